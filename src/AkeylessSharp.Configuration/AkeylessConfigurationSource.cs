@@ -1,0 +1,71 @@
+using AkeylessSharp.Configuration.Internal;
+using Microsoft.Extensions.Configuration;
+
+namespace AkeylessSharp.Configuration;
+
+/// <summary>
+/// The configuration source behind <c>AddAkeyless</c>. Add it through the extension methods; construct it directly only
+/// to add it at a chosen position of <see cref="IConfigurationBuilder.Sources"/>.
+/// </summary>
+public sealed class AkeylessConfigurationSource : IConfigurationSource
+{
+    /// <summary>Creates a source.</summary>
+    /// <param name="options">The settings; validated when the provider is built.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public AkeylessConfigurationSource(AkeylessConfigurationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+    }
+
+    /// <summary>The settings of this source.</summary>
+    public AkeylessConfigurationOptions Options { get; }
+
+    /// <summary>Builds the provider; the first load happens when the configuration is built.</summary>
+    /// <param name="builder">The builder; the sources before this one are scanned for secret references.</param>
+    /// <returns>An <see cref="AkeylessConfigurationProvider"/>.</returns>
+    /// <exception cref="AkeylessConfigurationException">The options are inconsistent; the message names the field.</exception>
+    public IConfigurationProvider Build(IConfigurationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        OptionsValidator.Validate(Options);
+        var (client, ownsClient) = ClientFactory.Create(Options);
+        return new AkeylessConfigurationProvider(Options, client, ownsClient, ReferenceProviders(builder));
+    }
+
+    private Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? ReferenceProviders(IConfigurationBuilder builder)
+    {
+        if (!Options.ResolveSecretReferences)
+        {
+            return null;
+        }
+
+        // ConfigurationManager (WebApplicationBuilder.Configuration) is a builder and a root: read its live providers.
+        if (builder is IConfigurationRoot root)
+        {
+            return self => root.Providers.Where(p => !ReferenceEquals(p, self) && p is not AkeylessConfigurationProvider);
+        }
+
+        // A plain ConfigurationBuilder has no providers yet: read the sources added before this one, other Akeyless
+        // sources excluded so no second client is created.
+        var preceding = builder.Sources.TakeWhile(s => !ReferenceEquals(s, this)).Where(s => s is not AkeylessConfigurationSource).ToList();
+        if (preceding.Count == 0)
+        {
+            return null;
+        }
+
+        return _ =>
+        {
+            var temporary = new ConfigurationBuilder();
+            foreach (var source in preceding)
+            {
+                temporary.Add(source);
+            }
+
+            var built = temporary.Build();
+            var providers = built.Providers.ToList();
+            (built as IDisposable)?.Dispose();
+            return providers;
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using AkeylessSharp.Configuration.Internal;
+
+namespace AkeylessSharp.Configuration;
+
+/// <summary>
+/// Direct lookups in the Airflow layout, like the Airflow backend's <c>get_connection</c>, <c>get_variable</c> and
+/// <c>get_config</c>: each reads <c>&lt;base&gt;/&lt;key&gt;</c> (or the team's path, then the global one) on demand.
+/// Absent secrets give <see langword="null"/>; authentication, permission and availability failures throw.
+/// </summary>
+public sealed class AkeylessSecretsBackend
+{
+    private readonly IAkeylessClient _client;
+    private readonly AkeylessConfigurationOptions _options;
+    private readonly AirflowLayout _layout;
+
+    /// <summary>Creates a backend reading through <paramref name="client"/> with the paths, team and separator of <paramref name="options"/>.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="options">Supplies <see cref="AkeylessConfigurationOptions.ConnectionsPath"/>, <see cref="AkeylessConfigurationOptions.VariablesPath"/>,
+    /// <see cref="AkeylessConfigurationOptions.ConfigPath"/>, <see cref="AkeylessConfigurationOptions.Team"/>, <see cref="AkeylessConfigurationOptions.GlobalPath"/> and <see cref="AkeylessConfigurationOptions.Separator"/>.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The separator is empty.</exception>
+    public AkeylessSecretsBackend(IAkeylessClient client, AkeylessConfigurationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _options = options;
+        _layout = new AirflowLayout(options.Team, options.GlobalPath, options.Separator);
+    }
+
+    /// <summary>Reads and parses a connection (URI, JSON, or JSON with <c>conn_uri</c>).</summary>
+    /// <param name="connectionId">The connection id, such as <c>postgres_default</c>.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The connection, or <see langword="null"/> when no secret exists or the connections path is not set.</returns>
+    /// <exception cref="ArgumentException">The id is empty, or contains the separator while a team is set.</exception>
+    /// <exception cref="AkeylessConnectionFormatException">The secret exists but is not a connection; the message names the id and the problem.</exception>
+    /// <exception cref="AkeylessException">Akeyless could not be asked (authentication, permission, availability).</exception>
+    public async Task<AkeylessConnection?> GetConnectionAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        var (path, value) = await LookupAsync(_options.ConnectionsPath, connectionId, cancellationToken).ConfigureAwait(false);
+        if (value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ConnectionParser.Parse(value, connectionId);
+        }
+        catch (AkeylessConnectionFormatException ex)
+        {
+            throw ex.WithContext(connectionId, path);
+        }
+    }
+
+    /// <summary>Reads a variable; a JSON object with a <c>value</c> field resolves to that field.</summary>
+    /// <param name="key">The variable key.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The value, or <see langword="null"/> when no secret exists or the variables path is not set.</returns>
+    /// <exception cref="ArgumentException">The key is empty, or contains the separator while a team is set.</exception>
+    /// <exception cref="AkeylessException">Akeyless could not be asked (authentication, permission, availability).</exception>
+    public async Task<string?> GetVariableAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var (_, value) = await LookupAsync(_options.VariablesPath, key, cancellationToken).ConfigureAwait(false);
+        return value is null ? null : AirflowValue.Unwrap(value);
+    }
+
+    /// <summary>Reads a config entry; a JSON object with a <c>value</c> field resolves to that field.</summary>
+    /// <param name="key">The config key, such as <c>smtp_host</c>.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The value, or <see langword="null"/> when no secret exists or the config path is not set.</returns>
+    /// <exception cref="ArgumentException">The key is empty, or contains the separator while a team is set.</exception>
+    /// <exception cref="AkeylessException">Akeyless could not be asked (authentication, permission, availability).</exception>
+    public async Task<string?> GetConfigAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var (_, value) = await LookupAsync(_options.ConfigPath, key, cancellationToken).ConfigureAwait(false);
+        return value is null ? null : AirflowValue.Unwrap(value);
+    }
+
+    private async Task<(string? Path, string? Value)> LookupAsync(string? basePath, string key, CancellationToken cancellationToken)
+    {
+        foreach (var path in _layout.Candidates(basePath, key))
+        {
+            var value = await _client.TryGetSecretAsync(path, null, cancellationToken).ConfigureAwait(false);
+            if (value is not null)
+            {
+                return (path, value);
+            }
+        }
+
+        return (null, null);
+    }
+}

@@ -1,0 +1,74 @@
+using AkeylessSharp;
+using AkeylessSharp.Configuration;
+
+namespace Microsoft.Extensions.Configuration;
+
+/// <summary>Adds Akeyless secrets to an <see cref="IConfigurationBuilder"/>.</summary>
+public static class AkeylessConfigurationBuilderExtensions
+{
+    /// <summary>The configuration section read by <see cref="AddAkeyless(IConfigurationBuilder, string, Action{AkeylessConfigurationOptions}?)"/> by default.</summary>
+    public const string DefaultSectionName = "Akeyless";
+
+    /// <summary>Adds Akeyless secrets configured in code.</summary>
+    /// <param name="builder">The configuration builder.</param>
+    /// <param name="configure">Sets the client (or its options) and what to load.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, Action<AkeylessConfigurationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new AkeylessConfigurationOptions();
+        configure(options);
+        return builder.AddAkeyless(options);
+    }
+
+    /// <summary>
+    /// Adds Akeyless secrets with the settings found in configuration already loaded, so environment variables such as
+    /// <c>Akeyless__AccessId</c>, <c>Akeyless__AccessType</c>, <c>Akeyless__BasePaths__0</c> work. The section holds
+    /// the client's settings (<see cref="AkeylessClientOptions"/>, every access type) and this provider's
+    /// (<see cref="AkeylessConfigurationOptions"/>) side by side.
+    /// </summary>
+    /// <param name="builder">The configuration builder; when it is also an <see cref="IConfiguration"/> (as
+    /// <c>WebApplicationBuilder.Configuration</c> is) its current values are read, otherwise its sources are built once to read them.</param>
+    /// <param name="sectionName">The section name.</param>
+    /// <param name="configure">Adjusts the options after binding (for example to set a <see cref="AkeylessConfigurationOptions.Filter"/>).</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, string sectionName = DefaultSectionName, Action<AkeylessConfigurationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
+        var settings = builder as IConfiguration ?? builder.Build();
+        return builder.AddAkeyless(settings.GetSection(sectionName), configure);
+    }
+
+    /// <summary>Adds Akeyless secrets with the settings of <paramref name="settings"/> (typically a section named <c>Akeyless</c>).</summary>
+    /// <param name="builder">The configuration builder.</param>
+    /// <param name="settings">The settings: client fields (<c>ApiUrl</c>, <c>AccessId</c>, <c>AccessType</c>, <c>AccessKey</c>, ...) and provider fields (<c>BasePaths</c>, <c>ConnectionsPath</c>, <c>ReloadInterval</c>, ...).</param>
+    /// <param name="configure">Adjusts the options after binding.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, IConfiguration settings, Action<AkeylessConfigurationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = new AkeylessConfigurationOptions();
+        settings.Bind(options);
+        settings.Bind(options.ClientOptions);
+        configure?.Invoke(options);
+        return builder.AddAkeyless(options);
+    }
+
+    /// <summary>Adds Akeyless secrets with ready options; the other overloads funnel into this one.</summary>
+    /// <param name="builder">The configuration builder.</param>
+    /// <param name="options">The options.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, AkeylessConfigurationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        return builder.Add(new AkeylessConfigurationSource(options));
+    }
+}

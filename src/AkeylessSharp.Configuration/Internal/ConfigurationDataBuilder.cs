@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Configuration.Internal;
+
+/// <summary>
+/// Turns the read values into configuration keys: secrets (JSON-flattened when asked), connections with their
+/// ADO.NET forms, variables, config and references, applying the duplicate-key policy. A bad connection is logged
+/// and skipped; it never stops the other keys.
+/// </summary>
+internal sealed class ConfigurationDataBuilder
+{
+    private readonly AkeylessConfigurationOptions _options;
+    private readonly AirflowLayout _layout;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, string?> _data = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _owners = new(StringComparer.OrdinalIgnoreCase);
+
+    public ConfigurationDataBuilder(AkeylessConfigurationOptions options, AirflowLayout layout, ILogger logger)
+    {
+        _options = options;
+        _layout = layout;
+        _logger = logger;
+    }
+
+    /// <summary>The problems met (bad connections, missing references), without any value; the last load's list is exposed by the provider.</summary>
+    public List<string> Problems { get; } = [];
+
+    public Dictionary<string, string?> Build(IEnumerable<SecretEntry> entries, IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var entry in entries)
+        {
+            if (!values.TryGetValue(entry.Path, out var raw))
+            {
+                if (entry.Kind == SecretEntryKind.Reference)
+                {
+                    // Hide the unresolved "akeyless:/..." text rather than hand it to the application as a value.
+                    Log.ReferenceNotFound(_logger, entry.Key, entry.Path);
+                    Problems.Add($"Secret reference '{entry.Key}' names '{entry.Path}', which does not exist.");
+                    Set(entry.Key, null, entry.Path);
+                }
+
+                continue;
+            }
+
+            switch (entry.Kind)
+            {
+                case SecretEntryKind.Secret:
+                    AddSecret(entry, raw);
+                    break;
+                case SecretEntryKind.Connection:
+                    AddConnection(entry, raw);
+                    break;
+                case SecretEntryKind.Variable:
+                    Set(ConfigurationPath.Combine(_options.VariablesPrefix, ToKey(entry.Key)), AirflowValue.Unwrap(raw), entry.Path);
+                    break;
+                case SecretEntryKind.Config:
+                    Set(ConfigurationPath.Combine(_options.ConfigPrefix, ToKey(entry.Key)), AirflowValue.Unwrap(raw), entry.Path);
+                    break;
+                case SecretEntryKind.Reference:
+                    Set(entry.Key, raw, entry.Path);
+                    break;
+            }
+        }
+
+        return _data;
+    }
+
+    private void AddSecret(SecretEntry entry, string raw)
+    {
+        if (_options.FlattenJson && JsonFlattener.TryParseContainer(raw, out var document))
+        {
+            using (document)
+            {
+                JsonFlattener.Flatten(document!.RootElement, entry.Key.Length == 0 ? null : entry.Key, (key, value) => Set(key, value, entry.Path));
+            }
+
+            return;
+        }
+
+        Set(entry.Key, raw, entry.Path);
+    }
+
+    private void AddConnection(SecretEntry entry, string raw)
+    {
+        var id = entry.Key;
+        AkeylessConnection connection;
+        try
+        {
+            connection = ConnectionParser.Parse(raw, id);
+        }
+        catch (AkeylessConnectionFormatException ex)
+        {
+            Log.ConnectionInvalid(_logger, id, entry.Path, ex.Reason);
+            Problems.Add(ex.Message);
+            return;
+        }
+
+        var prefix = ConfigurationPath.Combine(_options.ConnectionsPrefix, ToKey(id));
+        Set(ConfigurationPath.Combine(prefix, "ConnType"), connection.ConnType, entry.Path);
+        Set(ConfigurationPath.Combine(prefix, "Host"), connection.Host, entry.Path);
+        Set(ConfigurationPath.Combine(prefix, "Login"), connection.Login, entry.Path);
+        Set(ConfigurationPath.Combine(prefix, "Password"), connection.Password, entry.Path);
+        Set(ConfigurationPath.Combine(prefix, "Schema"), connection.Schema, entry.Path);
+        Set(ConfigurationPath.Combine(prefix, "Port"), connection.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Path);
+        if (connection.ExtraText is not null)
+        {
+            Set(ConfigurationPath.Combine(prefix, "Extra"), connection.ExtraText, entry.Path);
+        }
+
+        foreach (var (key, value) in connection.Extra)
+        {
+            Set(ConfigurationPath.Combine(prefix, "Extra", key), value, entry.Path);
+        }
+
+        try
+        {
+            if (ConnectionStringFactory.Create(connection, id) is { } connectionString)
+            {
+                Set(ConfigurationPath.Combine(_options.ConnectionStringsPrefix, ToKey(id)), connectionString, entry.Path);
+            }
+        }
+        catch (AkeylessConnectionFormatException ex)
+        {
+            Log.ConnectionStringUnavailable(_logger, id, ex.Reason);
+            Problems.Add(ex.Message);
+        }
+    }
+
+    private void Set(string key, string? value, string path)
+    {
+        if (_owners.TryGetValue(key, out var owner) && !string.Equals(owner, path, StringComparison.Ordinal))
+        {
+            switch (_options.DuplicateKeyPolicy)
+            {
+                case DuplicateKeyPolicy.Skip:
+                    Log.DuplicateKeySkipped(_logger, key, path, owner);
+                    return;
+                case DuplicateKeyPolicy.Throw:
+                    throw new AkeylessConfigurationException(
+                        $"The secrets '{owner}' and '{path}' both map to the configuration key '{key}'. Rename one, filter one out, or set DuplicateKeyPolicy to Replace or Skip.",
+                        nameof(AkeylessConfigurationOptions.DuplicateKeyPolicy));
+            }
+        }
+
+        _owners[key] = path;
+        _data[key] = value;
+    }
+
+    /// <summary>An Airflow key may hold the separator (without a team); it becomes a configuration section.</summary>
+    private string ToKey(string airflowKey) =>
+        string.Join(ConfigurationPath.KeyDelimiter, airflowKey.Split([_layout.Separator, "/"], StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+
+namespace AkeylessSharp.Configuration.Internal;
+
+/// <summary>
+/// Reads the values of the selected secrets: those whose listed version is unchanged are reused from the last load,
+/// the rest are read in ⌈N / batch size⌉ <c>get-secret-value</c> requests carrying many names each, a few at a time.
+/// </summary>
+internal sealed class SecretFetcher
+{
+    private static readonly SecretRequestOptions s_fresh = new() { Refresh = true };
+
+    private readonly IAkeylessClient _client;
+    private readonly int _batchSize;
+    private readonly int _concurrency;
+
+    public SecretFetcher(IAkeylessClient client, int batchSize, int concurrency)
+    {
+        _client = client;
+        _batchSize = batchSize;
+        _concurrency = concurrency;
+    }
+
+    public sealed record Result(LoadState State, int Fetched, int Reused, int Requests, IReadOnlyCollection<string> Missing);
+
+    public async Task<Result> FetchAsync(IReadOnlyList<SecretEntry> entries, LoadState previous, CancellationToken cancellationToken)
+    {
+        var values = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var versions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var toFetch = new List<string>();
+        var reused = 0;
+
+        foreach (var entry in entries)
+        {
+            if (entry.Version > 0)
+            {
+                versions[entry.Path] = entry.Version;
+            }
+        }
+
+        foreach (var path in entries.Select(e => e.Path).Distinct(StringComparer.Ordinal))
+        {
+            if (versions.TryGetValue(path, out var version) && previous.TryReuse(path, version, out var value))
+            {
+                values[path] = value;
+                reused++;
+            }
+            else
+            {
+                toFetch.Add(path);
+            }
+        }
+
+        var missing = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(
+            toFetch.Chunk(_batchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
+            async (chunk, ct) => await FetchBatchAsync(chunk, values, missing, ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+        return new Result(new LoadState(new Dictionary<string, string>(values, StringComparer.Ordinal), versions), toFetch.Count - missing.Count, reused, (toFetch.Count + _batchSize - 1) / _batchSize, missing);
+    }
+
+    private async Task FetchBatchAsync(string[] chunk, ConcurrentDictionary<string, string> values, ConcurrentBag<string> missing, CancellationToken cancellationToken)
+    {
+        var remaining = chunk.ToList();
+        while (remaining.Count > 0)
+        {
+            try
+            {
+                var got = await _client.GetSecretsAsync(remaining, s_fresh, cancellationToken).ConfigureAwait(false);
+                foreach (var path in remaining)
+                {
+                    if (got.TryGetValue(path, out var value))
+                    {
+                        values[path] = value;
+                    }
+                    else
+                    {
+                        missing.Add(path);
+                    }
+                }
+
+                return;
+            }
+            catch (AkeylessNotFoundException ex) when (ex.Path is { } gone && remaining.Remove(gone))
+            {
+                // Deleted between listing and reading (or an explicit path that does not exist): absent, not an error.
+                missing.Add(gone);
+            }
+            catch (AkeylessNotFoundException)
+            {
+                // The service did not say which name is missing: fall back to one read per name for this batch only.
+                foreach (var path in remaining)
+                {
+                    var value = await _client.TryGetSecretAsync(path, s_fresh, cancellationToken).ConfigureAwait(false);
+                    if (value is null)
+                    {
+                        missing.Add(path);
+                    }
+                    else
+                    {
+                        values[path] = value;
+                    }
+                }
+
+                return;
+            }
+        }
+    }
+}

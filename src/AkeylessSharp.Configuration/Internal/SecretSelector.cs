@@ -1,0 +1,130 @@
+namespace AkeylessSharp.Configuration.Internal;
+
+/// <summary>
+/// Decides which secrets one load reads: one paginated listing per folder (base paths and the Airflow folders),
+/// filtered by type, tags, the predicate and the secret manager; then explicit paths and references, which need no listing.
+/// </summary>
+internal sealed class SecretSelector
+{
+    private static readonly ListItemsOptions s_staticSecrets = new() { Types = [AkeylessItemType.StaticSecret] };
+
+    private readonly AkeylessConfigurationOptions _options;
+    private readonly AirflowLayout _layout;
+    private readonly IAkeylessClient _client;
+
+    public SecretSelector(AkeylessConfigurationOptions options, AirflowLayout layout, IAkeylessClient client)
+    {
+        _options = options;
+        _layout = layout;
+        _client = client;
+    }
+
+    public async Task<List<SecretEntry>> SelectAsync(IReadOnlyList<KeyValuePair<string, string>> references, CancellationToken cancellationToken)
+    {
+        var listings = new Dictionary<string, List<AkeylessItem>>(StringComparer.Ordinal);
+        var entries = new List<SecretEntry>();
+
+        var basePaths = _options.BasePaths.Select(_layout.NormalizeBase).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        foreach (var root in basePaths)
+        {
+            foreach (var item in await ListAsync(listings, root, cancellationToken).ConfigureAwait(false))
+            {
+                if (IsUnder(item.Name, root) && HasTags(item) && _options.SecretManager.Load(item) && (_options.Filter?.Invoke(item) ?? true))
+                {
+                    entries.Add(new(SecretEntryKind.Secret, item.Name, _options.SecretManager.GetKey(item.Name, root), item.LastVersion));
+                }
+            }
+        }
+
+        foreach (var raw in _options.Paths)
+        {
+            if (_layout.NormalizeBase(raw) is { } path)
+            {
+                var root = basePaths.Where(b => IsUnder(path, b)).MaxBy(b => b.Length);
+                entries.Add(new(SecretEntryKind.Secret, path, _options.SecretManager.GetKey(path, root), 0));
+            }
+        }
+
+        await AddLayoutAsync(entries, listings, _options.ConnectionsPath, SecretEntryKind.Connection, cancellationToken).ConfigureAwait(false);
+        await AddLayoutAsync(entries, listings, _options.VariablesPath, SecretEntryKind.Variable, cancellationToken).ConfigureAwait(false);
+        await AddLayoutAsync(entries, listings, _options.ConfigPath, SecretEntryKind.Config, cancellationToken).ConfigureAwait(false);
+
+        foreach (var (key, path) in references)
+        {
+            entries.Add(new(SecretEntryKind.Reference, path, key, 0));
+        }
+
+        return entries;
+    }
+
+    private async Task AddLayoutAsync(List<SecretEntry> entries, Dictionary<string, List<AkeylessItem>> listings, string? basePath, SecretEntryKind kind, CancellationToken cancellationToken)
+    {
+        // A null or empty base path disables the lookup without any request, as in the Airflow backend.
+        if (_layout.NormalizeBase(basePath) is not { } root)
+        {
+            return;
+        }
+
+        var chosen = new Dictionary<string, (AkeylessItem Item, bool IsTeam)>(StringComparer.Ordinal);
+        foreach (var item in await ListAsync(listings, root, cancellationToken).ConfigureAwait(false))
+        {
+            if (!_layout.TryClassify(root, item.Name, out var key, out var isTeam))
+            {
+                continue;
+            }
+
+            // The team's own entry wins over the global one, whatever the listing order.
+            if (!chosen.TryGetValue(key, out var existing) || (isTeam && !existing.IsTeam))
+            {
+                chosen[key] = (item, isTeam);
+            }
+        }
+
+        foreach (var (key, (item, _)) in chosen.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            entries.Add(new(kind, item.Name, key, item.LastVersion));
+        }
+    }
+
+    private async Task<List<AkeylessItem>> ListAsync(Dictionary<string, List<AkeylessItem>> listings, string root, CancellationToken cancellationToken)
+    {
+        // With a separator other than '/', "<base><sep><key>" is not inside the folder <base>: list its parent instead.
+        var folder = _layout.Separator == "/" ? root : ParentFolder(root);
+        if (listings.TryGetValue(folder, out var cached))
+        {
+            return cached;
+        }
+
+        var items = new List<AkeylessItem>();
+        try
+        {
+            await foreach (var item in _client.ListItemsAsync(folder, s_staticSecrets, cancellationToken).ConfigureAwait(false))
+            {
+                if (item.Type == AkeylessItemType.StaticSecret)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+        catch (AkeylessNotFoundException)
+        {
+            // A folder that does not exist holds nothing: absent, not an error (auth and availability errors still throw).
+            items.Clear();
+        }
+
+        listings[folder] = items;
+        return items;
+    }
+
+    private bool HasTags(AkeylessItem item) =>
+        _options.Tags.All(tag => item.Tags.Contains(tag, StringComparer.Ordinal));
+
+    private static bool IsUnder(string path, string root) =>
+        root == "/" ? path.Length > 1 : path.Length > root.Length + 1 && path.StartsWith(root, StringComparison.Ordinal) && path[root.Length] == '/';
+
+    private static string ParentFolder(string root)
+    {
+        var slash = root.LastIndexOf('/');
+        return slash <= 0 ? "/" : root[..slash];
+    }
+}

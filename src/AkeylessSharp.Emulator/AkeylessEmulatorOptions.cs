@@ -1,0 +1,58 @@
+namespace AkeylessSharp.Emulator;
+
+/// <summary>
+/// Settings for an <see cref="AkeylessEmulator"/>. Every property has a default suitable for tests,
+/// so <c>new AkeylessEmulatorOptions()</c> gives an in-memory emulator on a free loopback port.
+/// </summary>
+public sealed class AkeylessEmulatorOptions
+{
+    /// <summary>Gets or sets the Kestrel URL(s) to listen on, separated by <c>;</c>.</summary>
+    /// <value>The default is <c>http://127.0.0.1:0</c> (a free loopback port).</value>
+    public string? Urls { get; set; }
+
+    /// <summary>Gets or sets the SQLite file holding the items; <see langword="null"/> keeps everything in memory.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? DataPath { get; set; }
+
+    /// <summary>Gets or sets the path of a seed JSON file (auth methods, roles, items) applied at start-up.</summary>
+    /// <value>The default is <see langword="null"/> (no seed file).</value>
+    public string? SeedPath { get; set; }
+
+    /// <summary>Gets or sets seed JSON text, applied after <see cref="SeedPath"/>; convenient for tests.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? SeedJson { get; set; }
+
+    /// <summary>
+    /// Gets or sets the clock used for token expiry, item dates, rotation intervals and dynamic secret TTLs.
+    /// Tests pass a fake provider and move it instead of sleeping.
+    /// </summary>
+    /// <value>The default is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the lifetime of the <c>t-</c> tokens returned by <c>auth</c>.</summary>
+    /// <value>The default is one hour.</value>
+    public TimeSpan TokenTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets the access id of the development credential. The environment variable
+    /// <c>AKEYLESS_EMULATOR_ACCESS_ID</c> is used when this is <see langword="null"/>.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>, meaning <c>p-akeylessemu1a0</c>.</value>
+    public string? AccessId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the access key of the development credential. The environment variable
+    /// <c>AKEYLESS_EMULATOR_ACCESS_KEY</c> is used when this is <see langword="null"/>.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>, meaning the well-known development key.</value>
+    public string? AccessKey { get; set; }
+
+    /// <summary>Gets or sets how many items <c>list-items</c> returns per page when <c>auto-pagination</c> is disabled.</summary>
+    /// <value>The default is 1000, like the service.</value>
+    public int DefaultPageSize { get; set; } = 1000;
+
+    /// <summary>Returns a description of the options that never includes the access key.</summary>
+    /// <returns>A redacted description.</returns>
+    public override string ToString() =>
+        $"Urls={Urls ?? "http://127.0.0.1:0"}, DataPath={DataPath ?? "(memory)"}, TokenTtl={TokenTtl}, AccessId={AccessId ?? "(default)"}, AccessKey={(AccessKey is null ? "(default)" : "***")}";
+}

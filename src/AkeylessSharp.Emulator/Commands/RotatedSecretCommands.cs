@@ -1,0 +1,127 @@
+using AkeylessSharp.Emulator.Auth;
+using AkeylessSharp.Emulator.Storage;
+using AkeylessSharp.Emulator.Wire;
+using Microsoft.AspNetCore.Http;
+
+namespace AkeylessSharp.Emulator.Commands;
+
+/// <summary>
+/// Rotated secrets: <c>create-rotated-secret</c>, <c>get-rotated-secret-value</c>, <c>rotate-secret</c>.
+/// Auto-rotation is evaluated lazily against the emulator clock whenever the item is read.
+/// </summary>
+internal static class RotatedSecretCommands
+{
+    private static readonly string[] RotatorTypes =
+    [
+        "password", "api-key", "ldap", "azure-storage-account", "service-account-rotator", "custom", "target", "user-pass",
+    ];
+
+    public static void Register(CommandTable table)
+    {
+        table.Add("create-rotated-secret", CreateAsync);
+        table.Add("get-rotated-secret-value", GetValueAsync);
+        table.Add("rotate-secret", RotateAsync);
+    }
+
+    /// <summary>Applies the rotations due since the last one (one new version per elapsed interval, bounded).</summary>
+    public static async Task<StoredItem> CatchUpAsync(CommandContext context, StoredItem item)
+    {
+        if (!IsDue(item, context.State.Now))
+        {
+            return item;
+        }
+
+        return await context.State.Items.MutateAsync(item.Name, current =>
+        {
+            var now = context.State.Now;
+            if (current?.Rotated is not { } r || !IsDue(current, now))
+            {
+                return current;
+            }
+
+            var intervals = (now - r.LastRotation).Ticks / TimeSpan.FromSeconds(r.RotationIntervalSeconds).Ticks;
+            return current with
+            {
+                LastVersion = current.LastVersion + (int)Math.Min(intervals, 1_000_000),
+                Modified = now,
+                Rotated = r with { Password = ItemFactory.NewPassword(), LastRotation = r.LastRotation.AddSeconds(r.RotationIntervalSeconds * intervals) },
+            };
+        }, context.CancellationToken).ConfigureAwait(false) ?? item;
+    }
+
+    private static bool IsDue(StoredItem item, DateTimeOffset now) =>
+        item.Rotated is { AutoRotate: true, RotationIntervalSeconds: > 0 } r && now >= r.LastRotation.AddSeconds(r.RotationIntervalSeconds);
+
+    private static async Task<IResult> CreateAsync(CommandContext context)
+    {
+        var body = context.Body;
+        var name = ItemPath.Normalize(body.RequiredString("name"));
+        var rotatorType = body.Enum("rotator-type", "", RotatorTypes);
+        if (rotatorType.Length == 0)
+        {
+            throw Errors.MissingParameter("rotator-type");
+        }
+
+        var targetName = body.RequiredString("target-name");
+        var username = body.String("rotated-username") ?? "";
+        var password = body.String("rotated-password") is { Length: > 0 } p ? p : ItemFactory.NewPassword();
+        var autoRotate = body.Bool("auto-rotate") ?? false;
+        var intervalDays = body.Int64("rotation-interval") ?? 0;
+        if (autoRotate && intervalDays is < 1 or > 365)
+        {
+            throw Errors.BadRequest($"invalid value for parameter rotation-interval: {intervalDays} (days, 1-365, required with auto-rotate)");
+        }
+
+        var description = body.String("description") ?? body.String("metadata");
+        var tags = body.StringArray("tags") ?? [];
+        context.Demand("create", name);
+        var now = context.State.Now;
+        await context.State.Items.MutateAsync(name, current => current is not null
+            ? throw Errors.AlreadyExists(name)
+            : ItemFactory.NewItem(context.State.Items, name, ItemTypes.Rotated, now) with
+            {
+                SubType = rotatorType,
+                LastVersion = 1,
+                Description = description,
+                Tags = tags.ToArray(),
+                Rotated = new RotatedSpec
+                {
+                    RotatorType = rotatorType,
+                    TargetName = targetName,
+                    Username = username,
+                    Password = password,
+                    AutoRotate = autoRotate,
+                    RotationIntervalSeconds = autoRotate ? intervalDays * 86_400 : 0,
+                    LastRotation = now,
+                },
+            }, context.CancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
+    }
+
+    private static async Task<IResult> GetValueAsync(CommandContext context)
+    {
+        var name = context.Body.RequiredString("names");
+        _ = context.Body.Int32("version");
+        _ = context.Body.String("host");
+        _ = context.Body.Bool("ignore-cache");
+        var item = await CatchUpAsync(context, ItemLookup.Require(context, name, "read", ItemTypes.Rotated)).ConfigureAwait(false);
+        var r = item.Rotated!;
+        var value = new Dictionary<string, string>(StringComparer.Ordinal) { ["username"] = r.Username, ["password"] = r.Password };
+        return TypedResults.Json(new RotatedValueOutput(value), WireJsonContext.Default.RotatedValueOutput);
+    }
+
+    private static async Task<IResult> RotateAsync(CommandContext context)
+    {
+        var name = ItemPath.Normalize(context.Body.RequiredString("name"));
+        ItemLookup.Require(context, name, "update", ItemTypes.Rotated);
+        await context.State.Items.MutateAsync(name, current => current?.Rotated is not { } r
+            ? throw Errors.ItemNotFound(name)
+            : current with
+            {
+                LastVersion = current.LastVersion + 1,
+                Modified = context.State.Now,
+                Rotated = r with { Password = ItemFactory.NewPassword(), LastRotation = context.State.Now },
+            }, context.CancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
+    }
+}

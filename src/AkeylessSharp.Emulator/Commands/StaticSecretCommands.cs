@@ -1,0 +1,88 @@
+using System.Text.Json;
+using AkeylessSharp.Emulator.Auth;
+using AkeylessSharp.Emulator.Storage;
+using AkeylessSharp.Emulator.Wire;
+using Microsoft.AspNetCore.Http;
+
+namespace AkeylessSharp.Emulator.Commands;
+
+/// <summary><c>create-secret</c> and <c>update-secret-val</c>: writing static secrets and their versions.</summary>
+internal static class StaticSecretCommands
+{
+    public static void Register(CommandTable table)
+    {
+        table.Add("create-secret", CreateSecretAsync);
+        table.Add("update-secret-val", UpdateSecretValueAsync);
+    }
+
+    private static async Task<IResult> CreateSecretAsync(CommandContext context)
+    {
+        var body = context.Body;
+        var name = ItemPath.Normalize(body.RequiredString("name"));
+        var type = body.Enum("type", "generic", "generic", "password");
+        var format = body.Enum("format", "text", SecretFormats.All);
+        var value = type == "password" && !body.Has("value") ? PasswordValue(body) : body.RequiredString("value");
+        SecretFormats.Validate(format, value, "parameter value");
+        var description = body.String("description") ?? body.String("metadata");
+        var tags = body.StringArray("tags") ?? [];
+        _ = body.Bool("delete_protection");
+        context.Demand("create", name);
+
+        var now = context.State.Now;
+        await context.State.Items.MutateAsync(name, current => current is not null
+            ? throw Errors.AlreadyExists(name)
+            : ItemFactory.NewStatic(context.State.Items, name, [value], now) with
+            {
+                SubType = type,
+                Format = format,
+                Description = description,
+                Tags = tags.ToArray(),
+            }, context.CancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
+    }
+
+    private static async Task<IResult> UpdateSecretValueAsync(CommandContext context)
+    {
+        var body = context.Body;
+        var name = ItemPath.Normalize(body.RequiredString("name"));
+        var value = body.RequiredString("value");
+        var keepPrevious = body.Bool("keep-prev-version") ?? true;
+        var format = body.Has("format") ? body.Enum("format", "text", SecretFormats.All) : null;
+        _ = body.Int32("last-version");
+        _ = body.Bool("multiline");
+        ItemLookup.Require(context, name, "update", ItemTypes.Static);
+
+        var now = context.State.Now;
+        await context.State.Items.MutateAsync(name, current =>
+        {
+            if (current is null)
+            {
+                throw Errors.ItemNotFound(name);
+            }
+
+            var effectiveFormat = format ?? current.Format;
+            SecretFormats.Validate(effectiveFormat, value, "parameter value");
+            var version = new StoredVersion(current.LastVersion + 1, value, now);
+            return current with
+            {
+                Format = effectiveFormat,
+                LastVersion = version.Version,
+                Modified = now,
+                Versions = keepPrevious ? [.. current.Versions, version] : [version],
+            };
+        }, context.CancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
+    }
+
+    private static string PasswordValue(RequestBody body)
+    {
+        var password = body.RequiredString("password");
+        var map = new Dictionary<string, string>(StringComparer.Ordinal) { ["password"] = password };
+        if (body.String("username") is { } username)
+        {
+            map["username"] = username;
+        }
+
+        return JsonSerializer.Serialize(map, WireJsonContext.Default.DictionaryStringString);
+    }
+}

@@ -1,0 +1,60 @@
+using AkeylessSharp.Emulator.Seed;
+using AkeylessSharp.Emulator.Wire;
+using Microsoft.AspNetCore.Http;
+
+namespace AkeylessSharp.Emulator.Commands;
+
+/// <summary>Universal identity: <c>uid-generate-token</c> and <c>uid-rotate-token</c>.</summary>
+internal static class UidCommands
+{
+    public static void Register(CommandTable table)
+    {
+        table.Add("uid-generate-token", GenerateAsync);
+
+        // The token being rotated is its own credential, so the generic token check is skipped.
+        table.Add("uid-rotate-token", RotateAsync, requiresToken: false);
+    }
+
+    private static Task<IResult> GenerateAsync(CommandContext context)
+    {
+        var methodName = context.Body.RequiredString("auth-method-name");
+        _ = context.Body.Int64("ttl");
+        var caps = context.State.Authorizer.Capabilities(context.RequireCaller().Method, methodName, "am");
+        if (!caps.Contains("read") && !caps.Contains("create") && !caps.Contains("update"))
+        {
+            throw Errors.AccessDenied(context.Command, methodName);
+        }
+
+        var method = context.State.Directory.FindByName(methodName)
+            ?? throw new CommandException(404, $"auth method {methodName} not found");
+        if (method.Type != "universal_identity")
+        {
+            throw Errors.BadRequest($"auth method {method.Name} is a {method.Type} auth method, not universal_identity");
+        }
+
+        var token = context.State.Tokens.IssueUid(method, SeedLoader.UidTtl(method, context.State.Options));
+        return Reply.Ok(new TokenOutput(token), WireJsonContext.Default.TokenOutput);
+    }
+
+    private static Task<IResult> RotateAsync(CommandContext context)
+    {
+        var current = context.Body.String("uid-token") is { Length: > 0 } u ? u : context.Body.String("token");
+        if (string.IsNullOrEmpty(current))
+        {
+            throw Errors.MissingParameter("uid-token");
+        }
+
+        _ = context.Body.Bool("fork");
+        _ = context.Body.Bool("with-manual-ack");
+        _ = context.Body.String("send-manual-ack-token");
+        if (!current.StartsWith("u-", StringComparison.Ordinal))
+        {
+            throw Errors.Unauthenticated("authentication failed: uid-token must be a universal identity token (u-...)");
+        }
+
+        var caller = context.State.Tokens.Resolve(current);
+        var token = context.State.Tokens.IssueUid(caller.Method, SeedLoader.UidTtl(caller.Method, context.State.Options));
+        context.State.Tokens.Revoke(current);
+        return Reply.Ok(new TokenOutput(token), WireJsonContext.Default.TokenOutput);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace AkeylessSharp.Emulator;
+
+/// <summary>
+/// Counts the requests each command received, failed and fault-injected ones included.
+/// The same numbers are served at <c>GET /__emulator/counters</c>.
+/// </summary>
+public sealed class EmulatorCounters
+{
+    private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+
+    internal EmulatorCounters()
+    {
+    }
+
+    /// <summary>Gets how many requests <paramref name="command"/> received since start or the last <see cref="Reset"/>.</summary>
+    /// <param name="command">A command name such as <c>get-secret-value</c>.</param>
+    /// <returns>The count, 0 for a command never called.</returns>
+    public long Get(string command) => _counts.TryGetValue(command, out var n) ? n : 0;
+
+    /// <summary>Gets a point-in-time copy of every non-zero counter.</summary>
+    /// <returns>A dictionary from command name to request count.</returns>
+    public IReadOnlyDictionary<string, long> Snapshot() =>
+        new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
+
+    /// <summary>Sets every counter back to zero.</summary>
+    public void Reset() => _counts.Clear();
+
+    internal void Increment(string command) => _counts.AddOrUpdate(command, 1, static (_, n) => n + 1);
+}

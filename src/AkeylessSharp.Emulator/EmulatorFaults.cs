@@ -1,0 +1,90 @@
+using AkeylessSharp.Emulator.Faults;
+
+namespace AkeylessSharp.Emulator;
+
+/// <summary>
+/// Fault injection applied before a command is handled: failures, latency and aborted connections.
+/// The same rules can be set over HTTP at <c>/__emulator/faults</c>. The command <c>*</c> means every command.
+/// </summary>
+public sealed class EmulatorFaults
+{
+    private readonly FaultTable _table = new();
+
+    internal EmulatorFaults()
+    {
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> requests to <paramref name="command"/> fail.</summary>
+    /// <param name="command">A command name, or <c>*</c> for every command.</param>
+    /// <param name="count">How many requests fail; must be positive.</param>
+    /// <param name="statusCode">The HTTP status returned, such as 503.</param>
+    /// <param name="retryAfter">When set, sent as a <c>Retry-After</c> header in whole seconds.</param>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> or <paramref name="statusCode"/> is out of range.</exception>
+    public void FailNext(string command, int count, int statusCode, TimeSpan? retryAfter = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ValidateStatus(statusCode);
+        _table.FailNext(command, count, statusCode, retryAfter);
+    }
+
+    /// <summary>
+    /// Makes a fraction of the requests to <paramref name="command"/> fail, drawn from a fixed-seed random
+    /// sequence so a run is repeatable.
+    /// </summary>
+    /// <param name="command">A command name, or <c>*</c> for every command.</param>
+    /// <param name="fraction">Between 0 (never) and 1 (always).</param>
+    /// <param name="statusCode">The HTTP status returned.</param>
+    /// <param name="retryAfter">When set, sent as a <c>Retry-After</c> header in whole seconds.</param>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> or <paramref name="statusCode"/> is out of range.</exception>
+    public void FailFraction(string command, double fraction, int statusCode, TimeSpan? retryAfter = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        if (double.IsNaN(fraction) || fraction < 0 || fraction > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The fraction must be between 0 and 1.");
+        }
+
+        ValidateStatus(statusCode);
+        _table.FailFraction(command, fraction, statusCode, retryAfter);
+    }
+
+    /// <summary>Delays every request to <paramref name="command"/> by <paramref name="latency"/> before handling it.</summary>
+    /// <param name="command">A command name, or <c>*</c> for every command.</param>
+    /// <param name="latency">The added delay; <see cref="TimeSpan.Zero"/> removes it.</param>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="latency"/> is negative.</exception>
+    public void AddLatency(string command, TimeSpan latency)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
+        _table.AddLatency(command, latency);
+    }
+
+    /// <summary>Aborts the connection of the next <paramref name="count"/> requests to <paramref name="command"/> without a response.</summary>
+    /// <param name="command">A command name, or <c>*</c> for every command.</param>
+    /// <param name="count">How many requests are aborted; must be positive.</param>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
+    public void AbortNext(string command, int count)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _table.AbortNext(command, count);
+    }
+
+    /// <summary>Removes every fault rule.</summary>
+    public void Clear() => _table.Clear();
+
+    internal FaultDecision Evaluate(string command) => _table.Evaluate(command);
+
+    private static void ValidateStatus(int statusCode)
+    {
+        if (statusCode is < 100 or > 599)
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "The status code must be between 100 and 599.");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using AkeylessSharp.Emulator.Commands;
+using AkeylessSharp.Emulator.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Emulator.Hosting;
+
+/// <summary>
+/// Handles <c>POST /{command}</c>: counts it, applies faults, parses the body, authenticates the token,
+/// runs the handler and maps every failure to <c>{"error":"..."}</c> with its status.
+/// </summary>
+internal sealed class CommandDispatcher
+{
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+    private readonly EmulatorState _state;
+    private readonly CommandTable _table;
+    private readonly ILogger _logger;
+
+    public CommandDispatcher(EmulatorState state, CommandTable table, ILogger logger)
+    {
+        _state = state;
+        _table = table;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var command = http.Request.RouteValues["command"] as string ?? "";
+        _state.Counters.Increment(command);
+        if (!await ApplyFaultsAsync(http, command).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        IResult result;
+        try
+        {
+            result = await ExecuteAsync(http, command).ConfigureAwait(false);
+        }
+        catch (CommandException e)
+        {
+            Log.CommandFailed(_logger, command, e.StatusCode, e.Message);
+            result = Reply.Error(e.StatusCode, e.Message);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // The emulator must answer with a JSON error whatever went wrong.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.CommandCrashed(_logger, e, command);
+            result = Reply.Error(StatusCodes.Status500InternalServerError, $"internal error: {e.GetType().Name}");
+        }
+
+        await result.ExecuteAsync(http).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> ExecuteAsync(HttpContext http, string command)
+    {
+        if (!_table.TryGet(command, out var entry))
+        {
+            throw new CommandException(404, $"unknown command: {command}");
+        }
+
+        var body = RequestBody.Parse(await ReadBodyAsync(http).ConfigureAwait(false));
+        var caller = entry.RequiresToken
+            ? _state.Tokens.Resolve(body.String("token") is { Length: > 0 } t ? t : body.String("uid-token"))
+            : null;
+        var context = new CommandContext
+        {
+            Command = command,
+            Body = body,
+            State = _state,
+            Caller = caller,
+            CancellationToken = http.RequestAborted,
+        };
+        return await entry.Handler(context).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ApplyFaultsAsync(HttpContext http, string command)
+    {
+        var fault = _state.Faults.Evaluate(command);
+        if (fault.Latency > TimeSpan.Zero)
+        {
+            // Real time on purpose: injected latency is about wall-clock behaviour, even under a fake clock.
+            await Task.Delay(fault.Latency, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (fault.Abort)
+        {
+            Log.FaultInjected(_logger, command, "abort");
+            http.Abort();
+            return false;
+        }
+
+        if (fault.FailStatus is { } status)
+        {
+            Log.FaultInjected(_logger, command, status.ToString(CultureInfo.InvariantCulture));
+            if (fault.RetryAfter is { } retry)
+            {
+                http.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            await Reply.Error(status, $"injected fault: {command} failed with status {status}").ExecuteAsync(http).ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext http)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new CommandException(413, $"request body larger than {MaxBodyBytes} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

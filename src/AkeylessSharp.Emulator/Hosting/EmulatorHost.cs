@@ -1,0 +1,79 @@
+using AkeylessSharp.Emulator.Auth;
+using AkeylessSharp.Emulator.Commands;
+using AkeylessSharp.Emulator.Seed;
+using AkeylessSharp.Emulator.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Emulator.Hosting;
+
+/// <summary>Builds and starts the Kestrel app; shared by <see cref="AkeylessEmulator.StartAsync"/> and the command line.</summary>
+internal static class EmulatorHost
+{
+    public const string DefaultUrls = "http://127.0.0.1:0";
+
+    public static async Task<(WebApplication App, EmulatorState State, Uri BaseUrl)> StartAsync(
+        AkeylessEmulatorOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.DefaultPageSize, nameof(options.DefaultPageSize));
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls(options.Urls ?? DefaultUrls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AkeylessSharp.Emulator");
+        IItemPersistence persistence = options.DataPath is null ? new NullPersistence() : new SqlitePersistence(options.DataPath);
+        var state = new EmulatorState(options, new ItemStore(persistence), new AuthDirectory());
+        try
+        {
+            var credential = DevCredential.Register(state, options);
+            await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
+
+            var dispatcher = new CommandDispatcher(state, CommandTable.CreateDefault(), logger);
+            AdminEndpoints.Map(app, state);
+            app.MapPost("/{command}", dispatcher.HandleAsync);
+            app.MapPost("/api/v2/{command}", dispatcher.HandleAsync);
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var baseUrl = ResolveBaseUrl(app.Urls);
+            Log.Started(logger, baseUrl, options.DataPath ?? "memory");
+            if (credential.IsDefaultKey)
+            {
+                Log.DefaultCredential(logger, credential.AccessId, credential.AccessKey);
+            }
+            else
+            {
+                Log.CustomCredential(logger, credential.AccessId);
+            }
+
+            return (app, state, baseUrl);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            state.Dispose();
+            throw;
+        }
+    }
+
+    private static Uri ResolveBaseUrl(ICollection<string> urls)
+    {
+        var first = urls.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+        var uri = new UriBuilder(first);
+        if (uri.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*")
+        {
+            uri.Host = "127.0.0.1";
+        }
+
+        uri.Path = "/";
+        return uri.Uri;
+    }
+}

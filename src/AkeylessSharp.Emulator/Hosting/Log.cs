@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Emulator.Hosting;
+
+/// <summary>Emulator log messages. Secret values are never logged; only names, ids and statuses.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Akeyless emulator listening on {BaseUrl} (storage: {Storage})")]
+    public static partial void Started(ILogger logger, Uri baseUrl, string storage);
+
+    [LoggerMessage(2, LogLevel.Information, "Development credential: access id {AccessId}, access key {AccessKey}")]
+    public static partial void DefaultCredential(ILogger logger, string accessId, string accessKey);
+
+    [LoggerMessage(3, LogLevel.Information, "Development credential: access id {AccessId} (custom access key, not shown)")]
+    public static partial void CustomCredential(ILogger logger, string accessId);
+
+    [LoggerMessage(4, LogLevel.Debug, "{Command} failed with {Status}: {Message}")]
+    public static partial void CommandFailed(ILogger logger, string command, int status, string message);
+
+    [LoggerMessage(5, LogLevel.Error, "{Command} failed unexpectedly")]
+    public static partial void CommandCrashed(ILogger logger, Exception exception, string command);
+
+    [LoggerMessage(6, LogLevel.Debug, "Injected fault on {Command}: {Fault}")]
+    public static partial void FaultInjected(ILogger logger, string command, string fault);
+
+    [LoggerMessage(7, LogLevel.Information, "Seed applied: {Methods} auth methods, {Roles} roles, {Items} new items")]
+    public static partial void SeedApplied(ILogger logger, int methods, int roles, int items);
+}

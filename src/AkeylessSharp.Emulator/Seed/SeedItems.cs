@@ -1,0 +1,86 @@
+using AkeylessSharp.Emulator.Auth;
+using AkeylessSharp.Emulator.Hosting;
+using AkeylessSharp.Emulator.Storage;
+
+namespace AkeylessSharp.Emulator.Seed;
+
+/// <summary>Turns seed item declarations into stored records, validating them with clear messages.</summary>
+internal static class SeedItems
+{
+    public static StoredItem Build(EmulatorState state, ItemSeed seed)
+    {
+        if (string.IsNullOrWhiteSpace(seed.Name))
+        {
+            throw new InvalidOperationException("A seed item has no name.");
+        }
+
+        var name = ItemPath.Normalize(seed.Name);
+        var now = state.Now;
+        var item = seed.Type.ToLowerInvariant() switch
+        {
+            "static" or "static-secret" => StaticItem(state, seed, name, now),
+            "dynamic" or "dynamic-secret" => ItemFactory.NewItem(state.Items, name, ItemTypes.Dynamic, now) with
+            {
+                SubType = "custom",
+                Dynamic = new DynamicSpec(seed.Dynamic?.UsernamePrefix ?? "tmp_", seed.Dynamic?.TtlSeconds ?? 3600),
+            },
+            "rotated" or "rotated-secret" => RotatedItem(state, seed, name, now),
+            "ssh-cert-issuer" or "ssh" => SshItem(state, seed, name, now),
+            _ => throw new InvalidOperationException(
+                $"Seed item '{name}' has type '{seed.Type}'; expected static, dynamic, rotated or ssh-cert-issuer."),
+        };
+        return item with { Description = seed.Description, Tags = seed.Tags.ToArray() };
+    }
+
+    private static StoredItem StaticItem(EmulatorState state, ItemSeed seed, string name, DateTimeOffset now)
+    {
+        var values = new List<string>(seed.Versions ?? []);
+        if (seed.Value is not null)
+        {
+            values.Add(seed.Value);
+        }
+
+        if (values.Count == 0)
+        {
+            throw new InvalidOperationException($"Seed static secret '{name}' needs a value or versions.");
+        }
+
+        var format = seed.Format.ToLowerInvariant();
+        foreach (var v in values)
+        {
+            SecretFormats.Validate(format, v, $"seed item {name}");
+        }
+
+        return ItemFactory.NewStatic(state.Items, name, values, now) with { Format = format };
+    }
+
+    private static StoredItem RotatedItem(EmulatorState state, ItemSeed seed, string name, DateTimeOffset now)
+    {
+        var r = seed.Rotated ?? throw new InvalidOperationException($"Seed rotated secret '{name}' needs a 'rotated' section.");
+        return ItemFactory.NewItem(state.Items, name, ItemTypes.Rotated, now) with
+        {
+            SubType = r.RotatorType,
+            LastVersion = 1,
+            Rotated = new RotatedSpec
+            {
+                RotatorType = r.RotatorType,
+                Username = r.Username,
+                Password = string.IsNullOrEmpty(r.Password) ? ItemFactory.NewPassword() : r.Password,
+                AutoRotate = r.RotationIntervalSeconds is > 0,
+                RotationIntervalSeconds = r.RotationIntervalSeconds ?? 0,
+                LastRotation = now,
+            },
+        };
+    }
+
+    private static StoredItem SshItem(EmulatorState state, ItemSeed seed, string name, DateTimeOffset now)
+    {
+        var s = seed.SshIssuer ?? throw new InvalidOperationException($"Seed SSH issuer '{name}' needs an 'sshIssuer' section.");
+        Ssh.SshCaKey.Load(s.CaPrivateKeyPem, name).Dispose();
+        return ItemFactory.NewItem(state.Items, name, ItemTypes.SshIssuer, now) with
+        {
+            SubType = "ssh",
+            Ssh = new SshIssuerSpec(s.CaPrivateKeyPem, s.AllowedUsers.ToArray(), s.TtlSeconds),
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using AkeylessSharp.Emulator.Auth;
+using AkeylessSharp.Emulator.Hosting;
+using AkeylessSharp.Emulator.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Emulator.Seed;
+
+/// <summary>
+/// Applies the seed file and seed text. Auth methods, roles and uid tokens are loaded every start; items are
+/// created only when absent, so a persisted data file keeps its later changes.
+/// </summary>
+internal static class SeedLoader
+{
+    private static readonly HashSet<string> KnownTypes = new(StringComparer.Ordinal)
+    {
+        "access_key", "jwt", "k8s", "cert", "aws_iam", "azure_ad", "gcp", "universal_identity",
+    };
+
+    public static async Task ApplyAsync(EmulatorState state, AkeylessEmulatorOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (options.SeedPath is { } path)
+        {
+            await ApplyAsync(state, Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path), logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.SeedJson is { } json)
+        {
+            await ApplyAsync(state, Parse(json, "SeedJson"), logger, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static SeedDocument Parse(string json, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedDocument)
+                ?? throw new InvalidOperationException($"The seed {source} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"The seed {source} is not valid: {e.Message}", e);
+        }
+    }
+
+    private static async Task ApplyAsync(EmulatorState state, SeedDocument seed, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var method in seed.AuthMethods)
+        {
+            if (string.IsNullOrWhiteSpace(method.Name) || !KnownTypes.Contains(method.Type))
+            {
+                throw new InvalidOperationException(
+                    $"Seed auth method '{method.Name}' has type '{method.Type}'; expected a name and one of: {string.Join(", ", KnownTypes)}.");
+            }
+
+            state.Directory.Add(method);
+        }
+
+        foreach (var role in seed.Roles)
+        {
+            state.Directory.Add(role);
+        }
+
+        foreach (var uid in seed.UidTokens)
+        {
+            var method = state.Directory.FindByName(uid.AuthMethod)
+                ?? throw new InvalidOperationException($"Seed uid token refers to unknown auth method '{uid.AuthMethod}'.");
+            state.Tokens.IssueUid(method, UidTtl(method, state.Options), uid.Token);
+        }
+
+        var created = 0;
+        foreach (var item in seed.Items)
+        {
+            var record = SeedItems.Build(state, item);
+            var result = await state.Items.MutateAsync(record.Name, current => current ?? record, cancellationToken).ConfigureAwait(false);
+            created += ReferenceEquals(result, record) ? 1 : 0;
+        }
+
+        Log.SeedApplied(logger, seed.AuthMethods.Count, seed.Roles.Count, created);
+    }
+
+    public static TimeSpan UidTtl(AuthMethodSeed method, AkeylessEmulatorOptions options) =>
+        method.UniversalIdentity?.TtlSeconds is { } s ? TimeSpan.FromSeconds(s) : options.TokenTtl;
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using AkeylessSharp.Emulator.Wire;
+
+namespace AkeylessSharp.Emulator.Storage;
+
+/// <summary>Static secret formats: <c>text</c> (anything), <c>json</c> (valid JSON), <c>key-value</c> (JSON object of strings).</summary>
+internal static class SecretFormats
+{
+    public static readonly string[] All = ["text", "json", "key-value"];
+
+    public static void Validate(string format, string value, string what)
+    {
+        switch (format)
+        {
+            case "text":
+                return;
+            case "json":
+                if (!TryParse(value, out _))
+                {
+                    throw Errors.BadRequest($"invalid value for {what}: format json requires valid JSON text");
+                }
+
+                return;
+            case "key-value":
+                if (!TryParse(value, out var root) || root.ValueKind != JsonValueKind.Object
+                    || root.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.String))
+                {
+                    throw Errors.BadRequest($"invalid value for {what}: format key-value requires a JSON object of string values");
+                }
+
+                return;
+            default:
+                throw Errors.InvalidValue("format", format, All);
+        }
+    }
+
+    private static bool TryParse(string value, out JsonElement root)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(value);
+            root = doc.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException)
+        {
+            root = default;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using AkeylessSharp.Http.Contracts;
+using AkeylessSharp.Http.Internal;
+using AkeylessSharp.Items.Internal;
+
+namespace AkeylessSharp;
+
+/// <content>Item metadata, listings and permissions.</content>
+public partial class AkeylessClient
+{
+    /// <inheritdoc />
+    /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
+    public virtual async Task<AkeylessItem> DescribeItemAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var item = await InvokeAsync(CommandCatalog.DescribeItem, path, new DescribeItemRequest { Name = path, ShowVersions = true },
+            AkeylessJsonContext.Default.DescribeItemRequest, AkeylessJsonContext.Default.ItemContract, null, cancellationToken).ConfigureAwait(false);
+        return ItemMapper.ToItem(item, path);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Walks the folder tree breadth-first (the API lists one folder at a time), asking for pages
+    /// (<c>auto-pagination:"disabled"</c>) and following each <c>next_page</c>, so memory stays bounded.
+    /// <see cref="ListItemsOptions.PageSize"/> is not sent: the API has no page-size field and pages hold up to 1000 items.
+    /// </remarks>
+    public virtual async IAsyncEnumerable<AkeylessItem> ListItemsAsync(string path = "/", ListItemsOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var folders = new Queue<string>();
+        folders.Enqueue(FolderPaths.Normalize(path));
+        var seenFolders = new HashSet<string>(StringComparer.Ordinal) { FolderPaths.Normalize(path) };
+        var seenItems = new HashSet<string>(StringComparer.Ordinal);
+        var types = options?.Types ?? [];
+        while (folders.TryDequeue(out var folder))
+        {
+            await foreach (var page in ListPagesAsync(folder, options, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var contract in page.Items ?? [])
+                {
+                    var item = ItemMapper.ToItem(contract, string.Empty);
+                    if (seenItems.Add(item.Name) && (types.Count == 0 || types.Contains(item.Type)))
+                    {
+                        yield return item;
+                    }
+                }
+
+                foreach (var sub in page.Folders ?? [])
+                {
+                    var normalized = FolderPaths.Normalize(sub);
+                    if (seenFolders.Add(normalized))
+                    {
+                        folders.Enqueue(normalized);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<string>> ListSecretsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var folder = FolderPaths.Normalize(path);
+        var names = new List<string>();
+        await foreach (var page in ListPagesAsync(folder, null, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in page.Items ?? [])
+            {
+                if (item.ItemName is { } name && FolderPaths.Relative(folder, name) is { } relative && !relative.Contains('/', StringComparison.Ordinal))
+                {
+                    names.Add(relative);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<string>> ListSubfoldersAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var folder = FolderPaths.Normalize(path);
+        var names = new List<string>();
+        await foreach (var page in ListPagesAsync(folder, null, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var sub in page.Folders ?? [])
+            {
+                if (FolderPaths.Relative(folder, sub) is { } relative && !relative.Contains('/', StringComparison.Ordinal))
+                {
+                    names.Add(relative);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<AkeylessPermissions> GetPermissionsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var response = await InvokeAsync(CommandCatalog.DescribePermissions, path, new DescribePermissionsRequest { Path = path },
+            AkeylessJsonContext.Default.DescribePermissionsRequest, AkeylessJsonContext.Default.DescribePermissionsResponse, null, cancellationToken).ConfigureAwait(false);
+        return ItemMapper.ParsePermissions(response.ClientPermissions);
+    }
+
+    private async IAsyncEnumerable<ListItemsResponse> ListPagesAsync(string folder, ListItemsOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = ItemMapper.ToFilter(options?.Types ?? []);
+        string? pageToken = null;
+        do
+        {
+            var request = new ListItemsRequest
+            {
+                Path = folder,
+                Filter = options?.Filter,
+                Tag = options?.Tag,
+                Type = filter,
+                PaginationToken = pageToken,
+                AutoPagination = "disabled",
+            };
+            var page = await InvokeAsync(CommandCatalog.ListItems, folder, request, AkeylessJsonContext.Default.ListItemsRequest,
+                AkeylessJsonContext.Default.ListItemsResponse, null, cancellationToken).ConfigureAwait(false);
+            yield return page;
+            pageToken = string.IsNullOrEmpty(page.NextPage) || page.NextPage == pageToken ? null : page.NextPage;
+        }
+        while (pageToken is not null);
+    }
+}

@@ -1,0 +1,89 @@
+using AkeylessSharp.Http.Contracts;
+using AkeylessSharp.Http.Internal;
+using AkeylessSharp.Secrets.Internal;
+
+namespace AkeylessSharp;
+
+/// <content>Static, dynamic and rotated secret reads.</content>
+public partial class AkeylessClient
+{
+    /// <inheritdoc />
+    /// <exception cref="AkeylessJsonAttributeException">A <see cref="SecretRequestOptions.JsonAttribute"/> was given and the value is not JSON or lacks it.</exception>
+    /// <exception cref="AkeylessUnauthorizedException">Authentication failed.</exception>
+    /// <exception cref="AkeylessForbiddenException">The roles do not allow reading <paramref name="path"/>.</exception>
+    public virtual async ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var values = await _staticReader.ReadAsync([path], options, cancellationToken).ConfigureAwait(false);
+        return Select(values[path], path, options);
+    }
+
+    /// <inheritdoc />
+    public virtual async ValueTask<string?> TryGetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetSecretAsync(path, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AkeylessNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var names = paths.Distinct(StringComparer.Ordinal).ToArray();
+        if (names.Length == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var values = await _staticReader.ReadAsync(names, options, cancellationToken).ConfigureAwait(false);
+        if (options?.JsonAttribute is not null)
+        {
+            foreach (var name in names)
+            {
+                values[name] = Select(values[name], name, options);
+            }
+        }
+
+        return values;
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var request = new GetDynamicSecretValueRequest
+        {
+            Name = path,
+            Args = options is { Arguments.Count: > 0 } ? options.Arguments.Select(static a => $"{a.Key}={a.Value}").ToArray() : null,
+            Target = options?.Target,
+            Timeout = options?.ProducerTimeout is { } t ? (long)Math.Ceiling(t.TotalSeconds) : null,
+        };
+        var fields = await InvokeAsync(CommandCatalog.GetDynamicSecretValue, path, request, AkeylessJsonContext.Default.GetDynamicSecretValueRequest,
+            AkeylessJsonContext.Default.JsonElement, options?.Timeout, cancellationToken).ConfigureAwait(false);
+        return SecretParsers.ParseDynamic(fields, path, _timeProvider.GetUtcNow());
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var request = new GetRotatedSecretValueRequest
+        {
+            Names = path,
+            Version = options?.Version is > 0 ? options.Version : null,
+            IgnoreCache = options?.IgnoreGatewayCache == true ? "true" : null,
+        };
+        var response = await InvokeAsync(CommandCatalog.GetRotatedSecretValue, path, request, AkeylessJsonContext.Default.GetRotatedSecretValueRequest,
+            AkeylessJsonContext.Default.GetRotatedSecretValueResponse, options?.Timeout, cancellationToken).ConfigureAwait(false);
+        return SecretParsers.ParseRotated(response);
+    }
+
+    private static string Select(string value, string path, SecretRequestOptions? options) =>
+        options?.JsonAttribute is { Length: > 0 } attribute ? JsonAttributeSelector.Select(value, attribute, path) : value;
+}

@@ -1,0 +1,64 @@
+using AkeylessSharp.Diagnostics;
+using AkeylessSharp.Http.Contracts;
+using AkeylessSharp.Http.Internal;
+
+namespace AkeylessSharp;
+
+/// <content>Writes. None of them is replayed after a 5xx or a timeout: the server may already have applied it.</content>
+public partial class AkeylessClient
+{
+    /// <inheritdoc />
+    /// <exception cref="AkeylessForbiddenException">The roles do not allow creating at <paramref name="path"/>.</exception>
+    public virtual async Task CreateSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(value);
+        var request = new CreateSecretRequest
+        {
+            Name = path,
+            Value = value,
+            Description = options?.Description,
+            Tags = options is { Tags.Count: > 0 } ? options.Tags : null,
+            Format = options?.Format,
+        };
+        await InvokeAsync(CommandCatalog.CreateSecret, path, request, AkeylessJsonContext.Default.CreateSecretRequest,
+            AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
+        _detectedTypes.TryRemove(path, out _);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
+    public virtual async Task UpdateSecretValueAsync(string path, string value, bool keepPreviousVersion = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(value);
+        var request = new UpdateSecretValueRequest { Name = path, Value = value, KeepPreviousVersion = keepPreviousVersion ? "true" : "false" };
+        await InvokeAsync(CommandCatalog.UpdateSecretValue, path, request, AkeylessJsonContext.Default.UpdateSecretValueRequest,
+            AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Only <see cref="AkeylessNotFoundException"/> from the update leads to a create; every other failure propagates.</remarks>
+    public virtual async Task UpsertSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await UpdateSecretValueAsync(path, value, keepPreviousVersion: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AkeylessNotFoundException)
+        {
+            Log.UpsertCreating(_logger, path);
+            await CreateSecretAsync(path, value, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
+    public virtual async Task DeleteItemAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        await InvokeAsync(CommandCatalog.DeleteItem, path, new DeleteItemRequest { Name = path }, AkeylessJsonContext.Default.DeleteItemRequest,
+            AkeylessJsonContext.Default.JsonElement, null, cancellationToken).ConfigureAwait(false);
+        _detectedTypes.TryRemove(path, out _);
+    }
+}

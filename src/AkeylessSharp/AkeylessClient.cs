@@ -1,0 +1,162 @@
+using System.Text.Json.Serialization.Metadata;
+using AkeylessSharp.Auth;
+using AkeylessSharp.Auth.Internal;
+using AkeylessSharp.Configuration;
+using AkeylessSharp.Configuration.Internal;
+using AkeylessSharp.Diagnostics;
+using AkeylessSharp.Errors.Internal;
+using AkeylessSharp.Http.Contracts;
+using AkeylessSharp.Http.Internal;
+using AkeylessSharp.Secrets.Internal;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AkeylessSharp;
+
+/// <summary>
+/// The Akeyless client: authenticates with the configured access type, keeps the token fresh, retries transient
+/// failures, and maps errors to <see cref="AkeylessException"/> subtypes. Thread-safe; create one and share it.
+/// </summary>
+/// <example>
+/// <code>
+/// using var client = new AkeylessClient(new AkeylessClientOptions { AccessId = "p-abc123", AccessKey = key });
+/// string password = await client.GetSecretAsync("/prod/db/password");
+/// </code>
+/// </example>
+/// <remarks>Members are virtual and a protected constructor exists so tests can mock the client.</remarks>
+public partial class AkeylessClient : IAkeylessClient, IDisposable
+{
+    private readonly AkeylessClientOptions _options = null!;
+    private readonly AkeylessTransport _transport = null!;
+    private readonly TokenManager _tokens = null!;
+    private readonly StaticSecretReader _staticReader = null!;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly IDisposable? _ownedResources;
+
+    /// <summary>
+    /// Creates a client with its own retrying HTTP pipeline over a connection pool shared by every client built this way.
+    /// </summary>
+    /// <param name="options">The settings; validated here.</param>
+    /// <param name="loggerFactory">Where logs go; <see langword="null"/> discards them.</param>
+    /// <param name="timeProvider">The clock for token expiry and call timeouts; <see langword="null"/> uses the system clock.</param>
+    /// <param name="cloudIdProviders">Cloud identity providers for <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c> (from AkeylessSharp.CloudId).</param>
+    /// <exception cref="AkeylessConfigurationException">An option is missing or invalid; the message names it.</exception>
+    public AkeylessClient(AkeylessClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IEnumerable<ICloudIdProvider>? cloudIdProviders = null)
+        : this(CreateOwnedHttpClient(options), options, loggerFactory, timeProvider, cloudIdProviders, ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> you configured (handlers, resilience, proxy). The client adds no
+    /// retry of its own on this path and does not dispose <paramref name="httpClient"/>.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client; its <see cref="HttpClient.BaseAddress"/> is ignored in favour of <see cref="AkeylessClientOptions.ApiUrl"/>.</param>
+    /// <param name="options">The settings; validated here.</param>
+    /// <param name="loggerFactory">Where logs go; <see langword="null"/> discards them.</param>
+    /// <param name="timeProvider">The clock for token expiry and call timeouts; <see langword="null"/> uses the system clock.</param>
+    /// <param name="cloudIdProviders">Cloud identity providers for <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c>.</param>
+    /// <exception cref="AkeylessConfigurationException">An option is missing or invalid; the message names it.</exception>
+    public AkeylessClient(HttpClient httpClient, AkeylessClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IEnumerable<ICloudIdProvider>? cloudIdProviders = null)
+        : this(Validated(httpClient, options), options, loggerFactory, timeProvider, cloudIdProviders, ownsHttpClient: false)
+    {
+    }
+
+    /// <summary>For mocking frameworks only: a client whose members all throw unless overridden.</summary>
+    protected AkeylessClient()
+    {
+    }
+
+    internal AkeylessClient(Func<HttpClient> httpClient, AkeylessClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IEnumerable<ICloudIdProvider>? cloudIdProviders)
+        : this(httpClient, options, loggerFactory, timeProvider, cloudIdProviders, null)
+    {
+    }
+
+    private AkeylessClient(HttpClient httpClient, AkeylessClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IEnumerable<ICloudIdProvider>? cloudIdProviders, bool ownsHttpClient)
+        : this(() => httpClient, options, loggerFactory, timeProvider, cloudIdProviders, ownsHttpClient ? httpClient : null)
+    {
+    }
+
+    private AkeylessClient(Func<HttpClient> httpClient, AkeylessClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IEnumerable<ICloudIdProvider>? cloudIdProviders, IDisposable? owned)
+    {
+        var baseUri = OptionsChecks.ThrowIfInvalid(options);
+        _options = options;
+        _ownedResources = owned;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AkeylessSharp.AkeylessClient");
+        _transport = new AkeylessTransport(httpClient, baseUri, _logger);
+        var context = new AuthContext(options, _transport, _timeProvider, cloudIdProviders?.ToArray() ?? [], _logger);
+        _tokens = new TokenManager(AuthenticatorTable.Create(context), _timeProvider, options.TokenRefreshBuffer, options.AccessType, _logger);
+        _staticReader = new StaticSecretReader(this);
+    }
+
+    /// <summary>The options this client was built with.</summary>
+    public AkeylessClientOptions Options => _options;
+
+    /// <summary>Releases the HTTP client this instance created (never the shared connection pool or one passed in).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases owned resources.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedResources?.Dispose();
+        }
+    }
+
+    /// <summary>Sends an authorized command; on a 401 with a token believed valid, authenticates again once and retries once.</summary>
+    internal async Task<TResponse> InvokeAsync<TRequest, TResponse>(
+        string command, string? path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, TimeSpan? timeout, CancellationToken cancellationToken)
+        where TRequest : TokenRequest
+    {
+        var limit = timeout ?? _options.Timeout;
+        using var timeoutSource = new CancellationTokenSource(limit, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        try
+        {
+            var token = await _tokens.GetTokenAsync(linked.Token).ConfigureAwait(false);
+            request.Token = token.Value;
+            try
+            {
+                return await _transport.SendAsync(command, path, request, requestInfo, responseInfo, linked.Token).ConfigureAwait(false);
+            }
+            catch (AkeylessUnauthorizedException)
+            {
+                _tokens.Invalidate(token);
+                Log.ReAuthenticating(_logger, command);
+                AkeylessTelemetry.ReAuthentications.Add(1);
+                token = await _tokens.GetTokenAsync(linked.Token).ConfigureAwait(false);
+                request.Token = token.Value;
+                return await _transport.SendAsync(command, path, request, requestInfo, responseInfo, linked.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw ExceptionFactory.Timeout(command, path, limit, ex);
+        }
+    }
+
+    private static HttpClient CreateOwnedHttpClient(AkeylessClientOptions options)
+    {
+        OptionsChecks.ThrowIfInvalid(options);
+        var pipeline = AkeylessResilience.Build(options, TimeProvider.System);
+        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
+
+        // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
+        return new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    private static HttpClient Validated(HttpClient httpClient, AkeylessClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        return httpClient;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using System.Text.Json;
+using AkeylessSharp.Configuration.Internal;
+
+namespace AkeylessSharp;
+
+/// <content>Building options from one connection string or from an Airflow connection's extras.</content>
+public sealed partial class AkeylessClientOptions
+{
+    /// <summary>
+    /// Parses options from a URI or a key/value connection string, and validates them.
+    /// </summary>
+    /// <param name="connectionString">
+    /// Either <c>akeyless://ACCESS_ID:ACCESS_KEY@host[:port][/api/v2]?access_type=api_key</c> (use <c>akeyless+http://</c>
+    /// for a plain-HTTP endpoint such as a local emulator; percent-encode the key; any option may be a query parameter,
+    /// in snake_case or PascalCase), or <c>ApiUrl=https://api.akeyless.io;AccessId=p-abc;AccessKey=...;AccessType=api_key</c>.
+    /// </param>
+    /// <returns>Validated options.</returns>
+    /// <exception cref="AkeylessConfigurationException">A key is unknown, a value is invalid, or a required field is missing; the message names it.</exception>
+    public static AkeylessClientOptions FromConnectionString(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var text = connectionString.Trim();
+        var options = text.StartsWith("akeyless://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("akeyless+http://", StringComparison.OrdinalIgnoreCase)
+            ? ConnectionUri.Parse(text)
+            : ParseKeyValues(text);
+        OptionsChecks.ThrowIfInvalid(options);
+        return options;
+    }
+
+    /// <summary>
+    /// Builds options from an Airflow <c>akeyless</c> connection: its extras JSON (<c>{"access_type":"uid","uid_token":"..."}</c>,
+    /// <c>jwt</c> or <c>jwt_token</c>, <c>certificate_data</c> as PEM or base64, ...) plus the connection's host, login and
+    /// password, so a connection defined for the Python provider works unchanged. The secrets backend's
+    /// <c>backend_kwargs</c> JSON (with <c>api_url</c>, <c>access_id</c>, <c>access_key</c>) is accepted too.
+    /// </summary>
+    /// <param name="extrasJson">The extras (or backend_kwargs) JSON object; unknown keys such as <c>connections_path</c> are ignored.</param>
+    /// <param name="apiUrl">The connection's host (API URL); <see langword="null"/> keeps the JSON's or the default.</param>
+    /// <param name="accessId">The connection's login (access id).</param>
+    /// <param name="accessKey">The connection's password (access key).</param>
+    /// <returns>Validated options.</returns>
+    /// <exception cref="AkeylessConfigurationException">The JSON is invalid, or a value is invalid or missing; the message names the field.</exception>
+    public static AkeylessClientOptions FromAirflowExtras(string extrasJson, string? apiUrl = null, string? accessId = null, string? accessKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(extrasJson);
+        var options = new AkeylessClientOptions();
+        SetIfGiven(options, "api_url", apiUrl);
+        SetIfGiven(options, "access_id", accessId);
+        SetIfGiven(options, "access_key", accessKey);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(string.IsNullOrWhiteSpace(extrasJson) ? "{}" : extrasJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new AkeylessConfigurationException($"The Airflow extras are not valid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine}).", "extras");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new AkeylessConfigurationException("The Airflow extras must be a JSON object such as {\"access_type\": \"api_key\"}.", "extras");
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var key = property.Name.StartsWith("extra__akeyless__", StringComparison.Ordinal) ? property.Name["extra__akeyless__".Length..] : property.Name;
+                var value = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                    _ => null,
+                };
+                SetIfGiven(options, key, value);
+            }
+        }
+
+        OptionsChecks.ThrowIfInvalid(options);
+        return options;
+    }
+
+    private static AkeylessClientOptions ParseKeyValues(string text)
+    {
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = text;
+        }
+        catch (ArgumentException)
+        {
+            throw new AkeylessConfigurationException("The connection string is neither an akeyless:// URI nor 'Key=Value;...' pairs.", "connectionString");
+        }
+
+        var options = new AkeylessClientOptions();
+        foreach (string key in builder.Keys)
+        {
+            if (!OptionSetters.TrySet(options, key, Convert.ToString(builder[key], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty))
+            {
+                throw new AkeylessConfigurationException($"The connection string key '{key}' is not an Akeyless option. Known keys include ApiUrl, AccessId, AccessType, AccessKey, UidToken, Jwt, K8sAuthConfigName, CertificateData, PrivateKeyData, Profile.", key);
+            }
+        }
+
+        return options;
+    }
+
+    private static void SetIfGiven(AkeylessClientOptions options, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            OptionSetters.TrySet(options, key, value.Trim());
+        }
+    }
+}

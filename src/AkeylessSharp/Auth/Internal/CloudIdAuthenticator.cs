@@ -1,0 +1,39 @@
+using AkeylessSharp.Http.Contracts;
+
+namespace AkeylessSharp.Auth.Internal;
+
+/// <summary>
+/// <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c>: asks the registered <see cref="ICloudIdProvider"/> for a fresh cloud id
+/// each time. Without a provider (the AkeylessSharp.CloudId package is missing) it throws
+/// <see cref="AkeylessCloudIdPackageMissingException"/>.
+/// </summary>
+internal sealed class CloudIdAuthenticator(AuthContext context) : IAkeylessAuthenticator
+{
+    public async ValueTask<AkeylessToken> AuthenticateAsync(CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var provider = FindProvider(context.CloudIdProviders, options.AccessType);
+        var cloudId = await provider.GetCloudIdAsync(options, cancellationToken).ConfigureAwait(false);
+        var request = new AuthRequest
+        {
+            AccessType = AkeylessAccessTypeNames.ToWireName(options.AccessType),
+            AccessId = options.AccessId,
+            CloudId = cloudId,
+            GcpAudience = options.AccessType == AkeylessAccessType.Gcp ? options.GcpAudience : null,
+        };
+        return await context.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ICloudIdProvider FindProvider(IReadOnlyList<ICloudIdProvider> providers, AkeylessAccessType accessType)
+    {
+        foreach (var provider in providers)
+        {
+            if (provider.AccessType == accessType)
+            {
+                return provider;
+            }
+        }
+
+        throw new AkeylessCloudIdPackageMissingException(accessType);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using AkeylessSharp.Diagnostics;
+using AkeylessSharp.Http.Contracts;
+
+namespace AkeylessSharp.Auth.Internal;
+
+/// <summary>
+/// <c>saml</c>, as the Python reference does it: reuse the Akeyless CLI's stored credentials file
+/// (<c>~/.akeyless/.tmp_creds/&lt;profile&gt;-&lt;access id&gt;</c>) while its token is valid; otherwise remove it and run
+/// the CLI once (<see cref="AkeylessClientOptions.SamlLoginCommand"/>) so it logs in again and rewrites the file. A file
+/// holding raw credentials instead of a token is exchanged through <c>static-creds-auth</c>.
+/// </summary>
+internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenticator
+{
+    public async ValueTask<AkeylessToken> AuthenticateAsync(CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var file = CredentialsFilePath(options);
+        var stored = await TryUseFileAsync(file, cancellationToken).ConfigureAwait(false);
+        if (stored is { } token)
+        {
+            Log.SamlCredentialsReused(context.Logger, options.Profile);
+            return token;
+        }
+
+        TryDelete(file);
+        Log.SamlLoginStarted(context.Logger, options.Profile);
+        await SamlCliRunner.RunAsync(options, cancellationToken).ConfigureAwait(false);
+        return await TryUseFileAsync(file, cancellationToken).ConfigureAwait(false)
+            ?? throw new AkeylessUnauthorizedException(
+                $"The Akeyless CLI ran but left no valid credentials in '{file}'. Run '{SamlCliRunner.Describe(options)}' yourself to complete the SAML login.",
+                "saml");
+    }
+
+    internal static string CredentialsFilePath(AkeylessClientOptions options)
+    {
+        var directory = options.SamlCredentialsDirectory
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".akeyless", ".tmp_creds");
+        return Path.Combine(directory, $"{options.Profile}-{options.AccessId}");
+    }
+
+    private async ValueTask<AkeylessToken?> TryUseFileAsync(string file, CancellationToken cancellationToken)
+    {
+        SamlCredentialsFile? stored;
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            stored = JsonSerializer.Deserialize(bytes, AkeylessJsonContext.Default.SamlCredentialsFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+
+        var now = context.TimeProvider.GetUtcNow();
+        if (!string.IsNullOrEmpty(stored?.Token))
+        {
+            var expiresAt = stored.Expiry is > 0 and var seconds
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero) + context.Options.AuthTokenTtl;
+            return expiresAt > now ? new AkeylessToken(stored.Token, expiresAt) : null;
+        }
+
+        if (!string.IsNullOrEmpty(stored?.Creds))
+        {
+            var request = new StaticCredsAuthRequest { AccessId = context.Options.AccessId, AdminEmail = stored.AdminEmail, Creds = stored.Creds };
+            return await context.StaticCredsAuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The CLI overwrites the file anyway; a stale copy is ignored because its expiry has passed.
+        }
+    }
+}

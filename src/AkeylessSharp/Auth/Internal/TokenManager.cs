@@ -1,0 +1,98 @@
+using AkeylessSharp.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Auth.Internal;
+
+/// <summary>
+/// Holds the API token: serves the cached one until it is within the refresh buffer of expiry, and makes concurrent
+/// callers share ONE in-flight authentication. A caller's cancellation only stops its own wait, never the shared
+/// authentication (which is bounded by the HTTP timeouts instead).
+/// </summary>
+internal sealed class TokenManager
+{
+    private readonly IAkeylessAuthenticator _authenticator;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _refreshBuffer;
+    private readonly AkeylessAccessType _accessType;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private CachedToken? _current;
+    private Task<AkeylessToken>? _inFlight;
+
+    public TokenManager(IAkeylessAuthenticator authenticator, TimeProvider timeProvider, TimeSpan refreshBuffer, AkeylessAccessType accessType, ILogger logger)
+    {
+        _authenticator = authenticator;
+        _timeProvider = timeProvider;
+        _refreshBuffer = refreshBuffer;
+        _accessType = accessType;
+        _logger = logger;
+    }
+
+    /// <summary>Returns a token valid beyond the refresh point, authenticating (once for all callers) when needed.</summary>
+    public ValueTask<AkeylessToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is not null && _timeProvider.GetUtcNow() < current.RefreshAt)
+        {
+            return new ValueTask<AkeylessToken>(current.Token);
+        }
+
+        return new ValueTask<AkeylessToken>(GetOrStartAuthentication().WaitAsync(cancellationToken));
+    }
+
+    /// <summary>Forgets <paramref name="rejected"/> if it is still the cached token, so the next call authenticates.</summary>
+    public void Invalidate(AkeylessToken rejected)
+    {
+        lock (_gate)
+        {
+            if (_current is not null && _current.Token.Value == rejected.Value)
+            {
+                _current = null;
+            }
+        }
+    }
+
+    private Task<AkeylessToken> GetOrStartAuthentication()
+    {
+        lock (_gate)
+        {
+            if (_current is not null && _timeProvider.GetUtcNow() < _current.RefreshAt)
+            {
+                return Task.FromResult(_current.Token);
+            }
+
+            if (_inFlight is null || _inFlight.IsCompleted)
+            {
+                // Run outside the lock, even if the authenticator completes synchronously.
+                _inFlight = Task.Run(AuthenticateAsync);
+            }
+
+            return _inFlight;
+        }
+    }
+
+    private async Task<AkeylessToken> AuthenticateAsync()
+    {
+        try
+        {
+            var token = await _authenticator.AuthenticateAsync(CancellationToken.None).ConfigureAwait(false);
+            var now = _timeProvider.GetUtcNow();
+            var lifetime = token.ExpiresAt - now;
+
+            // A buffer longer than half the token's life would make every call authenticate again.
+            var buffer = lifetime > TimeSpan.Zero && _refreshBuffer > lifetime / 2 ? lifetime / 2 : _refreshBuffer;
+            Volatile.Write(ref _current, new CachedToken(token, token.ExpiresAt - buffer));
+            AkeylessTelemetry.Authentications.Add(1, new KeyValuePair<string, object?>("akeyless.access_type", _accessType.ToString()), new KeyValuePair<string, object?>("akeyless.outcome", "success"));
+            Log.Authenticated(_logger, _accessType, token.ExpiresAt);
+            return token;
+        }
+        catch (Exception ex)
+        {
+            AkeylessTelemetry.Authentications.Add(1, new KeyValuePair<string, object?>("akeyless.access_type", _accessType.ToString()), new KeyValuePair<string, object?>("akeyless.outcome", "failure"));
+            Log.AuthenticationFailed(_logger, _accessType, ex);
+            throw;
+        }
+    }
+
+    private sealed record CachedToken(AkeylessToken Token, DateTimeOffset RefreshAt);
+}

@@ -1,0 +1,130 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AkeylessSharp.Caching;
+
+/// <summary>
+/// How the client caches secret values: lifetimes per secret type, request coalescing and micro-batching,
+/// stale-if-error, and the encryption and fail-over of a distributed cache.
+/// </summary>
+/// <remarks>
+/// Bindable from <c>IConfiguration</c>. <see cref="ToString"/> never prints the encryption keys.
+/// </remarks>
+public sealed class AkeylessCacheOptions
+{
+    /// <summary>Whether reads consult and fill the cache at all; when off every read goes to Akeyless.</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long a static secret's value is served from the cache; <see cref="TimeSpan.Zero"/> disables caching of static secrets.</summary>
+    /// <value>The default is 5 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan StaticSecretTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long before a dynamic secret's lease expires the cached credentials stop being served, so callers
+    /// always get credentials with at least this much life left. Credentials with no reported lease are not cached.
+    /// </summary>
+    /// <value>The default is 1 minute.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan DynamicSecretRefreshBuffer { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a rotated secret's value is served from the cache; the entry also ends at the item's next
+    /// scheduled rotation when the client knows it. <see cref="TimeSpan.Zero"/> disables caching of rotated secrets.
+    /// </summary>
+    /// <value>The default is 1 minute.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RotatedSecretTtl { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether concurrent misses for different static secrets are gathered into one <c>get-secret-value</c> request.</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool BatchingEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How long the first miss of a batch waits for others to join it before the request is sent; a full batch
+    /// (<see cref="MaxBatchSize"/>) is sent at once. <see cref="TimeSpan.Zero"/> sends as soon as a thread-pool thread is free.
+    /// </summary>
+    /// <value>The default is 2 milliseconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>The most names one batched <c>get-secret-value</c> request carries.</summary>
+    /// <value>The default is 100.</value>
+    [Range(1, 1000)]
+    public int MaxBatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Whether the last known value is served when Akeyless fails with a 5xx status, a timeout or a network
+    /// error. A not-found (404) is never answered with a stale value: it evicts the entry.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool StaleIfError { get; set; } = true;
+
+    /// <summary>
+    /// How long past its expiry a value may still be served under <see cref="StaleIfError"/>; never longer.
+    /// Dynamic secrets are never served past their lease.
+    /// </summary>
+    /// <value>The default is 15 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan MaxStale { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The prefix of every key this client writes to a distributed cache, so several applications can share one Redis.</summary>
+    /// <value>The default is <c>akeyless:</c>.</value>
+    [Required]
+    [StringLength(100, MinimumLength = 1)]
+    public string KeyPrefix { get; set; } = "akeyless:";
+
+    /// <summary>
+    /// The 256-bit AES-GCM key that encrypts values in a distributed cache, as base64 (32 bytes). Secret.
+    /// Required for a distributed cache unless <see cref="UseDataProtection"/> is set.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>
+    /// The id of <see cref="EncryptionKey"/>, written into every entry so a rotated key can still read entries
+    /// written under an older one (see <see cref="PreviousEncryptionKeys"/>). 1 to 32 ASCII letters, digits, <c>-</c> or <c>_</c>.
+    /// </summary>
+    /// <value>The default is <c>k1</c>.</value>
+    public string EncryptionKeyId { get; set; } = "k1";
+
+    /// <summary>Older keys still accepted for reading, by key id, each base64 of 32 bytes. Secret.</summary>
+    /// <value>The default is empty.</value>
+    public IDictionary<string, string> PreviousEncryptionKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether values in a distributed cache are protected with ASP.NET Core Data Protection (the registered
+    /// <c>IDataProtectionProvider</c>) instead of <see cref="EncryptionKey"/>.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool UseDataProtection { get; set; }
+
+    /// <summary>How long one distributed cache operation may take before it counts as a failure and the read falls back.</summary>
+    /// <value>The default is 1 second.</value>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan DistributedCacheTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a failing distributed cache is left alone after an error; meanwhile reads and writes use an
+    /// in-process cache, then one probe decides whether to go back.
+    /// </summary>
+    /// <value>The default is 10 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan DistributedCacheBreakDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often an instance re-reads the distributed cache's generation, which a clear changes; a clear made by
+    /// another instance is seen within this interval.
+    /// </summary>
+    /// <value>The default is 5 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan GenerationCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Describes the options without the encryption keys.</summary>
+    /// <returns>A redacted description.</returns>
+    public override string ToString() =>
+        $"Enabled={Enabled}, StaticSecretTtl={StaticSecretTtl}, DynamicSecretRefreshBuffer={DynamicSecretRefreshBuffer}, " +
+        $"RotatedSecretTtl={RotatedSecretTtl}, BatchingEnabled={BatchingEnabled}, BatchWindow={BatchWindow}, MaxBatchSize={MaxBatchSize}, " +
+        $"StaleIfError={StaleIfError}, MaxStale={MaxStale}, KeyPrefix={KeyPrefix}, EncryptionKey={(EncryptionKey is null ? "(none)" : "***")}, " +
+        $"EncryptionKeyId={EncryptionKeyId}, PreviousEncryptionKeys={PreviousEncryptionKeys.Count}, UseDataProtection={UseDataProtection}";
+}

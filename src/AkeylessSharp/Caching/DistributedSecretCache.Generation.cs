@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using AkeylessSharp.Caching.Internal;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace AkeylessSharp.Caching;
+
+public sealed partial class DistributedSecretCache
+{
+    private const string InitialGeneration = "0";
+
+    private readonly TimeSpan _generationCheckInterval;
+    private volatile GenerationSnapshot? _generation;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Writes a new generation id; entries of the old generation are no longer read and expire on their own.
+    /// Other instances see the clear within <see cref="AkeylessCacheOptions.GenerationCheckInterval"/>.
+    /// </remarks>
+    public async ValueTask ClearAsync(CancellationToken cancellationToken = default)
+    {
+        string generation = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        await _fallback.ClearAsync(cancellationToken).ConfigureAwait(false);
+
+        // Adopt the new generation locally even if the write fails, so this instance never reads the cleared entries.
+        _generation = new GenerationSnapshot(generation, NextGenerationCheck());
+        if (_breaker.TryEnter(out bool probe))
+        {
+            await GuardAsync(
+                "clear",
+                probe,
+                async (self, ct) =>
+                {
+                    await self.WithTimeout(self._cache.SetAsync(self.GenerationKey, Encoding.ASCII.GetBytes(generation), new DistributedCacheEntryOptions(), ct), ct).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.Cleared(_logger, generation);
+    }
+
+    private string GenerationKey => _prefix + "generation";
+
+    /// <summary>The current generation, re-read from the distributed cache at most once per check interval.</summary>
+    private ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _generation;
+        return snapshot is not null && _time.GetTimestamp() < snapshot.CheckAfter
+            ? new ValueTask<string>(snapshot.Generation)
+            : ReadGenerationAsync(cancellationToken);
+    }
+
+    private async ValueTask<string> ReadGenerationAsync(CancellationToken cancellationToken)
+    {
+        byte[]? stored = await WithTimeout(_cache.GetAsync(GenerationKey, cancellationToken), cancellationToken).ConfigureAwait(false);
+        string generation = stored is { Length: > 0 and <= 32 } && stored.All(static b => char.IsAsciiHexDigitLower((char)b))
+            ? Encoding.ASCII.GetString(stored)
+            : InitialGeneration;
+        _generation = new GenerationSnapshot(generation, NextGenerationCheck());
+        return generation;
+    }
+
+    private long NextGenerationCheck() =>
+        _time.GetTimestamp() + (long)(_generationCheckInterval.Ticks * (_time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
+
+    private sealed record GenerationSnapshot(string Generation, long CheckAfter);
+}

@@ -1,0 +1,191 @@
+using AkeylessSharp.Caching.Internal;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AkeylessSharp.Caching;
+
+/// <summary>
+/// An <see cref="ISecretCache"/> over any <see cref="IDistributedCache"/> (Redis through
+/// <c>Microsoft.Extensions.Caching.StackExchangeRedis</c>, SQL Server, ...), so a fleet of instances makes one Akeyless
+/// request per secret per time to live instead of one per instance.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Values are encrypted at rest with AES-256-GCM under <see cref="AkeylessCacheOptions.EncryptionKey"/> or with
+/// ASP.NET Core Data Protection; the envelope names the key that wrote it and is bound to its cache key. An entry that
+/// does not decrypt and authenticate is logged (without its content) and treated as a miss, never served.
+/// </para>
+/// <para>
+/// When the distributed cache fails or answers slower than <see cref="AkeylessCacheOptions.DistributedCacheTimeout"/>,
+/// the failure is logged and, for <see cref="AkeylessCacheOptions.DistributedCacheBreakDuration"/>, reads and writes use
+/// an in-process cache instead of waiting on it: an outage costs fetches from Akeyless, never failed reads.
+/// </para>
+/// <para>
+/// <see cref="ClearAsync"/> starts a new key generation rather than deleting keys one by one; other instances see it
+/// within <see cref="AkeylessCacheOptions.GenerationCheckInterval"/>, and entries of older generations expire on their own.
+/// </para>
+/// </remarks>
+public sealed partial class DistributedSecretCache : ISecretCache
+{
+    private readonly IDistributedCache _cache;
+    private readonly SecretProtector _protector;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CacheMetrics? _metrics;
+    private readonly string _prefix;
+
+    /// <summary>Creates a cache over <paramref name="cache"/>.</summary>
+    /// <param name="cache">The distributed cache holding the encrypted entries.</param>
+    /// <param name="options">The key prefix, encryption keys, timeout and break duration.</param>
+    /// <param name="timeProvider">The clock; <see langword="null"/> uses <see cref="TimeProvider.System"/>.</param>
+    /// <param name="loggerFactory">Where failures are logged; <see langword="null"/> logs nothing.</param>
+    /// <param name="dataProtectionProvider">Required when <see cref="AkeylessCacheOptions.UseDataProtection"/> is set; ignored otherwise.</param>
+    /// <exception cref="AkeylessConfigurationException">
+    /// The options are invalid, or neither an encryption key nor Data Protection is configured.
+    /// </exception>
+    public DistributedSecretCache(
+        IDistributedCache cache,
+        AkeylessCacheOptions options,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null,
+        IDataProtectionProvider? dataProtectionProvider = null)
+        : this(cache, options, CreateProtector(options, dataProtectionProvider), timeProvider, loggerFactory?.CreateLogger<DistributedSecretCache>(), metrics: null)
+    {
+    }
+
+    internal DistributedSecretCache(IDistributedCache cache, AkeylessCacheOptions options, SecretProtector protector, TimeProvider? timeProvider, ILogger? logger, CacheMetrics? metrics)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        AkeylessCacheOptionsValidator.EnsureValid(options);
+        _cache = cache;
+        _protector = protector;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _metrics = metrics;
+        _prefix = options.KeyPrefix;
+        _timeout = options.DistributedCacheTimeout;
+        _breakDuration = options.DistributedCacheBreakDuration;
+        _generationCheckInterval = options.GenerationCheckInterval;
+        _breaker = new CircuitBreaker(_time, options.DistributedCacheBreakDuration);
+        _fallback = new MemorySecretCache(_time);
+    }
+
+    /// <summary>Gets whether reads and writes currently go to the distributed cache rather than the in-process fallback.</summary>
+    public bool IsDistributedCacheAvailable => _breaker.IsClosed;
+
+    /// <inheritdoc />
+    public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _breaker.TryEnter(out bool probe) ? GetCoreAsync(key, probe, cancellationToken) : _fallback.GetAsync(key, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is not positive.</exception>
+    public ValueTask SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        return _breaker.TryEnter(out bool probe) ? SetCoreAsync(key, value, ttl, probe, cancellationToken) : _fallback.SetAsync(key, value, ttl, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await _fallback.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        if (_breaker.TryEnter(out bool probe))
+        {
+            await GuardAsync(
+                "remove",
+                probe,
+                async (self, ct) =>
+                {
+                    string generation = await self.GetGenerationAsync(ct).ConfigureAwait(false);
+                    await self.WithTimeout(self._cache.RemoveAsync(self.EntryKey(generation, key), ct), ct).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Describes the cache without keys or values.</summary>
+    /// <returns>The prefix and whether the distributed cache is in use.</returns>
+    public override string ToString() => $"DistributedSecretCache (prefix {_prefix}, {(IsDistributedCacheAvailable ? "distributed" : "in-process fallback")})";
+
+    private async ValueTask<string?> GetCoreAsync(string key, bool probe, CancellationToken cancellationToken)
+    {
+        var (ok, bytes) = await GuardAsync(
+            "get",
+            probe,
+            async (self, ct) =>
+            {
+                string generation = await self.GetGenerationAsync(ct).ConfigureAwait(false);
+                return await self.WithTimeout(self._cache.GetAsync(self.EntryKey(generation, key), ct), ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!ok)
+        {
+            return await _fallback.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        if (_protector.TryUnprotect(key, bytes, out string? value, out var failure))
+        {
+            return value;
+        }
+
+        Log.EntryRejected(_logger, key, failure);
+        _metrics?.Rejected.Add(1);
+        return null;
+    }
+
+    private async ValueTask SetCoreAsync(string key, string value, TimeSpan ttl, bool probe, CancellationToken cancellationToken)
+    {
+        byte[] envelope = _protector.Protect(key, value);
+        var entryOptions = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl };
+        var (ok, _) = await GuardAsync(
+            "set",
+            probe,
+            async (self, ct) =>
+            {
+                string generation = await self.GetGenerationAsync(ct).ConfigureAwait(false);
+                await self.WithTimeout(self._cache.SetAsync(self.EntryKey(generation, key), envelope, entryOptions, ct), ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!ok)
+        {
+            await _fallback.SetAsync(key, value, ttl, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private string EntryKey(string generation, string key) => string.Concat(_prefix, generation, ":", key);
+
+    private static SecretProtector CreateProtector(AkeylessCacheOptions options, IDataProtectionProvider? dataProtectionProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.UseDataProtection)
+        {
+            return dataProtectionProvider is null
+                ? throw new AkeylessConfigurationException(
+                    "AkeylessCacheOptions.UseDataProtection is set but no IDataProtectionProvider was given; register Data Protection (services.AddDataProtection()) or set EncryptionKey instead.",
+                    nameof(AkeylessCacheOptions.UseDataProtection))
+                : new DataProtectionSecretProtector(dataProtectionProvider);
+        }
+
+        AkeylessCacheOptionsValidator.EnsureValid(options);
+        return options.EncryptionKey is null
+            ? throw new AkeylessConfigurationException(
+                "A distributed secret cache never stores values in clear: set AkeylessCacheOptions.EncryptionKey (base64 of 32 random bytes) or UseDataProtection.",
+                nameof(AkeylessCacheOptions.EncryptionKey))
+            : AesGcmSecretProtector.FromOptions(options);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics.Metrics;
+
+namespace AkeylessSharp.Caching.Internal;
+
+/// <summary>
+/// The caching instruments, on the client's meter. No tag ever carries a key or a value; counters without tags
+/// keep the hit path free of allocations.
+/// </summary>
+internal sealed class CacheMetrics
+{
+    public CacheMetrics(Meter meter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        Hits = meter.CreateCounter<long>("akeyless.cache.hits", "{read}", "Secret reads answered by the cache.");
+        Misses = meter.CreateCounter<long>("akeyless.cache.misses", "{read}", "Secret reads the cache could not answer.");
+        StaleServed = meter.CreateCounter<long>("akeyless.cache.stale_served", "{read}", "Reads answered with a value past its expiry because Akeyless failed.");
+        Evictions = meter.CreateCounter<long>("akeyless.cache.evictions", "{entry}", "Entries removed because Akeyless reported the item not found.");
+        Batches = meter.CreateHistogram<int>("akeyless.cache.batch.size", "{name}", "Names per batched get-secret-value request.");
+        Rejected = meter.CreateCounter<long>("akeyless.cache.entries_rejected", "{entry}", "Distributed cache entries that failed decryption or authentication.");
+        DistributedFailures = meter.CreateCounter<long>("akeyless.cache.distributed.failures", "{operation}", "Distributed cache operations that failed or timed out.");
+    }
+
+    public Counter<long> Hits { get; }
+
+    public Counter<long> Misses { get; }
+
+    public Counter<long> StaleServed { get; }
+
+    public Counter<long> Evictions { get; }
+
+    public Histogram<int> Batches { get; }
+
+    public Counter<long> Rejected { get; }
+
+    public Counter<long> DistributedFailures { get; }
+}

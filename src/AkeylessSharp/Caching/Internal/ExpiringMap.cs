@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+
+namespace AkeylessSharp.Caching.Internal;
+
+/// <summary>
+/// A concurrent map from strings to values whose entries end at a <see cref="TimeProvider"/> timestamp. Reads allocate nothing;
+/// expired entries are dropped when read and by an occasional sweep on write, so the map never scans on a read.
+/// </summary>
+internal sealed class ExpiringMap<TValue>
+    where TValue : class
+{
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    // The default comparer (not StringComparer.Ordinal) keeps the runtime's fast non-randomized string hashing.
+    private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly TimeProvider _time;
+    private readonly double _timestampsPerTick;
+    private long _nextSweep;
+
+    public ExpiringMap(TimeProvider timeProvider)
+    {
+        _time = timeProvider;
+        _timestampsPerTick = timeProvider.TimestampFrequency / (double)TimeSpan.TicksPerSecond;
+        _nextSweep = After(SweepInterval);
+    }
+
+    public int Count => _entries.Count;
+
+    public long Now => _time.GetTimestamp();
+
+    /// <summary>The timestamp <paramref name="duration"/> from now, saturating instead of overflowing.</summary>
+    public long After(TimeSpan duration) => Add(_time.GetTimestamp(), duration);
+
+    public long Add(long timestamp, TimeSpan duration)
+    {
+        double delta = duration.Ticks * _timestampsPerTick;
+        return delta >= long.MaxValue - timestamp ? long.MaxValue : timestamp + (long)delta;
+    }
+
+    public bool TryGet(string key, out TValue value) => TryGet(key, _time.GetTimestamp(), out value);
+
+    public bool TryGet(string key, long now, out TValue value)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            if (now < entry.ExpiresAt)
+            {
+                value = entry.Value;
+                return true;
+            }
+
+            // Remove only this entry: a concurrent writer may already have replaced it with a fresh one.
+            _entries.TryRemove(KeyValuePair.Create(key, entry));
+        }
+
+        value = null!;
+        return false;
+    }
+
+    public void Set(string key, TValue value, long expiresAt)
+    {
+        _entries[key] = new Entry(value, expiresAt);
+        SweepIfDue();
+    }
+
+    public bool Remove(string key) => _entries.TryRemove(key, out _);
+
+    /// <summary>Removes <paramref name="key"/> and every key that starts with it followed by <paramref name="separator"/>.</summary>
+    public void RemoveWithVariants(string key, char separator)
+    {
+        _entries.TryRemove(key, out _);
+        foreach (var pair in _entries)
+        {
+            if (pair.Key.Length > key.Length && pair.Key[key.Length] == separator && pair.Key.StartsWith(key, StringComparison.Ordinal))
+            {
+                _entries.TryRemove(pair);
+            }
+        }
+    }
+
+    public void Clear() => _entries.Clear();
+
+    private void SweepIfDue()
+    {
+        long now = _time.GetTimestamp();
+        long due = Volatile.Read(ref _nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweep, Add(now, SweepInterval), due) != due)
+        {
+            return;
+        }
+
+        foreach (var pair in _entries)
+        {
+            if (now >= pair.Value.ExpiresAt)
+            {
+                _entries.TryRemove(pair);
+            }
+        }
+    }
+
+    private sealed class Entry(TValue value, long expiresAt)
+    {
+        public TValue Value { get; } = value;
+
+        public long ExpiresAt { get; } = expiresAt;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Caching.Internal;
+
+/// <summary>The caching log messages; event ids 5xx are stable. Keys are paths, never values.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(500, LogLevel.Warning, "Discarded an unreadable distributed cache entry for {Key} ({Reason}); treating it as a miss")]
+    public static partial void EntryRejected(ILogger logger, string key, UnprotectFailure reason);
+
+    [LoggerMessage(501, LogLevel.Warning, "The distributed cache failed during {Operation}; using the in-process cache for {BreakDuration}")]
+    public static partial void DistributedCacheBroken(ILogger logger, string operation, TimeSpan breakDuration, Exception exception);
+
+    [LoggerMessage(502, LogLevel.Information, "The distributed cache answers again; leaving the in-process fallback")]
+    public static partial void DistributedCacheRecovered(ILogger logger);
+
+    [LoggerMessage(503, LogLevel.Warning, "Akeyless failed for {Key}; served the last known value, {Staleness} past its expiry")]
+    public static partial void StaleServed(ILogger logger, string key, TimeSpan staleness, Exception exception);
+
+    [LoggerMessage(504, LogLevel.Warning, "The secret cache failed during {Operation} for {Key}; treating it as a miss")]
+    public static partial void CacheOperationFailed(ILogger logger, string operation, string key, Exception exception);
+
+    [LoggerMessage(505, LogLevel.Debug, "A batch of {Count} names met a not-found; splitting it to isolate the missing ones")]
+    public static partial void BatchSplit(ILogger logger, int count);
+
+    [LoggerMessage(506, LogLevel.Information, "Akeyless reports {Key} not found; evicted it and its last known value")]
+    public static partial void Evicted(ILogger logger, string key);
+
+    [LoggerMessage(507, LogLevel.Information, "Cleared the distributed secret cache; new generation {Generation}")]
+    public static partial void Cleared(ILogger logger, string generation);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AkeylessSharp.Caching.Internal;
+
+/// <summary>
+/// Cache keys. The latest whole value of a static secret is keyed by its path alone (no allocation on a hit);
+/// every variant starts with the path and a unit separator, so a not-found can evict all variants of a path.
+/// Producer arguments are hashed: they may be sensitive and keys are logged.
+/// </summary>
+internal static class SecretCacheKey
+{
+    public const char Separator = '\u001f';
+
+    public static string Static(string path, int? version, string? jsonAttribute) =>
+        version is null && jsonAttribute is null ? path : Compose(path, "static", version, jsonAttribute);
+
+    public static string Rotated(string path, int? version, string? jsonAttribute) =>
+        Compose(path, "rotated", version, jsonAttribute);
+
+    public static string Dynamic(string path, string? target, IReadOnlyDictionary<string, string>? arguments)
+    {
+        var sb = new StringBuilder(path).Append(Separator).Append("dynamic");
+        if (target is not null)
+        {
+            sb.Append(Separator).Append("t=").Append(target);
+        }
+
+        if (arguments is { Count: > 0 })
+        {
+            var canonical = new StringBuilder();
+            foreach (var (name, value) in arguments.OrderBy(static a => a.Key, StringComparer.Ordinal))
+            {
+                canonical.Append(name.Length).Append(':').Append(name).Append(value.Length).Append(':').Append(value);
+            }
+
+            sb.Append(Separator).Append("args=").Append(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())), 0, 16));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The item path a key belongs to.</summary>
+    public static string PathOf(string key)
+    {
+        int end = key.IndexOf(Separator, StringComparison.Ordinal);
+        return end < 0 ? key : key[..end];
+    }
+
+    private static string Compose(string path, string kind, int? version, string? jsonAttribute)
+    {
+        var sb = new StringBuilder(path).Append(Separator).Append(kind);
+        if (version is { } v)
+        {
+            sb.Append(Separator).Append("v=").Append(v.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (jsonAttribute is not null)
+        {
+            sb.Append(Separator).Append("a=").Append(jsonAttribute);
+        }
+
+        return sb.ToString();
+    }
+}

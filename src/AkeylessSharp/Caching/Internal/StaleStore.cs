@@ -1,0 +1,67 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace AkeylessSharp.Caching.Internal;
+
+/// <summary>
+/// The last known value of each key, kept until its expiry plus its stale allowance, for stale-if-error. It lives in
+/// this process: a value is known stale-able only if this instance fetched it or read it from the shared cache.
+/// </summary>
+internal sealed class StaleStore(TimeProvider timeProvider)
+{
+    private readonly ExpiringMap<Entry> _map = new(timeProvider);
+
+    public int Count => _map.Count;
+
+    /// <summary>Remembers a value fetched now that is fresh for <paramref name="ttl"/>.</summary>
+    public void RecordFetch(string key, string value, TimeSpan ttl, TimeSpan staleFor)
+    {
+        if (staleFor <= TimeSpan.Zero)
+        {
+            _map.Remove(key);
+            return;
+        }
+
+        long freshUntil = _map.After(ttl);
+        _map.Set(key, new Entry(value, freshUntil), _map.Add(freshUntil, staleFor));
+    }
+
+    /// <summary>Remembers a value read from a shared cache, known fresh now; skipped when already known fresh for longer.</summary>
+    public void RecordHit(string key, string value, TimeSpan staleFor)
+    {
+        long now = _map.Now;
+        if (_map.TryGet(key, now, out var known) && known.FreshUntil >= now && string.Equals(known.Value, value, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        _map.Set(key, new Entry(value, now), _map.Add(now, staleFor));
+    }
+
+    /// <summary>Gets the last known value if it is still within its stale allowance, and how far past its expiry it is.</summary>
+    public bool TryGet(string key, [NotNullWhen(true)] out string? value, out TimeSpan staleness)
+    {
+        long now = _map.Now;
+        if (_map.TryGet(key, now, out var entry))
+        {
+            value = entry.Value;
+            staleness = now > entry.FreshUntil ? timeProvider.GetElapsedTime(entry.FreshUntil, now) : TimeSpan.Zero;
+            return true;
+        }
+
+        value = null;
+        staleness = default;
+        return false;
+    }
+
+    /// <summary>Forgets every key of <paramref name="path"/>: the item is gone, so none of its values may be served.</summary>
+    public void RemovePath(string path) => _map.RemoveWithVariants(path, SecretCacheKey.Separator);
+
+    public void Remove(string key) => _map.Remove(key);
+
+    public void Clear() => _map.Clear();
+
+    private sealed record Entry(string Value, long FreshUntil)
+    {
+        public override string ToString() => "StaleEntry (value redacted)";
+    }
+}

@@ -1,0 +1,72 @@
+using AkeylessSharp.Http.Internal;
+using Microsoft.Extensions.Options;
+
+namespace AkeylessSharp.Configuration;
+
+/// <summary>
+/// The rules across fields: what each access type needs, the API URL form, and timeouts that fit together.
+/// Messages name the field and what is allowed, and never print a secret.
+/// </summary>
+internal sealed class AkeylessClientOptionsCrossValidator : IValidateOptions<AkeylessClientOptions>
+{
+    private static readonly Dictionary<AkeylessAccessType, Action<AkeylessClientOptions, List<string>>> s_rules = new()
+    {
+        [AkeylessAccessType.ApiKey] = static (o, f) => { NeedAccessId(o, f); Need(o.AccessKey, "AccessKey", f); },
+        [AkeylessAccessType.UniversalIdentity] = static (o, f) => Need(o.UidToken, "UidToken", f),
+        [AkeylessAccessType.Jwt] = static (o, f) =>
+        {
+            NeedAccessId(o, f);
+            if (string.IsNullOrWhiteSpace(o.Jwt) && string.IsNullOrWhiteSpace(o.JwtEnvironmentVariable))
+            {
+                f.Add("Jwt or JwtEnvironmentVariable is required for AccessType jwt: give the token, or the name of the environment variable holding it.");
+            }
+        },
+        [AkeylessAccessType.Kubernetes] = static (o, f) => { NeedAccessId(o, f); Need(o.K8sAuthConfigName, "K8sAuthConfigName", f); },
+        [AkeylessAccessType.Certificate] = static (o, f) => { NeedAccessId(o, f); Need(o.CertificateData, "CertificateData", f); Need(o.PrivateKeyData, "PrivateKeyData", f); },
+        [AkeylessAccessType.Saml] = static (o, f) => NeedAccessId(o, f),
+        [AkeylessAccessType.AwsIam] = static (o, f) => NeedAccessId(o, f),
+        [AkeylessAccessType.Gcp] = static (o, f) => { NeedAccessId(o, f); Need(o.GcpAudience, "GcpAudience", f); },
+        [AkeylessAccessType.AzureAd] = static (o, f) => NeedAccessId(o, f),
+    };
+
+    public ValidateOptionsResult Validate(string? name, AkeylessClientOptions options)
+    {
+        var failures = new List<string>();
+        if (s_rules.TryGetValue(options.AccessType, out var rule))
+        {
+            rule(options, failures);
+        }
+        else
+        {
+            failures.Add($"AccessType '{options.AccessType}' is not supported. Allowed: {AkeylessAccessTypeNames.AllowedNames}.");
+        }
+
+        if (!ApiUrl.TryNormalize(options.ApiUrl, out _, out var urlError))
+        {
+            failures.Add(urlError!);
+        }
+
+        if (options.AttemptTimeout > options.TotalRequestTimeout)
+        {
+            failures.Add($"AttemptTimeout ({options.AttemptTimeout}) must not exceed TotalRequestTimeout ({options.TotalRequestTimeout}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void NeedAccessId(AkeylessClientOptions options, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(options.AccessId))
+        {
+            failures.Add($"AccessId is required for AccessType {AkeylessAccessTypeNames.ToWireName(options.AccessType)}: give the auth method's access id, 'p-' followed by letters and digits.");
+        }
+    }
+
+    private static void Need(string? value, string field, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{field} is required for this AccessType.");
+        }
+    }
+}

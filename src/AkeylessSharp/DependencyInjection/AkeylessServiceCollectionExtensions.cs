@@ -1,0 +1,75 @@
+using AkeylessSharp;
+using AkeylessSharp.Configuration;
+using AkeylessSharp.Http.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection.Internal;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Akeyless clients: <c>services.AddAkeyless(configuration.GetSection("Akeyless"))</c>.</summary>
+public static class AkeylessServiceCollectionExtensions
+{
+    /// <summary>Registers the default client, bound from a configuration section (keys are the option names).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
+    /// <returns>A builder for further configuration (for example <c>.AddCloudId()</c>).</returns>
+    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddAkeyless(Options.Options.DefaultName, configuration);
+
+    /// <summary>Registers the default client, configured in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, Action<AkeylessClientOptions> configure) =>
+        services.AddAkeyless(Options.Options.DefaultName, configure);
+
+    /// <summary>Registers a named client bound from a configuration section; get it from <see cref="IAkeylessClientFactory"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client name.</param>
+    /// <param name="configuration">The section.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddAkeyless(name, (Action<AkeylessClientOptions>?)null);
+        services.Configure<AkeylessClientOptions>(name, configuration);
+        return builder;
+    }
+
+    /// <summary>Registers a named client configured in code; get it from <see cref="IAkeylessClientFactory"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client name.</param>
+    /// <param name="configure">Sets the options; <see langword="null"/> relies on other registrations.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, string name, Action<AkeylessClientOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+        var options = services.AddOptions<AkeylessClientOptions>(name).ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsCrossValidator>());
+        services.TryAddSingleton<AkeylessClientFactory>();
+        services.TryAddSingleton<IAkeylessClientFactory>(static sp => sp.GetRequiredService<AkeylessClientFactory>());
+        if (name.Length == 0)
+        {
+            services.TryAddSingleton(static sp => sp.GetRequiredService<AkeylessClientFactory>().Get(Options.Options.DefaultName));
+            services.TryAddSingleton<IAkeylessClient>(static sp => sp.GetRequiredService<AkeylessClient>());
+        }
+
+        services.AddHttpClient(HttpClientName(name))
+            .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
+            .ConfigureHttpClient(static c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
+                AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+        return new AkeylessBuilder(services, name);
+    }
+
+    internal static string HttpClientName(string name) => "AkeylessSharp" + (name.Length == 0 ? string.Empty : "." + name);
+}

@@ -1,0 +1,13 @@
+using AkeylessSharp;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Gets the named clients registered with <c>AddAkeyless(name, ...)</c>, for applications that use several Akeyless accounts.</summary>
+public interface IAkeylessClientFactory
+{
+    /// <summary>Gets the client registered under <paramref name="name"/>; the same instance every time.</summary>
+    /// <param name="name">The name given to <c>AddAkeyless</c>; empty for the default client.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The named options are invalid.</exception>
+    IAkeylessClient CreateClient(string name);
+}

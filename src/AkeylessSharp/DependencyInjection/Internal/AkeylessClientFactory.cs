@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using AkeylessSharp;
+using AkeylessSharp.Auth;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection.Internal;
+
+/// <summary>
+/// Builds one <see cref="AkeylessClient"/> per name, lazily, over the named typed HTTP client (with its resilience handler)
+/// and keeps it: each client holds a token, so clients must live as long as the container.
+/// </summary>
+internal sealed class AkeylessClientFactory(
+    IHttpClientFactory httpClientFactory,
+    IOptionsMonitor<AkeylessClientOptions> options,
+    IEnumerable<ICloudIdProvider> cloudIdProviders,
+    ILoggerFactory? loggerFactory = null,
+    TimeProvider? timeProvider = null) : IAkeylessClientFactory, IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<AkeylessClient>> _clients = new(StringComparer.Ordinal);
+
+    public IAkeylessClient CreateClient(string name) => Get(name);
+
+    public AkeylessClient Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _clients.GetOrAdd(name, n => new Lazy<AkeylessClient>(() => Create(n))).Value;
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            if (client.IsValueCreated)
+            {
+                client.Value.Dispose();
+            }
+        }
+    }
+
+    private AkeylessClient Create(string name)
+    {
+        var clientOptions = options.Get(name);
+        var httpClientName = AkeylessServiceCollectionExtensions.HttpClientName(name);
+
+        // A client from the factory per request lets the factory rotate handlers; the pool underneath is shared.
+        return new AkeylessClient(() => httpClientFactory.CreateClient(httpClientName), clientOptions, loggerFactory, timeProvider, cloudIdProviders);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Diagnostics;
+
+/// <summary>The client's log messages; event ids are stable (1xx transport, 2xx auth, 3xx operations).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Debug, "Akeyless {Command} for {Path} succeeded in {ElapsedMs} ms")]
+    public static partial void CommandSucceeded(ILogger logger, string command, string? path, double elapsedMs);
+
+    [LoggerMessage(101, LogLevel.Warning, "Akeyless {Command} for {Path} failed with status {Status}: {ServiceMessage}")]
+    public static partial void CommandFailed(ILogger logger, string command, string? path, int? status, string? serviceMessage);
+
+    [LoggerMessage(102, LogLevel.Warning, "Akeyless {Command} for {Path} could not reach the service")]
+    public static partial void CommandUnreachable(ILogger logger, string command, string? path, Exception exception);
+
+    [LoggerMessage(200, LogLevel.Information, "Authenticated to Akeyless with access type {AccessType}; token expires at {ExpiresAt:O}")]
+    public static partial void Authenticated(ILogger logger, AkeylessAccessType accessType, DateTimeOffset expiresAt);
+
+    [LoggerMessage(201, LogLevel.Warning, "Akeyless authentication with access type {AccessType} failed")]
+    public static partial void AuthenticationFailed(ILogger logger, AkeylessAccessType accessType, Exception exception);
+
+    [LoggerMessage(202, LogLevel.Information, "Akeyless rejected a token believed valid for {Command}; authenticating again once")]
+    public static partial void ReAuthenticating(ILogger logger, string command);
+
+    [LoggerMessage(203, LogLevel.Debug, "Reusing the Akeyless CLI's stored credentials for profile {Profile}")]
+    public static partial void SamlCredentialsReused(ILogger logger, string profile);
+
+    [LoggerMessage(204, LogLevel.Information, "Running the Akeyless CLI to log in again for profile {Profile}")]
+    public static partial void SamlLoginStarted(ILogger logger, string profile);
+
+    [LoggerMessage(300, LogLevel.Debug, "Detected item type {ItemType} for {Path}")]
+    public static partial void ItemTypeDetected(ILogger logger, string path, AkeylessItemType itemType);
+
+    [LoggerMessage(301, LogLevel.Information, "Item {Path} not found for update; creating it")]
+    public static partial void UpsertCreating(ILogger logger, string path);
+
+    [LoggerMessage(302, LogLevel.Warning, "Akeyless connection test failed: {Reason}")]
+    public static partial void ConnectionTestFailed(ILogger logger, string reason);
+}

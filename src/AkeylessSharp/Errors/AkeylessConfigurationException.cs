@@ -1,0 +1,18 @@
+namespace AkeylessSharp;
+
+/// <summary>The client's options are missing or wrong; the message names the field and the allowed values.</summary>
+public class AkeylessConfigurationException : AkeylessException
+{
+    /// <summary>Creates an exception.</summary>
+    /// <param name="message">Which field is wrong and what is allowed; never a secret.</param>
+    /// <param name="field">The offending option, such as <c>AccessId</c>.</param>
+    /// <param name="innerException">The underlying failure, when there was one.</param>
+    public AkeylessConfigurationException(string message, string? field = null, Exception? innerException = null)
+        : base(message, innerException: innerException)
+    {
+        Field = field;
+    }
+
+    /// <summary>The offending option, when a single one is to blame.</summary>
+    public string? Field { get; }
+}

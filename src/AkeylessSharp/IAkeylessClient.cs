@@ -1,0 +1,69 @@
+namespace AkeylessSharp;
+
+/// <summary>
+/// Reads and manages secrets in Akeyless. Authentication, token refresh, retries and caching happen inside;
+/// callers only name paths.
+/// </summary>
+/// <remarks>
+/// Every member may throw <see cref="AkeylessException"/> or one of its subtypes; each member lists the specific ones.
+/// Implementations are thread-safe and meant to be shared (register once, as DI does).
+/// </remarks>
+public interface IAkeylessClient
+{
+    /// <summary>Gets the value of a static secret.</summary>
+    /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
+    ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the value of a static secret, or <see langword="null"/> when no item exists at the path.</summary>
+    ValueTask<string?> TryGetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets many static secrets in one request; the result is keyed by the paths as given.</summary>
+    /// <exception cref="AkeylessNotFoundException">One of the paths names no item.</exception>
+    Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Asks a dynamic secret's producer for fresh credentials.</summary>
+    Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the current value of a rotated secret.</summary>
+    Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gets a secret of any kind: the item type is detected once with <c>describe-item</c>, remembered per path,
+    /// and the matching read is dispatched.
+    /// </summary>
+    Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a static secret.</summary>
+    /// <exception cref="AkeylessConflictException">An item already exists at <paramref name="path"/>.</exception>
+    Task CreateSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a new version of a static secret.</summary>
+    Task UpdateSecretValueAsync(string path, string value, bool keepPreviousVersion = true, CancellationToken cancellationToken = default);
+
+    /// <summary>Updates a static secret, creating it only when the item does not exist (never on auth or network errors).</summary>
+    Task UpsertSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an item with all its versions.</summary>
+    Task DeleteItemAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Describes an item: its type, versions, dates, description and tags.</summary>
+    Task<AkeylessItem> DescribeItemAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the items under a folder at any depth, following every page.</summary>
+    IAsyncEnumerable<AkeylessItem> ListItemsAsync(string path = "/", ListItemsOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the names of the secrets directly under a folder, relative to it.</summary>
+    Task<IReadOnlyList<string>> ListSecretsAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the names of the immediate sub-folders of a folder, relative to it.</summary>
+    Task<IReadOnlyList<string>> ListSubfoldersAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets what the caller may do at a path.</summary>
+    Task<AkeylessPermissions> GetPermissionsAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Asks an SSH certificate issuer to sign a public key for a user; returns the OpenSSH certificate text.</summary>
+    Task<string> GetSshCertificateAsync(string issuer, string username, string publicKey, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Authenticates and reports success or the reason for failure; never throws for authentication failures.</summary>
+    Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default);
+}

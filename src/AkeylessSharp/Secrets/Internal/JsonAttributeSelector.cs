@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AkeylessSharp.Secrets.Internal;
+
+/// <summary>
+/// Applies <see cref="SecretRequestOptions.JsonAttribute"/>: a dot path (<c>db.password</c>, <c>hosts.0</c>) into a JSON
+/// value. A string attribute comes back as its text, anything else as its JSON. Errors never quote the value.
+/// </summary>
+internal static class JsonAttributeSelector
+{
+    public static string Select(string value, string attribute, string? path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(value);
+        }
+        catch (JsonException)
+        {
+            throw new AkeylessJsonAttributeException(
+                $"The secret at '{path}' is not JSON, so the attribute '{attribute}' cannot be selected. Read it without JsonAttribute, or store it as JSON.", path, attribute);
+        }
+
+        using (document)
+        {
+            var current = document.RootElement;
+            var walked = string.Empty;
+            foreach (var segment in attribute.Split('.'))
+            {
+                if (!TryStep(current, segment, out current))
+                {
+                    throw new AkeylessJsonAttributeException(
+                        $"The JSON secret at '{path}' has no attribute '{attribute}' (missing '{segment}'{(walked.Length == 0 ? " at the top level" : $" under '{walked}'")}). Check the attribute path.", path, attribute);
+                }
+
+                walked = walked.Length == 0 ? segment : walked + "." + segment;
+            }
+
+            return current.ValueKind == JsonValueKind.String ? current.GetString()! : current.GetRawText();
+        }
+    }
+
+    private static bool TryStep(JsonElement current, string segment, out JsonElement next)
+    {
+        next = default;
+        return current.ValueKind switch
+        {
+            JsonValueKind.Object => current.TryGetProperty(segment, out next),
+            JsonValueKind.Array => int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && index < current.GetArrayLength() && Assign(current[index], out next),
+            _ => false,
+        };
+    }
+
+    private static bool Assign(JsonElement element, out JsonElement next)
+    {
+        next = element;
+        return true;
+    }
+}

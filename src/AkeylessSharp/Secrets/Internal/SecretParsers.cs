@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using AkeylessSharp.Http.Contracts;
+
+namespace AkeylessSharp.Secrets.Internal;
+
+/// <summary>Turns the free-form answers of dynamic and rotated secret reads into typed results.</summary>
+internal static class SecretParsers
+{
+    private static readonly string[] s_userKeys = ["username", "user", "User", "Username", "user_name"];
+    private static readonly string[] s_passwordKeys = ["password", "Password", "pass"];
+
+    public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now)
+    {
+        fields = UnwrapGatewayValue(fields, path);
+        var ttl = ReadTtl(fields);
+        return new DynamicSecret
+        {
+            Username = ReadString(fields, s_userKeys),
+            Password = ReadString(fields, s_passwordKeys),
+            LeaseId = ReadString(fields, ["id", "lease_id"]),
+            Ttl = ttl,
+            ExpiresAt = ttl is { } t ? now + t : null,
+            Fields = fields,
+        };
+    }
+
+    public static RotatedSecret ParseRotated(GetRotatedSecretValueResponse response)
+    {
+        var value = response.Value;
+        string? payload = null;
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            payload = ReadString(value, ["payload", "value"])
+                ?? (value.TryGetProperty("target_value", out var target) ? (target.ValueKind == JsonValueKind.String ? target.GetString() : target.GetRawText()) : null);
+        }
+        else if (value.ValueKind == JsonValueKind.String)
+        {
+            payload = value.GetString();
+        }
+
+        return new RotatedSecret
+        {
+            Username = ReadString(value, s_userKeys),
+            Password = ReadString(value, s_passwordKeys),
+            Value = payload,
+            Version = response.Version ?? ReadInt(value, "version"),
+            Fields = value,
+        };
+    }
+
+    // Some Gateways wrap the producer output as {"value":"<json text>","error":""}.
+    private static JsonElement UnwrapGatewayValue(JsonElement fields, string path)
+    {
+        if (fields.ValueKind != JsonValueKind.Object || !fields.TryGetProperty("value", out var wrapped) || wrapped.ValueKind != JsonValueKind.String)
+        {
+            return fields;
+        }
+
+        if (ReadString(fields, ["error"]) is { Length: > 0 } error)
+        {
+            throw new AkeylessException($"The producer of the dynamic secret '{path}' failed: {error}", command: "get-dynamic-secret-value", path: path, serviceMessage: error);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(wrapped.GetString()!, AkeylessJsonContext.Default.JsonElement);
+        }
+        catch (JsonException)
+        {
+            return fields;
+        }
+    }
+
+    private static TimeSpan? ReadTtl(JsonElement fields)
+    {
+        if (ReadDouble(fields, "ttl_in_minutes") is { } minutes)
+        {
+            return TimeSpan.FromMinutes(minutes);
+        }
+
+        return ReadDouble(fields, "ttl") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    private static string? ReadString(JsonElement element, ReadOnlySpan<string> keys)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var key in keys)
+        {
+            if (element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                return value.GetString();
+            }
+        }
+
+        return null;
+    }
+
+    private static double? ReadDouble(JsonElement element, string key) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.Number => value.GetDouble(),
+                JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+                _ => null,
+            }
+            : null;
+
+    private static int? ReadInt(JsonElement element, string key) => ReadDouble(element, key) is { } d ? (int)d : null;
+}

@@ -1,0 +1,20 @@
+namespace AkeylessSharp;
+
+/// <summary>Per-call options of a secret read.</summary>
+public class SecretRequestOptions
+{
+    /// <summary>A specific version; <see langword="null"/> reads the latest.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>Bypass and overwrite the client's cache (the reference's <c>refresh=True</c>).</summary>
+    public bool Refresh { get; init; }
+
+    /// <summary>Ask a Gateway to bypass its own cache (the API's <c>ignore-cache</c>).</summary>
+    public bool IgnoreGatewayCache { get; init; }
+
+    /// <summary>A dot path into a JSON value (<c>db.password</c>, <c>hosts.0</c>); the result is that attribute.</summary>
+    public string? JsonAttribute { get; init; }
+
+    /// <summary>A timeout for this call; <see langword="null"/> uses the client's.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
