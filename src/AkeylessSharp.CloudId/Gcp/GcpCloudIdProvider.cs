@@ -14,7 +14,7 @@ namespace AkeylessSharp.CloudId;
 /// </summary>
 /// <remarks>
 /// The token comes from <see cref="AkeylessCloudIdOptions.GoogleCredential"/> or else the application default credentials
-/// (<c>GOOGLE_APPLICATION_CREDENTIALS</c>, the gcloud file, the metadata server), loaded once. Google.Apis.Auth caches the
+/// (<c>GOOGLE_APPLICATION_CREDENTIALS</c>, the gcloud file, the metadata server), which Google.Apis.Auth looks up once per process. Google.Apis.Auth caches the
 /// token and renews it before it expires. Thread-safe.
 /// </remarks>
 public sealed class GcpCloudIdProvider : ICloudIdProvider
@@ -94,7 +94,7 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
 
         try
         {
-            // A failed lookup is not remembered: the next call looks again (a key may have been mounted since).
+            // Only a success is kept here. (Google.Apis.Auth itself remembers the default lookup's outcome for the process.)
             loaded = await _loadApplicationDefault(cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)

@@ -10,14 +10,18 @@ internal static class ClientFactory
             return (client, false);
         }
 
-        return (CreateFromOptions(options.ClientOptions), true);
+        return (CreateFromOptions(options.ClientOptions, options.LoggerFactory), true);
     }
 
-    private static IAkeylessClient CreateFromOptions(AkeylessClientOptions clientOptions)
+    private static IAkeylessClient CreateFromOptions(AkeylessClientOptions? clientOptions, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(clientOptions);
-        throw new AkeylessConfigurationException(
-            "No IAkeylessClient was given and the client cannot yet be created from ClientOptions; set AkeylessConfigurationOptions.Client.",
-            nameof(AkeylessConfigurationOptions.Client));
+        if (clientOptions is null)
+        {
+            throw new AkeylessConfigurationException("Set either Client or ClientOptions.", nameof(AkeylessConfigurationOptions.ClientOptions));
+        }
+
+        // The client keeps the system clock: the reload clock may be a test's fake one, and the client's
+        // timeouts and back-off must not depend on someone moving it.
+        return new AkeylessClient(clientOptions, loggerFactory);
     }
 }

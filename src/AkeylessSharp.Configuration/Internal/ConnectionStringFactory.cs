@@ -35,8 +35,22 @@ internal static class ConnectionStringFactory
     /// <summary>The connection types with an ADO.NET form.</summary>
     public static IEnumerable<string> KnownTypes => s_writers.Keys;
 
-    public static string? Create(AkeylessConnection connection, string? id) =>
-        connection.ConnType is { } type && s_writers.TryGetValue(type, out var writer) ? writer(connection, id) : null;
+    public static string? Create(AkeylessConnection connection, string? id)
+    {
+        if (connection.ConnType is not { } type || !s_writers.TryGetValue(type, out var writer))
+        {
+            return null;
+        }
+
+        try
+        {
+            return writer(connection, id);
+        }
+        catch (AkeylessConnectionFormatException ex) when (ex.ConnectionId is null && id is not null)
+        {
+            throw ex.WithContext(id, null);
+        }
+    }
 
     private static string Npgsql(AkeylessConnection c, string? id)
     {
@@ -126,10 +140,18 @@ internal static class ConnectionStringFactory
 
     private static void Set(DbConnectionStringBuilder b, string key, string? value)
     {
-        if (value is not null)
+        if (value is null)
         {
-            b[key] = value;
+            return;
         }
+
+        // ADO.NET connection strings cannot carry NUL; say which field rather than let ArgumentException escape.
+        if (value.Contains('\0'))
+        {
+            throw new AkeylessConnectionFormatException(null, $"the {key} contains a NUL character, which a connection string cannot carry");
+        }
+
+        b[key] = value;
     }
 
     private static void Set(DbConnectionStringBuilder b, string key, int? value)

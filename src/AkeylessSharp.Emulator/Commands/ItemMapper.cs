@@ -75,7 +75,7 @@ internal static class ItemMapper
         },
         ItemTypes.SshIssuer => new ItemGeneralInfo
         {
-            CertIssueDetails = new SshIssuerDetails(item.Ssh?.TtlSeconds ?? 3600, new SshCertIssuerInfo(item.Ssh?.AllowedUsers ?? [], "user")),
+            CertIssueDetails = new SshIssuerDetails(item.Ssh?.TtlSeconds ?? 3600, new SshCertIssuerInfo(item.Ssh?.AllowedUsers ?? [], CertType: 1)),
         },
         _ => new ItemGeneralInfo(),
     };

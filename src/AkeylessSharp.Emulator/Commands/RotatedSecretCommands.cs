@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace AkeylessSharp.Emulator.Commands;
 
 /// <summary>
-/// Rotated secrets: <c>create-rotated-secret</c>, <c>get-rotated-secret-value</c>, <c>rotate-secret</c>.
+/// Rotated secrets: <c>create-rotated-secret</c>, <c>get-rotated-secret-value</c>, <c>rotate-secret</c> (alias <c>gateway-rotate-secret</c>).
 /// Auto-rotation is evaluated lazily against the emulator clock whenever the item is read.
 /// </summary>
 internal static class RotatedSecretCommands
@@ -21,6 +21,8 @@ internal static class RotatedSecretCommands
         table.Add("create-rotated-secret", CreateAsync);
         table.Add("get-rotated-secret-value", GetValueAsync);
         table.Add("rotate-secret", RotateAsync);
+        // The official SDKs (5.x) send rotateSecret to the gateway-prefixed command.
+        table.Add("gateway-rotate-secret", RotateAsync);
     }
 
     /// <summary>Applies the rotations due since the last one (one new version per elapsed interval, bounded).</summary>

@@ -40,13 +40,14 @@ internal sealed record ItemGeneralInfo
 
 internal sealed record StaticSecretInfo(string Format, IReadOnlyList<string>? Websites = null, string? Username = null);
 
-internal sealed record RotatedSecretDetails(string RotatorStatus, string RotatorType, bool DeletePreviousVersionInDays = false);
+internal sealed record RotatedSecretDetails(string RotatorStatus, string RotatorType, long DeletePreviousVersionInDays = 0);
 
 internal sealed record ProducerDetails(string ProducerStatus, string ProducerType, string UserTtl);
 
 internal sealed record SshIssuerDetails(long MaxTtl, SshCertIssuerInfo SshCertIssuerDetails);
 
-internal sealed record SshCertIssuerInfo(IReadOnlyList<string> AllowedUsers, string CertType);
+// CertType is the OpenSSH certificate type, 1 for user certificates: the SDK models it as a number.
+internal sealed record SshCertIssuerInfo(IReadOnlyList<string> AllowedUsers, int CertType);
 
 internal sealed record ListItemsOutput(IReadOnlyList<ItemOutput> Items, IReadOnlyList<string> Folders, string NextPage, bool HasNext);
 

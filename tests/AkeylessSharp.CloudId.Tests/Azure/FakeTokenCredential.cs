@@ -8,7 +8,8 @@ namespace AkeylessSharp.CloudId.Tests.Azure;
 /// <summary>An Azure credential that issues a Resource Manager-style access token with the given tenant and object ids, offline.</summary>
 internal sealed class FakeTokenCredential(string tenantId, string objectId, TimeProvider? timeProvider = null) : TokenCredential
 {
-    private readonly RSA _key = RSA.Create(2048);
+    // One key for every instance: generating RSA keys is the slowest part of these tests.
+    private static readonly RSA s_key = RSA.Create(2048);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public List<string[]> RequestedScopes { get; } = [];
@@ -19,7 +20,7 @@ internal sealed class FakeTokenCredential(string tenantId, string objectId, Time
     {
         RequestedScopes.Add(requestContext.Scopes);
         var now = _time.GetUtcNow();
-        LastToken = TestJwt.Create(_key, new JsonObject
+        LastToken = TestJwt.Create(s_key, new JsonObject
         {
             ["aud"] = "https://management.azure.com/",
             ["iss"] = $"https://sts.windows.net/{tenantId}/",

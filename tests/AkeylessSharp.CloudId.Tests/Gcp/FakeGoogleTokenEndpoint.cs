@@ -16,13 +16,16 @@ namespace AkeylessSharp.CloudId.Tests.Gcp;
 internal sealed class FakeGoogleTokenEndpoint : HttpMessageHandler
 {
     public const string TokenUri = "https://oauth2.googleapis.com/token";
-    private readonly RSA _googleKey = RSA.Create(2048);
+    // Shared keys: generating RSA keys is the slowest part of these tests.
+    private static readonly RSA s_googleKey = RSA.Create(2048);
+    private static readonly RSA s_serviceAccountKey = RSA.Create(2048);
 
-    public FakeGoogleTokenEndpoint(string clientEmail = "akeyless-ci@test-project.iam.gserviceaccount.com")
+    /// <summary>Creates the endpoint and a service account; <paramref name="ownKey"/> gives the account a key of its own.</summary>
+    public FakeGoogleTokenEndpoint(string clientEmail = "akeyless-ci@test-project.iam.gserviceaccount.com", bool ownKey = false)
     {
         ClientEmail = clientEmail;
         ClientId = "1234567890123456789";
-        ServiceAccountKey = RSA.Create(2048);
+        ServiceAccountKey = ownKey ? RSA.Create(2048) : s_serviceAccountKey;
     }
 
     public string ClientEmail { get; }
@@ -73,7 +76,7 @@ internal sealed class FakeGoogleTokenEndpoint : HttpMessageHandler
         var audience = (string)claims["target_audience"]!;
         Audiences.Add(audience);
         var now = DateTimeOffset.UtcNow;
-        var idToken = TestJwt.Create(_googleKey, new JsonObject
+        var idToken = TestJwt.Create(s_googleKey, new JsonObject
         {
             ["iss"] = "https://accounts.google.com",
             ["aud"] = audience,

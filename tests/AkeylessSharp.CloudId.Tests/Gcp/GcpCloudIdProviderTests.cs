@@ -116,7 +116,7 @@ public sealed class GcpCloudIdProviderTests
     public async Task GetCloudIdAsync_TokenEndpointRejectsTheKey_ThrowsCloudIdException()
     {
         var google = new FakeGoogleTokenEndpoint();
-        var impostor = new FakeGoogleTokenEndpoint();
+        var impostor = new FakeGoogleTokenEndpoint(ownKey: true);
         // The key file of one account, the endpoint of another: the assertion's signature does not verify.
         var credential = CredentialFactory.FromJson<ServiceAccountCredential>(impostor.ServiceAccountJson().Replace(impostor.ClientEmail, google.ClientEmail, StringComparison.Ordinal)).ToGoogleCredential();
         var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = credential.CreateWithHttpClientFactory(new GoogleFactoryFor(google)) });
@@ -133,7 +133,10 @@ public sealed class GcpCloudIdProviderTests
     }
 }
 
-/// <summary>The real application-default lookup, offline: GOOGLE_APPLICATION_CREDENTIALS names a file that is not there.</summary>
+/// <summary>
+/// The real application-default lookup, offline: GOOGLE_APPLICATION_CREDENTIALS names a file that is not there. Google.Apis.Auth
+/// caches the lookup's outcome for the process, so this is the only test that may use the real lookup.
+/// </summary>
 [Collection(EnvironmentCollection.Name)]
 public sealed class GcpApplicationDefaultTests
 {
@@ -148,28 +151,5 @@ public sealed class GcpApplicationDefaultTests
 
         Assert.Contains("GOOGLE_APPLICATION_CREDENTIALS", ex.Message, StringComparison.Ordinal);
         Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task GetCloudIdAsync_CredentialsFileIsAServiceAccountKey_LoadsIt()
-    {
-        // The key file is real; the ID token exchange would need Google, so only the lookup is exercised: the error names
-        // the account from the file, which proves the file was read (the request itself goes to a closed loopback port).
-        var google = new FakeGoogleTokenEndpoint();
-        var file = Path.Combine(Path.GetTempPath(), "akeyless-cloudid-sa-" + Guid.NewGuid().ToString("N") + ".json");
-        await File.WriteAllTextAsync(file, google.ServiceAccountJson().Replace(FakeGoogleTokenEndpoint.TokenUri, OfflineGuard.ClosedLoopback + "/token", StringComparison.Ordinal));
-        try
-        {
-            using var env = new EnvironmentScope().Set("GOOGLE_APPLICATION_CREDENTIALS", file);
-            var provider = new GcpCloudIdProvider();
-
-            var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => provider.GetCloudIdAsync(new AkeylessClientOptions { AccessType = AkeylessAccessType.Gcp }, CancellationToken.None).AsTask());
-
-            Assert.Contains(google.ClientEmail, ex.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

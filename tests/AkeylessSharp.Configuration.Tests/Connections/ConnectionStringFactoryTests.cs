@@ -30,7 +30,7 @@ public class ConnectionStringFactoryTests
             AkeylessConnection.Parse("mysql://root:pw@my:3306/shop?charset=utf8mb4").ToConnectionString());
 
     [Theory]
-    [InlineData("mssql://sa:pw@sql:1433/master", "Data Source=\"sql,1433\";Initial Catalog=master;User ID=sa;Password=pw")]
+    [InlineData("mssql://sa:pw@sql:1433/master", "Data Source=sql,1433;Initial Catalog=master;User ID=sa;Password=pw")]
     [InlineData("sqlserver://sa:pw@sql/master?encrypt=true", "Data Source=sql;Initial Catalog=master;User ID=sa;Password=pw;Encrypt=true")]
     public void ToConnectionString_SqlServer_IsSqlClientForm(string uri, string expected) =>
         Assert.Equal(expected, AkeylessConnection.Parse(uri).ToConnectionString());

@@ -24,6 +24,9 @@ internal sealed class FakeAkeylessClient : IAkeylessClient
     /// <summary>When true, GetSecretsAsync reports a missing name without saying which (exercises the fallback).</summary>
     public bool NotFoundWithoutPath { get; set; }
 
+    /// <summary>Runs after each listing, as a concurrent writer would.</summary>
+    public Action<FakeAkeylessClient>? OnListed { get; set; }
+
     public FakeAkeylessClient Set(string path, string value, params string[] tags)
     {
         lock (_lock)
@@ -78,6 +81,8 @@ internal sealed class FakeAkeylessClient : IAkeylessClient
         {
             yield return item;
         }
+
+        OnListed?.Invoke(this);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)

@@ -40,14 +40,14 @@ public sealed class AkeylessClientOptionsParsingTests
     [Theory]
     [InlineData("AccessId=p-abc;Colour=blue", "Colour")]
     [InlineData("akeyless://p-abc:key@host?colour=blue", "colour")]
-    [InlineData("akeyless://p-abc:key@host?access_type=password", "AccessType")]
+    [InlineData("akeyless://p-abc:key@host?access_type=password", "access_type")]
     [InlineData("akeyless://p-abc@host", "AccessKey")]
     [InlineData("akeyless://bad-id:key@host", "AccessId")]
     public void FromConnectionString_Invalid_ThrowsNamingField(string text, string field)
     {
         var ex = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromConnectionString(text));
 
-        Assert.Contains(field, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(field, ex.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("key@", ex.Message, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ internal static class ConnectionUri
 
         var options = new AkeylessClientOptions
         {
-            ApiUrl = uri.GetLeftPart(UriPartial.Authority) + (uri.AbsolutePath == "/" ? string.Empty : uri.AbsolutePath.TrimEnd('/')),
+            ApiUrl = uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + (uri.AbsolutePath == "/" ? string.Empty : uri.AbsolutePath.TrimEnd('/')),
         };
 
         if (uri.UserInfo.Length > 0)

@@ -52,7 +52,7 @@ internal static class ExceptionFactory
     }
 
     public static AkeylessException Network(string command, string? path, Uri? baseUri, Exception exception) =>
-        new($"Could not reach Akeyless at {baseUri?.GetLeftPart(UriPartial.Authority) ?? "(unknown)"} for {command}: {exception.Message} Check ApiUrl, DNS, proxy and TLS (GatewayCaBundlePath) settings.",
+        new($"Could not reach Akeyless at {baseUri?.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) ?? "(unknown)"} for {command}: {exception.Message} Check ApiUrl, DNS, proxy and TLS (GatewayCaBundlePath) settings.",
             null, command, path, null, exception);
 
     public static AkeylessTimeoutException Timeout(string command, string? path, TimeSpan? timeout, Exception exception) =>

@@ -43,7 +43,7 @@ internal static class ApiUrl
 
         var path = uri.AbsolutePath.TrimEnd('/');
         var last = path[(path.LastIndexOf('/') + 1)..];
-        var root = uri.GetLeftPart(UriPartial.Authority);
+        var root = uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
         if (s_commands.Contains(last))
         {
             error = $"ApiUrl '{apiUrl}' ends with the command '/{last}'. Use the API base without a command: {root}{path[..path.LastIndexOf('/')]}.";
@@ -61,5 +61,5 @@ internal static class ApiUrl
     }
 
     /// <summary>The Gateway root (scheme, host, port) sent as <c>gateway-url</c>, without <c>/api/v2</c> or <c>/v2</c>.</summary>
-    public static string GatewayRoot(Uri baseUri) => baseUri.GetLeftPart(UriPartial.Authority);
+    public static string GatewayRoot(Uri baseUri) => baseUri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 }

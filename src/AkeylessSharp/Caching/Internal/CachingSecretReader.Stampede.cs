@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+
+namespace AkeylessSharp.Caching.Internal;
+
+internal sealed partial class CachingSecretReader
+{
+    private readonly ConcurrentDictionary<StampedeKey, StampedeState> _inflight = new();
+
+    /// <summary>Gets how many shared fetches are in flight; for tests.</summary>
+    internal int InflightCount => _inflight.Count;
+
+    /// <summary>Joins the shared fetch of the key, or starts it: concurrent misses of one key cost one fetch.</summary>
+    private ValueTask<string> Miss<TState>(
+        string key,
+        bool refresh,
+        TState state,
+        Func<TState, CancellationToken, Task<CacheableValue>> fetch,
+        CancellationToken cancellationToken)
+    {
+        _metrics?.Misses.Add(1);
+        var stampedeKey = new StampedeKey(key, refresh);
+        while (true)
+        {
+            if (_inflight.TryGetValue(stampedeKey, out var existing))
+            {
+                if (existing.TryAddCaller())
+                {
+                    return existing.JoinAsync(cancellationToken);
+                }
+
+                // Every caller of that fetch gave up and it is being cancelled: start a new one in its place.
+                var replacement = new StampedeState(stampedeKey);
+                if (_inflight.TryUpdate(stampedeKey, replacement, existing))
+                {
+                    return Start(replacement, state, fetch, cancellationToken);
+                }
+            }
+            else
+            {
+                var created = new StampedeState(stampedeKey);
+                if (_inflight.TryAdd(stampedeKey, created))
+                {
+                    return Start(created, state, fetch, cancellationToken);
+                }
+            }
+
+            // Lost a race with another caller of the same key; look again.
+        }
+    }
+
+    private ValueTask<string> Start<TState>(
+        StampedeState stampede,
+        TState state,
+        Func<TState, CancellationToken, Task<CacheableValue>> fetch,
+        CancellationToken cancellationToken)
+    {
+        _ = RunSharedAsync(stampede, state, fetch);
+        return stampede.JoinAsync(cancellationToken);
+    }
+
+    /// <summary>The shared fetch: fetch, store, then release every caller; on failure evict or serve stale.</summary>
+    private async Task RunSharedAsync<TState>(StampedeState stampede, TState state, Func<TState, CancellationToken, Task<CacheableValue>> fetch)
+    {
+        string key = stampede.Key.Key;
+        try
+        {
+            var fetched = await fetch(state, stampede.Token).ConfigureAwait(false);
+
+            // Stored before the callers are released, so a read that starts after this one returns is a hit.
+            await StoreAsync(key, fetched).ConfigureAwait(false);
+            stampede.SetResult(fetched.Value);
+        }
+        catch (OperationCanceledException) when (stampede.Token.IsCancellationRequested)
+        {
+            stampede.SetCanceled();
+        }
+        catch (AkeylessNotFoundException ex)
+        {
+            await EvictAsync(key).ConfigureAwait(false);
+            stampede.SetException(ex);
+        }
+#pragma warning disable CA1031 // Every failure reaches the callers, stale-served or rethrown.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // A refresh asked for a fresh value: it gets the failure, not the value it wanted to replace.
+            if (!stampede.Key.Refresh && TryServeStale(key, ex, out string? stale))
+            {
+                stampede.SetResult(stale);
+            }
+            else
+            {
+                stampede.SetException(ex);
+            }
+        }
+        finally
+        {
+            _inflight.TryRemove(KeyValuePair.Create(stampede.Key, stampede));
+            stampede.Complete();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics.Metrics;
+using System.Security.Cryptography;
+using System.Text;
+using AkeylessSharp.Caching.Internal;
+using AkeylessSharp.Caching.Tests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AkeylessSharp.Caching.Tests.Caching;
+
+/// <summary>The distributed adapter over an in-memory <c>IDistributedCache</c> that can fail on demand; Redis itself is in RedisTests.</summary>
+public sealed class DistributedSecretCacheTests : IDisposable
+{
+    private readonly FlakyDistributedCache _backend = new();
+
+    internal static AkeylessCacheOptions Options() => new()
+    {
+        EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        DistributedCacheBreakDuration = TimeSpan.FromSeconds(10),
+        GenerationCheckInterval = TimeSpan.FromSeconds(5),
+    };
+
+    public void Dispose() => _backend.Dispose();
+
+    [Fact]
+    public async Task SetThenGet_RoundTrips_AndStoresNoPlaintext()
+    {
+        var cache = new DistributedSecretCache(_backend, Options(), TestReaders.Clock());
+        await cache.SetAsync("/db/password", "s3cr3t", TimeSpan.FromMinutes(5));
+
+        Assert.Equal("s3cr3t", await cache.GetAsync("/db/password"));
+        var stored = Assert.Single(_backend.Raw);
+        Assert.Equal("akeyless:0:/db/password", stored.Key);
+        Assert.DoesNotContain("s3cr3t", Encoding.UTF8.GetString(stored.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutKeyOrDataProtection_RefusesToStart()
+    {
+        var error = Assert.Throws<AkeylessConfigurationException>(() => new DistributedSecretCache(_backend, new AkeylessCacheOptions()));
+        Assert.Equal(nameof(AkeylessCacheOptions.EncryptionKey), error.Field);
+        Assert.Throws<AkeylessConfigurationException>(() => new DistributedSecretCache(_backend, new AkeylessCacheOptions { UseDataProtection = true }));
+    }
+
+    [Fact]
+    public async Task TamperedEntry_IsAMiss_Counted_AndTheReaderFetchesAndOverwritesIt()
+    {
+        var clock = TestReaders.Clock();
+        using var meter = new Meter("test.tamper");
+        using var rejected = new MetricCollector<long>(meter, "akeyless.cache.entries_rejected");
+        var options = Options();
+        var cache = new DistributedSecretCache(_backend, options, AesGcmSecretProtector.FromOptions(options), clock, NullLogger.Instance, new CacheMetrics(meter));
+        var source = CountingSource.WithPaths(1);
+        var reader = TestReaders.Create(source.FetchAsync, clock, new AkeylessCacheOptions { BatchingEnabled = false }, cache);
+        await reader.GetSecretAsync("/app/secret-0", false, CancellationToken.None);
+
+        byte[] stored = _backend.Raw["akeyless:0:/app/secret-0"];
+        stored[^1] ^= 0xFF;
+        _backend.Set("akeyless:0:/app/secret-0", stored, new());
+
+        Assert.Null(await cache.GetAsync("/app/secret-0"));
+        Assert.Equal("value-0", await reader.GetSecretAsync("/app/secret-0", false, CancellationToken.None));
+        Assert.Equal(2, source.Calls);
+        Assert.Equal("value-0", await cache.GetAsync("/app/secret-0"));
+        Assert.Equal(1, rejected.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    [Fact]
+    public async Task BackendDown_DegradesToMemory_WithoutCallingItAgainUntilTheBreakEnds()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new DistributedSecretCache(_backend, Options(), clock);
+        _backend.Failing = true;
+
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.False(cache.IsDistributedCacheAvailable);
+        int callsWhenBroken = _backend.Calls;
+
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        Assert.Equal("v", await cache.GetAsync("/a"));
+        Assert.Equal(callsWhenBroken, _backend.Calls);
+
+        // After the break one probe goes through; it still fails, so the breaker opens again.
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal("v", await cache.GetAsync("/a"));
+        Assert.Equal(callsWhenBroken + 1, _backend.Calls);
+
+        // The backend is back: the next probe closes the breaker and the outage's local values are dropped.
+        _backend.Failing = false;
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.True(cache.IsDistributedCacheAvailable);
+    }
+
+    [Fact]
+    public async Task BackendDown_ReadsStillSucceedThroughTheReader()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new DistributedSecretCache(_backend, Options(), clock);
+        var source = CountingSource.WithPaths(1);
+        var reader = TestReaders.Create(source.FetchAsync, clock, new AkeylessCacheOptions { BatchingEnabled = false }, cache);
+        _backend.Failing = true;
+
+        Assert.Equal("value-0", await reader.GetSecretAsync("/app/secret-0", false, CancellationToken.None));
+        Assert.Equal("value-0", await reader.GetSecretAsync("/app/secret-0", false, CancellationToken.None));
+        Assert.Equal(1, source.Calls);
+    }
+
+    [Fact]
+    public async Task Clear_StartsANewGeneration_SeenByOtherInstancesWithinTheCheckInterval()
+    {
+        var clock = TestReaders.Clock();
+        var options = Options();
+        var first = new DistributedSecretCache(_backend, options, clock);
+        var second = new DistributedSecretCache(_backend, options, clock);
+        await first.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        Assert.Equal("v", await second.GetAsync("/a"));
+
+        await first.ClearAsync();
+        Assert.Null(await first.GetAsync("/a"));
+        Assert.Equal("v", await second.GetAsync("/a"));
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Null(await second.GetAsync("/a"));
+    }
+
+    [Fact]
+    public async Task Remove_DeletesTheEntry()
+    {
+        var cache = new DistributedSecretCache(_backend, Options(), TestReaders.Clock());
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        await cache.RemoveAsync("/a");
+        Assert.Null(await cache.GetAsync("/a"));
+    }
+
+    [Fact]
+    public async Task ToString_HasNoValuesOrKeys()
+    {
+        var options = Options();
+        var cache = new DistributedSecretCache(_backend, options, TestReaders.Clock());
+        await cache.SetAsync("/a", "s3cr3t", TimeSpan.FromMinutes(5));
+        Assert.DoesNotContain("s3cr3t", cache.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(options.EncryptionKey!, cache.ToString(), StringComparison.Ordinal);
+    }
+}

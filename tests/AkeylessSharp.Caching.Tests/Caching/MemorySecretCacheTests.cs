@@ -1,0 +1,99 @@
+using AkeylessSharp.Caching.Tests.Infrastructure;
+
+namespace AkeylessSharp.Caching.Tests.Caching;
+
+public sealed class MemorySecretCacheTests
+{
+    [Fact]
+    public async Task Get_BeforeTtl_ReturnsValue_AfterTtl_ReturnsNull()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new MemorySecretCache(clock);
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+
+        clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromTicks(1));
+        Assert.Equal("v", await cache.GetAsync("/a"));
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public async Task Set_Existing_Replaces_ValueAndTtl()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new MemorySecretCache(clock);
+        await cache.SetAsync("/a", "old", TimeSpan.FromMinutes(1));
+        await cache.SetAsync("/a", "new", TimeSpan.FromMinutes(10));
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("new", await cache.GetAsync("/a"));
+    }
+
+    [Fact]
+    public async Task Remove_And_Clear_Forget_Entries()
+    {
+        var cache = new MemorySecretCache(TestReaders.Clock());
+        await cache.SetAsync("/a", "1", TimeSpan.FromMinutes(1));
+        await cache.SetAsync("/b", "2", TimeSpan.FromMinutes(1));
+
+        await cache.RemoveAsync("/a");
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.Equal("2", await cache.GetAsync("/b"));
+
+        await cache.ClearAsync();
+        Assert.Null(await cache.GetAsync("/b"));
+    }
+
+    [Fact]
+    public async Task Get_Hit_CompletesSynchronously_WithoutAllocating()
+    {
+        var cache = new MemorySecretCache(TestReaders.Clock());
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(1));
+        for (int i = 0; i < 100; i++)
+        {
+            _ = cache.GetAsync("/a");
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            var hit = cache.GetAsync("/a");
+            Assert.True(hit.IsCompletedSuccessfully);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public async Task Set_NonPositiveTtl_Throws()
+    {
+        var cache = new MemorySecretCache(TestReaders.Clock());
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await cache.SetAsync("/a", "v", TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Set_SweepsExpiredEntries_OnceAMinute()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new MemorySecretCache(clock);
+        for (int i = 0; i < 10; i++)
+        {
+            await cache.SetAsync($"/old/{i}", "v", TimeSpan.FromSeconds(1));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await cache.SetAsync("/new", "v", TimeSpan.FromMinutes(5));
+
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void ToString_HasNoValues()
+    {
+        var cache = new MemorySecretCache(TestReaders.Clock());
+        _ = cache.SetAsync("/a", "s3cr3t", TimeSpan.FromMinutes(1));
+        Assert.DoesNotContain("s3cr3t", cache.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,79 @@
+using AkeylessSharp.Configuration.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
+
+namespace AkeylessSharp.Configuration.Tests;
+
+public class ConfigurationBindingTests
+{
+    private static readonly Dictionary<string, string?> s_settings = new()
+    {
+        ["Akeyless:ApiUrl"] = "http://127.0.0.1:1/",
+        ["Akeyless:AccessId"] = "p-abc123",
+        ["Akeyless:AccessType"] = "uid",
+        ["Akeyless:UidToken"] = "u-token",
+        ["Akeyless:BasePaths:0"] = "/app/prod",
+        ["Akeyless:Paths:0"] = "/shared/x",
+        ["Akeyless:ConnectionsPath"] = "/airflow/connections",
+        ["Akeyless:Team"] = "blue",
+        ["Akeyless:ReloadInterval"] = "00:05:00",
+        ["Akeyless:BatchSize"] = "50",
+        ["Akeyless:Optional"] = "true",
+        ["Akeyless:DuplicateKeyPolicy"] = "Throw",
+    };
+
+    [Fact]
+    public void AddAkeyless_Section_BindsProviderAndClientSettings()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(s_settings).Build();
+        var builder = new ConfigurationBuilder();
+
+        builder.AddAkeyless(settings.GetSection("Akeyless"), o => o.Client = new FakeAkeylessClient());
+
+        var options = builder.Sources.OfType<AkeylessConfigurationSource>().Single().Options;
+        Assert.Equal(["/app/prod"], options.BasePaths);
+        Assert.Equal(["/shared/x"], options.Paths);
+        Assert.Equal("/airflow/connections", options.ConnectionsPath);
+        Assert.Equal("blue", options.Team);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.ReloadInterval);
+        Assert.Equal(50, options.BatchSize);
+        Assert.True(options.Optional);
+        Assert.Equal(DuplicateKeyPolicy.Throw, options.DuplicateKeyPolicy);
+        Assert.Equal(AkeylessAccessType.UniversalIdentity, options.ClientOptions.AccessType);
+        Assert.Equal("p-abc123", options.ClientOptions.AccessId);
+        Assert.Equal("u-token", options.ClientOptions.UidToken);
+    }
+
+    [Fact]
+    public void AddAkeyless_SectionName_ReadsConfigurationManagerValues()
+    {
+        var manager = new ConfigurationManager();
+        manager.AddInMemoryCollection(s_settings);
+
+        manager.AddAkeyless("Akeyless", o => { o.Client = new FakeAkeylessClient(); o.Optional = true; });
+
+        var options = ((IConfigurationBuilder)manager).Sources.OfType<AkeylessConfigurationSource>().Single().Options;
+        Assert.Equal("/airflow/connections", options.ConnectionsPath);
+        manager.Dispose();
+    }
+
+    [Fact]
+    public void AddAkeyless_NoClientGiven_CreatesOneFromClientOptions()
+    {
+        var builder = new ConfigurationBuilder().AddAkeyless(o =>
+        {
+            o.ClientOptions.ApiUrl = "http://127.0.0.1:9/";
+            o.ClientOptions.AccessId = "p-abc123";
+            o.ClientOptions.AccessKey = "SuperSecretAccessKey1";
+            o.ClientOptions.MaxRetries = 0;
+            o.BasePaths.Add("/x");
+            o.Optional = true;
+        });
+
+        var config = builder.Build();
+
+        var provider = config.Providers.OfType<AkeylessConfigurationProvider>().Single();
+        Assert.IsAssignableFrom<AkeylessException>(provider.LastError);
+        Assert.DoesNotContain("SuperSecretAccessKey1", provider.LastError!.ToString(), StringComparison.Ordinal);
+        ((IDisposable)config).Dispose();
+    }
+}

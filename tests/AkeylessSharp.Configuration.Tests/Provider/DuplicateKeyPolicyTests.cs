@@ -1,0 +1,54 @@
+using AkeylessSharp.Configuration.Tests.TestSupport;
+
+namespace AkeylessSharp.Configuration.Tests.Provider;
+
+public class DuplicateKeyPolicyTests
+{
+    private static FakeAkeylessClient TwoFoldersWithSameName() =>
+        new FakeAkeylessClient().Set("/base/one/Key", "first").Set("/base/two/key", "second");
+
+    [Fact]
+    public void Load_Replace_LaterBasePathWins()
+    {
+        using var h = new ProviderHarness(TwoFoldersWithSameName());
+
+        var config = h.Build(o => { o.BasePaths.Add("/base/one"); o.BasePaths.Add("/base/two"); });
+
+        Assert.Equal("second", config["Key"]);
+    }
+
+    [Fact]
+    public void Load_Skip_FirstWinsAndIsLogged()
+    {
+        using var h = new ProviderHarness(TwoFoldersWithSameName());
+
+        var config = h.Build(o => { o.BasePaths.Add("/base/one"); o.BasePaths.Add("/base/two"); o.DuplicateKeyPolicy = DuplicateKeyPolicy.Skip; });
+
+        Assert.Equal("first", config["Key"]);
+        Assert.Contains(h.LogRecords, r => r.Id.Id == 6006);
+    }
+
+    [Fact]
+    public void Load_Throw_NamesBothPathsAndTheKey()
+    {
+        using var h = new ProviderHarness(TwoFoldersWithSameName());
+
+        var ex = Assert.Throws<AkeylessConfigurationException>(() =>
+            h.Build(o => { o.BasePaths.Add("/base/one"); o.BasePaths.Add("/base/two"); o.DuplicateKeyPolicy = DuplicateKeyPolicy.Throw; }));
+
+        Assert.Contains("/base/one/Key", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("/base/two/key", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("first", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FlattenedJsonCollidingWithSecret_FollowsPolicy()
+    {
+        var client = new FakeAkeylessClient().Set("/app/Db", """{"Host":"from-json"}""").Set("/app/Db/Host", "from-secret");
+        using var h = new ProviderHarness(client);
+
+        var config = h.Build(o => { o.BasePaths.Add("/app"); o.DuplicateKeyPolicy = DuplicateKeyPolicy.Skip; });
+
+        Assert.Equal("from-json", config["Db:Host"]);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AkeylessSharp.Emulator.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AkeylessSharp.Emulator.Tests.Auth;
+
+public sealed class AwsIamAuthTests : EmulatorTestBase
+{
+    private const string KeyId = "AKIAEMULATORTEST0001";
+    private const string Secret = "emulator/secret/access/key/0000000000000";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero));
+
+    protected override AkeylessEmulatorOptions CreateOptions() => new()
+    {
+        TimeProvider = _clock,
+        SeedJson = $$"""
+        { "authMethods": [ { "name": "/aws", "accessId": "p-awsmethod000w0", "type": "aws_iam",
+            "awsIam": { "credentials": [ { "accessKeyId": "{{KeyId}}", "secretAccessKey": "{{Secret}}", "arn": "arn:aws:iam::123456789012:role/app" } ],
+                        "boundAccountIds": ["123456789012"] } } ] }
+        """,
+    };
+
+    private Task<ApiResponse> AuthAsync(string cloudId) => Client.PostAsync("auth", new JsonObject
+    {
+        ["access-id"] = "p-awsmethod000w0", ["access-type"] = "aws_iam", ["cloud-id"] = cloudId,
+    }, withToken: false);
+
+    [Fact]
+    public async Task AwsIam_CorrectlySignedCloudId_ReturnsToken()
+    {
+        (await AuthAsync(TestSigV4.CloudId(KeyId, Secret, _clock.GetUtcNow()))).AssertStatus(HttpStatusCode.OK);
+        (await AuthAsync(TestSigV4.CloudId(KeyId, Secret, _clock.GetUtcNow(), sessionToken: "session-token"))).AssertStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AwsIam_TamperedBody_Returns401()
+    {
+        var r = await AuthAsync(TestSigV4.CloudId(KeyId, Secret, _clock.GetUtcNow(), tamper: true));
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+        Assert.Contains("signature", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AwsIam_WrongSecretOrUnknownKey_Returns401()
+    {
+        (await AuthAsync(TestSigV4.CloudId(KeyId, "not-the-secret", _clock.GetUtcNow()))).AssertStatus(HttpStatusCode.Unauthorized);
+        (await AuthAsync(TestSigV4.CloudId("AKIAUNKNOWN000000000", Secret, _clock.GetUtcNow()))).AssertStatus(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task AwsIam_SignedMoreThan15MinutesAgo_Returns401()
+    {
+        var cloudId = TestSigV4.CloudId(KeyId, Secret, _clock.GetUtcNow());
+        _clock.Advance(TimeSpan.FromMinutes(16));
+
+        (await AuthAsync(cloudId)).AssertStatus(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("not base64 !!")]
+    [InlineData("e30=")]
+    public async Task AwsIam_MalformedCloudId_Returns4xx(string cloudId)
+    {
+        var r = await AuthAsync(cloudId);
+
+        Assert.True(r.Status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, r.Text);
+    }
+}

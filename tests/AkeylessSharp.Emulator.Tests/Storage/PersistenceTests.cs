@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using AkeylessSharp.Emulator.Tests.Infrastructure;
+
+namespace AkeylessSharp.Emulator.Tests.Storage;
+
+public sealed class PersistenceTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-emu-").FullName;
+
+    private string DataPath => Path.Combine(_dir, "emulator.db");
+
+    [Fact]
+    public async Task Restart_WithDataPath_KeepsItemsAndVersions()
+    {
+        await using (var first = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath }))
+        {
+            using var client = new EmulatorClient(first.BaseUrl);
+            await client.LoginAsync(first.AccessId, first.AccessKey);
+            await client.PostAsync("create-secret", new JsonObject { ["name"] = "/keep", ["value"] = "v1" });
+            await client.PostAsync("update-secret-val", new JsonObject { ["name"] = "/keep", ["value"] = "v2" });
+            await client.PostAsync("create-secret", new JsonObject { ["name"] = "/dropped", ["value"] = "x" });
+            await client.PostAsync("delete-item", new JsonObject { ["name"] = "/dropped" });
+        }
+
+        await using var second = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath });
+        using var again = new EmulatorClient(second.BaseUrl);
+        await again.LoginAsync(second.AccessId, second.AccessKey);
+
+        var value = await again.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/keep"), ["version"] = 1 });
+        var describe = await again.PostAsync("describe-item", new JsonObject { ["name"] = "/keep" });
+        var dropped = await again.PostAsync("describe-item", new JsonObject { ["name"] = "/dropped" });
+        var create = await again.PostAsync("create-secret", new JsonObject { ["name"] = "/new", ["value"] = "x" });
+        var newId = (await again.PostAsync("describe-item", new JsonObject { ["name"] = "/new" })).Json!["item_id"]!.GetValue<long>();
+
+        Assert.Equal("v1", value.AssertStatus(HttpStatusCode.OK).Str("/keep"));
+        Assert.Equal(2, describe.Json!["last_version"]!.GetValue<int>());
+        dropped.AssertStatus(HttpStatusCode.NotFound);
+        create.AssertStatus(HttpStatusCode.OK);
+        Assert.NotEqual(describe.Json!["item_id"]!.GetValue<long>(), newId);
+    }
+
+    [Fact]
+    public async Task Restart_SeedDoesNotOverwritePersistedChanges()
+    {
+        const string seed = """{ "items": [ { "name": "/seeded", "value": "original" } ] }""";
+        await using (var first = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath, SeedJson = seed }))
+        {
+            using var client = new EmulatorClient(first.BaseUrl);
+            await client.LoginAsync(first.AccessId, first.AccessKey);
+            await client.PostAsync("update-secret-val", new JsonObject { ["name"] = "/seeded", ["value"] = "changed" });
+        }
+
+        await using var second = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath, SeedJson = seed });
+        using var again = new EmulatorClient(second.BaseUrl);
+        await again.LoginAsync(second.AccessId, second.AccessKey);
+
+        Assert.Equal("changed", (await again.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/seeded") })).Str("/seeded"));
+    }
+
+    [Fact]
+    public async Task KillDashNine_AcknowledgedWritesSurvive()
+    {
+        const int count = 25;
+        var port = FreePort();
+        using (var child = StartChild(port))
+        {
+            try
+            {
+                using var client = new EmulatorClient(new Uri($"http://127.0.0.1:{port}/"));
+                await WaitHealthyAsync(client);
+                await client.LoginAsync("p-akeylessemu1a0", "ZW11bGF0b3ItZGV2LWFjY2Vzcy1rZXk=");
+                for (var i = 0; i < count; i++)
+                {
+                    (await client.PostAsync("create-secret", new JsonObject { ["name"] = $"/durable/s{i}", ["value"] = $"v{i}" })).AssertStatus(HttpStatusCode.OK);
+                }
+            }
+            finally
+            {
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync();
+            }
+        }
+
+        await using var restarted = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath });
+        using var again = new EmulatorClient(restarted.BaseUrl);
+        await again.LoginAsync(restarted.AccessId, restarted.AccessKey);
+        var names = new JsonArray(Enumerable.Range(0, count).Select(i => (JsonNode)$"/durable/s{i}").ToArray());
+        var values = (await again.PostAsync("get-secret-value", new JsonObject { ["names"] = names })).AssertStatus(HttpStatusCode.OK);
+
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal($"v{i}", values.Str($"/durable/s{i}"));
+        }
+    }
+
+    private Process StartChild(int port)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "AkeylessSharp.Emulator.dll");
+        Assert.True(File.Exists(dll), $"emulator not found at {dll}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--data", DataPath })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitHealthyAsync(EmulatorClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await client.Http.GetAsync("__emulator/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("the emulator child process did not become healthy within 20 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using AkeylessSharp.Auth;
+using AkeylessSharp.Tests.Infrastructure;
+
+namespace AkeylessSharp.Tests.Auth;
+
+public sealed class AuthenticationMethodTests : IAsyncLifetime
+{
+    private EmulatorHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task ApiKey_ValidKey_ReadsSecret()
+    {
+        using var client = _harness.Client();
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
+    public async Task ApiKey_WrongKey_ThrowsUnauthorizedWithoutKey()
+    {
+        using var client = _harness.Client(o => o.AccessKey = "wrong-key-value");
+
+        var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal("auth", ex.Command);
+        Assert.DoesNotContain("wrong-key-value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UniversalIdentity_SeededToken_ReadsSecret()
+    {
+        using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.UniversalIdentity; o.AccessId = TestCredentials.UidAccessId; o.UidToken = TestCredentials.UidToken; o.AccessKey = null; });
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
+    public async Task Jwt_DirectToken_ReadsSecret()
+    {
+        using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.Jwt; o.AccessId = TestCredentials.JwtAccessId; o.Jwt = _harness.Credentials.Jwt(); });
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
+    public async Task Jwt_FromEnvironmentVariable_ReadsSecret()
+    {
+        var variable = "AKEYLESS_TEST_JWT_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, _harness.Credentials.Jwt());
+        try
+        {
+            using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.Jwt; o.AccessId = TestCredentials.JwtAccessId; o.JwtEnvironmentVariable = variable; });
+
+            Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
+    public async Task Jwt_EnvironmentVariableUnset_ThrowsNamingVariable()
+    {
+        using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.Jwt; o.AccessId = TestCredentials.JwtAccessId; o.JwtEnvironmentVariable = "AKEYLESS_TEST_UNSET_VAR"; });
+
+        var ex = await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains("AKEYLESS_TEST_UNSET_VAR", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Jwt_ExpiresIn30Minutes_TokenExpiryComesFromCreds()
+    {
+        using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.Jwt; o.AccessId = TestCredentials.JwtAccessId; o.Jwt = _harness.Credentials.Jwt(); });
+
+        var result = await client.TestConnectionAsync();
+
+        Assert.True(result.Success, result.Message);
+        Assert.Contains(_harness.Time.GetUtcNow().AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture)[..16], result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubernetes_TokenFromOption_ReadsSecret()
+    {
+        using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.Kubernetes; o.AccessId = TestCredentials.K8sAccessId; o.K8sAuthConfigName = TestCredentials.K8sConfig; o.K8sServiceAccountToken = _harness.Credentials.ServiceAccountToken; });
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
+    public async Task Kubernetes_TokenFromFile_ReadsSecret()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, _harness.Credentials.ServiceAccountToken + "\n");
+        try
+        {
+            using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.Kubernetes; o.AccessId = TestCredentials.K8sAccessId; o.K8sAuthConfigName = TestCredentials.K8sConfig; o.K8sServiceAccountTokenPath = file; });
+
+            Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Kubernetes_MissingTokenFile_ThrowsNamingPath()
+    {
+        using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.Kubernetes; o.AccessId = TestCredentials.K8sAccessId; o.K8sAuthConfigName = TestCredentials.K8sConfig; o.K8sServiceAccountTokenPath = "/nonexistent/token"; });
+
+        var ex = await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains("/nonexistent/token", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Certificate_PemOrBase64_ReadsSecret(bool base64)
+    {
+        string Encode(string pem) => base64 ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem)) : pem;
+        using var client = _harness.Client(o =>
+        {
+            o.AccessType = AkeylessAccessType.Certificate;
+            o.AccessId = TestCredentials.CertAccessId;
+            o.CertificateData = Encode(_harness.Credentials.ClientCertificatePem);
+            o.PrivateKeyData = Encode(_harness.Credentials.ClientKeyPem);
+        });
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Theory]
+    [InlineData(AkeylessAccessType.AwsIam)]
+    [InlineData(AkeylessAccessType.Gcp)]
+    [InlineData(AkeylessAccessType.AzureAd)]
+    public async Task CloudId_NoProvider_ThrowsPackageMissing(AkeylessAccessType type)
+    {
+        using var client = _harness.Client(o => o.AccessType = type);
+
+        var ex = await Assert.ThrowsAsync<AkeylessCloudIdPackageMissingException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains("AkeylessSharp.CloudId", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(".AddCloudId()", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(type, ex.AccessType);
+    }
+
+    [Fact]
+    public async Task CloudId_ProviderGiven_SendsItsCloudId()
+    {
+        var provider = new StubCloudIdProvider(AkeylessAccessType.AzureAd);
+        using var client = new AkeylessClient(_harness.Options(o => o.AccessType = AkeylessAccessType.AzureAd), null, _harness.Time, [provider]);
+
+        var result = await client.TestConnectionAsync();
+
+        Assert.Equal(1, provider.Calls);
+        Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
+        Assert.False(result.Success);
+    }
+
+    [Fact]
+    public async Task TestConnectionAsync_BadCredentials_ReturnsReasonWithoutThrowing()
+    {
+        using var client = _harness.Client(o => o.AccessKey = "bad");
+
+        var result = await client.TestConnectionAsync();
+
+        Assert.False(result.Success);
+        Assert.Contains("401", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestConnectionAsync_Unreachable_ReturnsReasonWithoutThrowing()
+    {
+        using var client = new AkeylessClient(new AkeylessClientOptions { ApiUrl = "http://127.0.0.1:1", AccessId = "p-abc", AccessKey = "k", MaxRetries = 0 });
+
+        var result = await client.TestConnectionAsync();
+
+        Assert.False(result.Success);
+        Assert.Contains("Could not reach Akeyless", result.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class StubCloudIdProvider(AkeylessAccessType type) : ICloudIdProvider
+    {
+        public int Calls { get; private set; }
+
+        public AkeylessAccessType AccessType => type;
+
+        public ValueTask<string> GetCloudIdAsync(AkeylessClientOptions options, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return ValueTask.FromResult(Convert.ToBase64String("not-a-real-azure-token"u8.ToArray()));
+        }
+    }
+}

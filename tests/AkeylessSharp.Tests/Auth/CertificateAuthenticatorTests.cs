@@ -1,0 +1,36 @@
+using System.Text;
+using AkeylessSharp.Auth.Internal;
+
+namespace AkeylessSharp.Tests.Auth;
+
+public sealed class CertificateAuthenticatorTests
+{
+    private const string Pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+
+    [Fact]
+    public void ToBase64Pem_PemInput_EncodesIt()
+    {
+        var encoded = CertificateAuthenticator.ToBase64Pem(Pem, "CertificateData");
+
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----", Encoding.UTF8.GetString(Convert.FromBase64String(encoded)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToBase64Pem_Base64Input_KeepsIt()
+    {
+        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(Pem));
+
+        Assert.Equal(base64, CertificateAuthenticator.ToBase64Pem(base64, "CertificateData"));
+    }
+
+    [Theory]
+    [InlineData("not-a-certificate")]
+    [InlineData("aGVsbG8=")]
+    public void ToBase64Pem_Neither_ThrowsWithoutData(string data)
+    {
+        var ex = Assert.Throws<AkeylessConfigurationException>(() => CertificateAuthenticator.ToBase64Pem(data, "PrivateKeyData"));
+
+        Assert.Equal("PrivateKeyData", ex.Field);
+        Assert.DoesNotContain(data, ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,41 @@
+using AkeylessSharp.Secrets.Internal;
+
+namespace AkeylessSharp.Tests.Secrets;
+
+public sealed class JsonAttributeSelectorTests
+{
+    private const string Json = """{"db":{"password":"p@ss","port":5432,"hosts":["a","b"]},"flag":true}""";
+
+    [Theory]
+    [InlineData("db.password", "p@ss")]
+    [InlineData("db.port", "5432")]
+    [InlineData("db.hosts.1", "b")]
+    [InlineData("flag", "true")]
+    [InlineData("db.hosts", """["a","b"]""")]
+    public void Select_ExistingAttribute_ReturnsText(string attribute, string expected) =>
+        Assert.Equal(expected, JsonAttributeSelector.Select(Json, attribute, "/p"));
+
+    [Theory]
+    [InlineData("db.user", "missing 'user' under 'db'")]
+    [InlineData("nope", "missing 'nope' at the top level")]
+    [InlineData("db.hosts.5", "missing '5'")]
+    [InlineData("db.password.x", "missing 'x'")]
+    public void Select_MissingAttribute_ThrowsNamingItWithoutValue(string attribute, string expected)
+    {
+        var ex = Assert.Throws<AkeylessJsonAttributeException>(() => JsonAttributeSelector.Select(Json, attribute, "/p"));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("p@ss", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(attribute, ex.Attribute);
+        Assert.Equal("/p", ex.Path);
+    }
+
+    [Fact]
+    public void Select_NotJson_ThrowsWithoutValue()
+    {
+        var ex = Assert.Throws<AkeylessJsonAttributeException>(() => JsonAttributeSelector.Select("plain-secret-text", "a", "/p"));
+
+        Assert.Contains("is not JSON", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("plain-secret-text", ex.Message, StringComparison.Ordinal);
+    }
+}

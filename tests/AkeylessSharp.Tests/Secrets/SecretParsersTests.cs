@@ -1,0 +1,61 @@
+using System.Text.Json;
+using AkeylessSharp.Http.Contracts;
+using AkeylessSharp.Secrets.Internal;
+
+namespace AkeylessSharp.Tests.Secrets;
+
+public sealed class SecretParsersTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ParseDynamic_DatabaseProducer_MapsUserPasswordAndTtl()
+    {
+        var fields = Parse("""{"user":"tmp_ab12","password":"pw","ttl_in_minutes":"60","id":"tmp_ab12"}""");
+
+        var secret = SecretParsers.ParseDynamic(fields, "/dyn", Now);
+
+        Assert.Equal("tmp_ab12", secret.Username);
+        Assert.Equal("pw", secret.Password);
+        Assert.Equal("tmp_ab12", secret.LeaseId);
+        Assert.Equal(TimeSpan.FromHours(1), secret.Ttl);
+        Assert.Equal(Now.AddHours(1), secret.ExpiresAt);
+        Assert.DoesNotContain("pw", secret.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseDynamic_GatewayWrappedValue_Unwraps()
+    {
+        var fields = Parse("""{"value":"{\"username\":\"u\",\"password\":\"p\"}","error":""}""");
+
+        var secret = SecretParsers.ParseDynamic(fields, "/dyn", Now);
+
+        Assert.Equal("u", secret.Username);
+        Assert.Null(secret.Ttl);
+    }
+
+    [Fact]
+    public void ParseDynamic_GatewayWrappedError_Throws()
+    {
+        var fields = Parse("""{"value":"","error":"producer down"}""");
+
+        var ex = Assert.Throws<AkeylessException>(() => SecretParsers.ParseDynamic(fields, "/dyn", Now));
+
+        Assert.Contains("producer down", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"username":"svc","password":"pw"}""", "svc", "pw", null)]
+    [InlineData("""{"payload":"api-key"}""", null, null, "api-key")]
+    [InlineData("""{"target_value":{"a":1}}""", null, null, """{"a":1}""")]
+    public void ParseRotated_RotatorShapes_MapFields(string value, string? user, string? password, string? payload)
+    {
+        var secret = SecretParsers.ParseRotated(new GetRotatedSecretValueResponse { Value = Parse(value) });
+
+        Assert.Equal(user, secret.Username);
+        Assert.Equal(password, secret.Password);
+        Assert.Equal(payload, secret.Value);
+    }
+
+    private static JsonElement Parse(string json) => JsonSerializer.Deserialize(json, AkeylessJsonContext.Default.JsonElement);
+}

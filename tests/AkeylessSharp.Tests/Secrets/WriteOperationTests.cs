@@ -1,0 +1,115 @@
+using AkeylessSharp.Tests.Infrastructure;
+
+namespace AkeylessSharp.Tests.Secrets;
+
+public sealed class WriteOperationTests : IAsyncLifetime
+{
+    private EmulatorHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task CreateSecretAsync_NewPath_StoresValueAndMetadata()
+    {
+        using var client = _harness.Client();
+
+        await client.CreateSecretAsync("/new/one", "v1", new CreateSecretOptions { Description = "d", Tags = ["t1"] });
+
+        Assert.Equal("v1", await client.GetSecretAsync("/new/one"));
+        var item = await client.DescribeItemAsync("/new/one");
+        Assert.Equal("d", item.Description);
+        Assert.Equal(["t1"], item.Tags);
+    }
+
+    [Fact]
+    public async Task CreateSecretAsync_ExistingPath_ThrowsConflict()
+    {
+        using var client = _harness.Client();
+
+        var ex = await Assert.ThrowsAnyAsync<AkeylessException>(() => client.CreateSecretAsync(EmulatorHarness.StaticPath, "x"));
+
+        Assert.True(ex is AkeylessConflictException or AkeylessBadRequestException, ex.GetType().Name);
+    }
+
+    [Fact]
+    public async Task UpdateSecretValueAsync_Existing_AddsVersion()
+    {
+        using var client = _harness.Client();
+
+        await client.UpdateSecretValueAsync(EmulatorHarness.StaticPath, "v3");
+
+        Assert.Equal("v3", await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Equal(3, (await client.DescribeItemAsync(EmulatorHarness.StaticPath)).LastVersion);
+    }
+
+    [Fact]
+    public async Task UpdateSecretValueAsync_Missing_ThrowsNotFound()
+    {
+        using var client = _harness.Client();
+
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.UpdateSecretValueAsync("/missing", "v"));
+    }
+
+    [Fact]
+    public async Task UpsertSecretAsync_Missing_Creates()
+    {
+        using var client = _harness.Client();
+
+        await client.UpsertSecretAsync("/upsert/new", "v1");
+
+        Assert.Equal("v1", await client.GetSecretAsync("/upsert/new"));
+        Assert.Equal(1, _harness.Emulator.Counters.Get("create-secret"));
+    }
+
+    [Fact]
+    public async Task UpsertSecretAsync_Existing_UpdatesWithoutCreate()
+    {
+        using var client = _harness.Client();
+
+        await client.UpsertSecretAsync(EmulatorHarness.StaticPath, "v-up");
+
+        Assert.Equal("v-up", await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Equal(0, _harness.Emulator.Counters.Get("create-secret"));
+    }
+
+    [Fact]
+    public async Task UpsertSecretAsync_Forbidden_DoesNotCreate()
+    {
+        using var client = _harness.Client(o => { o.AccessId = TestCredentials.ReaderAccessId; o.AccessKey = TestCredentials.ReaderAccessKey; });
+
+        await Assert.ThrowsAsync<AkeylessForbiddenException>(() => client.UpsertSecretAsync("/app/new", "v"));
+
+        Assert.Equal(0, _harness.Emulator.Counters.Get("create-secret"));
+    }
+
+    [Fact]
+    public async Task UpsertSecretAsync_ServerError_DoesNotCreate()
+    {
+        using var client = _harness.Client();
+        _harness.Emulator.Faults.FailNext("update-secret-val", 1, 500);
+
+        await Assert.ThrowsAsync<AkeylessException>(() => client.UpsertSecretAsync("/upsert/err", "v"));
+
+        Assert.Equal(0, _harness.Emulator.Counters.Get("create-secret"));
+    }
+
+    [Fact]
+    public async Task DeleteItemAsync_Existing_RemovesIt()
+    {
+        using var client = _harness.Client();
+
+        await client.DeleteItemAsync("/app/other");
+
+        Assert.Null(await client.TryGetSecretAsync("/app/other"));
+    }
+
+    [Fact]
+    public async Task DeleteItemAsync_Missing_ThrowsNotFound()
+    {
+        using var client = _harness.Client();
+
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.DeleteItemAsync("/missing"));
+    }
+}
