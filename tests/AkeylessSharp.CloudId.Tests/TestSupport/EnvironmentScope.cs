@@ -15,7 +15,7 @@ internal sealed class EnvironmentScope : IDisposable
         "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
     ];
 
-    private static readonly string s_awsDirectory = Directory.CreateTempSubdirectory("akeyless-cloudid-tests-").FullName;
+    private static readonly string s_awsDirectory = CreateAwsDirectory();
 
     /// <summary>The keys of the <c>ci</c> profile in <see cref="AwsCredentialsFile"/>.</summary>
     public const string CiProfileAccessKeyId = "AKIACIPROFILEEXAMPLE";
@@ -28,6 +28,13 @@ internal sealed class EnvironmentScope : IDisposable
 
     /// <summary>The shared config file every AWS test points the SDK at; empty.</summary>
     public static string AwsConfigFile { get; } = WriteFile("config", "");
+
+    private static string CreateAwsDirectory()
+    {
+        var path = Directory.CreateTempSubdirectory("akeyless-cloudid-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(path, recursive: true);
+        return path;
+    }
 
     private static string WriteFile(string name, string content)
     {
