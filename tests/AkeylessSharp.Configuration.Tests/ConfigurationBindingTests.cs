@@ -76,4 +76,28 @@ public class ConfigurationBindingTests
         Assert.DoesNotContain("SuperSecretAccessKey1", provider.LastError!.ToString(), StringComparison.Ordinal);
         ((IDisposable)config).Dispose();
     }
+
+    [Fact]
+    public void AddAkeyless_EnvironmentVariables_ConfigureThePlainBuilderForm()
+    {
+        // A prefix no other test uses keeps this process-wide state private to this test.
+        Environment.SetEnvironmentVariable("AKSCFGTEST6_Akeyless__BasePaths__0", "/env/app");
+        Environment.SetEnvironmentVariable("AKSCFGTEST6_Akeyless__AccessId", "p-env123");
+        try
+        {
+            var client = new FakeAkeylessClient().Set("/env/app/Greeting", "hi");
+            var builder = new ConfigurationBuilder().AddEnvironmentVariables("AKSCFGTEST6_");
+
+            var config = builder.AddAkeyless("Akeyless", o => o.Client = client).Build();
+
+            Assert.Equal("hi", config["Greeting"]);
+            Assert.Equal("p-env123", builder.Sources.OfType<AkeylessConfigurationSource>().Single().Options.ClientOptions.AccessId);
+            ((IDisposable)config).Dispose();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AKSCFGTEST6_Akeyless__BasePaths__0", null);
+            Environment.SetEnvironmentVariable("AKSCFGTEST6_Akeyless__AccessId", null);
+        }
+    }
 }

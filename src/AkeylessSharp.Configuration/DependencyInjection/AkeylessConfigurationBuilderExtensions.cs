@@ -39,8 +39,21 @@ public static class AkeylessConfigurationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
-        var settings = builder as IConfiguration ?? builder.Build();
-        return builder.AddAkeyless(settings.GetSection(sectionName), configure);
+        if (builder is IConfiguration live)
+        {
+            return builder.AddAkeyless(live.GetSection(sectionName), configure);
+        }
+
+        // Binding copies the values, so the temporary root (and any file watchers it started) can go right away.
+        var settings = builder.Build();
+        try
+        {
+            return builder.AddAkeyless(settings.GetSection(sectionName), configure);
+        }
+        finally
+        {
+            (settings as IDisposable)?.Dispose();
+        }
     }
 
     /// <summary>Adds Akeyless secrets with the settings of <paramref name="settings"/> (typically a section named <c>Akeyless</c>).</summary>

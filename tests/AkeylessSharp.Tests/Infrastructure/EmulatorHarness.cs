@@ -16,6 +16,11 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public const string RotatedPath = "/rot/db";
     public const string SshIssuerPath = "/ssh/issuer";
 
+    private static readonly DateTimeOffset Start = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    // Key generation is slow; every harness starts at the same fake instant, so one set serves all.
+    private static readonly Lazy<TestCredentials> s_credentials = new(() => new TestCredentials(Start));
+
     private EmulatorHarness(AkeylessEmulator emulator, FakeTimeProvider time, TestCredentials credentials)
     {
         Emulator = emulator;
@@ -31,8 +36,8 @@ internal sealed class EmulatorHarness : IAsyncDisposable
 
     public static async Task<EmulatorHarness> StartAsync(TimeSpan? tokenTtl = null, object[]? extraItems = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
-        var credentials = new TestCredentials(time.GetUtcNow());
+        var time = new FakeTimeProvider(Start);
+        var credentials = s_credentials.Value;
         var items = new List<object>
         {
             new { name = StaticPath, type = "static", versions = new[] { "old-value" }, value = StaticValue, description = "db password", tags = new[] { "env:test" } },
@@ -84,6 +89,5 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Emulator.DisposeAsync();
-        Credentials.Dispose();
     }
 }

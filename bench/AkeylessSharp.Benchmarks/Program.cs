@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AkeylessSharp.Benchmarks.GetSecretBenchmarks).Assembly).Run(args);

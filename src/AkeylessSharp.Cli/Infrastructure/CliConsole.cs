@@ -1,0 +1,36 @@
+namespace AkeylessSharp.Cli.Infrastructure;
+
+/// <summary>
+/// The process's standard streams and environment as the commands see them, so tests run the whole tool
+/// in-process with captured output and a private environment.
+/// </summary>
+internal sealed class CliConsole
+{
+    /// <summary>Standard output: values and results only.</summary>
+    public required TextWriter Out { get; init; }
+
+    /// <summary>Standard error: errors, warnings, verbose logs; never a secret value.</summary>
+    public required TextWriter Error { get; init; }
+
+    /// <summary>Standard input, read by <c>set --stdin</c> and the delete confirmation.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>Whether standard output is a terminal (tables by default) rather than a pipe or file.</summary>
+    public bool IsOutputTerminal { get; init; }
+
+    /// <summary>Whether standard input is a terminal (a person can answer a prompt).</summary>
+    public bool IsInputTerminal { get; init; }
+
+    /// <summary>Reads an environment variable; tests substitute a dictionary.</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>The real console of this process.</summary>
+    public static CliConsole FromSystem() => new()
+    {
+        Out = Console.Out,
+        Error = Console.Error,
+        In = Console.In,
+        IsOutputTerminal = !Console.IsOutputRedirected,
+        IsInputTerminal = !Console.IsInputRedirected,
+    };
+}

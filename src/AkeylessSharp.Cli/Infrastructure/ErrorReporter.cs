@@ -1,0 +1,65 @@
+using System.Net;
+
+namespace AkeylessSharp.Cli.Infrastructure;
+
+/// <summary>
+/// Turns a failure into one line on standard error and an exit code. Messages are the tool's own (they name
+/// flags and environment variables, not library members) and never include a secret value; the stack trace
+/// is printed only with <c>--verbose</c>.
+/// </summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception exception, TextWriter error, bool verbose)
+    {
+        var (code, message) = Describe(exception);
+        error.WriteLine("error: " + OneLine(message));
+        if (verbose)
+        {
+            error.WriteLine(exception.ToString());
+        }
+
+        return code;
+    }
+
+    internal static (int Code, string Message) Describe(Exception exception) => exception switch
+    {
+        CliUsageException usage => (ExitCodes.Usage, usage.Message),
+        AkeylessConfigurationException config => (ExitCodes.Usage, config.Message + SettingHint(config.Field)),
+        AkeylessNotFoundException notFound => (ExitCodes.NotFound,
+            $"no item at {notFound.Path ?? "the given path"} (404). Check the path or your role's list rights."),
+        AkeylessUnauthorizedException { Command: "auth" or "static-creds-auth" } => (ExitCodes.AuthFailure,
+            "Akeyless rejected the credentials (401). Check the access id (--access-id, AKEYLESS_ACCESS_ID), the access type and its credential."),
+        AkeylessUnauthorizedException unauthorized => (ExitCodes.AuthFailure,
+            $"Akeyless rejected the token for {unauthorized.Command}{At(unauthorized.Path)} (401). Check that the auth method is still valid."),
+        AkeylessForbiddenException forbidden => (ExitCodes.AuthFailure,
+            $"access denied{At(forbidden.Path)} for {forbidden.Command} (403). Check the role rules of your auth method for this path."),
+        AkeylessConflictException conflict => (ExitCodes.Failure,
+            $"an item already exists{At(conflict.Path)} (409). Use 'update' or 'set' to change it."),
+        AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", "raise --timeout", StringComparison.Ordinal)),
+        AkeylessException { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } busy => (ExitCodes.Unavailable,
+            $"Akeyless is unavailable: {(int)busy.StatusCode!} for {busy.Command}{At(busy.Path)}. Try again later, or check --api-url and the Gateway's status."),
+        AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, network.Message),
+        AkeylessException other => (ExitCodes.Failure, other.Message),
+        OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
+        FileNotFoundException file => (ExitCodes.Usage, $"file not found: {file.FileName}."),
+        DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.Usage, exception.Message),
+        _ => (ExitCodes.Failure, $"{exception.Message} (run with --verbose for details)"),
+    };
+
+    private static string At(string? path) => path is null ? string.Empty : $" at {path}";
+
+    // Library messages name option properties; point CLI users at the flag and variable that set them.
+    private static string SettingHint(string? field) => field switch
+    {
+        nameof(AkeylessClientOptions.ApiUrl) => " Set it with --api-url or AKEYLESS_API_URL.",
+        nameof(AkeylessClientOptions.AccessId) => " Set it with --access-id or AKEYLESS_ACCESS_ID.",
+        nameof(AkeylessClientOptions.AccessKey) => " Set it with AKEYLESS_ACCESS_KEY.",
+        nameof(AkeylessClientOptions.AccessType) => " Set it with --access-type or AKEYLESS_ACCESS_TYPE.",
+        nameof(AkeylessClientOptions.UidToken) => " Set it with --uid-token or AKEYLESS_UID_TOKEN.",
+        nameof(AkeylessClientOptions.Jwt) => " Set it with AKEYLESS_JWT or --jwt-env NAME.",
+        _ => string.Empty,
+    };
+
+    private static string OneLine(string message) =>
+        message.ReplaceLineEndings(" ").Trim();
+}

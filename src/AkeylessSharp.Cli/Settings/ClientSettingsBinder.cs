@@ -1,0 +1,76 @@
+using System.CommandLine;
+using AkeylessSharp.Cli.Infrastructure;
+
+namespace AkeylessSharp.Cli.Settings;
+
+/// <summary>
+/// Builds <see cref="AkeylessClientOptions"/> from the command line and the environment. Precedence, highest first:
+/// a command-line option, its environment variable, the connection string (option, then variable), the defaults.
+/// The client validates the result when it is created.
+/// </summary>
+internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole console)
+{
+    /// <summary>Binds the settings; warns on standard error when the access key was given as a flag.</summary>
+    /// <exception cref="CliUsageException">An access type or timeout is invalid.</exception>
+    /// <exception cref="AkeylessConfigurationException">The connection string is invalid.</exception>
+    public AkeylessClientOptions Bind(ParseResult parse)
+    {
+        var connectionString = Pick(parse, globals.ConnectionString, EnvironmentNames.ConnectionString);
+        var options = connectionString is null ? new AkeylessClientOptions() : AkeylessClientOptions.FromConnectionString(connectionString);
+
+        if (Pick(parse, globals.ApiUrl, EnvironmentNames.ApiUrl) is { } apiUrl)
+        {
+            options.ApiUrl = apiUrl;
+        }
+
+        if (Pick(parse, globals.AccessId, EnvironmentNames.AccessId) is { } accessId)
+        {
+            options.AccessId = accessId;
+        }
+
+        if (parse.GetValue(globals.AccessKey) is { Length: > 0 })
+        {
+            console.Error.WriteLine("warning: --access-key is visible in process lists and shell history; prefer the AKEYLESS_ACCESS_KEY environment variable.");
+        }
+
+        options.AccessKey = Pick(parse, globals.AccessKey, EnvironmentNames.AccessKey) ?? options.AccessKey;
+        options.UidToken = Pick(parse, globals.UidToken, EnvironmentNames.UidToken) ?? options.UidToken;
+        options.Jwt = Env(EnvironmentNames.Jwt) ?? options.Jwt;
+        options.JwtEnvironmentVariable = parse.GetValue(globals.JwtEnv) ?? options.JwtEnvironmentVariable;
+        options.Profile = Pick(parse, globals.Profile, EnvironmentNames.Profile) ?? options.Profile;
+
+        if (Pick(parse, globals.AccessType, EnvironmentNames.AccessType) is { } accessType)
+        {
+            options.AccessType = AkeylessAccessTypeNames.TryParse(accessType, out var type)
+                ? type
+                : throw new CliUsageException($"access type '{accessType}' is not known. Allowed: {AkeylessAccessTypeNames.AllowedNames}.");
+        }
+        else if (connectionString is null && options.AccessKey is null)
+        {
+            // Only one credential was given: its kind says how to authenticate.
+            if (options.UidToken is not null)
+            {
+                options.AccessType = AkeylessAccessType.UniversalIdentity;
+            }
+            else if (options.Jwt is not null || options.JwtEnvironmentVariable is not null)
+            {
+                options.AccessType = AkeylessAccessType.Jwt;
+            }
+        }
+
+        if (parse.GetValue(globals.Timeout) is { } seconds)
+        {
+            options.Timeout = seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new CliUsageException($"--timeout must be a positive number of seconds, not {seconds}.");
+        }
+
+        return options;
+    }
+
+    private string? Pick(ParseResult parse, Option<string?> option, string variable) =>
+        parse.GetValue(option) is { Length: > 0 } value ? value.Trim() : Env(variable);
+
+    private string? Env(string variable) =>
+        console.GetEnvironmentVariable(variable) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace AkeylessSharp.Cli.Settings;
+
+/// <summary>The connection and diagnostic options every command accepts, before or after the command name.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> ApiUrl { get; } = Recursive("--api-url", "The API or Gateway URL [env: AKEYLESS_API_URL; default https://api.akeyless.io].");
+
+    public Option<string?> AccessId { get; } = Recursive("--access-id", "The auth method's access id, p-... [env: AKEYLESS_ACCESS_ID].");
+
+    public Option<string?> AccessType { get; } = Recursive("--access-type", "api_key, uid, jwt, k8s, certificate, saml, aws_iam, gcp or azure_ad [env: AKEYLESS_ACCESS_TYPE; default api_key, or uid/jwt when only that credential is set].");
+
+    public Option<string?> AccessKey { get; } = Recursive("--access-key", "The access key. Prefer AKEYLESS_ACCESS_KEY: a flag is visible in process lists and shell history.");
+
+    public Option<string?> UidToken { get; } = Recursive("--uid-token", "A universal identity token, u-... [env: AKEYLESS_UID_TOKEN].");
+
+    public Option<string?> JwtEnv { get; } = Recursive("--jwt-env", "The environment variable that holds the JWT (the JWT itself: AKEYLESS_JWT).");
+
+    public Option<string?> Profile { get; } = Recursive("--profile", "The Akeyless CLI profile whose SAML credentials to use [env: AKEYLESS_PROFILE].");
+
+    public Option<string?> ConnectionString { get; } = Recursive("--connection-string", "All settings in one string, akeyless://ID:KEY@host or ApiUrl=...;AccessId=... [env: AKEYLESS_CONNECTION_STRING]; other settings override it.");
+
+    public Option<int?> Timeout { get; } = Recursive<int?>("--timeout", "The limit on each call in seconds, authentication and retries included [default 100].");
+
+    public Option<bool> Emulator { get; } = Recursive<bool>("--emulator", "Run against a throw-away in-memory emulator started for this command (for trying things out).");
+
+    public Option<FileInfo?> Seed { get; } = Recursive<FileInfo?>("--seed", "With --emulator: a seed JSON file of items, auth methods and roles.");
+
+    public Option<bool> Verbose { get; } = Recursive<bool>("--verbose", "Log requests to standard error and print stack traces of errors. Never logs secret values.");
+
+    public IEnumerable<Option> All =>
+        [ApiUrl, AccessId, AccessType, AccessKey, UidToken, JwtEnv, Profile, ConnectionString, Timeout, Emulator, Seed, Verbose];
+
+    private static Option<string?> Recursive(string name, string description) => Recursive<string?>(name, description);
+
+    private static Option<T> Recursive<T>(string name, string description) => new(name)
+    {
+        Description = description,
+        Recursive = true,
+    };
+}

@@ -1,0 +1,124 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AkeylessSharp.Tests.Infrastructure;
+
+namespace AkeylessSharp.Tests.Auth;
+
+public sealed class SamlAuthenticatorTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("akeyless-saml-").FullName;
+    private EmulatorHarness _harness = null!;
+
+    private string CredsFile => Path.Combine(_directory, $"test-{_harness.Emulator.AccessId}");
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Authenticate_ValidStoredToken_ReusesItWithoutCli()
+    {
+        var (token, expiry) = await IssueTokenAsync();
+        await File.WriteAllTextAsync(CredsFile, JsonSerializer.Serialize(new { token, expiry }));
+        using var client = Client(login: "/nonexistent/akeyless");
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
+    }
+
+    [Fact]
+    public async Task Authenticate_ExpiredToken_RunsCliAndExchangesRawCreds()
+    {
+        await File.WriteAllTextAsync(CredsFile, JsonSerializer.Serialize(new { token = "t-expired", expiry = _harness.Time.GetUtcNow().AddMinutes(-1).ToUnixTimeSeconds() }));
+        var script = WriteScript($$"""
+            #!/bin/sh
+            [ "$1" = "list-items" ] && [ "$3" = "test" ] || exit 3
+            printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
+            """);
+        using var client = Client(login: script + " list-items --profile {profile} --path /");
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Equal(1, _harness.Emulator.Counters.Get("static-creds-auth"));
+    }
+
+    [Fact]
+    public async Task Authenticate_DefaultCommandWithStandInCliOnPath_LogsInThroughIt()
+    {
+        WriteScript($$"""
+            #!/bin/sh
+            printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
+            """);
+        var path = Environment.GetEnvironmentVariable("PATH");
+        Environment.SetEnvironmentVariable("PATH", _directory + System.IO.Path.PathSeparator + path);
+        try
+        {
+            using var client = Client(login: new AkeylessClientOptions().SamlLoginCommand);
+
+            Assert.True((await client.TestConnectionAsync()).Success);
+            Assert.True(File.Exists(CredsFile));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+    }
+
+    [Fact]
+    public async Task Authenticate_CliMissing_ErrorNamesCommandToRun()
+    {
+        using var client = Client(login: "/nonexistent/akeyless list-items --profile {profile}");
+
+        var result = await client.TestConnectionAsync();
+
+        Assert.False(result.Success);
+        Assert.Contains("akeyless auth --access-id " + _harness.Emulator.AccessId + " --access-type saml --profile test", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authenticate_CliFails_ErrorNamesCommand()
+    {
+        var script = WriteScript("#!/bin/sh\nexit 7\n");
+        using var client = Client(login: script + " login");
+
+        var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains("exited with code 7", ex.Message, StringComparison.Ordinal);
+    }
+
+    private AkeylessClient Client(string login) => _harness.Client(o =>
+    {
+        o.AccessType = AkeylessAccessType.Saml;
+        o.AccessKey = null;
+        o.Profile = "test";
+        o.SamlCredentialsDirectory = _directory;
+        o.SamlLoginCommand = login;
+    });
+
+    private string WriteScript(string text)
+    {
+        var path = Path.Combine(_directory, "akeyless");
+        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+
+    private async Task<(string Token, long Expiry)> IssueTokenAsync()
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsJsonAsync(new Uri(_harness.Emulator.BaseUrl, "auth"), new Dictionary<string, string>
+        {
+            ["access-id"] = _harness.Emulator.AccessId,
+            ["access-key"] = _harness.Emulator.AccessKey,
+        });
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (json.RootElement.GetProperty("token").GetString()!, json.RootElement.GetProperty("creds").GetProperty("expiry").GetInt64());
+    }
+}

@@ -1,0 +1,81 @@
+using AkeylessSharp.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AkeylessSharp.Tests.Auth;
+
+public sealed class TokenLifecycleTests : IAsyncLifetime
+{
+    private EmulatorHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task GetSecretAsync_HundredConcurrentCallersOnFreshClient_AuthenticateOnce()
+    {
+        using var client = _harness.Client();
+
+        var reads = Enumerable.Range(0, 100).Select(_ => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+        var values = await Task.WhenAll(reads);
+
+        Assert.All(values, v => Assert.Equal(EmulatorHarness.StaticValue, v));
+        Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_WithinRefreshBuffer_AuthenticatesAgainBeforeExpiry()
+    {
+        using var client = _harness.Client(o => o.TokenRefreshBuffer = TimeSpan.FromMinutes(5));
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+
+        _harness.Time.Advance(TimeSpan.FromMinutes(50));
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+        Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
+
+        _harness.Time.Advance(TimeSpan.FromMinutes(6));
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+        Assert.Equal(2, _harness.Emulator.Counters.Get("auth"));
+        Assert.Equal(3, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_TokenExpiredServerSideOnly_ReauthenticatesOnceAndRetries()
+    {
+        // The client keeps its own clock, so it still believes the token valid when the emulator's clock has moved past it.
+        var clientTime = new FakeTimeProvider(_harness.Time.GetUtcNow());
+        using var client = new AkeylessClient(_harness.Options(), null, clientTime);
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+
+        _harness.Time.Advance(TimeSpan.FromHours(2));
+        var value = await client.GetSecretAsync(EmulatorHarness.StaticPath);
+
+        Assert.Equal(EmulatorHarness.StaticValue, value);
+        Assert.Equal(2, _harness.Emulator.Counters.Get("auth"));
+        Assert.Equal(3, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_UnauthorizedTwice_DoesNotLoop()
+    {
+        using var client = _harness.Client();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.FailNext("get-secret-value", 5, 401);
+
+        await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal(2, _harness.Emulator.Counters.Get("auth"));
+        Assert.Equal(2, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task TestConnectionAsync_Success_ReportsExpiryFromService()
+    {
+        using var client = _harness.Client();
+
+        var result = await client.TestConnectionAsync();
+
+        Assert.True(result.Success, result.Message);
+        Assert.Contains("2025-06-01T13:00:00", result.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,124 @@
+using AkeylessSharp.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace AkeylessSharp.Tests.DependencyInjection;
+
+public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
+{
+    private EmulatorHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task AddAkeyless_ConfigurationSection_ResolvesWorkingDefaultClient()
+    {
+        using var provider = Build(services => services.AddAkeyless(Section()));
+
+        var client = provider.GetRequiredService<IAkeylessClient>();
+
+        Assert.Same(client, provider.GetRequiredService<AkeylessClient>());
+        Assert.Same(client, provider.GetRequiredService<IAkeylessClientFactory>().CreateClient(""));
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
+    public async Task AddAkeyless_NamedClients_AreSeparate()
+    {
+        using var provider = Build(services =>
+        {
+            services.AddAkeyless("admin", Section());
+            services.AddAkeyless("reader", o => Apply(o, TestCredentials.ReaderAccessId, TestCredentials.ReaderAccessKey));
+        });
+        var factory = provider.GetRequiredService<IAkeylessClientFactory>();
+
+        var admin = factory.CreateClient("admin");
+        var reader = factory.CreateClient("reader");
+
+        Assert.NotSame(admin, reader);
+        Assert.Same(admin, factory.CreateClient("admin"));
+        Assert.Equal(AkeylessPermissions.Read | AkeylessPermissions.List, await reader.GetPermissionsAsync(EmulatorHarness.StaticPath));
+        Assert.Null(provider.GetService<IAkeylessClient>());
+    }
+
+    [Fact]
+    public void AddAkeyless_InvalidOptions_FailsOnStartNamingField()
+    {
+        using var provider = Build(services => services.AddAkeyless(o => { o.AccessId = "nope"; o.AccessKey = "k"; }));
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("AccessId must look like 'p-'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddAkeyless_ServiceUnavailable_ResilienceHandlerRetries()
+    {
+        using var provider = Build(services => services.AddAkeyless(Section()));
+        var client = provider.GetRequiredService<IAkeylessClient>();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.FailNext("get-secret-value", 2, 503);
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Equal(3, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
+    public void AddAkeyless_ReturnsBuilderForExtensions()
+    {
+        var services = new ServiceCollection();
+
+        var builder = services.AddAkeyless("x", Section());
+
+        Assert.Same(services, builder.Services);
+        Assert.Equal("x", builder.Name);
+    }
+
+    [Theory]
+    [InlineData(true, HealthStatus.Healthy)]
+    [InlineData(false, HealthStatus.Unhealthy)]
+    public async Task AddHealthChecks_AddAkeyless_ReportsAuthentication(bool validKey, HealthStatus expected)
+    {
+        using var provider = Build(services =>
+        {
+            services.AddAkeyless(o => Apply(o, _harness.Emulator.AccessId, validKey ? _harness.Emulator.AccessKey : "bad"));
+            services.AddHealthChecks().AddAkeyless();
+        });
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(expected, report.Entries["akeyless"].Status);
+    }
+
+    private ServiceProvider Build(Action<IServiceCollection> configure)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        configure(services);
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    private IConfigurationSection Section() => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Akeyless:ApiUrl"] = _harness.Emulator.BaseUrl.ToString(),
+            ["Akeyless:AccessType"] = "api_key",
+            ["Akeyless:AccessId"] = _harness.Emulator.AccessId,
+            ["Akeyless:AccessKey"] = _harness.Emulator.AccessKey,
+            ["Akeyless:RetryBaseDelay"] = "00:00:00.001",
+        })
+        .Build()
+        .GetSection("Akeyless");
+
+    private void Apply(AkeylessClientOptions o, string accessId, string accessKey)
+    {
+        o.ApiUrl = _harness.Emulator.BaseUrl.ToString();
+        o.AccessId = accessId;
+        o.AccessKey = accessKey;
+        o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using AkeylessSharp.Tests.Infrastructure;
+
+namespace AkeylessSharp.Tests.Secrets;
+
+public sealed class SshCertificateTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("akeyless-ssh-").FullName;
+    private EmulatorHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task GetSshCertificateAsync_AllowedUser_ReturnsCertificateSshKeygenAccepts()
+    {
+        var key = Path.Combine(_directory, "id");
+        await RunAsync("ssh-keygen", "-t", "ecdsa", "-N", "", "-q", "-f", key);
+        using var client = _harness.Client();
+
+        var certificate = await client.GetSshCertificateAsync(EmulatorHarness.SshIssuerPath, "ubuntu", await File.ReadAllTextAsync(key + ".pub"), TimeSpan.FromMinutes(10));
+        await File.WriteAllTextAsync(key + "-cert.pub", certificate + "\n");
+        var listing = await RunAsync("ssh-keygen", "-L", "-f", key + "-cert.pub");
+
+        Assert.Contains("Type: ecdsa-sha2-nistp256-cert-v01@openssh.com user certificate", listing, StringComparison.Ordinal);
+        Assert.Contains("ubuntu", listing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSshCertificateAsync_UserNotAllowed_ThrowsForbidden()
+    {
+        using var client = _harness.Client();
+
+        await Assert.ThrowsAsync<AkeylessForbiddenException>(() => client.GetSshCertificateAsync(EmulatorHarness.SshIssuerPath, "root", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl x"));
+    }
+
+    private static async Task<string> RunAsync(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, error);
+        return output;
+    }
+}
