@@ -20,8 +20,9 @@ public partial class AkeylessClient
 
     /// <inheritdoc />
     /// <remarks>
-    /// Walks the folder tree breadth-first (the API lists one folder at a time), asking for pages
-    /// (<c>auto-pagination:"disabled"</c>) and following each <c>next_page</c>, so memory stays bounded.
+    /// Asks for pages (<c>auto-pagination:"disabled"</c>) and follows each <c>next_page</c>, so memory stays bounded.
+    /// When a folder's listing already holds items of its sub-folders (the service lists recursively), that is the
+    /// whole subtree; otherwise the sub-folders are listed one by one, breadth-first.
     /// <see cref="ListItemsOptions.PageSize"/> is not sent: the API has no page-size field and pages hold up to 1000 items.
     /// </remarks>
     public virtual async IAsyncEnumerable<AkeylessItem> ListItemsAsync(string path = "/", ListItemsOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -31,26 +32,37 @@ public partial class AkeylessClient
         var seenFolders = new HashSet<string>(StringComparer.Ordinal) { FolderPaths.Normalize(path) };
         var seenItems = new HashSet<string>(StringComparer.Ordinal);
         var types = options?.Types ?? [];
+        var subfolders = new List<string>();
         while (folders.TryDequeue(out var folder))
         {
+            var listedRecursively = false;
+            subfolders.Clear();
             await foreach (var page in ListPagesAsync(folder, options, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var contract in page.Items ?? [])
                 {
                     var item = ItemMapper.ToItem(contract, string.Empty);
+                    listedRecursively |= FolderPaths.Relative(folder, item.Name)?.Contains('/', StringComparison.Ordinal) == true;
                     if (seenItems.Add(item.Name) && (types.Count == 0 || types.Contains(item.Type)))
                     {
                         yield return item;
                     }
                 }
 
-                foreach (var sub in page.Folders ?? [])
+                subfolders.AddRange(page.Folders ?? []);
+            }
+
+            if (listedRecursively)
+            {
+                continue;
+            }
+
+            foreach (var sub in subfolders)
+            {
+                var normalized = FolderPaths.Normalize(sub);
+                if (seenFolders.Add(normalized))
                 {
-                    var normalized = FolderPaths.Normalize(sub);
-                    if (seenFolders.Add(normalized))
-                    {
-                        folders.Enqueue(normalized);
-                    }
+                    folders.Enqueue(normalized);
                 }
             }
         }

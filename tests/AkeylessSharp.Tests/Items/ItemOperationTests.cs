@@ -49,6 +49,18 @@ public sealed class ItemOperationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListItemsAsync_ServiceListsSubtree_NoRequestPerFolder()
+    {
+        using var client = _harness.Client();
+        _harness.Emulator.Counters.Reset();
+
+        var names = await client.ListItemsAsync("/").Select(i => i.Name).ToListAsync();
+
+        Assert.Contains("/app/sub/deeper", names);
+        Assert.Equal(1, _harness.Emulator.Counters.Get("list-items"));
+    }
+
+    [Fact]
     public async Task ListItemsAsync_TypeFilter_OnlyThatType()
     {
         using var client = _harness.Client();

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using AkeylessSharp.Cli.Infrastructure;
+
+namespace AkeylessSharp.Cli.Commands;
+
+/// <summary>
+/// Where <c>set</c>, <c>create</c> and <c>update</c> read the value: <c>--stdin</c> or <c>--file</c> keep it out of shell
+/// history and process lists; a positional value works but earns a warning on standard error.
+/// </summary>
+internal sealed class SecretInput
+{
+    private readonly Argument<string?> _value = new("value")
+    {
+        Description = "The value. Prefer --stdin or --file: an argument lands in shell history and process lists.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private readonly Option<bool> _stdin = new("--stdin") { Description = "Read the value from standard input; one trailing newline is removed." };
+
+    private readonly Option<FileInfo?> _file = new("--file") { Description = "Read the value from a file, byte for byte." };
+
+    public void AddTo(Command command)
+    {
+        command.Add(_value);
+        command.Add(_stdin);
+        command.Add(_file);
+    }
+
+    /// <exception cref="CliUsageException">No source, more than one, a missing file, or an empty value.</exception>
+    public async Task<string> ReadAsync(CommandContext context)
+    {
+        var argument = context.Get(_value);
+        var stdin = context.Get(_stdin);
+        var file = context.Get(_file);
+        var sources = (argument is null ? 0 : 1) + (stdin ? 1 : 0) + (file is null ? 0 : 1);
+        if (sources != 1)
+        {
+            throw new CliUsageException(sources == 0
+                ? "give the value with --stdin, --file FILE or as an argument."
+                : "give the value only once: --stdin, --file FILE or an argument.");
+        }
+
+        string value;
+        if (argument is not null)
+        {
+            await context.Console.Error.WriteLineAsync("warning: a value given as an argument can land in shell history and process lists; prefer --stdin or --file.").ConfigureAwait(false);
+            value = argument;
+        }
+        else if (stdin)
+        {
+            if (context.Console.IsInputTerminal)
+            {
+                await context.Console.Error.WriteLineAsync("Reading the value from standard input; end it with Ctrl+D (Ctrl+Z then Enter on Windows).").ConfigureAwait(false);
+            }
+
+            value = TrimOneNewline(await context.Console.In.ReadToEndAsync(context.CancellationToken).ConfigureAwait(false));
+        }
+        else
+        {
+            value = file!.Exists
+                ? await File.ReadAllTextAsync(file.FullName, context.CancellationToken).ConfigureAwait(false)
+                : throw new CliUsageException($"file not found: {file.FullName}.");
+        }
+
+        return value.Length > 0 ? value : throw new CliUsageException("the value is empty.");
+    }
+
+    // `get` prints the value and a newline, and `echo` adds one: removing exactly one makes `get /a | set /b --stdin` an exact copy.
+    private static string TrimOneNewline(string text) =>
+        text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
+        : text.EndsWith('\n') ? text[..^1]
+        : text;
+}
