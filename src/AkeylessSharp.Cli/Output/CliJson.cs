@@ -16,7 +16,12 @@ internal sealed partial class CliJsonContext : JsonSerializerContext
     // Values are printed for people and tools, not embedded in HTML: keep '+', '<', accents and so on readable.
     private static readonly JavaScriptEncoder s_encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    public static CliJsonContext Output { get; } = new(new JsonSerializerOptions(Default.Options) { Encoder = s_encoder });
+    public static CliJsonContext Output { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = s_encoder,
+    });
 
     public static void Write<T>(TextWriter writer, T value, JsonTypeInfo<T> typeInfo) =>
         writer.WriteLine(JsonSerializer.Serialize(value, typeInfo));

@@ -39,7 +39,7 @@ internal sealed class ClientSession : IAsyncDisposable
         {
             if (useEmulator)
             {
-                emulator = await EmulatorLauncher.StartAsync(seed, verbose ? console.Error : null, cancellationToken).ConfigureAwait(false);
+                emulator = await EmulatorLauncher.StartAsync(seed, cancellationToken).ConfigureAwait(false);
                 options.ApiUrl = emulator.BaseUrl.ToString();
                 if (options.AccessType == AkeylessAccessType.ApiKey && options.AccessId is null)
                 {

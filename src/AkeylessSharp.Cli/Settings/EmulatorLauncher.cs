@@ -8,7 +8,7 @@ internal static class EmulatorLauncher
     // Console.Out is process-wide; serialize the swap so concurrent in-process runs (tests) restore it correctly.
     private static readonly SemaphoreSlim s_consoleSwap = new(1, 1);
 
-    public static async Task<AkeylessEmulator> StartAsync(FileInfo? seed, TextWriter? log, CancellationToken cancellationToken)
+    public static async Task<AkeylessEmulator> StartAsync(FileInfo? seed, CancellationToken cancellationToken)
     {
         if (seed is { Exists: false })
         {
@@ -20,9 +20,9 @@ internal static class EmulatorLauncher
         var original = Console.Out;
         try
         {
-            // The emulator's console logger captures Console.Out when it is built: point it at stderr (verbose) or nowhere,
-            // so `get` prints only the value.
-            Console.SetOut(log ?? TextWriter.Null);
+            // The emulator's console logger captures Console.Out when it is built. Point it nowhere: `get` must print only
+            // the value, and its start-up log includes the development access key.
+            Console.SetOut(TextWriter.Null);
             return await AkeylessEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)

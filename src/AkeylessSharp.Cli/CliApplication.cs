@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using AkeylessSharp.Cli.Commands;
+using AkeylessSharp.Cli.Infrastructure;
+using AkeylessSharp.Cli.Settings;
+
+namespace AkeylessSharp.Cli;
+
+/// <summary>
+/// The <c>akeyless-sharp</c> command tree over a <see cref="CliConsole"/>: <c>Program</c> runs it on the real console,
+/// tests run it in-process with captured output and their own environment.
+/// </summary>
+internal sealed class CliApplication
+{
+    private readonly CliConsole _console;
+
+    public CliApplication(CliConsole console, ClientFactory? clientFactory = null)
+    {
+        _console = console;
+        var globals = new GlobalOptions();
+        var runner = new CommandRunner(console, globals, clientFactory ?? ClientSession.CreateDefaultClient);
+        // A plain command named like the tool: a RootCommand takes its name from the process (AkeylessSharp.Cli under `dotnet`).
+        Root = new Command("akeyless-sharp", "Read, write and list Akeyless secrets from a terminal or a script.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
+        // Without a command, show the help page; the exit code says nothing was done.
+        Root.SetAction(parse =>
+        {
+            new HelpAction().Invoke(parse);
+            return ExitCodes.Usage;
+        });
+        foreach (var option in globals.All)
+        {
+            Root.Options.Add(option);
+        }
+
+        Command[] commands =
+        [
+            GetCommand.Create(runner),
+            GetManyCommand.Create(runner),
+            DynamicCommand.Create(runner),
+            RotatedCommand.Create(runner),
+            WriteCommands.Set(runner),
+            WriteCommands.Create(runner),
+            WriteCommands.Update(runner),
+            DeleteCommand.Create(runner),
+            ListCommand.Create(runner),
+            DescribeCommand.Create(runner),
+            PermissionsCommand.Create(runner),
+            SshCertCommand.Create(runner),
+            AuthCommand.Create(runner),
+            VersionCommand.Create(runner),
+        ];
+        foreach (var command in commands)
+        {
+            Root.Subcommands.Add(command);
+        }
+    }
+
+    public Command Root { get; }
+
+    /// <summary>Parses and runs a command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        var parse = Root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            // The default handler prints the whole help page and exits 1; scripts need one line and the usage code.
+            foreach (var error in parse.Errors)
+            {
+                await _console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            }
+
+            await _console.Error.WriteLineAsync($"Run '{CommandPath(parse.CommandResult)} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = _console.Out, Error = _console.Error };
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (SymbolResult? current = result; current is not null; current = current.Parent)
+        {
+            if (current is CommandResult command)
+            {
+                names.Push(command.Command.Name);
+            }
+        }
+
+        return string.Join(' ', names);
+    }
+}

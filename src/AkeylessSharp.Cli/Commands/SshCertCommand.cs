@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using AkeylessSharp.Cli.Infrastructure;
+
+namespace AkeylessSharp.Cli.Commands;
+
+/// <summary><c>ssh-cert</c>: has an SSH certificate issuer sign a public key; prints the OpenSSH certificate.</summary>
+internal static class SshCertCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var issuer = new Option<string>("--issuer") { Description = "The SSH certificate issuer's path.", Required = true };
+        var username = new Option<string>("--username") { Description = "The principal(s) to sign for, comma-separated.", Required = true };
+        var publicKey = new Option<FileInfo>("--public-key-file") { Description = "The OpenSSH public key to sign, such as ~/.ssh/id_ed25519.pub.", Required = true };
+        var ttl = new Option<string?>("--ttl") { Description = "The certificate's lifetime: seconds, or 90s, 30m, 8h, 1d [default: the issuer's]." };
+        var command = new Command("ssh-cert", "Sign an SSH public key; prints the certificate (save it as <key>-cert.pub).") { issuer, username, publicKey, ttl };
+        runner.SetAction(command, async context =>
+        {
+            var lifetime = context.Get(ttl) is { } text ? ParseDuration(text) : (TimeSpan?)null;
+            var file = context.Get(publicKey)!;
+            var key = file.Exists
+                ? await File.ReadAllTextAsync(file.FullName, context.CancellationToken).ConfigureAwait(false)
+                : throw new CliUsageException($"file not found: {file.FullName}.");
+            var client = await context.ConnectAsync().ConfigureAwait(false);
+            var certificate = await client.GetSshCertificateAsync(context.Get(issuer)!, context.Get(username)!, key, lifetime, context.CancellationToken).ConfigureAwait(false);
+            await context.Console.Out.WriteLineAsync(certificate).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static TimeSpan ParseDuration(string text)
+    {
+        var trimmed = text.Trim();
+        var unit = trimmed.Length > 0 && char.IsAsciiLetter(trimmed[^1]) ? char.ToLowerInvariant(trimmed[^1]) : 's';
+        var number = char.IsAsciiLetter(trimmed.LastOrDefault()) ? trimmed[..^1] : trimmed;
+        if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || unit is not ('s' or 'm' or 'h' or 'd'))
+        {
+            throw new CliUsageException($"--ttl '{text}' is not a duration; use seconds or a number with s, m, h or d (for example 30m).");
+        }
+
+        return unit switch
+        {
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            'd' => TimeSpan.FromDays(amount),
+            _ => TimeSpan.FromSeconds(amount),
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using AkeylessSharp.Cli.Tests.Infrastructure;
+
+namespace AkeylessSharp.Cli.Tests.Commands;
+
+public sealed class GetManyCommandTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    [Fact]
+    public async Task GetMany_Redirected_PrintsJsonObjectKeyedByPath()
+    {
+        var result = await fixture.RunAsync("get-many", EmulatorFixture.StaticPath, "/app/other");
+
+        Assert.Equal(0, result.ExitCode);
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(result.Out)!;
+        Assert.Equal(EmulatorFixture.StaticValue, values[EmulatorFixture.StaticPath]);
+        Assert.Equal("has space and 'quote'", values["/app/other"]);
+    }
+
+    [Fact]
+    public async Task GetMany_Env_PrintsShellSafeAssignments()
+    {
+        var result = await fixture.RunAsync("get-many", "DB_PASSWORD=" + EmulatorFixture.StaticPath, "/app/other", "--output", "env");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("DB_PASSWORD='s3cr3t-value-!'\nAPP_OTHER='has space and '\\''quote'\\'''\n", result.Out);
+    }
+
+    [Fact]
+    public async Task GetMany_Table_ShowsPathsAndValues()
+    {
+        var result = await fixture.RunAsync("get-many", EmulatorFixture.StaticPath, "-o", "table");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(EmulatorFixture.StaticPath, result.Out, StringComparison.Ordinal);
+        Assert.Contains(EmulatorFixture.StaticValue, result.Out, StringComparison.Ordinal);
+        Assert.Contains("Value", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetMany_OnTerminal_DefaultsToTable()
+    {
+        var result = await fixture.RunOnTerminalAsync("get-many", EmulatorFixture.StaticPath);
+
+        Assert.Contains("│", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetMany_OneMissing_ExitsFour()
+    {
+        var result = await fixture.RunAsync("get-many", EmulatorFixture.StaticPath, "/app/missing");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.DoesNotContain(EmulatorFixture.StaticValue, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetMany_EnvNameCollision_ExitsTwo()
+    {
+        var result = await fixture.RunAsync("get-many", "A=/app/other", "A=/app/config", "-o", "env");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using AkeylessSharp.Cli.Tests.Infrastructure;
+
+namespace AkeylessSharp.Cli.Tests.Commands;
+
+public sealed class PermissionsAndSshCertCommandTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    [Fact]
+    public async Task Permissions_FullRights_PrintsEveryCapability()
+    {
+        var result = await fixture.RunAsync("permissions", EmulatorFixture.StaticPath);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("read\nlist\ncreate\nupdate\ndelete\n", result.Out);
+    }
+
+    [Fact]
+    public async Task Permissions_Reader_PrintsReadAndListAsJson()
+    {
+        var environment = fixture.Environment();
+        environment["AKEYLESS_ACCESS_ID"] = EmulatorFixture.ReaderAccessId;
+        environment["AKEYLESS_ACCESS_KEY"] = EmulatorFixture.ReaderAccessKey;
+
+        var result = await CliRun.RunAsync(environment, ["permissions", EmulatorFixture.StaticPath, "-o", "json"]);
+
+        Assert.Equal(["read", "list"], JsonSerializer.Deserialize<string[]>(result.Out)!);
+    }
+
+    [Fact]
+    public async Task SshCert_AllowedUser_PrintsOpenSshCertificate()
+    {
+        var key = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(key, SshKeys.NewUserPublicKey());
+
+            var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", key, "--ttl", "10m");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.StartsWith("ecdsa-sha2-nistp256-cert-v01@openssh.com ", result.Out, StringComparison.Ordinal);
+            Assert.EndsWith("\n", result.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(key);
+        }
+    }
+
+    [Fact]
+    public async Task SshCert_UserNotAllowed_ExitsThree()
+    {
+        var key = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(key, SshKeys.NewUserPublicKey());
+
+            var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "root", "--public-key-file", key);
+
+            Assert.Equal(3, result.ExitCode);
+        }
+        finally
+        {
+            File.Delete(key);
+        }
+    }
+
+    [Fact]
+    public async Task SshCert_MissingRequiredOption_ExitsTwo()
+    {
+        var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--username", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("10x")]
+    [InlineData("-5")]
+    public async Task SshCert_BadTtl_ExitsTwo(string ttl)
+    {
+        var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", "/dev/null", "--ttl", ttl);
+
+        Assert.Equal(2, result.ExitCode);
+    }
+}

@@ -1,0 +1,91 @@
+using AkeylessSharp.Emulator;
+
+namespace AkeylessSharp.Cli.Tests.Infrastructure;
+
+public sealed class ExitCodeTests
+{
+    [Fact]
+    public async Task UnreachableApi_ExitsFive()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_CONNECTION_STRING"] = "ApiUrl=http://127.0.0.1:1/;AccessId=p-abc123;AccessKey=a2V5;MaxRetries=0",
+        };
+
+        var result = await CliRun.RunAsync(environment, ["get", "/x"]);
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task ServiceUnavailable_ExitsFive()
+    {
+        await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = EmulatorFixture.SeedJson() });
+        emulator.Faults.FailNext("get-secret-value", 10, 503);
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_CONNECTION_STRING"] = $"ApiUrl={emulator.BaseUrl};AccessId={emulator.AccessId};AccessKey='{emulator.AccessKey}';MaxRetries=0",
+        };
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath, "--type", "static"]);
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("503", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("get")]
+    [InlineData("get", "/x", "--no-such-option")]
+    [InlineData("list", "-o", "yaml")]
+    public async Task UsageErrors_ExitTwoWithHint(params string[] args)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--help", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoCommand_ShowsHelpAndExitsTwo()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), []);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("akeyless-sharp [command] [options]", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ExitsZero()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--json-attribute", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verbose_Failure_PrintsStackTraceButNoSecret()
+    {
+        await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = EmulatorFixture.SeedJson() });
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_API_URL"] = emulator.BaseUrl.ToString(),
+            ["AKEYLESS_ACCESS_ID"] = emulator.AccessId,
+            ["AKEYLESS_ACCESS_KEY"] = emulator.AccessKey,
+        };
+
+        var success = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath, "--verbose"]);
+        var failure = await CliRun.RunAsync(environment, ["get", "/missing", "--verbose"]);
+
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", success.Out);
+        Assert.DoesNotContain(EmulatorFixture.StaticValue, success.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(emulator.AccessKey, success.Error, StringComparison.Ordinal);
+        Assert.Equal(4, failure.ExitCode);
+        Assert.Contains("AkeylessNotFoundException", failure.Error, StringComparison.Ordinal);
+        Assert.Contains(" at ", failure.Error, StringComparison.Ordinal);
+    }
+}

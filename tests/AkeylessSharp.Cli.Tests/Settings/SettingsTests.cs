@@ -1,0 +1,157 @@
+using AkeylessSharp.Cli.Tests.Infrastructure;
+
+namespace AkeylessSharp.Cli.Tests.Settings;
+
+public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    [Fact]
+    public async Task Options_OnCommandLine_Work()
+    {
+        var environment = new Dictionary<string, string?> { ["AKEYLESS_ACCESS_KEY"] = fixture.Emulator.AccessKey };
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath, "--api-url", fixture.Emulator.BaseUrl.ToString(), "--access-id", fixture.Emulator.AccessId]);
+
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
+    }
+
+    [Fact]
+    public async Task AccessKeyFlag_Works_AndWarns()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(),
+            ["--api-url", fixture.Emulator.BaseUrl.ToString(), "--access-id", fixture.Emulator.AccessId, "--access-key", fixture.Emulator.AccessKey, "get", EmulatorFixture.StaticPath]);
+
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
+        Assert.Contains("warning: --access-key", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.Emulator.AccessKey, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectionStringVariable_Works()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_CONNECTION_STRING"] = $"ApiUrl={fixture.Emulator.BaseUrl};AccessId={fixture.Emulator.AccessId};AccessKey='{fixture.Emulator.AccessKey}'",
+        };
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath]);
+
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
+    }
+
+    [Fact]
+    public async Task ConnectionStringOption_IsOverriddenByAccessIdVariable()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_ACCESS_ID"] = EmulatorFixture.ReaderAccessId,
+            ["AKEYLESS_ACCESS_KEY"] = EmulatorFixture.ReaderAccessKey,
+        };
+        var connectionString = $"ApiUrl={fixture.Emulator.BaseUrl};AccessId={fixture.Emulator.AccessId};AccessKey='{fixture.Emulator.AccessKey}'";
+
+        // The reader may not read /rot: the variables, not the connection string, were used.
+        var result = await CliRun.RunAsync(environment, ["--connection-string", connectionString, "get", EmulatorFixture.RotatedPath]);
+
+        Assert.Equal(3, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task UidToken_WithoutAccessType_AuthenticatesAsUniversalIdentity()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_API_URL"] = fixture.Emulator.BaseUrl.ToString(),
+            ["AKEYLESS_UID_TOKEN"] = EmulatorFixture.UidToken,
+        };
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath]);
+
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
+    }
+
+    [Fact]
+    public async Task WrongAccessKey_ExitsThreeWithoutKey()
+    {
+        var environment = fixture.Environment();
+        environment["AKEYLESS_ACCESS_KEY"] = "bm90LXRoZS1yaWdodC1rZXk=";
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains("(401)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("bm90LXRoZS1yaWdodC1rZXk=", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReaderOutsideItsRole_ExitsThree()
+    {
+        var environment = fixture.Environment();
+        environment["AKEYLESS_ACCESS_ID"] = EmulatorFixture.ReaderAccessId;
+        environment["AKEYLESS_ACCESS_KEY"] = EmulatorFixture.ReaderAccessKey;
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.RotatedPath, "--type", "rotated"]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("(403)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingAccessId_ExitsTwoNamingTheSetting()
+    {
+        var environment = new Dictionary<string, string?> { ["AKEYLESS_API_URL"] = fixture.Emulator.BaseUrl.ToString(), ["AKEYLESS_ACCESS_KEY"] = "a2V5" };
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("AKEYLESS_ACCESS_ID", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownAccessType_ExitsTwo()
+    {
+        var environment = fixture.Environment();
+        environment["AKEYLESS_ACCESS_TYPE"] = "carrier-pigeon";
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("carrier-pigeon", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadConnectionString_ExitsTwo()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["--connection-string", "Banana=1", "get", "/x"]);
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Emulator_WithSeed_ServesSeededItems()
+    {
+        var seed = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(seed, """{"items":[{"name":"/try/it","type":"static","value":"hello"}]}""");
+
+            var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "/try/it", "--emulator", "--seed", seed]);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal("hello\n", result.Out);
+            Assert.Empty(result.Error);
+        }
+        finally
+        {
+            File.Delete(seed);
+        }
+    }
+
+    [Fact]
+    public async Task Seed_WithoutEmulator_ExitsTwo()
+    {
+        var result = await fixture.RunAsync("get", EmulatorFixture.StaticPath, "--seed", "seed.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--emulator", result.Error, StringComparison.Ordinal);
+    }
+}
