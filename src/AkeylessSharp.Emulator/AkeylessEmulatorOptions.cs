@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace AkeylessSharp.Emulator;
 
 /// <summary>
@@ -50,6 +52,13 @@ public sealed class AkeylessEmulatorOptions
     /// <summary>Gets or sets how many items <c>list-items</c> returns per page when <c>auto-pagination</c> is disabled.</summary>
     /// <value>The default is 1000, like the service.</value>
     public int DefaultPageSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Gets or sets a hook that adjusts logging after the defaults (single-line console, Microsoft categories at
+    /// warning) are applied; <c>b =&gt; b.ClearProviders()</c> silences the emulator.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the console defaults stand.</value>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
     /// <summary>Returns a description of the options that never includes the access key.</summary>
     /// <returns>A redacted description.</returns>

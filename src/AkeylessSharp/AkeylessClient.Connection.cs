@@ -39,7 +39,7 @@ public partial class AkeylessClient
         catch (AkeylessException ex)
         {
             Log.ConnectionTestFailed(_logger, ex.Message);
-            return new ConnectionTestResult(false, ex.Message);
+            return new ConnectionTestResult(false, ex.Message) { Error = ex };
         }
     }
 }

@@ -3,12 +3,12 @@ using AkeylessSharp.Cli.Infrastructure;
 
 namespace AkeylessSharp.Cli.Commands;
 
-/// <summary><c>auth test</c>: authenticates with the current settings; exit code 0 when it works, 1 when not.</summary>
+/// <summary><c>auth test</c>: authenticates with the current settings; exit code 0 when it works, else the failure's (3 for rejected credentials).</summary>
 internal static class AuthCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var test = new Command("test", "Authenticate with the current settings and report the result (exit code 0 or 1).");
+        var test = new Command("test", "Authenticate with the current settings and report the result (exit code 0, or 3 when the credentials are rejected).");
         runner.SetAction(test, async context =>
         {
             var client = await context.ConnectAsync().ConfigureAwait(false);
@@ -17,6 +17,11 @@ internal static class AuthCommand
             {
                 await context.Console.Out.WriteLineAsync(result.Message).ConfigureAwait(false);
                 return ExitCodes.Success;
+            }
+
+            if (result.Error is { } error)
+            {
+                return ErrorReporter.Report(error, context.Console.Error, verbose: false);
             }
 
             await context.Console.Error.WriteLineAsync("error: " + result.Message.ReplaceLineEndings(" ")).ConfigureAwait(false);

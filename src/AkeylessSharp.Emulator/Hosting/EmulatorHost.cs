@@ -27,6 +27,7 @@ internal static class EmulatorHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AkeylessSharp.Emulator");

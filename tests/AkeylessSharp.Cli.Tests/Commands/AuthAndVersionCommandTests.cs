@@ -14,14 +14,14 @@ public sealed class AuthAndVersionCommandTests(EmulatorFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task AuthTest_WrongKey_ExitsOneWithoutKey()
+    public async Task AuthTest_WrongKey_ExitsThreeWithoutKey()
     {
         var environment = fixture.Environment();
         environment["AKEYLESS_ACCESS_KEY"] = "d3Jvbmcta2V5LXNlY3JldA==";
 
         var result = await CliRun.RunAsync(environment, ["auth", "test"]);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("d3Jvbmcta2V5LXNlY3JldA==", result.Error, StringComparison.Ordinal);
     }

@@ -78,4 +78,16 @@ public sealed class TokenLifecycleTests : IAsyncLifetime
         Assert.True(result.Success, result.Message);
         Assert.Contains("2025-06-01T13:00:00", result.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TestConnectionAsync_WrongKey_ReportsTypedErrorWithoutThrowing()
+    {
+        using var client = _harness.Client(o => o.AccessKey = "d3Jvbmcta2V5");
+
+        var result = await client.TestConnectionAsync();
+
+        Assert.False(result.Success);
+        Assert.IsType<AkeylessUnauthorizedException>(result.Error);
+        Assert.DoesNotContain("d3Jvbmcta2V5", result.Message, StringComparison.Ordinal);
+    }
 }
