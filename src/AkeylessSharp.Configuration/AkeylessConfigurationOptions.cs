@@ -18,6 +18,13 @@ public sealed class AkeylessConfigurationOptions
     public AkeylessClientOptions ClientOptions { get; set; } = new();
 
     /// <summary>
+    /// Cloud-id providers for the client created from <see cref="ClientOptions"/> with the <c>aws_iam</c>, <c>azure_ad</c>
+    /// or <c>gcp</c> access types, for example <c>AkeylessCloudIdProviders.Create()</c> from AkeylessSharp.CloudId.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: those access types fail with a message naming the package.</value>
+    public IEnumerable<Auth.ICloudIdProvider>? CloudIdProviders { get; set; }
+
+    /// <summary>
     /// Folders whose static secrets all become configuration, keyed relative to the folder
     /// (<c>/app/prod/Db/Password</c> under <c>/app/prod</c> becomes <c>Db:Password</c>). Needs list permission.
     /// </summary>

@@ -10,10 +10,11 @@ internal static class ClientFactory
             return (client, false);
         }
 
-        return (CreateFromOptions(options.ClientOptions, options.LoggerFactory), true);
+        return (CreateFromOptions(options.ClientOptions, options.LoggerFactory, options.CloudIdProviders), true);
     }
 
-    private static IAkeylessClient CreateFromOptions(AkeylessClientOptions? clientOptions, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+    private static IAkeylessClient CreateFromOptions(
+        AkeylessClientOptions? clientOptions, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory, IEnumerable<Auth.ICloudIdProvider>? cloudIdProviders)
     {
         if (clientOptions is null)
         {
@@ -22,6 +23,6 @@ internal static class ClientFactory
 
         // The client keeps the system clock: the reload clock may be a test's fake one, and the client's
         // timeouts and back-off must not depend on someone moving it.
-        return new AkeylessClient(clientOptions, loggerFactory);
+        return new AkeylessClient(clientOptions, loggerFactory, cloudIdProviders: cloudIdProviders);
     }
 }
