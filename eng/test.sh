@@ -26,7 +26,7 @@ fi
 echo "== xunit"
 dotnet test AkeylessSharp.slnx -c "$configuration" --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" \
-  -- RunConfiguration.TestSessionTimeout=900000 || status=1
+  --blame-hang --blame-hang-timeout 120s --blame-hang-dump-type none || status=1
 
 passed=0 failed=0
 shopt -s nullglob
