@@ -23,6 +23,19 @@ public static class AkeylessConfigurationBuilderExtensions
         return builder.AddAkeyless(options);
     }
 
+    /// <summary>Adds Akeyless secrets with the settings of the <c>Akeyless</c> section of the configuration already loaded.</summary>
+    /// <param name="builder">The configuration builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder) => builder.AddAkeyless(DefaultSectionName, configure: null);
+
+    /// <summary>Adds Akeyless secrets with the settings of a section of the configuration already loaded.</summary>
+    /// <param name="builder">The configuration builder.</param>
+    /// <param name="sectionName">The section name.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, string sectionName) => builder.AddAkeyless(sectionName, configure: null);
+
     /// <summary>
     /// Adds Akeyless secrets with the settings found in configuration already loaded, so environment variables such as
     /// <c>Akeyless__AccessId</c>, <c>Akeyless__AccessType</c>, <c>Akeyless__BasePaths__0</c> work. The section holds
@@ -32,10 +45,10 @@ public static class AkeylessConfigurationBuilderExtensions
     /// <param name="builder">The configuration builder; when it is also an <see cref="IConfiguration"/> (as
     /// <c>WebApplicationBuilder.Configuration</c> is) its current values are read, otherwise its sources are built once to read them.</param>
     /// <param name="sectionName">The section name.</param>
-    /// <param name="configure">Adjusts the options after binding (for example to set a <see cref="AkeylessConfigurationOptions.Filter"/>).</param>
+    /// <param name="configure">Adjusts the options after binding (for example to set a <see cref="AkeylessConfigurationOptions.Filter"/>); <see langword="null"/> leaves them as bound.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, string sectionName = DefaultSectionName, Action<AkeylessConfigurationOptions>? configure = null)
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, string sectionName, Action<AkeylessConfigurationOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
@@ -59,10 +72,17 @@ public static class AkeylessConfigurationBuilderExtensions
     /// <summary>Adds Akeyless secrets with the settings of <paramref name="settings"/> (typically a section named <c>Akeyless</c>).</summary>
     /// <param name="builder">The configuration builder.</param>
     /// <param name="settings">The settings: client fields (<c>ApiUrl</c>, <c>AccessId</c>, <c>AccessType</c>, <c>AccessKey</c>, ...) and provider fields (<c>BasePaths</c>, <c>ConnectionsPath</c>, <c>ReloadInterval</c>, ...).</param>
-    /// <param name="configure">Adjusts the options after binding.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, IConfiguration settings, Action<AkeylessConfigurationOptions>? configure = null)
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, IConfiguration settings) => builder.AddAkeyless(settings, configure: null);
+
+    /// <summary>Adds Akeyless secrets with the settings of <paramref name="settings"/>, adjusted in code after binding.</summary>
+    /// <param name="builder">The configuration builder.</param>
+    /// <param name="settings">The settings: client fields (<c>ApiUrl</c>, <c>AccessId</c>, <c>AccessType</c>, <c>AccessKey</c>, ...) and provider fields (<c>BasePaths</c>, <c>ConnectionsPath</c>, <c>ReloadInterval</c>, ...).</param>
+    /// <param name="configure">Adjusts the options after binding; <see langword="null"/> leaves them as bound.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, IConfiguration settings, Action<AkeylessConfigurationOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
