@@ -11,9 +11,16 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessJsonAttributeException">A <see cref="SecretRequestOptions.JsonAttribute"/> was given and the value is not JSON or lacks it.</exception>
     /// <exception cref="AkeylessUnauthorizedException">Authentication failed.</exception>
     /// <exception cref="AkeylessForbiddenException">The roles do not allow reading <paramref name="path"/>.</exception>
-    public virtual async ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+
+        // Not async: a cache hit returns the cache's completed ValueTask as is, without allocating.
+        return _secretCache is { } cache ? ReadSecretCachedAsync(cache, path, options, cancellationToken) : ReadSecretAsync(path, options, cancellationToken);
+    }
+
+    private async ValueTask<string> ReadSecretAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken)
+    {
         var values = await _staticReader.ReadAsync([path], options, cancellationToken).ConfigureAwait(false);
         return Select(values[path], path, options);
     }
@@ -41,6 +48,11 @@ public partial class AkeylessClient
             return new Dictionary<string, string>();
         }
 
+        if (_secretCache is { } cache && IsPlainRead(options))
+        {
+            return await cache.GetSecretsAsync(names, options?.Refresh == true, cancellationToken).ConfigureAwait(false);
+        }
+
         var values = await _staticReader.ReadAsync(names, options, cancellationToken).ConfigureAwait(false);
         if (options?.JsonAttribute is not null)
         {
@@ -54,9 +66,14 @@ public partial class AkeylessClient
     }
 
     /// <inheritdoc />
-    public virtual async Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return _secretCache is { } cache ? ReadDynamicCachedAsync(cache, path, options, cancellationToken) : FetchDynamicSecretAsync(path, options, cancellationToken);
+    }
+
+    private async Task<DynamicSecret> FetchDynamicSecretAsync(string path, DynamicSecretRequestOptions? options, CancellationToken cancellationToken)
+    {
         var request = new GetDynamicSecretValueRequest
         {
             Name = path,
@@ -73,15 +90,21 @@ public partial class AkeylessClient
     public virtual async Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return _secretCache is { } cache
+            ? await ReadRotatedCachedAsync(cache, path, options, cancellationToken).ConfigureAwait(false)
+            : SecretParsers.ParseRotated(await FetchRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<GetRotatedSecretValueResponse> FetchRotatedSecretAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken)
+    {
         var request = new GetRotatedSecretValueRequest
         {
             Names = path,
             Version = options?.Version is > 0 ? options.Version : null,
             IgnoreCache = options?.IgnoreGatewayCache == true ? "true" : null,
         };
-        var response = await InvokeAsync(CommandCatalog.GetRotatedSecretValue, path, request, AkeylessJsonContext.Default.GetRotatedSecretValueRequest,
+        return await InvokeAsync(CommandCatalog.GetRotatedSecretValue, path, request, AkeylessJsonContext.Default.GetRotatedSecretValueRequest,
             AkeylessJsonContext.Default.GetRotatedSecretValueResponse, options?.Timeout, cancellationToken).ConfigureAwait(false);
-        return SecretParsers.ParseRotated(response);
     }
 
     private static string Select(string value, string path, SecretRequestOptions? options) =>

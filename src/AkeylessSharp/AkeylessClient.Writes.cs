@@ -24,6 +24,7 @@ public partial class AkeylessClient
         await InvokeAsync(CommandCatalog.CreateSecret, path, request, AkeylessJsonContext.Default.CreateSecretRequest,
             AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
         _detectedTypes.TryRemove(path, out _);
+        await InvalidateCachedAsync(path).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -35,6 +36,7 @@ public partial class AkeylessClient
         var request = new UpdateSecretValueRequest { Name = path, Value = value, KeepPreviousVersion = keepPreviousVersion ? "true" : "false" };
         await InvokeAsync(CommandCatalog.UpdateSecretValue, path, request, AkeylessJsonContext.Default.UpdateSecretValueRequest,
             AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
+        await InvalidateCachedAsync(path).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -60,5 +62,6 @@ public partial class AkeylessClient
         await InvokeAsync(CommandCatalog.DeleteItem, path, new DeleteItemRequest { Name = path }, AkeylessJsonContext.Default.DeleteItemRequest,
             AkeylessJsonContext.Default.JsonElement, null, cancellationToken).ConfigureAwait(false);
         _detectedTypes.TryRemove(path, out _);
+        await InvalidateCachedAsync(path).ConfigureAwait(false);
     }
 }

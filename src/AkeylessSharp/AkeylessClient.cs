@@ -89,6 +89,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         var context = new AuthContext(options, _transport, _timeProvider, cloudIdProviders?.ToArray() ?? [], _logger);
         _tokens = new TokenManager(AuthenticatorTable.Create(context), _timeProvider, options.TokenRefreshBuffer, options.AccessType, _logger);
         _staticReader = new StaticSecretReader(this);
+        _secretCache = CreateSecretCache(options);
     }
 
     /// <summary>The options this client was built with.</summary>

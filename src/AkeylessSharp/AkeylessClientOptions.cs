@@ -137,6 +137,21 @@ public sealed partial class AkeylessClientOptions
     /// </summary>
     public Func<X509Certificate2?, X509Chain?, SslPolicyErrors, bool>? ServerCertificateValidation { get; set; }
 
+    /// <summary>
+    /// Caching of secret values (the reference's <c>cache_storage</c>): time to live per secret type, coalescing,
+    /// micro-batching, stale-if-error. <see langword="null"/>, the default, reads Akeyless on every call.
+    /// Bound from the <c>Cache</c> sub-section.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
+    public AkeylessSharp.Caching.AkeylessCacheOptions? Cache { get; set; }
+
+    /// <summary>
+    /// Where cached values live when <see cref="Cache"/> is set: a <see cref="AkeylessSharp.Caching.DistributedSecretCache"/>
+    /// to share them across a fleet, or your own. <see langword="null"/> keeps them in this process's memory. Not bindable.
+    /// </summary>
+    public AkeylessSharp.Caching.ISecretCache? SecretCache { get; set; }
+
     /// <summary>Describes the options without any secret: secret fields show only whether they are set.</summary>
     /// <returns>A redacted description.</returns>
     public override string ToString()

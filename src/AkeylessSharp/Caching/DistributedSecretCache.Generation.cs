@@ -61,8 +61,7 @@ public sealed partial class DistributedSecretCache
         return generation;
     }
 
-    private long NextGenerationCheck() =>
-        _time.GetTimestamp() + (long)(_generationCheckInterval.Ticks * (_time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
+    private long NextGenerationCheck() => Timestamps.After(_time, _generationCheckInterval);
 
     private sealed record GenerationSnapshot(string Generation, long CheckAfter);
 }

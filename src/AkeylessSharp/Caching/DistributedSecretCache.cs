@@ -51,7 +51,7 @@ public sealed partial class DistributedSecretCache : ISecretCache
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
         IDataProtectionProvider? dataProtectionProvider = null)
-        : this(cache, options, CreateProtector(options, dataProtectionProvider), timeProvider, loggerFactory?.CreateLogger<DistributedSecretCache>(), metrics: null)
+        : this(cache, options, SecretProtector.Create(options, dataProtectionProvider), timeProvider, loggerFactory?.CreateLogger<DistributedSecretCache>(), metrics: null)
     {
     }
 
@@ -71,6 +71,10 @@ public sealed partial class DistributedSecretCache : ISecretCache
         _breaker = new CircuitBreaker(_time, options.DistributedCacheBreakDuration);
         _fallback = new MemorySecretCache(_time);
     }
+
+    /// <summary>The DI path: the public constructor's checks plus the client's metrics.</summary>
+    internal static DistributedSecretCache Create(IDistributedCache cache, AkeylessCacheOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IDataProtectionProvider? dataProtectionProvider) =>
+        new(cache, options, SecretProtector.Create(options, dataProtectionProvider), timeProvider, loggerFactory?.CreateLogger<DistributedSecretCache>(), CacheMetrics.Shared);
 
     /// <summary>Gets whether reads and writes currently go to the distributed cache rather than the in-process fallback.</summary>
     public bool IsDistributedCacheAvailable => _breaker.IsClosed;
@@ -168,24 +172,4 @@ public sealed partial class DistributedSecretCache : ISecretCache
     }
 
     private string EntryKey(string generation, string key) => string.Concat(_prefix, generation, ":", key);
-
-    private static SecretProtector CreateProtector(AkeylessCacheOptions options, IDataProtectionProvider? dataProtectionProvider)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.UseDataProtection)
-        {
-            return dataProtectionProvider is null
-                ? throw new AkeylessConfigurationException(
-                    "AkeylessCacheOptions.UseDataProtection is set but no IDataProtectionProvider was given; register Data Protection (services.AddDataProtection()) or set EncryptionKey instead.",
-                    nameof(AkeylessCacheOptions.UseDataProtection))
-                : new DataProtectionSecretProtector(dataProtectionProvider);
-        }
-
-        AkeylessCacheOptionsValidator.EnsureValid(options);
-        return options.EncryptionKey is null
-            ? throw new AkeylessConfigurationException(
-                "A distributed secret cache never stores values in clear: set AkeylessCacheOptions.EncryptionKey (base64 of 32 random bytes) or UseDataProtection.",
-                nameof(AkeylessCacheOptions.EncryptionKey))
-            : AesGcmSecretProtector.FromOptions(options);
-    }
 }

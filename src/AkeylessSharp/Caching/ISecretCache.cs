@@ -6,7 +6,7 @@ namespace AkeylessSharp.Caching;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="MemorySecretCache"/> is the default; <c>DistributedSecretCache</c> and <c>HybridSecretCache</c>
+/// <see cref="MemorySecretCache"/> is the default; <see cref="DistributedSecretCache"/> and <see cref="HybridSecretCache"/>
 /// let a fleet share one cache (Redis or any <c>IDistributedCache</c>), encrypted at rest.
 /// </para>
 /// <para>

@@ -20,8 +20,8 @@ public sealed class RedisTests(RedisFixture redis)
         options.KeyPrefix = $"fleet-{Guid.NewGuid():N}:";
         options.BatchingEnabled = false; // one request per secret makes the count exact
 
-        using var redisA = redis.Server.CreateDistributedCache();
-        using var redisB = redis.Server.CreateDistributedCache();
+        using var redisA = await redis.Server.CreateDistributedCacheAsync();
+        using var redisB = await redis.Server.CreateDistributedCacheAsync();
         using var sourceA = new EmulatorSource(emulator);
         using var sourceB = new EmulatorSource(emulator);
         var instanceA = TestReaders.Create(sourceA.FetchAsync, TimeProvider.System, options, new DistributedSecretCache(redisA, options));
@@ -41,7 +41,7 @@ public sealed class RedisTests(RedisFixture redis)
     {
         var options = DistributedSecretCacheTests.Options();
         options.KeyPrefix = $"enc-{Guid.NewGuid():N}:";
-        using var distributed = redis.Server.CreateDistributedCache();
+        using var distributed = await redis.Server.CreateDistributedCacheAsync();
         var cache = new DistributedSecretCache(distributed, options);
         await cache.SetAsync("/db/password", "plaintext-canary", TimeSpan.FromMinutes(1));
 
@@ -61,7 +61,7 @@ public sealed class RedisTests(RedisFixture redis)
         var options = DistributedSecretCacheTests.Options();
         options.KeyPrefix = $"tamper-{Guid.NewGuid():N}:";
         options.BatchingEnabled = false;
-        using var distributed = redis.Server.CreateDistributedCache();
+        using var distributed = await redis.Server.CreateDistributedCacheAsync();
         var cache = new DistributedSecretCache(distributed, options);
         var source = CountingSource.WithPaths(1);
         var reader = TestReaders.Create(source.FetchAsync, TimeProvider.System, options, cache);
@@ -84,9 +84,9 @@ public sealed class RedisTests(RedisFixture redis)
         await using var server = await RedisServer.StartAsync();
         var options = DistributedSecretCacheTests.Options();
         options.BatchingEnabled = false;
-        options.DistributedCacheTimeout = TimeSpan.FromMilliseconds(500);
+        options.DistributedCacheTimeout = TimeSpan.FromSeconds(2);
         options.DistributedCacheBreakDuration = TimeSpan.FromMinutes(5);
-        using var distributed = server.CreateDistributedCache();
+        using var distributed = await server.CreateDistributedCacheAsync();
         var cache = new DistributedSecretCache(distributed, options);
         var source = CountingSource.WithPaths(3);
         var reader = TestReaders.Create(source.FetchAsync, TimeProvider.System, options, cache);

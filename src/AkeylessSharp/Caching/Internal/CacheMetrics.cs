@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AkeylessSharp.Diagnostics;
 
 namespace AkeylessSharp.Caching.Internal;
 
@@ -8,6 +9,9 @@ namespace AkeylessSharp.Caching.Internal;
 /// </summary>
 internal sealed class CacheMetrics
 {
+    /// <summary>The instruments on the client's meter (<see cref="AkeylessTelemetry.Name"/>), created once per process.</summary>
+    public static CacheMetrics Shared { get; } = new(AkeylessTelemetry.Meter);
+
     public CacheMetrics(Meter meter)
     {
         ArgumentNullException.ThrowIfNull(meter);

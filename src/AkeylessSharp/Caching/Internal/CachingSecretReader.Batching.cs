@@ -8,7 +8,7 @@ internal sealed partial class CachingSecretReader
 
     /// <summary>Reads the latest whole value of a static secret; misses join a micro-batch when batching is on.</summary>
     public ValueTask<string> GetSecretAsync(string path, bool refresh, CancellationToken cancellationToken) =>
-        GetAsync(path, SecretKind.Static, refresh, new StaticFetch(this, path, _batching), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken);
+        GetAsync(path, SecretKind.Static, refresh, new StaticFetch(this, path, _batching && _enabled), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken);
 
     /// <summary>
     /// Reads many static secrets: hits from the cache, and every miss in as few requests as

@@ -59,30 +59,37 @@ internal sealed partial class CachingSecretReader
     }
 
     /// <summary>The shared fetch: fetch, store, then release every caller; on failure evict or serve stale.</summary>
+    /// <remarks>
+    /// The state leaves the in-flight table before its callers are released: a read that starts after one has returned
+    /// must not join the finished fetch (it would get its result however old); it finds the stored value instead.
+    /// </remarks>
     private async Task RunSharedAsync<TState>(StampedeState stampede, TState state, Func<TState, CancellationToken, Task<CacheableValue>> fetch)
     {
         string key = stampede.Key.Key;
         try
         {
             var fetched = await fetch(state, stampede.Token).ConfigureAwait(false);
-
-            // Stored before the callers are released, so a read that starts after this one returns is a hit.
             await StoreAsync(key, fetched).ConfigureAwait(false);
+            Retire(stampede);
             stampede.SetResult(fetched.Value);
         }
         catch (OperationCanceledException) when (stampede.Token.IsCancellationRequested)
         {
+            Retire(stampede);
             stampede.SetCanceled();
         }
         catch (AkeylessNotFoundException ex)
         {
             await EvictAsync(key).ConfigureAwait(false);
+            Retire(stampede);
             stampede.SetException(ex);
         }
 #pragma warning disable CA1031 // Every failure reaches the callers, stale-served or rethrown.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            Retire(stampede);
+
             // A refresh asked for a fresh value: it gets the failure, not the value it wanted to replace.
             if (!stampede.Key.Refresh && TryServeStale(key, ex, out string? stale))
             {
@@ -95,8 +102,9 @@ internal sealed partial class CachingSecretReader
         }
         finally
         {
-            _inflight.TryRemove(KeyValuePair.Create(stampede.Key, stampede));
             stampede.Complete();
         }
     }
+
+    private void Retire(StampedeState stampede) => _inflight.TryRemove(KeyValuePair.Create(stampede.Key, stampede));
 }

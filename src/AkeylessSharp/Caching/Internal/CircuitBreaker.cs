@@ -7,7 +7,6 @@ namespace AkeylessSharp.Caching.Internal;
 /// </summary>
 internal sealed class CircuitBreaker(TimeProvider timeProvider, TimeSpan breakDuration)
 {
-    private readonly long _breakTimestamps = (long)(breakDuration.Ticks * (timeProvider.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
     private long _openUntil;
 
     public bool IsClosed => Volatile.Read(ref _openUntil) == 0;
@@ -29,7 +28,7 @@ internal sealed class CircuitBreaker(TimeProvider timeProvider, TimeSpan breakDu
         }
 
         // Pushing the deadline forward claims the probe; everyone else keeps using the fallback meanwhile.
-        probe = Interlocked.CompareExchange(ref _openUntil, now + _breakTimestamps, until) == until;
+        probe = Interlocked.CompareExchange(ref _openUntil, Timestamps.Add(timeProvider, now, breakDuration), until) == until;
         return probe;
     }
 
@@ -37,5 +36,5 @@ internal sealed class CircuitBreaker(TimeProvider timeProvider, TimeSpan breakDu
     public bool OnSuccess(bool probe) => probe && Interlocked.Exchange(ref _openUntil, 0) != 0;
 
     /// <summary>Records a failure; returns <see langword="true"/> when it opened a closed breaker.</summary>
-    public bool OnFailure() => Interlocked.Exchange(ref _openUntil, Math.Max(1, timeProvider.GetTimestamp() + _breakTimestamps)) == 0;
+    public bool OnFailure() => Interlocked.Exchange(ref _openUntil, Math.Max(1, Timestamps.After(timeProvider, breakDuration))) == 0;
 }

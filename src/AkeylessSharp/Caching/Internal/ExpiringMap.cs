@@ -14,13 +14,11 @@ internal sealed class ExpiringMap<TValue>
     // The default comparer (not StringComparer.Ordinal) keeps the runtime's fast non-randomized string hashing.
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
     private readonly TimeProvider _time;
-    private readonly double _timestampsPerTick;
     private long _nextSweep;
 
     public ExpiringMap(TimeProvider timeProvider)
     {
         _time = timeProvider;
-        _timestampsPerTick = timeProvider.TimestampFrequency / (double)TimeSpan.TicksPerSecond;
         _nextSweep = After(SweepInterval);
     }
 
@@ -29,13 +27,9 @@ internal sealed class ExpiringMap<TValue>
     public long Now => _time.GetTimestamp();
 
     /// <summary>The timestamp <paramref name="duration"/> from now, saturating instead of overflowing.</summary>
-    public long After(TimeSpan duration) => Add(_time.GetTimestamp(), duration);
+    public long After(TimeSpan duration) => Timestamps.After(_time, duration);
 
-    public long Add(long timestamp, TimeSpan duration)
-    {
-        double delta = duration.Ticks * _timestampsPerTick;
-        return delta >= long.MaxValue - timestamp ? long.MaxValue : timestamp + (long)delta;
-    }
+    public long Add(long timestamp, TimeSpan duration) => Timestamps.Add(_time, timestamp, duration);
 
     public bool TryGet(string key, out TValue value) => TryGet(key, _time.GetTimestamp(), out value);
 

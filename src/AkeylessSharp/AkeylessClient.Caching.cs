@@ -1,0 +1,73 @@
+using AkeylessSharp.Caching;
+using AkeylessSharp.Caching.Internal;
+
+namespace AkeylessSharp;
+
+/// <content>
+/// The secret cache (<see cref="AkeylessClientOptions.Cache"/>): every read goes through one <see cref="CachingSecretReader"/>
+/// that coalesces, batches and serves stale on outages; writes through this client evict what they change.
+/// </content>
+public partial class AkeylessClient
+{
+    private readonly CachingSecretReader? _secretCache;
+
+    private CachingSecretReader? CreateSecretCache(AkeylessClientOptions options) =>
+        options.Cache is { Enabled: true } cache
+            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared)
+            : null;
+
+    /// <summary>Whether a read of a static secret is the plain latest whole value, the one that micro-batches.</summary>
+    private static bool IsPlainRead(SecretRequestOptions? options) =>
+        options is null || (options.Version is null && options.JsonAttribute is null && options.Timeout is null && !options.IgnoreGatewayCache);
+
+    private async Task<IReadOnlyDictionary<string, string>> FetchLatestSecretsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        await _staticReader.ReadAsync(names, null, cancellationToken).ConfigureAwait(false);
+
+    private ValueTask<string> ReadSecretCachedAsync(CachingSecretReader cache, string path, SecretRequestOptions? options, CancellationToken cancellationToken)
+    {
+        bool refresh = options?.Refresh == true;
+        if (IsPlainRead(options))
+        {
+            return cache.GetSecretAsync(path, refresh, cancellationToken);
+        }
+
+        return cache.GetAsync(
+            SecretCacheKey.Static(path, options!.Version, options.JsonAttribute),
+            SecretKind.Static,
+            refresh,
+            (Client: this, Cache: cache, Path: path, Options: options),
+            static async (s, ct) => s.Cache.Ttl.Static(await s.Client.ReadSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false)),
+            cancellationToken);
+    }
+
+    private async Task<DynamicSecret> ReadDynamicCachedAsync(CachingSecretReader cache, string path, DynamicSecretRequestOptions? options, CancellationToken cancellationToken)
+    {
+        string encoded = await cache.GetAsync(
+            SecretCacheKey.Dynamic(path, options?.Target, options?.Arguments),
+            SecretKind.Dynamic,
+            options?.Refresh == true,
+            (Client: this, Cache: cache, Path: path, Options: options),
+            static async (s, ct) =>
+            {
+                var secret = await s.Client.FetchDynamicSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false);
+                return s.Cache.Ttl.Dynamic(SecretValueCodec.EncodeDynamic(secret), secret.ExpiresAt);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return SecretValueCodec.DecodeDynamic(encoded, path, _timeProvider.GetUtcNow());
+    }
+
+    private async Task<RotatedSecret> ReadRotatedCachedAsync(CachingSecretReader cache, string path, SecretRequestOptions? options, CancellationToken cancellationToken)
+    {
+        string encoded = await cache.GetAsync(
+            SecretCacheKey.Rotated(path, options?.Version, jsonAttribute: null),
+            SecretKind.Rotated,
+            options?.Refresh == true,
+            (Client: this, Cache: cache, Path: path, Options: options),
+            static async (s, ct) => s.Cache.Ttl.Rotated(SecretValueCodec.EncodeRotated(await s.Client.FetchRotatedSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false))),
+            cancellationToken).ConfigureAwait(false);
+        return SecretValueCodec.DecodeRotated(encoded);
+    }
+
+    /// <summary>After a write through this client, its own next read must see the write.</summary>
+    private ValueTask InvalidateCachedAsync(string path) => _secretCache?.InvalidatePathAsync(path) ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,111 @@
+using AkeylessSharp.Caching.Internal;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AkeylessSharp.Caching;
+
+/// <summary>
+/// An <see cref="ISecretCache"/> over the application's <see cref="HybridCache"/> (an in-process L1 in front of an
+/// <c>IDistributedCache</c> L2), for applications that already run one.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Entries are the same encrypted envelopes as <see cref="DistributedSecretCache"/>'s, stored as base64 text, so neither
+/// HybridCache level ever holds a value in clear; each hit decrypts. An entry that fails to decrypt is logged and is a miss.
+/// </para>
+/// <para>
+/// Entries are tagged <see cref="Tag"/>; <see cref="ClearAsync"/> invalidates that tag. L2 failures and the L1's view of
+/// other instances' removals follow HybridCache's own rules.
+/// </para>
+/// </remarks>
+public sealed class HybridSecretCache : ISecretCache
+{
+    /// <summary>The tag on every entry, invalidated by <see cref="ClearAsync"/>.</summary>
+    public const string Tag = "akeyless-secrets";
+
+    private static readonly string[] Tags = [Tag];
+
+    // Reads must never create entries: the factory answers "no value" and nothing is written anywhere.
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    private readonly HybridCache _cache;
+    private readonly SecretProtector _protector;
+    private readonly ILogger _logger;
+    private readonly string _prefix;
+
+    /// <summary>Creates a cache over <paramref name="cache"/>.</summary>
+    /// <param name="cache">The application's hybrid cache.</param>
+    /// <param name="options">The key prefix and encryption keys.</param>
+    /// <param name="loggerFactory">Where rejected entries are logged; <see langword="null"/> logs nothing.</param>
+    /// <param name="dataProtectionProvider">Required when <see cref="AkeylessCacheOptions.UseDataProtection"/> is set.</param>
+    /// <exception cref="AkeylessConfigurationException">The options are invalid, or neither an encryption key nor Data Protection is configured.</exception>
+    public HybridSecretCache(HybridCache cache, AkeylessCacheOptions options, ILoggerFactory? loggerFactory = null, IDataProtectionProvider? dataProtectionProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        _protector = SecretProtector.Create(options, dataProtectionProvider);
+        _cache = cache;
+        _logger = loggerFactory?.CreateLogger<HybridSecretCache>() ?? (ILogger)NullLogger.Instance;
+        _prefix = options.KeyPrefix;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        string? envelope = await _cache.GetOrCreateAsync<string?>(_prefix + key, static _ => ValueTask.FromResult<string?>(null), ReadOnly, tags: null, cancellationToken).ConfigureAwait(false);
+        if (envelope is null)
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(envelope);
+        }
+        catch (FormatException)
+        {
+            Log.EntryRejected(_logger, key, UnprotectFailure.UnknownFormat);
+            return null;
+        }
+
+        if (_protector.TryUnprotect(key, bytes, out string? value, out var failure))
+        {
+            return value;
+        }
+
+        Log.EntryRejected(_logger, key, failure);
+        CacheMetrics.Shared.Rejected.Add(1);
+        return null;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is not positive.</exception>
+    public ValueTask SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        string envelope = Convert.ToBase64String(_protector.Protect(key, value));
+        return _cache.SetAsync(_prefix + key, envelope, new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }, Tags, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _cache.RemoveAsync(_prefix + key, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask ClearAsync(CancellationToken cancellationToken = default) => _cache.RemoveByTagAsync(Tag, cancellationToken);
+
+    /// <summary>Describes the cache without keys or values.</summary>
+    /// <returns>The prefix.</returns>
+    public override string ToString() => $"HybridSecretCache (prefix {_prefix})";
+}

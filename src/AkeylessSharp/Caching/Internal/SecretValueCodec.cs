@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AkeylessSharp.Http.Contracts;
+using AkeylessSharp.Secrets.Internal;
+
+namespace AkeylessSharp.Caching.Internal;
+
+/// <summary>
+/// How dynamic and rotated secrets are kept in an <see cref="ISecretCache"/>, which holds strings: as JSON text that
+/// keeps what a hit must give back unchanged (a dynamic lease's original expiry, a rotated secret's version).
+/// </summary>
+internal static class SecretValueCodec
+{
+    public static string EncodeDynamic(DynamicSecret secret)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (secret.Ttl is { } ttl)
+            {
+                writer.WriteNumber("ttl_ticks", ttl.Ticks);
+            }
+
+            if (secret.ExpiresAt is { } expiresAt)
+            {
+                writer.WriteString("expires_at", expiresAt.ToString("O", CultureInfo.InvariantCulture));
+            }
+
+            writer.WritePropertyName("fields");
+            secret.Fields.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static DynamicSecret DecodeDynamic(string encoded, string path, DateTimeOffset now)
+    {
+        using var document = JsonDocument.Parse(encoded);
+        var root = document.RootElement;
+        var parsed = SecretParsers.ParseDynamic(root.GetProperty("fields").Clone(), path, now);
+        return new DynamicSecret
+        {
+            Username = parsed.Username,
+            Password = parsed.Password,
+            LeaseId = parsed.LeaseId,
+            Ttl = root.TryGetProperty("ttl_ticks", out var ticks) ? TimeSpan.FromTicks(ticks.GetInt64()) : null,
+            ExpiresAt = root.TryGetProperty("expires_at", out var expires) ? DateTimeOffset.Parse(expires.GetString()!, CultureInfo.InvariantCulture) : null,
+            Fields = parsed.Fields,
+        };
+    }
+
+    public static string EncodeRotated(GetRotatedSecretValueResponse response) =>
+        JsonSerializer.Serialize(response, AkeylessJsonContext.Default.GetRotatedSecretValueResponse);
+
+    public static RotatedSecret DecodeRotated(string encoded) =>
+        SecretParsers.ParseRotated(JsonSerializer.Deserialize(encoded, AkeylessJsonContext.Default.GetRotatedSecretValueResponse)!);
+}

@@ -1,0 +1,142 @@
+using AkeylessSharp;
+using AkeylessSharp.Caching;
+using AkeylessSharp.Caching.Internal;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Turns on secret caching for a client registered with <c>AddAkeyless</c>:
+/// <c>services.AddAkeyless(config.GetSection("Akeyless")).AddRedisCache(o => o.Configuration = "redis:6379", c => c.EncryptionKey = key)</c>.
+/// </summary>
+/// <remarks>
+/// Every overload funnels into <see cref="AddSecretCache"/>. Cache options also bind from the client section's <c>Cache</c>
+/// sub-section; a delegate given here runs after that binding. A later call replaces the store of an earlier one only if
+/// the earlier one has not been built yet.
+/// </remarks>
+public static class AkeylessCachingBuilderExtensions
+{
+    /// <summary>Caches secret values in this process's memory (<see cref="MemorySecretCache"/>).</summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="configure">Adjusts the cache options; <see langword="null"/> keeps the defaults and the bound section.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddMemoryCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure = null) =>
+        builder.AddSecretCache(static (sp, _) => new MemorySecretCache(sp.GetService<TimeProvider>()), configure);
+
+    /// <summary>Caches secret values in this process's memory, with options bound from <paramref name="configuration"/>.</summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="configuration">A section holding <see cref="AkeylessCacheOptions"/> keys.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddMemoryCache(this IAkeylessBuilder builder, IConfiguration configuration) =>
+        builder.AddMemoryCache(Bind(configuration));
+
+    /// <summary>
+    /// Caches secret values, encrypted, in the application's registered <see cref="IDistributedCache"/>
+    /// (<see cref="DistributedSecretCache"/>). Requires <see cref="AkeylessCacheOptions.EncryptionKey"/> or
+    /// <see cref="AkeylessCacheOptions.UseDataProtection"/> with Data Protection registered.
+    /// </summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="configure">Adjusts the cache options.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddDistributedCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure = null) =>
+        builder.AddSecretCache(static (sp, options) => CreateDistributed(sp, sp.GetRequiredService<IDistributedCache>(), options), configure);
+
+    /// <summary>Caches secret values, encrypted, in the registered <see cref="IDistributedCache"/>, with options bound from <paramref name="configuration"/>.</summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="configuration">A section holding <see cref="AkeylessCacheOptions"/> keys.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddDistributedCache(this IAkeylessBuilder builder, IConfiguration configuration) =>
+        builder.AddDistributedCache(Bind(configuration));
+
+    /// <summary>
+    /// Caches secret values, encrypted, in the application's registered <see cref="HybridCache"/>
+    /// (<see cref="HybridSecretCache"/>; register one with <c>services.AddHybridCache()</c>).
+    /// </summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="configure">Adjusts the cache options; an encryption key is required unless Data Protection is used.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddHybridCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure = null) =>
+        builder.AddSecretCache(
+            static (sp, options) => new HybridSecretCache(sp.GetRequiredService<HybridCache>(), options, sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()),
+            configure);
+
+    /// <summary>
+    /// Caches secret values, encrypted, in a Redis of the client's own (not the application's <see cref="IDistributedCache"/>),
+    /// so a fleet makes one Akeyless request per secret per time to live. A Redis outage degrades to memory.
+    /// </summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="configureRedis">Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>.</param>
+    /// <param name="configure">Adjusts the cache options; an encryption key is required unless Data Protection is used.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, Action<RedisCacheOptions> configureRedis, Action<AkeylessCacheOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configureRedis);
+        string key = "AkeylessSharp.SecretCache.Redis." + builder.Name;
+
+        // Keyed so the container owns (and disposes) the connection, and so the application's own IDistributedCache is untouched.
+        builder.Services.TryAddKeyedSingleton(key, (_, _) =>
+        {
+            var redis = new RedisCacheOptions();
+            configureRedis(redis);
+            return new RedisCache(Options.Options.Create(redis));
+        });
+        return builder.AddSecretCache((sp, options) => CreateDistributed(sp, sp.GetRequiredKeyedService<RedisCache>(key), options), configure);
+    }
+
+    /// <summary>Caches secret values, encrypted, in a Redis of the client's own, given its StackExchange.Redis connection string.</summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="connectionString">The Redis configuration string, such as <c>redis:6379,abortConnect=false</c>.</param>
+    /// <param name="configure">Adjusts the cache options.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, string connectionString, Action<AkeylessCacheOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return builder.AddRedisCache(redis => redis.Configuration = connectionString, configure);
+    }
+
+    /// <summary>
+    /// Caches secret values in a store of your own (the reference's <c>cache_storage</c>). Every other overload ends here.
+    /// </summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="factory">Builds the store once, from the services and the final cache options.</param>
+    /// <param name="configure">Adjusts the cache options.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddSecretCache(this IAkeylessBuilder builder, Func<IServiceProvider, AkeylessCacheOptions, ISecretCache> factory, Action<AkeylessCacheOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.AddOptions<AkeylessClientOptions>(builder.Name)
+            .Configure(options =>
+            {
+                options.Cache ??= new AkeylessCacheOptions();
+                configure?.Invoke(options.Cache);
+            })
+            .PostConfigure<IServiceProvider>((options, sp) => options.SecretCache ??= factory(sp, options.Cache!));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, CacheOptionsValidator>());
+        return builder;
+    }
+
+    private static DistributedSecretCache CreateDistributed(IServiceProvider services, IDistributedCache cache, AkeylessCacheOptions options) =>
+        DistributedSecretCache.Create(cache, options, services.GetService<TimeProvider>(), services.GetService<ILoggerFactory>(), services.GetService<IDataProtectionProvider>());
+
+    private static Action<AkeylessCacheOptions> Bind(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return options => configuration.Bind(options);
+    }
+
+    /// <summary>The cross-field cache rules (key sizes, key ids) as part of the client options' start-up validation.</summary>
+    private sealed class CacheOptionsValidator : IValidateOptions<AkeylessClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AkeylessClientOptions options) =>
+            options.Cache is { } cache ? new AkeylessCacheOptionsValidator().Validate(name, cache) : ValidateOptionsResult.Skip;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using AkeylessSharp.Caching.Tests.Infrastructure;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AkeylessSharp.Caching.Tests.Caching;
+
+/// <summary>The adapter over a real <see cref="HybridCache"/> whose L2 is an inspectable in-memory distributed cache.</summary>
+public sealed class HybridSecretCacheTests : IDisposable
+{
+    private readonly FlakyDistributedCache _l2 = new();
+    private readonly List<ServiceProvider> _providers = [];
+
+    public void Dispose()
+    {
+        foreach (var provider in _providers)
+        {
+            provider.Dispose();
+        }
+
+        _l2.Dispose();
+    }
+
+    [Fact]
+    public async Task SetThenGet_RoundTrips_AndNeitherLevelHoldsPlaintext()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        var cache = new HybridSecretCache(NewHybrid(), options);
+        await cache.SetAsync("/db/password", "hybrid-canary", TimeSpan.FromMinutes(5));
+
+        Assert.Equal("hybrid-canary", await cache.GetAsync("/db/password"));
+        Assert.Null(await cache.GetAsync("/db/other"));
+        Assert.NotEmpty(_l2.Raw);
+        Assert.All(_l2.Raw.Values, bytes => Assert.DoesNotContain("hybrid-canary", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnotherInstance_ReadsFromL2_AndRejectsATamperedEntry()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        await new HybridSecretCache(NewHybrid(), options).SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        Assert.Equal("v", await new HybridSecretCache(NewHybrid(), options).GetAsync("/a"));
+
+        var entry = _l2.Raw.Single(e => e.Key.EndsWith("/a", StringComparison.Ordinal));
+        byte[] tampered = (byte[])entry.Value.Clone();
+        // The envelope starts with 0xA1, "oQ" in base64; flip a full 6-bit character well inside it (not a padding one).
+        int at = Encoding.ASCII.GetString(tampered).IndexOf("oQ", StringComparison.Ordinal) + 20;
+        tampered[at] = tampered[at] == (byte)'A' ? (byte)'B' : (byte)'A';
+        _l2.Set(entry.Key, tampered, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5) });
+
+        Assert.Null(await new HybridSecretCache(NewHybrid(), options).GetAsync("/a"));
+    }
+
+    [Fact]
+    public async Task Remove_AndClear_Forget_Entries()
+    {
+        var cache = new HybridSecretCache(NewHybrid(), DistributedSecretCacheTests.Options());
+        await cache.SetAsync("/a", "1", TimeSpan.FromMinutes(5));
+        await cache.SetAsync("/b", "2", TimeSpan.FromMinutes(5));
+
+        await cache.RemoveAsync("/a");
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.Equal("2", await cache.GetAsync("/b"));
+
+        await cache.ClearAsync();
+        Assert.Null(await cache.GetAsync("/b"));
+    }
+
+    [Fact]
+    public void WithoutKey_RefusesToStart() =>
+        Assert.Throws<AkeylessConfigurationException>(() => new HybridSecretCache(NewHybrid(), new AkeylessCacheOptions()));
+
+    private HybridCache NewHybrid()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IDistributedCache>(_l2);
+        services.AddHybridCache();
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<HybridCache>();
+    }
+}

@@ -1,0 +1,105 @@
+using AkeylessSharp.Caching.Tests.Caching;
+using AkeylessSharp.Caching.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AkeylessSharp.Caching.Tests.Client;
+
+/// <summary>Clients sharing one real Redis: the fleet makes one Akeyless request per secret.</summary>
+[Collection("redis")]
+public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
+{
+    private static readonly string[] Paths = ClientFixture.Paths;
+    private ClientFixture _fixture = null!;
+
+    public async Task InitializeAsync() => _fixture = await ClientFixture.StartAsync();
+
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task TwoClientsSharingRedis_OneAkeylessRequestPerSecret()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        options.KeyPrefix = $"clients-{Guid.NewGuid():N}:";
+        options.BatchingEnabled = false;
+        using var redisA = await redis.Server.CreateDistributedCacheAsync();
+        using var redisB = await redis.Server.CreateDistributedCacheAsync();
+        var clientA = _fixture.Client(options, new DistributedSecretCache(redisA, options, _fixture.Clock));
+        var clientB = _fixture.Client(options, new DistributedSecretCache(redisB, options, _fixture.Clock));
+
+        foreach (string path in Paths)
+        {
+            string value = await clientA.GetSecretAsync(path);
+            Assert.Equal(value, await clientB.GetSecretAsync(path));
+        }
+
+        Assert.Equal(Paths.Length, _fixture.Requests("get-secret-value"));
+        Assert.Equal(1, _fixture.Requests("auth")); // the second client never needed Akeyless at all
+
+        // Batched: a fleet-wide cold GetSecrets is one request, and the other instance's is none.
+        var batchOptions = DistributedSecretCacheTests.Options();
+        batchOptions.KeyPrefix = $"clients-{Guid.NewGuid():N}:";
+        var clientC = _fixture.Client(batchOptions, new DistributedSecretCache(redisA, batchOptions, _fixture.Clock));
+        var clientD = _fixture.Client(batchOptions, new DistributedSecretCache(redisB, batchOptions, _fixture.Clock));
+        Assert.Equal(100, (await clientC.GetSecretsAsync(Paths)).Count);
+        Assert.Equal(100, (await clientD.GetSecretsAsync(Paths)).Count);
+        Assert.Equal(Paths.Length + 1, _fixture.Requests("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task DependencyInjection_AddRedisCache_SharesValuesBetweenContainers()
+    {
+        string key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        string prefix = $"di-{Guid.NewGuid():N}:";
+        string connection = $"127.0.0.1:{redis.Server.Port},abortConnect=false";
+        await using var first = Container(connection, key, prefix);
+        await using var second = Container(connection, key, prefix);
+
+        var a = first.GetRequiredService<IAkeylessClient>();
+        var b = second.GetRequiredService<IAkeylessClient>();
+        Assert.Equal("e2e-value-3", await a.GetSecretAsync(Paths[3]));
+        Assert.Equal("e2e-value-3", await b.GetSecretAsync(Paths[3]));
+        Assert.Equal(1, _fixture.Requests("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task DependencyInjection_AddMemoryCache_CachesPerContainer()
+    {
+        var services = new ServiceCollection();
+        services.AddAkeyless(o => Copy(_fixture.Options(null), o)).AddMemoryCache(c => c.BatchingEnabled = false);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IAkeylessClient>();
+
+        await client.GetSecretAsync(Paths[4]);
+        await client.GetSecretAsync(Paths[4]);
+        Assert.Equal(1, _fixture.Requests("get-secret-value"));
+    }
+
+    [Fact]
+    public void DependencyInjection_DistributedWithoutKey_FailsWithAConfigurationError()
+    {
+        var services = new ServiceCollection();
+        services.AddAkeyless(o => Copy(_fixture.Options(null), o)).AddRedisCache($"127.0.0.1:{redis.Server.Port}");
+        using var provider = services.BuildServiceProvider();
+        Assert.Throws<AkeylessConfigurationException>(() => provider.GetRequiredService<IAkeylessClient>());
+    }
+
+    private ServiceProvider Container(string connection, string key, string prefix)
+    {
+        var services = new ServiceCollection();
+        services.AddAkeyless(o => Copy(_fixture.Options(null), o)).AddRedisCache(connection, c =>
+        {
+            c.EncryptionKey = key;
+            c.KeyPrefix = prefix;
+            c.BatchingEnabled = false;
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private static void Copy(AkeylessClientOptions from, AkeylessClientOptions to)
+    {
+        to.ApiUrl = from.ApiUrl;
+        to.AccessId = from.AccessId;
+        to.AccessKey = from.AccessKey;
+        to.MaxRetries = 0;
+    }
+}
