@@ -5,7 +5,7 @@ namespace AkeylessSharp;
 /// <see cref="AkeylessAccessTypeNames"/> also accepts the reference integrations' spellings
 /// (<c>api_key</c>, <c>uid</c>, <c>certificate</c>, ...).
 /// </summary>
-[System.ComponentModel.TypeConverter(typeof(AkeylessSharp.Configuration.Internal.AkeylessAccessTypeConverter))]
+[System.ComponentModel.TypeConverter(typeof(AkeylessSharp.Settings.Internal.AkeylessAccessTypeConverter))]
 public enum AkeylessAccessType
 {
     /// <summary>Access id and access key (<c>api_key</c>; <c>access_key</c> on the wire). The default.</summary>

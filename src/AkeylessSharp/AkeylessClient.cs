@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using AkeylessSharp.Auth;
 using AkeylessSharp.Auth.Internal;
-using AkeylessSharp.Configuration;
-using AkeylessSharp.Configuration.Internal;
+using AkeylessSharp.Settings;
+using AkeylessSharp.Settings.Internal;
 using AkeylessSharp.Diagnostics;
 using AkeylessSharp.Errors.Internal;
 using AkeylessSharp.Http.Contracts;
@@ -43,8 +43,21 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     /// <param name="timeProvider">The clock for token expiry and call timeouts; <see langword="null"/> uses the system clock.</param>
     /// <param name="cloudIdProviders">Cloud identity providers for <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c> (from AkeylessSharp.CloudId).</param>
     /// <exception cref="AkeylessConfigurationException">An option is missing or invalid; the message names it.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The HttpClient constructors differ by a leading parameter; the optional dependencies stay optional on this, the common one.")]
     public AkeylessClient(AkeylessClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IEnumerable<ICloudIdProvider>? cloudIdProviders = null)
         : this(CreateOwnedHttpClient(options), options, loggerFactory, timeProvider, cloudIdProviders, ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> you configured (handlers, resilience, proxy), with the system clock
+    /// and no logging. The client adds no retry of its own on this path and does not dispose <paramref name="httpClient"/>.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client; its <see cref="HttpClient.BaseAddress"/> is ignored in favour of <see cref="AkeylessClientOptions.ApiUrl"/>.</param>
+    /// <param name="options">The settings; validated here.</param>
+    /// <exception cref="AkeylessConfigurationException">An option is missing or invalid; the message names it.</exception>
+    public AkeylessClient(HttpClient httpClient, AkeylessClientOptions options)
+        : this(httpClient, options, null, null, null)
     {
     }
 
@@ -58,7 +71,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     /// <param name="timeProvider">The clock for token expiry and call timeouts; <see langword="null"/> uses the system clock.</param>
     /// <param name="cloudIdProviders">Cloud identity providers for <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c>.</param>
     /// <exception cref="AkeylessConfigurationException">An option is missing or invalid; the message names it.</exception>
-    public AkeylessClient(HttpClient httpClient, AkeylessClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IEnumerable<ICloudIdProvider>? cloudIdProviders = null)
+    public AkeylessClient(HttpClient httpClient, AkeylessClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IEnumerable<ICloudIdProvider>? cloudIdProviders)
         : this(Validated(httpClient, options), options, loggerFactory, timeProvider, cloudIdProviders, ownsHttpClient: false)
     {
     }

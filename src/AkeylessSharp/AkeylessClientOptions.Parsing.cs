@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
-using AkeylessSharp.Configuration.Internal;
+using AkeylessSharp.Settings.Internal;
 
 namespace AkeylessSharp;
 

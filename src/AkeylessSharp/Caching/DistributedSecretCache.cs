@@ -51,7 +51,7 @@ public sealed partial class DistributedSecretCache : ISecretCache
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
         IDataProtectionProvider? dataProtectionProvider = null)
-        : this(cache, options, SecretProtector.Create(options, dataProtectionProvider), timeProvider, loggerFactory?.CreateLogger<DistributedSecretCache>(), metrics: null)
+        : this(cache, options, SecretProtector.Create(options, dataProtectionProvider), timeProvider, loggerFactory?.CreateLogger<DistributedSecretCache>(), CacheMetrics.Shared)
     {
     }
 
@@ -71,10 +71,6 @@ public sealed partial class DistributedSecretCache : ISecretCache
         _breaker = new CircuitBreaker(_time, options.DistributedCacheBreakDuration);
         _fallback = new MemorySecretCache(_time);
     }
-
-    /// <summary>The DI path: the public constructor's checks plus the client's metrics.</summary>
-    internal static DistributedSecretCache Create(IDistributedCache cache, AkeylessCacheOptions options, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, IDataProtectionProvider? dataProtectionProvider) =>
-        new(cache, options, SecretProtector.Create(options, dataProtectionProvider), timeProvider, loggerFactory?.CreateLogger<DistributedSecretCache>(), CacheMetrics.Shared);
 
     /// <summary>Gets whether reads and writes currently go to the distributed cache rather than the in-process fallback.</summary>
     public bool IsDistributedCacheAvailable => _breaker.IsClosed;

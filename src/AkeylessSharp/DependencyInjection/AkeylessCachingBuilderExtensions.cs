@@ -4,7 +4,6 @@ using AkeylessSharp.Caching.Internal;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,7 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Turns on secret caching for a client registered with <c>AddAkeyless</c>:
-/// <c>services.AddAkeyless(config.GetSection("Akeyless")).AddRedisCache(o => o.Configuration = "redis:6379", c => c.EncryptionKey = key)</c>.
+/// <c>services.AddAkeyless(config.GetSection("Akeyless")).AddMemoryCache()</c>; Redis comes with the
+/// AkeylessSharp.Caching.StackExchangeRedis package (<c>.AddRedisCache("redis:6379", c => c.EncryptionKey = key)</c>).
 /// </summary>
 /// <remarks>
 /// Every overload funnels into <see cref="AddSecretCache"/>. Cache options also bind from the client section's <c>Cache</c>
@@ -23,11 +23,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </remarks>
 public static class AkeylessCachingBuilderExtensions
 {
+    /// <summary>Caches secret values in this process's memory (<see cref="MemorySecretCache"/>) with the default options and the bound section.</summary>
+    /// <param name="builder">The client registration.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddMemoryCache(this IAkeylessBuilder builder) => builder.AddMemoryCache(configure: null);
+
     /// <summary>Caches secret values in this process's memory (<see cref="MemorySecretCache"/>).</summary>
     /// <param name="builder">The client registration.</param>
     /// <param name="configure">Adjusts the cache options; <see langword="null"/> keeps the defaults and the bound section.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IAkeylessBuilder AddMemoryCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure = null) =>
+    public static IAkeylessBuilder AddMemoryCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure) =>
         builder.AddSecretCache(static (sp, _) => new MemorySecretCache(sp.GetService<TimeProvider>()), configure);
 
     /// <summary>Caches secret values in this process's memory, with options bound from <paramref name="configuration"/>.</summary>
@@ -37,6 +42,11 @@ public static class AkeylessCachingBuilderExtensions
     public static IAkeylessBuilder AddMemoryCache(this IAkeylessBuilder builder, IConfiguration configuration) =>
         builder.AddMemoryCache(Bind(configuration));
 
+    /// <summary>Caches secret values, encrypted, in the application's registered <see cref="IDistributedCache"/>, with the options bound from the <c>Cache</c> section.</summary>
+    /// <param name="builder">The client registration.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddDistributedCache(this IAkeylessBuilder builder) => builder.AddDistributedCache(configure: null);
+
     /// <summary>
     /// Caches secret values, encrypted, in the application's registered <see cref="IDistributedCache"/>
     /// (<see cref="DistributedSecretCache"/>). Requires <see cref="AkeylessCacheOptions.EncryptionKey"/> or
@@ -45,7 +55,7 @@ public static class AkeylessCachingBuilderExtensions
     /// <param name="builder">The client registration.</param>
     /// <param name="configure">Adjusts the cache options.</param>
     /// <returns>The builder, for chaining.</returns>
-    public static IAkeylessBuilder AddDistributedCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure = null) =>
+    public static IAkeylessBuilder AddDistributedCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure) =>
         builder.AddSecretCache(static (sp, options) => CreateDistributed(sp, sp.GetRequiredService<IDistributedCache>(), options), configure);
 
     /// <summary>Caches secret values, encrypted, in the registered <see cref="IDistributedCache"/>, with options bound from <paramref name="configuration"/>.</summary>
@@ -66,41 +76,6 @@ public static class AkeylessCachingBuilderExtensions
         builder.AddSecretCache(
             static (sp, options) => new HybridSecretCache(sp.GetRequiredService<HybridCache>(), options, sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()),
             configure);
-
-    /// <summary>
-    /// Caches secret values, encrypted, in a Redis of the client's own (not the application's <see cref="IDistributedCache"/>),
-    /// so a fleet makes one Akeyless request per secret per time to live. A Redis outage degrades to memory.
-    /// </summary>
-    /// <param name="builder">The client registration.</param>
-    /// <param name="configureRedis">Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>.</param>
-    /// <param name="configure">Adjusts the cache options; an encryption key is required unless Data Protection is used.</param>
-    /// <returns>The builder, for chaining.</returns>
-    public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, Action<RedisCacheOptions> configureRedis, Action<AkeylessCacheOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configureRedis);
-        string key = "AkeylessSharp.SecretCache.Redis." + builder.Name;
-
-        // Keyed so the container owns (and disposes) the connection, and so the application's own IDistributedCache is untouched.
-        builder.Services.TryAddKeyedSingleton(key, (_, _) =>
-        {
-            var redis = new RedisCacheOptions();
-            configureRedis(redis);
-            return new RedisCache(Options.Options.Create(redis));
-        });
-        return builder.AddSecretCache((sp, options) => CreateDistributed(sp, sp.GetRequiredKeyedService<RedisCache>(key), options), configure);
-    }
-
-    /// <summary>Caches secret values, encrypted, in a Redis of the client's own, given its StackExchange.Redis connection string.</summary>
-    /// <param name="builder">The client registration.</param>
-    /// <param name="connectionString">The Redis configuration string, such as <c>redis:6379,abortConnect=false</c>.</param>
-    /// <param name="configure">Adjusts the cache options.</param>
-    /// <returns>The builder, for chaining.</returns>
-    public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, string connectionString, Action<AkeylessCacheOptions>? configure = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return builder.AddRedisCache(redis => redis.Configuration = connectionString, configure);
-    }
 
     /// <summary>
     /// Caches secret values in a store of your own (the reference's <c>cache_storage</c>). Every other overload ends here.
@@ -125,7 +100,7 @@ public static class AkeylessCachingBuilderExtensions
     }
 
     private static DistributedSecretCache CreateDistributed(IServiceProvider services, IDistributedCache cache, AkeylessCacheOptions options) =>
-        DistributedSecretCache.Create(cache, options, services.GetService<TimeProvider>(), services.GetService<ILoggerFactory>(), services.GetService<IDataProtectionProvider>());
+        new DistributedSecretCache(cache, options, services.GetService<TimeProvider>(), services.GetService<ILoggerFactory>(), services.GetService<IDataProtectionProvider>());
 
     private static Action<AkeylessCacheOptions> Bind(IConfiguration configuration)
     {

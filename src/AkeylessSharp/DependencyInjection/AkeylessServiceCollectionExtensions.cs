@@ -1,5 +1,5 @@
 using AkeylessSharp;
-using AkeylessSharp.Configuration;
+using AkeylessSharp.Settings;
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
 
-namespace AkeylessSharp.Tests.Configuration;
+namespace AkeylessSharp.Tests.Settings;
 
 public sealed class AkeylessClientOptionsParsingTests
 {

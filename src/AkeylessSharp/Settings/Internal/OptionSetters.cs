@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AkeylessSharp.Configuration.Internal;
+namespace AkeylessSharp.Settings.Internal;
 
 /// <summary>
 /// Sets options from text keys, shared by connection strings and Airflow extras. Keys match case-insensitively and

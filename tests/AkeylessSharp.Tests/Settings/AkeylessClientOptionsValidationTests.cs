@@ -1,7 +1,7 @@
-using AkeylessSharp.Configuration;
-using AkeylessSharp.Configuration.Internal;
+using AkeylessSharp.Settings;
+using AkeylessSharp.Settings.Internal;
 
-namespace AkeylessSharp.Tests.Configuration;
+namespace AkeylessSharp.Tests.Settings;
 
 public sealed class AkeylessClientOptionsValidationTests
 {

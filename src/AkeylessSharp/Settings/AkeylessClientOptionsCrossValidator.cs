@@ -1,7 +1,7 @@
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Options;
 
-namespace AkeylessSharp.Configuration;
+namespace AkeylessSharp.Settings;
 
 /// <summary>
 /// The rules across fields: what each access type needs, the API URL form, and timeouts that fit together.

@@ -1,4 +1,4 @@
-namespace AkeylessSharp.Configuration.Internal;
+namespace AkeylessSharp.Settings.Internal;
 
 /// <summary>
 /// Parses <c>akeyless://ACCESS_ID:ACCESS_KEY@host[:port][/path]?key=value</c>: the user part carries the access id and key,

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 
-namespace AkeylessSharp.Configuration.Internal;
+namespace AkeylessSharp.Settings.Internal;
 
 /// <summary>Lets configuration binding accept <c>api_key</c>, <c>uid</c>, <c>certificate</c> and the other reference spellings.</summary>
 internal sealed class AkeylessAccessTypeConverter : EnumConverter

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AkeylessSharp.Configuration;
+namespace AkeylessSharp.Settings;
 
 /// <summary>The source-generated check of the data-annotation rules on <see cref="AkeylessClientOptions"/> (formats and ranges).</summary>
 [OptionsValidator]

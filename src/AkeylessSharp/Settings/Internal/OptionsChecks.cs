@@ -1,7 +1,7 @@
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Options;
 
-namespace AkeylessSharp.Configuration.Internal;
+namespace AkeylessSharp.Settings.Internal;
 
 /// <summary>Runs both validators outside DI (the constructor path) and turns failures into one configuration exception.</summary>
 internal static class OptionsChecks

@@ -1,0 +1,55 @@
+using AkeylessSharp;
+using AkeylessSharp.Caching;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Caches the secrets of a client registered with <c>AddAkeyless</c> in Redis, encrypted, shared by a fleet.</summary>
+public static class AkeylessRedisCacheBuilderExtensions
+{
+    /// <summary>
+    /// Caches secret values, encrypted, in a Redis of the client's own (not the application's <see cref="IDistributedCache"/>),
+    /// so a fleet makes one Akeyless request per secret per time to live. A Redis outage degrades to memory.
+    /// </summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="configureRedis">Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>.</param>
+    /// <param name="configure">Adjusts the cache options (an encryption key is required unless Data Protection is used); <see langword="null"/> keeps those bound from the <c>Cache</c> section.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, Action<RedisCacheOptions> configureRedis, Action<AkeylessCacheOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configureRedis);
+        string key = "AkeylessSharp.SecretCache.Redis." + builder.Name;
+
+        // Keyed so the container owns (and disposes) the connection, and so the application's own IDistributedCache is untouched.
+        builder.Services.TryAddKeyedSingleton(key, (_, _) =>
+        {
+            var redis = new RedisCacheOptions();
+            configureRedis(redis);
+            return new RedisCache(Options.Options.Create(redis));
+        });
+        return builder.AddSecretCache((sp, options) => new DistributedSecretCache(sp.GetRequiredKeyedService<RedisCache>(key), options, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()), configure);
+    }
+
+    /// <summary>Caches secret values, encrypted, in a Redis of the client's own, given its StackExchange.Redis connection string.</summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="connectionString">The Redis configuration string, such as <c>redis:6379,abortConnect=false</c>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, string connectionString) => builder.AddRedisCache(connectionString, configure: null);
+
+    /// <summary>Caches secret values, encrypted, in a Redis of the client's own, given its connection string and cache options.</summary>
+    /// <param name="builder">The client registration.</param>
+    /// <param name="connectionString">The Redis configuration string, such as <c>redis:6379,abortConnect=false</c>.</param>
+    /// <param name="configure">Adjusts the cache options; <see langword="null"/> keeps those bound from the <c>Cache</c> section.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, string connectionString, Action<AkeylessCacheOptions>? configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return builder.AddRedisCache(redis => redis.Configuration = connectionString, configure);
+    }
+
+}
