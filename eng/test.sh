@@ -36,6 +36,9 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+  # A run the host aborted (a hang past --blame-hang-timeout, a crash) counts as a failure even if no test failed.
+  outcome=$(grep -o '<ResultSummary outcome="[A-Za-z]*"' "$trx" | head -n 1 | sed 's/.*="\(.*\)"/\1/')
+  case "$outcome" in Completed|Failed) ;; *) echo "$(basename "$trx"): run outcome '$outcome'"; failed=$((failed + 1)) ;; esac
 done
 trx_count=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 projects=$(grep -c 'tests/.*Tests.csproj' AkeylessSharp.slnx)

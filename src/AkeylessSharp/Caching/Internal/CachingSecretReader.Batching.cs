@@ -23,13 +23,24 @@ internal sealed partial class CachingSecretReader
             return distinct.Length == 0 ? new Dictionary<string, string>() : await _batchFetch(distinct, cancellationToken).ConfigureAwait(false);
         }
 
+        // Every lookup completes before the first miss is fetched: with an asynchronous cache (Redis) misses would
+        // otherwise reach the batcher one by one, after the flush, and wait for the batch window.
+        string?[] hits = await LookupAllAsync(distinct, refresh, cancellationToken).ConfigureAwait(false);
         var reads = new Task<string>[distinct.Length];
         for (int i = 0; i < distinct.Length; i++)
         {
-            reads[i] = GetAsync(distinct[i], SecretKind.Static, refresh, new StaticFetch(this, distinct[i], Batch: true), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken).AsTask();
+            if (hits[i] is { } hit)
+            {
+                OnHit(distinct[i], SecretKind.Static, hit);
+                reads[i] = Task.FromResult(hit);
+            }
+            else
+            {
+                reads[i] = Miss(distinct[i], refresh, new StaticFetch(this, distinct[i], Batch: true), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken).AsTask();
+            }
         }
 
-        // Everything missing is enqueued by now (unless the cache answered asynchronously): no need to wait for the window.
+        // A miss enqueues synchronously, so every one is in the batcher now: no need to wait for the window.
         _batcher.Flush();
         await Task.WhenAll(reads).ConfigureAwait(false);
         var values = new Dictionary<string, string>(distinct.Length, StringComparer.Ordinal);
@@ -39,6 +50,37 @@ internal sealed partial class CachingSecretReader
         }
 
         return values;
+    }
+
+    private async Task<string?[]> LookupAllAsync(string[] keys, bool refresh, CancellationToken cancellationToken)
+    {
+        var hits = new string?[keys.Length];
+        if (refresh)
+        {
+            return hits;
+        }
+
+        var lookups = new ValueTask<string?>[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            lookups[i] = Lookup(keys[i], cancellationToken);
+        }
+
+        for (int i = 0; i < keys.Length; i++)
+        {
+            try
+            {
+                hits[i] = await lookups[i].ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A broken cache must cost a fetch, not a failed read.
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                Log.CacheOperationFailed(_logger, "get", keys[i], ex);
+            }
+        }
+
+        return hits;
     }
 
     private async Task<CacheableValue> FetchStaticAsync(string path, bool batch, CancellationToken cancellationToken)
