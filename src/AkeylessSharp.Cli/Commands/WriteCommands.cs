@@ -6,43 +6,19 @@ namespace AkeylessSharp.Cli.Commands;
 /// <summary><c>set</c> (create or update), <c>create</c> and <c>update</c> of static secrets.</summary>
 internal static class WriteCommands
 {
-    public static Command Set(CommandRunner runner)
-    {
-        var input = new SecretInput();
-        var metadata = new SecretMetadata();
-        var command = new Command("set", "Write a static secret: a new version if it exists, else a new secret (with --description, --tag, --format).");
-        command.Add(new Argument<string>("path") { Description = "The secret's path." });
-        input.AddTo(command);
-        metadata.AddTo(command);
-        runner.SetAction(command, async context =>
-        {
-            var path = Path(context);
-            var value = await input.ReadAsync(context).ConfigureAwait(false);
-            var client = await context.ConnectAsync().ConfigureAwait(false);
-            await client.UpsertSecretAsync(path, value, metadata.Read(context), context.CancellationToken).ConfigureAwait(false);
-            return await ConfirmAsync(context, $"Saved {path}.").ConfigureAwait(false);
-        });
-        return command;
-    }
+    public static Command Set(CommandRunner runner) => WriteWithMetadata(
+        runner,
+        "set",
+        "Write a static secret: a new version if it exists, else a new secret (with --description, --tag, --format).",
+        static (client, path, value, options, ct) => client.UpsertSecretAsync(path, value, options, ct),
+        "Saved");
 
-    public static Command Create(CommandRunner runner)
-    {
-        var input = new SecretInput();
-        var metadata = new SecretMetadata();
-        var command = new Command("create", "Create a static secret; fails with exit code 1 if an item exists at the path.");
-        command.Add(new Argument<string>("path") { Description = "The secret's path." });
-        input.AddTo(command);
-        metadata.AddTo(command);
-        runner.SetAction(command, async context =>
-        {
-            var path = Path(context);
-            var value = await input.ReadAsync(context).ConfigureAwait(false);
-            var client = await context.ConnectAsync().ConfigureAwait(false);
-            await client.CreateSecretAsync(path, value, metadata.Read(context), context.CancellationToken).ConfigureAwait(false);
-            return await ConfirmAsync(context, $"Created {path}.").ConfigureAwait(false);
-        });
-        return command;
-    }
+    public static Command Create(CommandRunner runner) => WriteWithMetadata(
+        runner,
+        "create",
+        "Create a static secret; fails with exit code 1 if an item exists at the path.",
+        static (client, path, value, options, ct) => client.CreateSecretAsync(path, value, options, ct),
+        "Created");
 
     public static Command Update(CommandRunner runner)
     {
@@ -64,6 +40,26 @@ internal static class WriteCommands
             var client = await context.ConnectAsync().ConfigureAwait(false);
             await client.UpdateSecretValueAsync(path, value, keepPreviousVersion: !context.Get(noKeep), context.CancellationToken).ConfigureAwait(false);
             return await ConfirmAsync(context, $"Updated {path}.").ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command WriteWithMetadata(
+        CommandRunner runner, string name, string description, Func<IAkeylessClient, string, string, CreateSecretOptions, CancellationToken, Task> write, string done)
+    {
+        var input = new SecretInput();
+        var metadata = new SecretMetadata();
+        var command = new Command(name, description);
+        command.Add(new Argument<string>("path") { Description = "The secret's path." });
+        input.AddTo(command);
+        metadata.AddTo(command);
+        runner.SetAction(command, async context =>
+        {
+            var path = Path(context);
+            var value = await input.ReadAsync(context).ConfigureAwait(false);
+            var client = await context.ConnectAsync().ConfigureAwait(false);
+            await write(client, path, value, metadata.Read(context), context.CancellationToken).ConfigureAwait(false);
+            return await ConfirmAsync(context, $"{done} {path}.").ConfigureAwait(false);
         });
         return command;
     }
