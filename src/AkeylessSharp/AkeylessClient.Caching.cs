@@ -63,9 +63,31 @@ public partial class AkeylessClient
             SecretKind.Rotated,
             options?.Refresh == true,
             (Client: this, Cache: cache, Path: path, Options: options),
-            static async (s, ct) => s.Cache.Ttl.Rotated(SecretValueCodec.EncodeRotated(await s.Client.FetchRotatedSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false))),
+            static async (s, ct) =>
+            {
+                var value = await s.Client.FetchRotatedSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false);
+                var nextRotation = await s.Client.NextRotationAsync(s.Path, ct).ConfigureAwait(false);
+                return s.Cache.Ttl.Rotated(SecretValueCodec.EncodeRotated(value), nextRotation);
+            },
             cancellationToken).ConfigureAwait(false);
         return SecretValueCodec.DecodeRotated(encoded);
+    }
+
+    /// <summary>
+    /// When the rotated secret changes next, so a cached value ends there rather than outliving the rotation; <see langword="null"/>
+    /// when it is not auto-rotated or cannot be described (the configured time to live then applies alone).
+    /// </summary>
+    private async Task<DateTimeOffset?> NextRotationAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await DescribeItemAsync(path, cancellationToken).ConfigureAwait(false)).NextRotationOn;
+        }
+        catch (AkeylessException ex) when (ex is not AkeylessNotFoundException)
+        {
+            Diagnostics.Log.NextRotationUnknown(_logger, path, ex);
+            return null;
+        }
     }
 
     /// <summary>After a write through this client, its own next read must see the write.</summary>

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(302, LogLevel.Warning, "Akeyless connection test failed: {Reason}")]
     public static partial void ConnectionTestFailed(ILogger logger, string reason);
+
+    [LoggerMessage(303, LogLevel.Debug, "Could not read the next rotation date of {Path}; the rotated-secret TTL applies alone")]
+    public static partial void NextRotationUnknown(ILogger logger, string path, Exception exception);
 }

@@ -42,6 +42,9 @@ public sealed class AkeylessItem
     /// <summary>When the item was last modified.</summary>
     public DateTimeOffset? ModifiedOn { get; init; }
 
+    /// <summary>When an auto-rotated secret rotates next; <see langword="null"/> for other items.</summary>
+    public DateTimeOffset? NextRotationOn { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Type} {Name} (v{LastVersion})";
 }

@@ -16,6 +16,7 @@ internal sealed record ItemContract
     [JsonPropertyName("creation_date")] public string? CreationDate { get; init; }
     [JsonPropertyName("modification_date")] public string? ModificationDate { get; init; }
     [JsonPropertyName("is_enabled")] public bool? IsEnabled { get; init; }
+    [JsonPropertyName("next_rotation_date")] public string? NextRotationDate { get; init; }
     [JsonPropertyName("item_general_info")] public ItemGeneralInfoContract? ItemGeneralInfo { get; init; }
     [JsonPropertyName("client_permissions")] public IReadOnlyList<string>? ClientPermissions { get; init; }
 }

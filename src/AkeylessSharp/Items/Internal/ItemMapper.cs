@@ -81,6 +81,7 @@ internal static class ItemMapper
         IsEnabled = contract.IsEnabled ?? true,
         CreatedOn = ParseDate(contract.CreationDate),
         ModifiedOn = ParseDate(contract.ModificationDate),
+        NextRotationOn = ParseDate(contract.NextRotationDate),
     };
 
     public static AkeylessPermissions ParsePermissions(IReadOnlyList<string>? permissions)
