@@ -53,27 +53,21 @@ public class GetSecretBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "bare HttpClient POST (floor)")]
-    public async Task<string> BareHttpClientPost()
-    {
-        var body = $$"""{"token":"{{_token}}","json":false,"names":["{{Path}}"]}""";
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync(_uri, content);
-        response.EnsureSuccessStatusCode();
-        var map = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
-        return map![Path];
-    }
+    public Task<string> BareHttpClientPost() => PostAsync(_http);
 
     [Benchmark(Description = "bare POST through the resilience pipeline")]
-    public async Task<string> PipedPost()
-    {
-        var body = $$"""{"token":"{{_token}}","json":false,"names":["{{Path}}"]}""";
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _piped.PostAsync(_uri, content);
-        response.EnsureSuccessStatusCode();
-        var map = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
-        return map![Path];
-    }
+    public Task<string> PipedPost() => PostAsync(_piped);
 
     [Benchmark(Description = "AkeylessClient.GetSecretAsync")]
     public ValueTask<string> ClientGetSecret() => _client.GetSecretAsync(Path);
+
+    private async Task<string> PostAsync(HttpClient http)
+    {
+        var body = $$"""{"token":"{{_token}}","json":false,"names":["{{Path}}"]}""";
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(_uri, content);
+        response.EnsureSuccessStatusCode();
+        var map = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
+        return map![Path];
+    }
 }
