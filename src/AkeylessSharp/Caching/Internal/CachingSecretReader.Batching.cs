@@ -68,16 +68,7 @@ internal sealed partial class CachingSecretReader
 
         for (int i = 0; i < keys.Length; i++)
         {
-            try
-            {
-                hits[i] = await lookups[i].ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A broken cache must cost a fetch, not a failed read.
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                Log.CacheOperationFailed(_logger, "get", keys[i], ex);
-            }
+            hits[i] = await AwaitLookupAsync(lookups[i], keys[i], cancellationToken).ConfigureAwait(false);
         }
 
         return hits;

@@ -131,19 +131,7 @@ internal sealed partial class CachingSecretReader
         Func<TState, CancellationToken, Task<CacheableValue>> fetch,
         CancellationToken cancellationToken)
     {
-        string? hit;
-        try
-        {
-            hit = await lookup.ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A broken cache must cost a fetch, not a failed read.
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            Log.CacheOperationFailed(_logger, "get", key, ex);
-            hit = null;
-        }
-
+        string? hit = await AwaitLookupAsync(lookup, key, cancellationToken).ConfigureAwait(false);
         if (hit is not null)
         {
             OnHit(key, kind, hit);
@@ -151,6 +139,22 @@ internal sealed partial class CachingSecretReader
         }
 
         return await Miss(key, refresh: false, state, fetch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes a cache lookup; a broken cache costs a fetch (a miss), not a failed read.</summary>
+    private async ValueTask<string?> AwaitLookupAsync(ValueTask<string?> lookup, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await lookup.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A broken cache must cost a fetch, not a failed read.
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            Log.CacheOperationFailed(_logger, "get", key, ex);
+            return null;
+        }
     }
 
     private void OnHit(string key, SecretKind kind, string value)
