@@ -1,5 +1,6 @@
 using AkeylessSharp;
 using AkeylessSharp.Caching;
+using AkeylessSharp.Caching.StackExchangeRedis;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -13,7 +14,8 @@ public static class AkeylessRedisCacheBuilderExtensions
 {
     /// <summary>
     /// Caches secret values, encrypted, in a Redis of the client's own (not the application's <see cref="IDistributedCache"/>),
-    /// so a fleet makes one Akeyless request per secret per time to live. A Redis outage degrades to memory.
+    /// so a fleet makes one Akeyless request per secret per time to live: instances missing the same secret at once agree
+    /// through a <see cref="RedisSecretFetchLock"/> on one of them fetching it. A Redis outage degrades to memory.
     /// </summary>
     /// <param name="builder">The client registration.</param>
     /// <param name="configureRedis">Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>.</param>
@@ -30,9 +32,14 @@ public static class AkeylessRedisCacheBuilderExtensions
         {
             var redis = new RedisCacheOptions();
             configureRedis(redis);
-            return new RedisCache(Options.Options.Create(redis));
+            return new RedisSecretStore(redis);
         });
-        return builder.AddSecretCache((sp, options) => new DistributedSecretCache(sp.GetRequiredKeyedService<RedisCache>(key), options, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()), configure);
+        builder.Services.AddOptions<AkeylessClientOptions>(builder.Name).PostConfigure<IServiceProvider>((options, sp) =>
+        {
+            var store = sp.GetRequiredKeyedService<RedisSecretStore>(key);
+            options.SecretFetchLock ??= new RedisSecretFetchLock(store.ConnectAsync, store.InstanceName + (options.Cache?.KeyPrefix ?? new AkeylessCacheOptions().KeyPrefix));
+        });
+        return builder.AddSecretCache((sp, options) => new DistributedSecretCache(sp.GetRequiredKeyedService<RedisSecretStore>(key).Cache, options, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()), configure);
     }
 
     /// <summary>Caches secret values, encrypted, in a Redis of the client's own, given its StackExchange.Redis connection string.</summary>
@@ -51,5 +58,4 @@ public static class AkeylessRedisCacheBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         return builder.AddRedisCache(redis => redis.Configuration = connectionString, configure);
     }
-
 }

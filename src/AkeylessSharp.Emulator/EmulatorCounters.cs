@@ -9,6 +9,7 @@ namespace AkeylessSharp.Emulator;
 public sealed class EmulatorCounters
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _valueReads = new(StringComparer.Ordinal);
 
     internal EmulatorCounters()
     {
@@ -24,8 +25,22 @@ public sealed class EmulatorCounters
     public IReadOnlyDictionary<string, long> Snapshot() =>
         new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets how many times the value of the static secret <paramref name="name"/> was served by <c>get-secret-value</c>,
+    /// whether alone or as one name of a batch: the figure that shows how often a fleet really fetched a secret.
+    /// </summary>
+    /// <param name="name">The item name, with its leading <c>/</c>.</param>
+    /// <returns>The count, 0 for a value never served.</returns>
+    public long ValueReads(string name) => _valueReads.TryGetValue(name, out var n) ? n : 0;
+
     /// <summary>Sets every counter back to zero.</summary>
-    public void Reset() => _counts.Clear();
+    public void Reset()
+    {
+        _counts.Clear();
+        _valueReads.Clear();
+    }
 
     internal void Increment(string command) => _counts.AddOrUpdate(command, 1, static (_, n) => n + 1);
+
+    internal void IncrementValueRead(string name) => _valueReads.AddOrUpdate(name, 1, static (_, n) => n + 1);
 }

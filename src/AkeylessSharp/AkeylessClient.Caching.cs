@@ -13,7 +13,7 @@ public partial class AkeylessClient
 
     private CachingSecretReader? CreateSecretCache(AkeylessClientOptions options) =>
         options.Cache is { Enabled: true } cache
-            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared)
+            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared, options.SecretFetchLock)
             : null;
 
     /// <summary>Whether a read of a static secret is the plain latest whole value, the one that micro-batches.</summary>

@@ -152,6 +152,13 @@ public sealed partial class AkeylessClientOptions
     /// </summary>
     public AkeylessSharp.Caching.ISecretCache? SecretCache { get; set; }
 
+    /// <summary>
+    /// The fleet-wide lock that lets one instance fetch a secret missing from a shared <see cref="SecretCache"/> while the
+    /// others wait for it there. <see langword="null"/> (the default) coordinates misses within this process only. Not bindable;
+    /// <c>AddRedisCache</c> sets it.
+    /// </summary>
+    public AkeylessSharp.Caching.ISecretFetchLock? SecretFetchLock { get; set; }
+
     /// <summary>Describes the options without any secret: secret fields show only whether they are set.</summary>
     /// <returns>A redacted description.</returns>
     public override string ToString()

@@ -21,6 +21,7 @@ internal static class SecretValueCommands
         // Omitted, 0 or negative (the "last N versions" form, whose shape is unverified) all return the latest value.
         var version = context.Body.Int32("version") ?? 0;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var served = new List<string>(names.Count);
         foreach (var requested in names)
         {
             if (string.IsNullOrWhiteSpace(requested))
@@ -36,6 +37,13 @@ internal static class SecretValueCommands
 
             var stored = item.FindVersion(version) ?? throw new CommandException(404, $"version {version} of item {item.Name} not found");
             result[requested] = stored.Value;
+            served.Add(item.Name);
+        }
+
+        // Counted once the whole request succeeded: a failed request serves no value.
+        foreach (var name in served)
+        {
+            context.State.Counters.IncrementValueRead(name);
         }
 
         return Reply.Ok(result, WireJsonContext.Default.DictionaryStringString);

@@ -120,11 +120,25 @@ public sealed class AkeylessCacheOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan GenerationCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the instance fetching a missing secret holds the fleet-wide <see cref="ISecretFetchLock"/> at most: the
+    /// others wait for its value up to this long before fetching themselves. Make it cover a slow fetch with its retries.
+    /// </summary>
+    /// <value>The default is 10 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan FetchLockDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an instance waiting on another's fetch looks for the value in the shared cache.</summary>
+    /// <value>The default is 25 milliseconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan FetchLockPollInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Describes the options without the encryption keys.</summary>
     /// <returns>A redacted description.</returns>
     public override string ToString() =>
         $"Enabled={Enabled}, StaticSecretTtl={StaticSecretTtl}, DynamicSecretRefreshBuffer={DynamicSecretRefreshBuffer}, " +
         $"RotatedSecretTtl={RotatedSecretTtl}, BatchingEnabled={BatchingEnabled}, BatchWindow={BatchWindow}, MaxBatchSize={MaxBatchSize}, " +
         $"StaleIfError={StaleIfError}, MaxStale={MaxStale}, KeyPrefix={KeyPrefix}, EncryptionKey={(EncryptionKey is null ? "(none)" : "***")}, " +
-        $"EncryptionKeyId={EncryptionKeyId}, PreviousEncryptionKeys={PreviousEncryptionKeys.Count}, UseDataProtection={UseDataProtection}";
+        $"EncryptionKeyId={EncryptionKeyId}, PreviousEncryptionKeys={PreviousEncryptionKeys.Count}, UseDataProtection={UseDataProtection}, " +
+        $"FetchLockDuration={FetchLockDuration}, FetchLockPollInterval={FetchLockPollInterval}";
 }

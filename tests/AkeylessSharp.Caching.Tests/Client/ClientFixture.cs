@@ -33,7 +33,7 @@ internal sealed class ClientFixture : IAsyncDisposable
 
     public long Requests(string command) => Emulator.Counters.Get(command);
 
-    public AkeylessClientOptions Options(AkeylessCacheOptions? cache, ISecretCache? store = null) => new()
+    public AkeylessClientOptions Options(AkeylessCacheOptions? cache, ISecretCache? store = null, ISecretFetchLock? fetchLock = null) => new()
     {
         ApiUrl = Emulator.BaseUrl.ToString(),
         AccessId = Emulator.AccessId,
@@ -41,12 +41,13 @@ internal sealed class ClientFixture : IAsyncDisposable
         MaxRetries = 0,
         Cache = cache,
         SecretCache = store,
+        SecretFetchLock = fetchLock,
     };
 
     /// <summary>A client on the fake clock: the batch window, time to live and stale allowance move only when the test says.</summary>
-    public AkeylessClient Client(AkeylessCacheOptions? cache, ISecretCache? store = null)
+    public AkeylessClient Client(AkeylessCacheOptions? cache, ISecretCache? store = null, ISecretFetchLock? fetchLock = null)
     {
-        var client = new AkeylessClient(Options(cache, store), timeProvider: Clock);
+        var client = new AkeylessClient(Options(cache, store, fetchLock), timeProvider: Clock);
         _clients.Add(client);
         return client;
     }

@@ -1,6 +1,8 @@
 using AkeylessSharp.Caching.Tests.Caching;
 using AkeylessSharp.Caching.Tests.Infrastructure;
+using AkeylessSharp.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AkeylessSharp.Caching.Tests.Client;
 
@@ -59,6 +61,28 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal("e2e-value-3", await a.GetSecretAsync(Paths[3]));
         Assert.Equal("e2e-value-3", await b.GetSecretAsync(Paths[3]));
         Assert.Equal(1, _fixture.Requests("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task DependencyInjection_AddRedisCache_ContainersMissingTogether_FetchOnceThroughTheLock()
+    {
+        string key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        string prefix = $"di-lock-{Guid.NewGuid():N}:";
+        string connection = $"127.0.0.1:{redis.Server.Port},abortConnect=false";
+        await using var first = Container(connection, key, prefix);
+        await using var second = Container(connection, key, prefix);
+        Assert.IsType<RedisSecretFetchLock>(first.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(Options.DefaultName).SecretFetchLock);
+
+        var a = first.GetRequiredService<IAkeylessClient>();
+        var b = second.GetRequiredService<IAkeylessClient>();
+        await a.TestConnectionAsync();
+        await b.TestConnectionAsync();
+        _fixture.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromMilliseconds(150));
+
+        var reads = Paths.Take(20).SelectMany(path => new[] { a.GetSecretAsync(path).AsTask(), b.GetSecretAsync(path).AsTask() });
+        await Task.WhenAll(reads).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(Paths.Take(20), path => Assert.Equal(1, _fixture.Emulator.Counters.ValueReads(path)));
     }
 
     [Fact]

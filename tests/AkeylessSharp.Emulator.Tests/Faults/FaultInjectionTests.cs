@@ -44,6 +44,24 @@ public sealed class FaultInjectionTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task ValueReads_CountEachNameServed_InBatchesToo_AndNothingForAFailedRequest()
+    {
+        await Client.PostAsync("create-secret", new JsonObject { ["name"] = "/r/a", ["value"] = "1" });
+        await Client.PostAsync("create-secret", new JsonObject { ["name"] = "/r/b", ["value"] = "2" });
+        Emulator.Counters.Reset();
+
+        await Client.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/r/a", "r/b") });
+        await Client.PostAsync("get-secret-value", Names("/r/a"));
+        (await Client.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/r/b", "/r/missing") })).AssertStatus(HttpStatusCode.NotFound);
+
+        Assert.Equal(2, Emulator.Counters.ValueReads("/r/a"));
+        Assert.Equal(1, Emulator.Counters.ValueReads("/r/b"));
+        Assert.Equal(0, Emulator.Counters.ValueReads("/r/missing"));
+        Emulator.Counters.Reset();
+        Assert.Equal(0, Emulator.Counters.ValueReads("/r/a"));
+    }
+
+    [Fact]
     public async Task AddLatency_DelaysResponses()
     {
         Emulator.Faults.AddLatency("*", TimeSpan.FromMilliseconds(150));

@@ -21,6 +21,7 @@ internal sealed class CacheMetrics
         Evictions = meter.CreateCounter<long>("akeyless.cache.evictions", "{entry}", "Entries removed because Akeyless reported the item not found.");
         Batches = meter.CreateHistogram<int>("akeyless.cache.batch.size", "{name}", "Names per batched get-secret-value request.");
         Rejected = meter.CreateCounter<long>("akeyless.cache.entries_rejected", "{entry}", "Distributed cache entries that failed decryption or authentication.");
+        FleetWaits = meter.CreateCounter<long>("akeyless.cache.fleet_waits", "{read}", "Misses answered by another instance's fetch through the shared cache.");
         DistributedFailures = meter.CreateCounter<long>("akeyless.cache.distributed.failures", "{operation}", "Distributed cache operations that failed or timed out.");
     }
 
@@ -35,6 +36,8 @@ internal sealed class CacheMetrics
     public Histogram<int> Batches { get; }
 
     public Counter<long> Rejected { get; }
+
+    public Counter<long> FleetWaits { get; }
 
     public Counter<long> DistributedFailures { get; }
 }

@@ -26,6 +26,7 @@ internal sealed partial class CachingSecretReader
         // Every lookup completes before the first miss is fetched: with an asynchronous cache (Redis) misses would
         // otherwise reach the batcher one by one, after the flush, and wait for the batch window.
         string?[] hits = await LookupAllAsync(distinct, refresh, cancellationToken).ConfigureAwait(false);
+        var locks = refresh ? new FetchLockAttempt?[distinct.Length] : await LockMissesAsync(distinct, hits, cancellationToken).ConfigureAwait(false);
         var reads = new Task<string>[distinct.Length];
         for (int i = 0; i < distinct.Length; i++)
         {
@@ -36,7 +37,7 @@ internal sealed partial class CachingSecretReader
             }
             else
             {
-                reads[i] = Miss(distinct[i], refresh, new StaticFetch(this, distinct[i], Batch: true), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken).AsTask();
+                reads[i] = Miss(distinct[i], SecretKind.Static, refresh, new StaticFetch(this, distinct[i], Batch: true), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken, locks[i]).AsTask();
             }
         }
 

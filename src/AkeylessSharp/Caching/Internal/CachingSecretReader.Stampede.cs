@@ -10,12 +10,15 @@ internal sealed partial class CachingSecretReader
     internal int InflightCount => _inflight.Count;
 
     /// <summary>Joins the shared fetch of the key, or starts it: concurrent misses of one key cost one fetch.</summary>
+    /// <remarks><c>lockAttempt</c> is the fleet lock a bulk read already took for the key; it is released if the miss joins a fetch in flight.</remarks>
     private ValueTask<string> Miss<TState>(
         string key,
+        SecretKind kind,
         bool refresh,
         TState state,
         Func<TState, CancellationToken, Task<CacheableValue>> fetch,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        FetchLockAttempt? lockAttempt = null)
     {
         _metrics?.Misses.Add(1);
         var stampedeKey = new StampedeKey(key, refresh);
@@ -25,6 +28,7 @@ internal sealed partial class CachingSecretReader
             {
                 if (existing.TryAddCaller())
                 {
+                    ReleaseUnused(lockAttempt, key);
                     return existing.JoinAsync(cancellationToken);
                 }
 
@@ -32,7 +36,7 @@ internal sealed partial class CachingSecretReader
                 var replacement = new StampedeState(stampedeKey);
                 if (_inflight.TryUpdate(stampedeKey, replacement, existing))
                 {
-                    return Start(replacement, state, fetch, cancellationToken);
+                    return Start(replacement, kind, lockAttempt, state, fetch, cancellationToken);
                 }
             }
             else
@@ -40,7 +44,7 @@ internal sealed partial class CachingSecretReader
                 var created = new StampedeState(stampedeKey);
                 if (_inflight.TryAdd(stampedeKey, created))
                 {
-                    return Start(created, state, fetch, cancellationToken);
+                    return Start(created, kind, lockAttempt, state, fetch, cancellationToken);
                 }
             }
 
@@ -50,11 +54,13 @@ internal sealed partial class CachingSecretReader
 
     private ValueTask<string> Start<TState>(
         StampedeState stampede,
+        SecretKind kind,
+        FetchLockAttempt? lockAttempt,
         TState state,
         Func<TState, CancellationToken, Task<CacheableValue>> fetch,
         CancellationToken cancellationToken)
     {
-        _ = RunSharedAsync(stampede, state, fetch);
+        _ = RunSharedAsync(stampede, kind, lockAttempt, state, fetch);
         return stampede.JoinAsync(cancellationToken);
     }
 
@@ -63,15 +69,19 @@ internal sealed partial class CachingSecretReader
     /// The state leaves the in-flight table before its callers are released: a read that starts after one has returned
     /// must not join the finished fetch (it would get its result however old); it finds the stored value instead.
     /// </remarks>
-    private async Task RunSharedAsync<TState>(StampedeState stampede, TState state, Func<TState, CancellationToken, Task<CacheableValue>> fetch)
+    private async Task RunSharedAsync<TState>(
+        StampedeState stampede,
+        SecretKind kind,
+        FetchLockAttempt? lockAttempt,
+        TState state,
+        Func<TState, CancellationToken, Task<CacheableValue>> fetch)
     {
         string key = stampede.Key.Key;
         try
         {
-            var fetched = await fetch(state, stampede.Token).ConfigureAwait(false);
-            await StoreAsync(key, fetched).ConfigureAwait(false);
+            string value = await FetchAndStoreAsync(stampede, kind, lockAttempt, state, fetch).ConfigureAwait(false);
             Retire(stampede);
-            stampede.SetResult(fetched.Value);
+            stampede.SetResult(value);
         }
         catch (OperationCanceledException) when (stampede.Token.IsCancellationRequested)
         {

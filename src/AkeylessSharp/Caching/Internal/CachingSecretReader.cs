@@ -30,7 +30,8 @@ internal sealed partial class CachingSecretReader
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, string>>> batchFetch,
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
-        CacheMetrics? metrics = null)
+        CacheMetrics? metrics = null,
+        ISecretFetchLock? fetchLock = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(batchFetch);
@@ -46,6 +47,9 @@ internal sealed partial class CachingSecretReader
         _batcher = new SecretBatcher(batchFetch, _time, options.BatchWindow, options.MaxBatchSize, _logger, metrics);
         _stale = options.StaleIfError && options.MaxStale > TimeSpan.Zero ? new StaleStore(_time) : null;
         _recordHits = cache is not MemorySecretCache;
+
+        // Only a cache shared by the fleet can carry the lock holder's value to the others.
+        _fleetLock = fetchLock is null || cache is MemorySecretCache ? null : new FleetFetchLock(fetchLock, options, _time, _logger, metrics);
         Ttl = new SecretTtlPolicy(options, _time);
     }
 
@@ -88,7 +92,7 @@ internal sealed partial class CachingSecretReader
             }
         }
 
-        return Miss(key, refresh, state, fetch, cancellationToken);
+        return Miss(key, kind, refresh, state, fetch, cancellationToken);
     }
 
     /// <summary>Removes a key from the cache and forgets its last known value.</summary>
@@ -138,7 +142,7 @@ internal sealed partial class CachingSecretReader
             return hit;
         }
 
-        return await Miss(key, refresh: false, state, fetch, cancellationToken).ConfigureAwait(false);
+        return await Miss(key, kind, refresh: false, state, fetch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Completes a cache lookup; a broken cache costs a fetch (a miss), not a failed read.</summary>

@@ -28,4 +28,16 @@ internal static partial class Log
 
     [LoggerMessage(507, LogLevel.Information, "Cleared the distributed secret cache; new generation {Generation}")]
     public static partial void Cleared(ILogger logger, string generation);
+
+    [LoggerMessage(508, LogLevel.Warning, "The fetch lock store failed for {Key}; fetching without fleet coordination for {BreakDuration}")]
+    public static partial void FetchLockBroken(ILogger logger, string key, TimeSpan breakDuration, Exception exception);
+
+    [LoggerMessage(509, LogLevel.Information, "The fetch lock store answers again; fleet misses are coordinated again")]
+    public static partial void FetchLockRecovered(ILogger logger);
+
+    [LoggerMessage(510, LogLevel.Warning, "Could not release the fetch lock of {Key}; it expires on its own within {Duration}")]
+    public static partial void FetchLockNotReleased(ILogger logger, string key, TimeSpan duration, Exception exception);
+
+    [LoggerMessage(511, LogLevel.Warning, "Waited {Waited} for another instance to fetch {Key}; fetching it here")]
+    public static partial void FetchLockWaitExpired(ILogger logger, string key, TimeSpan waited);
 }

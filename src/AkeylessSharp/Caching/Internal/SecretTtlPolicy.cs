@@ -5,6 +5,14 @@ internal sealed class SecretTtlPolicy(AkeylessCacheOptions options, TimeProvider
 {
     private TimeSpan MaxStale => options.StaleIfError ? options.MaxStale : TimeSpan.Zero;
 
+    /// <summary>Whether values of <paramref name="kind"/> may be cached at all (a zero time to live turns a type off).</summary>
+    public bool Caches(SecretKind kind) => kind switch
+    {
+        SecretKind.Static => options.StaticSecretTtl > TimeSpan.Zero,
+        SecretKind.Rotated => options.RotatedSecretTtl > TimeSpan.Zero,
+        _ => true,
+    };
+
     /// <summary>A static secret: the configured time to live.</summary>
     public CacheableValue Static(string value) => new(value, options.StaticSecretTtl, MaxStale);
 

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using StackExchange.Redis;
+
+namespace AkeylessSharp.Caching.StackExchangeRedis;
+
+/// <summary>
+/// The Redis of one client registration: the cache and the fetch lock over one connection, made on first use and
+/// reconnected by StackExchange.Redis. Disposing closes the connection unless the application supplied its own.
+/// </summary>
+internal sealed class RedisSecretStore : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly RedisCacheOptions _options;
+    private readonly Func<Task<IConnectionMultiplexer>>? _applicationConnection;
+    private Task<IConnectionMultiplexer>? _connection;
+
+    public RedisSecretStore(RedisCacheOptions options)
+    {
+        _options = options;
+        _applicationConnection = options.ConnectionMultiplexerFactory;
+        options.ConnectionMultiplexerFactory = ConnectAsync;
+        Cache = new RedisCache(Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    public RedisCache Cache { get; }
+
+    /// <summary>The prefix RedisCache puts before its keys; the lock keys get it too, so instances stay apart.</summary>
+    public string InstanceName => _options.InstanceName ?? "";
+
+    public Task<IConnectionMultiplexer> ConnectAsync()
+    {
+        lock (_gate)
+        {
+            // A failed attempt is not cached: the next call connects again.
+            if (_connection is null || _connection.IsFaulted || _connection.IsCanceled)
+            {
+                _connection = _applicationConnection?.Invoke() ?? ConnectNewAsync();
+            }
+
+            return _connection;
+        }
+    }
+
+    public void Dispose()
+    {
+        Cache.Dispose();
+        Task<IConnectionMultiplexer>? connection;
+        lock (_gate)
+        {
+            connection = _connection;
+        }
+
+        if (_applicationConnection is null && connection is { IsCompletedSuccessfully: true })
+        {
+            connection.Result.Dispose();
+        }
+    }
+
+    private async Task<IConnectionMultiplexer> ConnectNewAsync()
+    {
+        var configuration = _options.ConfigurationOptions?.Clone() ?? ConfigurationOptions.Parse(_options.Configuration ?? "");
+        return await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+    }
+}

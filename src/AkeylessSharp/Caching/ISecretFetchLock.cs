@@ -1,0 +1,29 @@
+namespace AkeylessSharp.Caching;
+
+/// <summary>
+/// A lock shared by a fleet that decides which instance fetches a secret missing from a shared cache, so simultaneous
+/// cold misses on many instances cost one Akeyless request instead of one per instance. Set it with
+/// <see cref="AkeylessClientOptions.SecretFetchLock"/>; AkeylessSharp.Caching.StackExchangeRedis provides one over Redis
+/// and <c>AddRedisCache</c> wires it in.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The instance that takes the lock fetches, stores the value in the shared cache, then releases the lock. The others
+/// watch the cache every <see cref="AkeylessCacheOptions.FetchLockPollInterval"/> and take the value from there; if the
+/// holder fails or dies, the lock is released or expires after <see cref="AkeylessCacheOptions.FetchLockDuration"/> and
+/// one of them fetches instead. Locks never make a read fail: a lock store that errs or times out is bypassed.
+/// </para>
+/// <para>Implementations must be thread-safe and must expire an abandoned lock on their own after the given duration.</para>
+/// </remarks>
+public interface ISecretFetchLock
+{
+    /// <summary>Tries to take the lock for <paramref name="key"/> without waiting.</summary>
+    /// <param name="key">The cache key of the value to fetch (a path, never a value).</param>
+    /// <param name="duration">How long the lock lives if it is never released.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    /// <returns>
+    /// The held lock, to dispose once the value is stored; <see langword="null"/> when another holder has it.
+    /// An exception means the lock store failed; the reader then fetches without the lock.
+    /// </returns>
+    ValueTask<IAsyncDisposable?> TryAcquireAsync(string key, TimeSpan duration, CancellationToken cancellationToken = default);
+}

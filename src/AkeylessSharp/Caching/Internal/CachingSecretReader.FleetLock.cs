@@ -1,0 +1,159 @@
+namespace AkeylessSharp.Caching.Internal;
+
+internal sealed partial class CachingSecretReader
+{
+    private readonly FleetFetchLock? _fleetLock;
+
+    /// <summary>
+    /// Fetches and stores the value of a shared fetch. With a fleet lock, only the instance holding the key's lock fetches;
+    /// the others wait for its value in the shared cache, and fetch themselves only if it never arrives.
+    /// </summary>
+    /// <remarks><c>initial</c> is the lock attempt a bulk read already made and followed with a cache lookup, if any.</remarks>
+    private async Task<string> FetchAndStoreAsync<TState>(
+        StampedeState stampede,
+        SecretKind kind,
+        FetchLockAttempt? initial,
+        TState state,
+        Func<TState, CancellationToken, Task<CacheableValue>> fetch)
+    {
+        string key = stampede.Key.Key;
+        var token = stampede.Token;
+
+        // A refresh must reach Akeyless whatever another instance is doing; a type that is not cached leaves nothing to wait for.
+        if (_fleetLock is null || stampede.Key.Refresh || !Ttl.Caches(kind))
+        {
+            return await FetchThenStoreAsync(key, fetch(state, token)).ConfigureAwait(false);
+        }
+
+        var attempt = initial ?? await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
+        bool lookFirst = initial is null;
+        bool waited = false;
+        long waitStart = TimeProvider.System.GetTimestamp();
+        while (attempt.State == FetchLockState.HeldElsewhere)
+        {
+            // The lock expires on the lock store's clock, so the wait is measured in real time, not on the reader's clock.
+            var elapsed = TimeProvider.System.GetElapsedTime(waitStart);
+            if (elapsed >= _fleetLock.Duration)
+            {
+                Log.FetchLockWaitExpired(_logger, key, elapsed);
+                attempt = FetchLockAttempt.Unavailable;
+                break;
+            }
+
+            await Task.Delay(_fleetLock.PollInterval, TimeProvider.System, token).ConfigureAwait(false);
+            if (await LookupQuietlyAsync(key, token).ConfigureAwait(false) is { } stored)
+            {
+                _metrics?.FleetWaits.Add(1);
+                return OnStoredElsewhere(key, kind, stored);
+            }
+
+            attempt = await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
+            lookFirst = true;
+            waited = true;
+        }
+
+        try
+        {
+            // Another instance may have stored the value between this miss and the lock.
+            if (lookFirst && attempt.State == FetchLockState.Acquired && await LookupQuietlyAsync(key, token).ConfigureAwait(false) is { } stored)
+            {
+                return OnStoredElsewhere(key, kind, stored);
+            }
+
+            var fetching = fetch(state, token);
+
+            // A fetch that starts after waiting may sit in a batch that nobody else will flush.
+            if (waited)
+            {
+                _batcher.Flush();
+            }
+
+            return await FetchThenStoreAsync(key, fetching).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _fleetLock.ReleaseAsync(attempt, key).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> FetchThenStoreAsync(string key, Task<CacheableValue> fetching)
+    {
+        var fetched = await fetching.ConfigureAwait(false);
+        await StoreAsync(key, fetched).ConfigureAwait(false);
+        return fetched.Value;
+    }
+
+    /// <summary>
+    /// Takes the fleet lock of every miss of a bulk read at once, then looks each one up again: what another instance stored
+    /// meanwhile is a hit (its lock released at once), and the rest start their fetches without another round trip.
+    /// </summary>
+    private async Task<FetchLockAttempt?[]> LockMissesAsync(string[] keys, string?[] hits, CancellationToken cancellationToken)
+    {
+        var attempts = new FetchLockAttempt?[keys.Length];
+        if (_fleetLock is null || !Ttl.Caches(SecretKind.Static))
+        {
+            return attempts;
+        }
+
+        var pending = new ValueTask<FetchLockAttempt>[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (hits[i] is null)
+            {
+                pending[i] = _fleetLock.TryAcquireAsync(keys[i], cancellationToken);
+            }
+        }
+
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (hits[i] is null)
+            {
+                attempts[i] = await pending[i].ConfigureAwait(false);
+            }
+        }
+
+        var lookups = new ValueTask<string?>[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (attempts[i] is { State: not FetchLockState.Unavailable })
+            {
+                lookups[i] = Lookup(keys[i], cancellationToken);
+            }
+        }
+
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (attempts[i] is { State: not FetchLockState.Unavailable } attempt
+                && await AwaitLookupAsync(lookups[i], keys[i], cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                await _fleetLock.ReleaseAsync(attempt, keys[i]).ConfigureAwait(false);
+                attempts[i] = null;
+                hits[i] = stored;
+            }
+        }
+
+        return attempts;
+    }
+
+    /// <summary>Releases a lock taken for a miss that joined a fetch already in flight here instead of starting one.</summary>
+    private void ReleaseUnused(FetchLockAttempt? attempt, string key)
+    {
+        if (attempt is { State: FetchLockState.Acquired } held)
+        {
+            _ = _fleetLock!.ReleaseAsync(held, key).AsTask();
+        }
+    }
+
+    private ValueTask<string?> LookupQuietlyAsync(string key, CancellationToken cancellationToken) =>
+        AwaitLookupAsync(Lookup(key, cancellationToken), key, cancellationToken);
+
+    private string OnStoredElsewhere(string key, SecretKind kind, string value)
+    {
+        if (_recordHits && kind != SecretKind.Dynamic)
+        {
+            _stale?.RecordHit(key, value, _options.MaxStale);
+        }
+
+        return value;
+    }
+}
