@@ -1,3 +1,4 @@
+using AkeylessSharp.Caching.Internal;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
 using AkeylessSharp.Secrets.Internal;
@@ -48,9 +49,17 @@ public partial class AkeylessClient
             return new Dictionary<string, string>();
         }
 
-        if (_secretCache is { } cache && IsPlainRead(options))
+        if (_secretCache is { } cache)
         {
-            return await cache.GetSecretsAsync(names, options?.Refresh == true, cancellationToken).ConfigureAwait(false);
+            return IsPlainRead(options)
+                ? await cache.GetSecretsAsync(names, options?.Refresh == true, cancellationToken).ConfigureAwait(false)
+                : await cache.GetSecretsAsync(
+                    names,
+                    path => SecretCacheKey.Static(path, options!.Version, options.JsonAttribute),
+                    (path, whole) => Select(whole, path, options),
+                    options!.Refresh,
+                    async (batch, ct) => await _staticReader.ReadAsync(batch, options, ct).ConfigureAwait(false),
+                    cancellationToken).ConfigureAwait(false);
         }
 
         var values = await _staticReader.ReadAsync(names, options, cancellationToken).ConfigureAwait(false);

@@ -74,6 +74,68 @@ public sealed class ClientCachingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSecrets_WithAJsonAttribute_IsCachedUnderTheAttributeKeys_AndMissesShareOneRequest()
+    {
+        var client = _fixture.Client(new AkeylessCacheOptions { BatchingEnabled = false });
+        string[] jsonPaths = ["/cfg/a", "/cfg/b", "/cfg/c"];
+        foreach (string path in jsonPaths)
+        {
+            await client.CreateSecretAsync(path, $$$"""{"db":{"password":"pw{{{path[^1]}}}"}}""");
+        }
+
+        var attribute = new SecretRequestOptions { JsonAttribute = "db.password" };
+        var first = await client.GetSecretsAsync(jsonPaths, attribute);
+        Assert.Equal(["pwa", "pwb", "pwc"], jsonPaths.Select(p => first[p]));
+        Assert.Equal(1, _fixture.Requests("get-secret-value"));
+
+        Assert.Equal(first, await client.GetSecretsAsync(jsonPaths, attribute));
+        Assert.Equal("pwb", await client.GetSecretAsync("/cfg/b", attribute));
+        Assert.Equal(1, _fixture.Requests("get-secret-value"));
+
+        // The attribute's keys are not the whole value's: that one is read (once, for both paths).
+        var whole = await client.GetSecretsAsync(jsonPaths.Take(2));
+        Assert.StartsWith("{", whole["/cfg/a"], StringComparison.Ordinal);
+        Assert.Equal(2, _fixture.Requests("get-secret-value"));
+
+        await Assert.ThrowsAsync<AkeylessJsonAttributeException>(() => client.GetSecretsAsync(jsonPaths, new SecretRequestOptions { JsonAttribute = "db.user" }));
+    }
+
+    [Fact]
+    public async Task GetSecrets_WithATimeout_OrAVersion_StillUsesTheCache()
+    {
+        var client = _fixture.Client(new AkeylessCacheOptions { BatchingEnabled = false });
+        string[] paths = Paths[..5];
+
+        await client.GetSecretsAsync(paths, new SecretRequestOptions { Timeout = TimeSpan.FromSeconds(20) });
+        Assert.Equal("e2e-value-3", await client.GetSecretAsync(Paths[3])); // the same key as a plain read
+        Assert.Equal(1, _fixture.Requests("get-secret-value"));
+
+        await client.UpdateSecretValueAsync(Paths[0], "second", keepPreviousVersion: true);
+        var versionOne = new SecretRequestOptions { Version = 1 };
+        Assert.Equal("e2e-value-0", (await client.GetSecretsAsync([Paths[0], Paths[1]], versionOne))[Paths[0]]);
+        Assert.Equal("e2e-value-0", (await client.GetSecretsAsync([Paths[0], Paths[1]], versionOne))[Paths[0]]);
+        Assert.Equal("second", await client.GetSecretAsync(Paths[0]));
+        Assert.Equal(3, _fixture.Requests("get-secret-value"));
+
+        // Refresh goes to Akeyless even for a cached variant.
+        await client.GetSecretsAsync([Paths[0]], new SecretRequestOptions { Version = 1, Refresh = true });
+        Assert.Equal(4, _fixture.Requests("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task GetSecrets_WithOptions_AndAMissingPath_FailsLikeAnUncachedRead_ButCachesThePathsThatExist()
+    {
+        var client = _fixture.Client(new AkeylessCacheOptions { BatchingEnabled = false });
+        var options = new SecretRequestOptions { Timeout = TimeSpan.FromSeconds(20) };
+
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.GetSecretsAsync([Paths[0], "/no/such/secret", Paths[1]], options));
+        long afterFailure = _fixture.Requests("get-secret-value");
+
+        Assert.Equal(2, (await client.GetSecretsAsync([Paths[0], Paths[1]], options)).Count);
+        Assert.Equal(afterFailure, _fixture.Requests("get-secret-value"));
+    }
+
+    [Fact]
     public async Task TryGet_MissingPath_ReturnsNull_AndOthersStillCache()
     {
         var client = _fixture.Client(new AkeylessCacheOptions { BatchingEnabled = false });

@@ -23,31 +23,89 @@ internal sealed partial class CachingSecretReader
             return distinct.Length == 0 ? new Dictionary<string, string>() : await _batchFetch(distinct, cancellationToken).ConfigureAwait(false);
         }
 
+        // A miss enqueues synchronously, so once every one is started they are all in the batcher: no need to wait for the window.
+        return await ReadManyAsync(
+            distinct,
+            distinct,
+            refresh,
+            (i, lockAttempt) => Miss(distinct[i], SecretKind.Static, refresh, new StaticFetch(this, distinct[i], Batch: true), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken, lockAttempt),
+            _batcher.Flush,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads many static secrets with per-call options (a version, a JSON attribute, a timeout): each cached under its own
+    /// key, the misses fetched together by <paramref name="fetchWhole"/> in as few requests as
+    /// <see cref="AkeylessCacheOptions.MaxBatchSize"/> allows, then narrowed by <paramref name="select"/>.
+    /// </summary>
+    /// <param name="paths">Distinct paths.</param>
+    /// <param name="keyOf">The cache key of a path under these options.</param>
+    /// <param name="select">Turns a path's whole value into the value asked for.</param>
+    /// <param name="refresh">Whether to bypass and overwrite the cache.</param>
+    /// <param name="fetchWhole">Reads the whole values of some paths with the call's options.</param>
+    /// <param name="cancellationToken">Cancels this caller's wait.</param>
+    public async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(
+        string[] paths,
+        Func<string, string> keyOf,
+        Func<string, string, string> select,
+        bool refresh,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, string>>> fetchWhole,
+        CancellationToken cancellationToken)
+    {
+        if (!_enabled)
+        {
+            var whole = await fetchWhole(paths, cancellationToken).ConfigureAwait(false);
+            return paths.ToDictionary(p => p, p => select(p, whole[p]), StringComparer.Ordinal);
+        }
+
+        // A batcher of this call's own: its misses are read with its options, never mixed with other reads.
+        var batcher = new SecretBatcher(fetchWhole, _time, Timeout.InfiniteTimeSpan, _options.MaxBatchSize, _logger, _metrics);
+        string[] keys = Array.ConvertAll(paths, path => keyOf(path));
+        return await ReadManyAsync(
+            paths,
+            keys,
+            refresh,
+            (i, lockAttempt) => Miss(keys[i], SecretKind.Static, refresh, new SelectedFetch(this, batcher, paths[i], select), static (s, ct) => s.FetchAsync(ct), cancellationToken, lockAttempt),
+            batcher.Seal,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The shared shape of a bulk read: look every key up, take the fleet locks of the misses, start every miss, let
+    /// <paramref name="afterMisses"/> send what they queued, then gather the values by path.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> ReadManyAsync(
+        string[] paths,
+        string[] keys,
+        bool refresh,
+        Func<int, FetchLockAttempt?, ValueTask<string>> miss,
+        Action afterMisses,
+        CancellationToken cancellationToken)
+    {
         // Every lookup completes before the first miss is fetched: with an asynchronous cache (Redis) misses would
-        // otherwise reach the batcher one by one, after the flush, and wait for the batch window.
-        string?[] hits = await LookupAllAsync(distinct, refresh, cancellationToken).ConfigureAwait(false);
-        var locks = refresh ? new FetchLockAttempt?[distinct.Length] : await LockMissesAsync(distinct, hits, cancellationToken).ConfigureAwait(false);
-        var reads = new Task<string>[distinct.Length];
-        for (int i = 0; i < distinct.Length; i++)
+        // otherwise reach the batcher one by one, after the flush.
+        string?[] hits = await LookupAllAsync(keys, refresh, cancellationToken).ConfigureAwait(false);
+        var locks = refresh ? new FetchLockAttempt?[keys.Length] : await LockMissesAsync(keys, hits, cancellationToken).ConfigureAwait(false);
+        var reads = new Task<string>[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
         {
             if (hits[i] is { } hit)
             {
-                OnHit(distinct[i], SecretKind.Static, hit);
+                OnHit(keys[i], SecretKind.Static, hit);
                 reads[i] = Task.FromResult(hit);
             }
             else
             {
-                reads[i] = Miss(distinct[i], SecretKind.Static, refresh, new StaticFetch(this, distinct[i], Batch: true), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken, locks[i]).AsTask();
+                reads[i] = miss(i, locks[i]).AsTask();
             }
         }
 
-        // A miss enqueues synchronously, so every one is in the batcher now: no need to wait for the window.
-        _batcher.Flush();
+        afterMisses();
         await Task.WhenAll(reads).ConfigureAwait(false);
-        var values = new Dictionary<string, string>(distinct.Length, StringComparer.Ordinal);
-        for (int i = 0; i < distinct.Length; i++)
+        var values = new Dictionary<string, string>(paths.Length, StringComparer.Ordinal);
+        for (int i = 0; i < paths.Length; i++)
         {
-            values[distinct[i]] = reads[i].Result;
+            values[paths[i]] = reads[i].Result;
         }
 
         return values;
@@ -84,4 +142,13 @@ internal sealed partial class CachingSecretReader
     }
 
     private readonly record struct StaticFetch(CachingSecretReader Reader, string Path, bool Batch);
+
+    private readonly record struct SelectedFetch(CachingSecretReader Reader, SecretBatcher Batcher, string Path, Func<string, string, string> Select)
+    {
+        public async Task<CacheableValue> FetchAsync(CancellationToken cancellationToken)
+        {
+            string whole = await Batcher.EnqueueAsync(Path).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return Reader.Ttl.Static(Select(Path, whole));
+        }
+    }
 }

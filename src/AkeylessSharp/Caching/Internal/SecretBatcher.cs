@@ -20,6 +20,7 @@ internal sealed partial class SecretBatcher
     private readonly CacheMetrics? _metrics;
     private readonly Lock _gate = new();
     private Batch? _open;
+    private bool _sealed;
 
     public SecretBatcher(
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, string>>> fetch,
@@ -46,7 +47,7 @@ internal sealed partial class SecretBatcher
         {
             var batch = _open ??= Open();
             result = batch.Add(name);
-            if (batch.Count >= _maxBatchSize)
+            if (batch.Count >= _maxBatchSize || _sealed)
             {
                 full = batch;
                 _open = null;
@@ -77,6 +78,20 @@ internal sealed partial class SecretBatcher
         }
     }
 
+    /// <summary>
+    /// Sends the open batch and, from now on, every name as soon as it comes: for a batcher that serves one bulk read,
+    /// whose late misses have no one to wait for.
+    /// </summary>
+    public void Seal()
+    {
+        lock (_gate)
+        {
+            _sealed = true;
+        }
+
+        Flush();
+    }
+
     /// <summary>Reads one name on its own, with the same not-found handling as a batch.</summary>
     public Task<string> FetchOneAsync(string name, CancellationToken cancellationToken)
     {
@@ -90,6 +105,11 @@ internal sealed partial class SecretBatcher
     private Batch Open()
     {
         var batch = new Batch(this);
+        if (_window == Timeout.InfiniteTimeSpan || _sealed)
+        {
+            return batch; // sent by Flush, Seal or when full
+        }
+
         if (_window > TimeSpan.Zero)
         {
             batch.Timer = _time.CreateTimer(static state => ((Batch)state!).Owner.OnWindowElapsed((Batch)state!), batch, _window, Timeout.InfiniteTimeSpan);
