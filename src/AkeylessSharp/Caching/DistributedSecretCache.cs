@@ -27,7 +27,7 @@ namespace AkeylessSharp.Caching;
 /// within <see cref="AkeylessCacheOptions.GenerationCheckInterval"/>, and entries of older generations expire on their own.
 /// </para>
 /// </remarks>
-public sealed partial class DistributedSecretCache : ISecretCache
+public sealed partial class DistributedSecretCache : IStaleSecretCache
 {
     private readonly IDistributedCache _cache;
     private readonly SecretProtector _protector;
@@ -76,6 +76,9 @@ public sealed partial class DistributedSecretCache : ISecretCache
     public bool IsDistributedCacheAvailable => _breaker.IsClosed;
 
     /// <inheritdoc />
+    bool IStaleSecretCache.IsAvailable => IsDistributedCacheAvailable;
+
+    /// <inheritdoc />
     public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -83,13 +86,36 @@ public sealed partial class DistributedSecretCache : ISecretCache
     }
 
     /// <inheritdoc />
+    /// <remarks>Only the distributed cache keeps stale values; while it is failing this answers <see langword="null"/>.</remarks>
+    public async ValueTask<SecretCacheEntry?> GetStaleAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!_breaker.TryEnter(out bool probe))
+        {
+            return null;
+        }
+
+        var (ok, entry) = await ReadEntryAsync(key, probe, cancellationToken).ConfigureAwait(false);
+        return ok && entry is not null && _time.GetUtcNow() < entry.Value.StaleUntil ? new SecretCacheEntry(entry.Value.Value, entry.Value.FreshUntil) : null;
+    }
+
+    /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is not positive.</exception>
-    public ValueTask SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
+    public ValueTask SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+        SetAsync(key, value, ttl, TimeSpan.Zero, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is not positive, or <paramref name="staleFor"/> is negative.</exception>
+    ValueTask IStaleSecretCache.SetAsync(string key, string value, TimeSpan ttl, TimeSpan staleFor, CancellationToken cancellationToken) =>
+        SetAsync(key, value, ttl, staleFor, cancellationToken);
+
+    private ValueTask SetAsync(string key, string value, TimeSpan ttl, TimeSpan staleFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
-        return _breaker.TryEnter(out bool probe) ? SetCoreAsync(key, value, ttl, probe, cancellationToken) : _fallback.SetAsync(key, value, ttl, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(staleFor, TimeSpan.Zero);
+        return _breaker.TryEnter(out bool probe) ? SetCoreAsync(key, value, ttl, staleFor, probe, cancellationToken) : _fallback.SetAsync(key, value, ttl, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -118,6 +144,18 @@ public sealed partial class DistributedSecretCache : ISecretCache
 
     private async ValueTask<string?> GetCoreAsync(string key, bool probe, CancellationToken cancellationToken)
     {
+        var (ok, entry) = await ReadEntryAsync(key, probe, cancellationToken).ConfigureAwait(false);
+        if (!ok)
+        {
+            return await _fallback.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return entry is { } fresh && _time.GetUtcNow() < fresh.FreshUntil ? fresh.Value : null;
+    }
+
+    /// <summary>Reads and decrypts an entry, fresh or not; <c>ok: false</c> when the distributed cache failed.</summary>
+    private async ValueTask<(bool Ok, StoredEntry? Entry)> ReadEntryAsync(string key, bool probe, CancellationToken cancellationToken)
+    {
         var (ok, bytes) = await GuardAsync(
             "get",
             probe,
@@ -127,30 +165,28 @@ public sealed partial class DistributedSecretCache : ISecretCache
                 return await self.WithTimeout(self._cache.GetAsync(self.EntryKey(generation, key), ct), ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-        if (!ok)
+        if (!ok || bytes is null)
         {
-            return await _fallback.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            return (ok, null);
         }
 
-        if (bytes is null)
+        var failure = UnprotectFailure.UnknownFormat;
+        if (_protector.TryUnprotect(key, bytes, out string? stored, out failure)
+            && TimedValue.TryDecode(stored, out var freshUntil, out var staleUntil, out string? value))
         {
-            return null;
+            return (true, new StoredEntry(value, freshUntil, staleUntil));
         }
 
-        if (_protector.TryUnprotect(key, bytes, out string? value, out var failure))
-        {
-            return value;
-        }
-
-        Log.EntryRejected(_logger, key, failure);
+        Log.EntryRejected(_logger, key, failure == UnprotectFailure.None ? UnprotectFailure.UnknownFormat : failure);
         _metrics?.Rejected.Add(1);
-        return null;
+        return (true, null);
     }
 
-    private async ValueTask SetCoreAsync(string key, string value, TimeSpan ttl, bool probe, CancellationToken cancellationToken)
+    private async ValueTask SetCoreAsync(string key, string value, TimeSpan ttl, TimeSpan staleFor, bool probe, CancellationToken cancellationToken)
     {
-        byte[] envelope = _protector.Protect(key, value);
-        var entryOptions = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl };
+        var now = _time.GetUtcNow();
+        byte[] envelope = _protector.Protect(key, TimedValue.Encode(now + ttl, now + ttl + staleFor, value));
+        var entryOptions = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl + staleFor };
         var (ok, _) = await GuardAsync(
             "set",
             probe,
@@ -168,4 +204,9 @@ public sealed partial class DistributedSecretCache : ISecretCache
     }
 
     private string EntryKey(string generation, string key) => string.Concat(_prefix, generation, ":", key);
+
+    private readonly record struct StoredEntry(string Value, DateTimeOffset FreshUntil, DateTimeOffset StaleUntil)
+    {
+        public override string ToString() => "StoredEntry (value redacted)";
+    }
 }

@@ -125,6 +125,49 @@ public sealed class DistributedSecretCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Expiry_IsJudgedOnTheCachesClock_AndAStaleCopyLastsItsAllowanceOnly()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new DistributedSecretCache(_backend, Options(), clock);
+        IStaleSecretCache stale = cache;
+        await stale.SetAsync("/kept", "v1", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), CancellationToken.None);
+        await cache.SetAsync("/plain", "v2", TimeSpan.FromMinutes(5));
+        var written = clock.GetUtcNow();
+
+        clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Null(await cache.GetAsync("/kept"));
+        Assert.Null(await cache.GetAsync("/plain"));
+        var entry = await cache.GetStaleAsync("/kept");
+        Assert.NotNull(entry);
+        Assert.Equal("v1", entry.Value);
+        Assert.Equal(written.AddMinutes(5), entry.FreshUntil);
+        Assert.DoesNotContain("v1", entry.ToString(), StringComparison.Ordinal);
+        Assert.Null(await cache.GetStaleAsync("/plain")); // stored without an allowance
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Null(await cache.GetStaleAsync("/kept"));
+    }
+
+    [Fact]
+    public async Task StaleCopy_TamperedOrWhileTheBackendIsDown_IsNeverServed()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new DistributedSecretCache(_backend, Options(), clock);
+        await ((IStaleSecretCache)cache).SetAsync("/kept", "v1", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(6));
+
+        byte[] stored = _backend.Raw["akeyless:0:/kept"];
+        stored[^1] ^= 0xFF;
+        _backend.Set("akeyless:0:/kept", stored, new());
+        Assert.Null(await cache.GetStaleAsync("/kept"));
+
+        await ((IStaleSecretCache)cache).SetAsync("/kept", "v1", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), CancellationToken.None);
+        _backend.Failing = true;
+        Assert.Null(await cache.GetStaleAsync("/kept"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("staleFor", async () => await ((IStaleSecretCache)cache).SetAsync("/x", "v", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(-1), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Remove_DeletesTheEntry()
     {
         var cache = new DistributedSecretCache(_backend, Options(), TestReaders.Clock());

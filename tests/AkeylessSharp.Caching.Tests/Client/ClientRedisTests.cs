@@ -48,6 +48,48 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInstanceThatNeverReadASecret_AnswersAnOutageWithTheFleetsStaleCopy_UpToMaxStale()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        options.KeyPrefix = $"stale-{Guid.NewGuid():N}:";
+        options.BatchingEnabled = false;
+        using var redisA = await redis.Server.CreateDistributedCacheAsync();
+        using var redisB = await redis.Server.CreateDistributedCacheAsync();
+        var clientA = _fixture.Client(options, new DistributedSecretCache(redisA, options, _fixture.Clock));
+        var clientB = _fixture.Client(options, new DistributedSecretCache(redisB, options, _fixture.Clock));
+        await clientB.TestConnectionAsync();
+        Assert.Equal("e2e-value-0", await clientA.GetSecretAsync(Paths[0]));
+
+        _fixture.Clock.Advance(options.StaticSecretTtl + TimeSpan.FromMinutes(1));
+        _fixture.Emulator.Faults.FailNext("get-secret-value", 100, 503);
+        Assert.Equal("e2e-value-0", await clientB.GetSecretAsync(Paths[0]));
+
+        _fixture.Clock.Advance(options.MaxStale);
+        var error = await Assert.ThrowsAsync<AkeylessException>(async () => await clientB.GetSecretAsync(Paths[0]));
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASecretDeletedBehindTheFleetsBack_IsNeverServedFromTheStaleCopy()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        options.KeyPrefix = $"stale-{Guid.NewGuid():N}:";
+        options.BatchingEnabled = false;
+        using var redisA = await redis.Server.CreateDistributedCacheAsync();
+        using var redisB = await redis.Server.CreateDistributedCacheAsync();
+        var clientA = _fixture.Client(options, new DistributedSecretCache(redisA, options, _fixture.Clock));
+        var clientB = _fixture.Client(options, new DistributedSecretCache(redisB, options, _fixture.Clock));
+        Assert.Equal("e2e-value-1", await clientA.GetSecretAsync(Paths[1]));
+
+        await _fixture.Client(cache: null).DeleteItemAsync(Paths[1]);
+        _fixture.Clock.Advance(options.StaticSecretTtl + TimeSpan.FromMinutes(1));
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(async () => await clientB.GetSecretAsync(Paths[1]));
+
+        _fixture.Emulator.Faults.FailNext("get-secret-value", 100, 503);
+        await Assert.ThrowsAsync<AkeylessException>(async () => await clientA.GetSecretAsync(Paths[1]));
+    }
+
+    [Fact]
     public async Task DependencyInjection_AddRedisCache_SharesValuesBetweenContainers()
     {
         string key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

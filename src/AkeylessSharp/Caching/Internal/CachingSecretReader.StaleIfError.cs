@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 
 namespace AkeylessSharp.Caching.Internal;
 
@@ -32,7 +31,15 @@ internal sealed partial class CachingSecretReader
         {
             try
             {
-                await _cache.SetAsync(key, fetched.Value, fetched.Ttl).ConfigureAwait(false);
+                // A shared cache keeps the stale allowance too, so any instance can answer an outage with this value.
+                if (_stale is not null && fetched.StaleFor > TimeSpan.Zero && _cache is IStaleSecretCache shared)
+                {
+                    await shared.SetAsync(key, fetched.Value, fetched.Ttl, fetched.StaleFor, CancellationToken.None).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _cache.SetAsync(key, fetched.Value, fetched.Ttl).ConfigureAwait(false);
+                }
                 string path = SecretCacheKey.PathOf(key);
                 if (path.Length != key.Length)
                 {
@@ -51,20 +58,54 @@ internal sealed partial class CachingSecretReader
     }
 
     /// <summary>
-    /// Answers an Akeyless outage (5xx, timeout, network) with the last known value, if it is within its allowance.
-    /// Logs and counts every stale answer.
+    /// Answers an Akeyless outage (5xx, timeout, network) with the last known value within its allowance, or
+    /// <see langword="null"/>. A shared cache that keeps stale copies (<see cref="IStaleSecretCache"/>) is the fleet's
+    /// memory and has the last word while it answers: a path another instance found deleted, or a cleared cache, has no
+    /// stale value anywhere. This instance's own memory answers only while the shared cache does not. Every stale answer
+    /// is logged and counted.
     /// </summary>
-    private bool TryServeStale(string key, Exception failure, [NotNullWhen(true)] out string? value)
+    private async ValueTask<string?> ServeStaleAsync(string key, Exception failure)
     {
-        value = null;
-        if (_stale is null || !TransientFailure.Is(failure) || !_stale.TryGet(key, out value, out var staleness))
+        if (_stale is null || !TransientFailure.Is(failure))
         {
-            return false;
+            return null;
         }
 
-        Log.StaleServed(_logger, key, staleness, failure);
+        if (_cache is IStaleSecretCache { IsAvailable: true } shared)
+        {
+            var (answered, entry) = await GetSharedStaleAsync(shared, key).ConfigureAwait(false);
+            if (answered)
+            {
+                var staleness = _time.GetUtcNow() - entry?.FreshUntil;
+                return entry is not null && staleness <= _options.MaxStale ? OnStaleServed(key, entry.Value, staleness.Value, failure) : null;
+            }
+        }
+
+        return _stale.TryGet(key, out string? value, out var localStaleness) ? OnStaleServed(key, value, localStaleness, failure) : null;
+    }
+
+    /// <summary>Asks the shared cache for a stale copy; <c>answered</c> is false when it failed to answer.</summary>
+    private async ValueTask<(bool Answered, SecretCacheEntry? Entry)> GetSharedStaleAsync(IStaleSecretCache shared, string key)
+    {
+        try
+        {
+            var entry = await shared.GetStaleAsync(key).ConfigureAwait(false);
+            return (shared.IsAvailable, entry);
+        }
+#pragma warning disable CA1031 // A broken cache only means this instance's own memory answers instead.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.CacheOperationFailed(_logger, "get-stale", key, ex);
+            return (false, null);
+        }
+    }
+
+    private string OnStaleServed(string key, string value, TimeSpan staleness, Exception failure)
+    {
+        Log.StaleServed(_logger, key, staleness > TimeSpan.Zero ? staleness : TimeSpan.Zero, failure);
         _metrics?.StaleServed.Add(1);
-        return true;
+        return value;
     }
 
     /// <summary>The item is gone: drop its cached values and every last known value of its path, so none is ever served.</summary>

@@ -101,7 +101,8 @@ internal sealed partial class CachingSecretReader
             Retire(stampede);
 
             // A refresh asked for a fresh value: it gets the failure, not the value it wanted to replace.
-            if (!stampede.Key.Refresh && TryServeStale(key, ex, out string? stale))
+            string? stale = stampede.Key.Refresh ? null : await ServeStaleAsync(key, ex).ConfigureAwait(false);
+            if (stale is not null)
             {
                 stampede.SetResult(stale);
             }

@@ -4,7 +4,8 @@ namespace AkeylessSharp.Caching.Internal;
 
 /// <summary>
 /// The last known value of each key, kept until its expiry plus its stale allowance, for stale-if-error. It lives in
-/// this process: a value is known stale-able only if this instance fetched it or read it from the shared cache.
+/// this process and knows what this instance fetched or read; a shared cache that keeps stale copies
+/// (<see cref="IStaleSecretCache"/>) answers for the rest of the fleet.
 /// </summary>
 internal sealed class StaleStore(TimeProvider timeProvider)
 {
