@@ -11,22 +11,21 @@ namespace AkeylessSharp.Caching.Tests.Client;
 public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
 {
     private static readonly string[] Paths = ClientFixture.Paths;
+    private readonly List<IDisposable> _caches = [];
     private ClientFixture _fixture = null!;
 
     public async Task InitializeAsync() => _fixture = await ClientFixture.StartAsync();
 
-    public async Task DisposeAsync() => await _fixture.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _fixture.DisposeAsync();
+        _caches.ForEach(cache => cache.Dispose());
+    }
 
     [Fact]
     public async Task TwoClientsSharingRedis_OneAkeylessRequestPerSecret()
     {
-        var options = DistributedSecretCacheTests.Options();
-        options.KeyPrefix = $"clients-{Guid.NewGuid():N}:";
-        options.BatchingEnabled = false;
-        using var redisA = await redis.Server.CreateDistributedCacheAsync();
-        using var redisB = await redis.Server.CreateDistributedCacheAsync();
-        var clientA = _fixture.Client(options, new DistributedSecretCache(redisA, options, _fixture.Clock));
-        var clientB = _fixture.Client(options, new DistributedSecretCache(redisB, options, _fixture.Clock));
+        var (_, clientA, clientB) = await TwoInstancesAsync();
 
         foreach (string path in Paths)
         {
@@ -40,8 +39,8 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
         // Batched: a fleet-wide cold GetSecrets is one request, and the other instance's is none.
         var batchOptions = DistributedSecretCacheTests.Options();
         batchOptions.KeyPrefix = $"clients-{Guid.NewGuid():N}:";
-        var clientC = _fixture.Client(batchOptions, new DistributedSecretCache(redisA, batchOptions, _fixture.Clock));
-        var clientD = _fixture.Client(batchOptions, new DistributedSecretCache(redisB, batchOptions, _fixture.Clock));
+        var clientC = _fixture.Client(batchOptions, new DistributedSecretCache(await RedisCacheAsync(), batchOptions, _fixture.Clock));
+        var clientD = _fixture.Client(batchOptions, new DistributedSecretCache(await RedisCacheAsync(), batchOptions, _fixture.Clock));
         Assert.Equal(100, (await clientC.GetSecretsAsync(Paths)).Count);
         Assert.Equal(100, (await clientD.GetSecretsAsync(Paths)).Count);
         Assert.Equal(Paths.Length + 1, _fixture.Requests("get-secret-value"));
@@ -50,13 +49,7 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task AnInstanceThatNeverReadASecret_AnswersAnOutageWithTheFleetsStaleCopy_UpToMaxStale()
     {
-        var options = DistributedSecretCacheTests.Options();
-        options.KeyPrefix = $"stale-{Guid.NewGuid():N}:";
-        options.BatchingEnabled = false;
-        using var redisA = await redis.Server.CreateDistributedCacheAsync();
-        using var redisB = await redis.Server.CreateDistributedCacheAsync();
-        var clientA = _fixture.Client(options, new DistributedSecretCache(redisA, options, _fixture.Clock));
-        var clientB = _fixture.Client(options, new DistributedSecretCache(redisB, options, _fixture.Clock));
+        var (options, clientA, clientB) = await TwoInstancesAsync();
         await clientB.TestConnectionAsync();
         Assert.Equal("e2e-value-0", await clientA.GetSecretAsync(Paths[0]));
 
@@ -72,13 +65,7 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task ASecretDeletedBehindTheFleetsBack_IsNeverServedFromTheStaleCopy()
     {
-        var options = DistributedSecretCacheTests.Options();
-        options.KeyPrefix = $"stale-{Guid.NewGuid():N}:";
-        options.BatchingEnabled = false;
-        using var redisA = await redis.Server.CreateDistributedCacheAsync();
-        using var redisB = await redis.Server.CreateDistributedCacheAsync();
-        var clientA = _fixture.Client(options, new DistributedSecretCache(redisA, options, _fixture.Clock));
-        var clientB = _fixture.Client(options, new DistributedSecretCache(redisB, options, _fixture.Clock));
+        var (options, clientA, clientB) = await TwoInstancesAsync();
         Assert.Equal("e2e-value-1", await clientA.GetSecretAsync(Paths[1]));
 
         await _fixture.Client(cache: null).DeleteItemAsync(Paths[1]);
@@ -147,6 +134,24 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
         services.AddAkeyless(o => Copy(_fixture.Options(null), o)).AddRedisCache($"127.0.0.1:{redis.Server.Port}");
         using var provider = services.BuildServiceProvider();
         Assert.Throws<AkeylessConfigurationException>(() => provider.GetRequiredService<IAkeylessClient>());
+    }
+
+    /// <summary>Two app instances sharing one Redis, each over its own connection, unbatched.</summary>
+    private async Task<(AkeylessCacheOptions Options, AkeylessClient A, AkeylessClient B)> TwoInstancesAsync()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        options.KeyPrefix = $"clients-{Guid.NewGuid():N}:";
+        options.BatchingEnabled = false;
+        var a = _fixture.Client(options, new DistributedSecretCache(await RedisCacheAsync(), options, _fixture.Clock));
+        var b = _fixture.Client(options, new DistributedSecretCache(await RedisCacheAsync(), options, _fixture.Clock));
+        return (options, a, b);
+    }
+
+    private async Task<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache> RedisCacheAsync()
+    {
+        var cache = await redis.Server.CreateDistributedCacheAsync();
+        _caches.Add(cache);
+        return cache;
     }
 
     private ServiceProvider Container(string connection, string key, string prefix)

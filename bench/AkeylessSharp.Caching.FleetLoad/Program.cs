@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using AkeylessSharp;
+using AkeylessSharp.Caching;
+using AkeylessSharp.Caching.FleetLoad;
+using AkeylessSharp.Caching.StackExchangeRedis;
+using AkeylessSharp.Emulator;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using StackExchange.Redis;
+
+// A fleet's cold start: N instances, each with its own Redis connections and client, all reading the same secrets at
+// once from an empty shared Redis cache, with and without the fetch lock. Loopback only; bounded by its arguments.
+// Usage: dotnet run -c Release --project bench/AkeylessSharp.Caching.FleetLoad -- [instances=8] [secrets=100] [latencyMs=20] [rounds=3]
+int instances = Argument(0, 8);
+int secrets = Argument(1, 100);
+int latencyMs = Argument(2, 20);
+int rounds = Argument(3, 3);
+
+string[] paths = Enumerable.Range(0, secrets).Select(i => $"/fleet/secret-{i}").ToArray();
+var items = paths.Select((p, i) => new { name = p, type = "static", value = $"value-{i}" });
+await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = JsonSerializer.Serialize(new { items }) });
+emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromMilliseconds(latencyMs));
+using var redis = await RedisProcess.StartAsync();
+
+Console.WriteLine($"{instances} instances, {secrets} secrets, {latencyMs} ms per get-secret-value, median of {rounds} rounds");
+Console.WriteLine();
+Console.WriteLine("| reads | fetch lock | median time to all values | get-secret-value requests | values read from Akeyless |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (bool bulk in new[] { false, true })
+{
+    foreach (bool withLock in new[] { false, true })
+    {
+        var times = new List<double>();
+        long requests = 0, reads = 0;
+        for (int round = 0; round < rounds; round++)
+        {
+            (double ms, requests, reads) = await ColdStartAsync(withLock, bulk);
+            times.Add(ms);
+        }
+
+        times.Sort();
+        Console.WriteLine($"| {(bulk ? "GetSecretsAsync (all)" : "GetSecretAsync (each)")} | {(withLock ? "on" : "off")} | {times[times.Count / 2]:F0} ms | {requests} | {reads} |");
+    }
+}
+
+async Task<(double Ms, long Requests, long Reads)> ColdStartAsync(bool withLock, bool bulk)
+{
+    var cacheOptions = new AkeylessCacheOptions
+    {
+        EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        KeyPrefix = $"fleet-{Guid.NewGuid():N}:",
+        DistributedCacheTimeout = TimeSpan.FromSeconds(5),
+    };
+    var owned = new List<IDisposable>();
+    var clients = new List<AkeylessClient>();
+    for (int i = 0; i < instances; i++)
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var cache = new RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(connection) });
+        owned.Add(cache);
+        owned.Add(connection);
+        var client = new AkeylessClient(new AkeylessClientOptions
+        {
+            ApiUrl = emulator.BaseUrl.ToString(),
+            AccessId = emulator.AccessId,
+            AccessKey = emulator.AccessKey,
+            Cache = cacheOptions,
+            SecretCache = new DistributedSecretCache(cache, cacheOptions),
+            SecretFetchLock = withLock ? new RedisSecretFetchLock(connection, cacheOptions.KeyPrefix) : null,
+        });
+        await client.TestConnectionAsync();
+        await cache.GetAsync("warm-up");
+        clients.Add(client);
+    }
+
+    emulator.Counters.Reset();
+    var watch = Stopwatch.StartNew();
+    await Task.WhenAll(clients.Select(client => bulk
+        ? (Task)client.GetSecretsAsync(paths)
+        : Task.WhenAll(paths.Select(path => client.GetSecretAsync(path).AsTask()))));
+    double elapsed = watch.Elapsed.TotalMilliseconds;
+    long requests = emulator.Counters.Get("get-secret-value");
+    long reads = paths.Sum(emulator.Counters.ValueReads);
+
+    clients.ForEach(client => client.Dispose());
+    owned.ForEach(resource => resource.Dispose());
+    return (elapsed, requests, reads);
+}
+
+int Argument(int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
