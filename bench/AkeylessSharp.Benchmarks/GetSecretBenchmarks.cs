@@ -33,8 +33,10 @@ public class GetSecretBenchmarks
         await _client.GetSecretAsync(Path);
 
         // The floor again, through the client's retry and timeout pipeline: shows what resilience alone costs.
-        var pipeline = AkeylessSharp.Http.Internal.AkeylessResilience.Build(new AkeylessClientOptions(), TimeProvider.System);
+        var defaults = new AkeylessClientOptions();
+        var pipeline = AkeylessSharp.Http.Internal.AkeylessResilience.Build(defaults, TimeProvider.System);
         _piped = new HttpClient(new Microsoft.Extensions.Http.Resilience.ResilienceHandler(_ => pipeline) { InnerHandler = new SocketsHttpHandler() });
+        AkeylessSharp.Http.Internal.AkeylessResilience.ApplyTotalTimeout(_piped, defaults);
 
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         _uri = new Uri(_emulator.BaseUrl, "get-secret-value");

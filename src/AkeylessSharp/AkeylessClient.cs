@@ -132,23 +132,24 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     {
         var limit = timeout ?? _options.Timeout;
         using var timeoutSource = new CancellationTokenSource(limit, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
+        var callToken = linked?.Token ?? timeoutSource.Token;
         try
         {
-            var token = await _tokens.GetTokenAsync(linked.Token).ConfigureAwait(false);
+            var token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
             request.Token = token.Value;
             try
             {
-                return await _transport.SendAsync(command, path, request, requestInfo, responseInfo, linked.Token).ConfigureAwait(false);
+                return await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
             }
             catch (AkeylessUnauthorizedException)
             {
                 _tokens.Invalidate(token);
                 Log.ReAuthenticating(_logger, command);
                 AkeylessTelemetry.ReAuthentications.Add(1);
-                token = await _tokens.GetTokenAsync(linked.Token).ConfigureAwait(false);
+                token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
                 request.Token = token.Value;
-                return await _transport.SendAsync(command, path, request, requestInfo, responseInfo, linked.Token).ConfigureAwait(false);
+                return await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -164,7 +165,9 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
 
         // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
-        return new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        var httpClient = new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options));
+        AkeylessResilience.ApplyTotalTimeout(httpClient, options);
+        return httpClient;
     }
 
     private static HttpClient Validated(HttpClient httpClient, AkeylessClientOptions options)

@@ -65,7 +65,7 @@ public static class AkeylessServiceCollectionExtensions
 
         services.AddHttpClient(HttpClientName(name))
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .ConfigureHttpClient(static c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
             .AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
                 AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
         return new AkeylessBuilder(services, name);

@@ -37,6 +37,11 @@ public static class AkeylessTelemetry
 
     internal static void RecordRequest(string command, string outcome, long startTimestamp)
     {
+        if (!Requests.Enabled && !RequestDuration.Enabled)
+        {
+            return;
+        }
+
         var tags = new TagList { { "akeyless.command", command }, { "akeyless.outcome", outcome } };
         Requests.Add(1, tags);
         RequestDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, tags);

@@ -68,6 +68,20 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AddAkeyless_HttpClient_TotalRequestTimeoutIsItsTimeout()
+    {
+        using var provider = Build(services => services.AddAkeyless("t", o =>
+        {
+            Apply(o, _harness.Emulator.AccessId, _harness.Emulator.AccessKey);
+            o.TotalRequestTimeout = TimeSpan.FromSeconds(42);
+        }));
+
+        using var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(AkeylessServiceCollectionExtensions.HttpClientName("t"));
+
+        Assert.Equal(TimeSpan.FromSeconds(42), http.Timeout);
+    }
+
+    [Fact]
     public void AddAkeyless_ReturnsBuilderForExtensions()
     {
         var services = new ServiceCollection();

@@ -122,6 +122,54 @@ public sealed class ResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSecretAsync_TotalRequestTimeout_StopsRetries()
+    {
+        using var client = new AkeylessClient(_harness.Options(o =>
+        {
+            o.MaxRetries = 10;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(150);
+            o.TotalRequestTimeout = TimeSpan.FromMilliseconds(400);
+        }));
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal("get-secret-value", ex.Command);
+
+        // Attempts of 150 ms each: the 400 ms limit ends the request long before the 11 attempts retries allow.
+        Assert.InRange(_harness.Emulator.Counters.Get("get-secret-value"), 1, 10);
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_CallerTokenAndPerCallTimeout_ThrowsTimeout()
+    {
+        using var client = new AkeylessClient(_harness.Options(o => o.MaxRetries = 0));
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        using var caller = new CancellationTokenSource();
+
+        var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(
+            () => client.GetSecretAsync(EmulatorHarness.StaticPath, new SecretRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) }, caller.Token).AsTask());
+
+        Assert.Equal("get-secret-value", ex.Command);
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_CallerCancelsInFlight_ThrowsOperationCanceled()
+    {
+        using var client = _harness.Client();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath, cancellationToken: caller.Token).AsTask());
+
+        Assert.IsNotType<AkeylessTimeoutException>(ex);
+    }
+
+    [Fact]
     public async Task GetSecretAsync_CallerCancels_ThrowsOperationCanceled()
     {
         using var client = _harness.Client();

@@ -11,6 +11,12 @@ namespace AkeylessSharp.Http.Internal;
 /// and the handler built without DI. Writes are marked in the request options and retried only when the
 /// server cannot have applied them (429, connection failures).
 /// </summary>
+/// <remarks>
+/// <see cref="AkeylessClientOptions.TotalRequestTimeout"/> is not a strategy here: it is the
+/// <see cref="HttpClient.Timeout"/> of the client around this pipeline (<see cref="ApplyTotalTimeout"/>), which
+/// covers every attempt and back-off and costs one timer on the token source <see cref="HttpClient"/> links anyway,
+/// where an outer timeout strategy costs a second pooled source, a registration and a pipeline layer per request.
+/// </remarks>
 internal static class AkeylessResilience
 {
     public const string PipelineName = "akeyless";
@@ -20,7 +26,6 @@ internal static class AkeylessResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, AkeylessClientOptions options)
     {
-        builder.AddTimeout(options.TotalRequestTimeout);
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -36,6 +41,9 @@ internal static class AkeylessResilience
 
         builder.AddTimeout(options.AttemptTimeout);
     }
+
+    /// <summary>Sets the limit on one request, all its retries included, on the client that sends through the pipeline.</summary>
+    public static void ApplyTotalTimeout(HttpClient client, AkeylessClientOptions options) => client.Timeout = options.TotalRequestTimeout;
 
     public static ResiliencePipeline<HttpResponseMessage> Build(AkeylessClientOptions options, TimeProvider timeProvider)
     {
@@ -63,5 +71,7 @@ internal static class AkeylessResilience
             || outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
     }
 
-    public static bool IsTimeout(Exception exception) => exception is TimeoutRejectedException;
+    /// <summary>Whether <paramref name="exception"/> is an attempt timeout or <see cref="HttpClient.Timeout"/> elapsing.</summary>
+    public static bool IsTimeout(Exception exception) =>
+        exception is TimeoutRejectedException or TaskCanceledException { InnerException: TimeoutException };
 }
