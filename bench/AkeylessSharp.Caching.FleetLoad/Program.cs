@@ -8,6 +8,7 @@ using AkeylessSharp.Caching.FleetLoad;
 using AkeylessSharp.Caching.StackExchangeRedis;
 using AkeylessSharp.Emulator;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 // A fleet's cold start: N instances, each with its own Redis connections and client, all reading the same secrets at
@@ -20,7 +21,11 @@ int rounds = Argument(3, 3);
 
 string[] paths = Enumerable.Range(0, secrets).Select(i => $"/fleet/secret-{i}").ToArray();
 var items = paths.Select((p, i) => new { name = p, type = "static", value = $"value-{i}" });
-await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = JsonSerializer.Serialize(new { items }) });
+await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions
+{
+    SeedJson = JsonSerializer.Serialize(new { items }),
+    ConfigureLogging = logging => logging.ClearProviders(),
+});
 emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromMilliseconds(latencyMs));
 using var redis = await RedisProcess.StartAsync();
 
