@@ -170,8 +170,7 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
             return (ok, null);
         }
 
-        var failure = UnprotectFailure.UnknownFormat;
-        if (_protector.TryUnprotect(key, bytes, out string? stored, out failure)
+        if (_protector.TryUnprotect(key, bytes, out string? stored, out var failure)
             && TimedValue.TryDecode(stored, out var freshUntil, out var staleUntil, out string? value))
         {
             return (true, new StoredEntry(value, freshUntil, staleUntil));

@@ -40,6 +40,7 @@ internal sealed partial class CachingSecretReader
                 {
                     await _cache.SetAsync(key, fetched.Value, fetched.Ttl).ConfigureAwait(false);
                 }
+
                 string path = SecretCacheKey.PathOf(key);
                 if (path.Length != key.Length)
                 {

@@ -64,6 +64,7 @@ internal sealed class FleetFetchLock
 
         try
         {
+            // A lock taken after the timeout gave up on it is never released here: it expires after its duration.
             var acquire = _inner.TryAcquireAsync(key, Duration, cancellationToken);
             var held = acquire.IsCompleted ? await acquire.ConfigureAwait(false) : await acquire.AsTask().WaitAsync(_timeout, _time, cancellationToken).ConfigureAwait(false);
             if (_breaker.OnSuccess(probe))
