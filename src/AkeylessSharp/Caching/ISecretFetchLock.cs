@@ -10,8 +10,8 @@ namespace AkeylessSharp.Caching;
 /// <para>
 /// The instance that takes the lock fetches, stores the value in the shared cache, then releases the lock. The others
 /// watch the cache every <see cref="AkeylessCacheOptions.FetchLockPollInterval"/> and take the value from there; if the
-/// holder fails or dies, the lock is released or expires after <see cref="AkeylessCacheOptions.FetchLockDuration"/> and
-/// one of them fetches instead. Locks never make a read fail: a lock store that errs or times out is bypassed.
+/// holder fails or dies, its lock is released or expires after <see cref="AkeylessCacheOptions.FetchLockDuration"/> and
+/// the waiters fetch for themselves, at once. Locks never make a read fail: a lock store that errs or times out is bypassed.
 /// </para>
 /// <para>Implementations must be thread-safe and must expire an abandoned lock on their own after the given duration.</para>
 /// </remarks>

@@ -98,6 +98,36 @@ public sealed class FleetFetchLockTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenTheHolderFails_TheWaitersFetchAtOnce_NotOneAfterAnotherBehindTheLock()
+    {
+        var options = CacheOptions(batching: false);
+        options.FetchLockDuration = TimeSpan.FromSeconds(30);
+        var waiters = new[] { await InstanceAsync(options), await InstanceAsync(options), await InstanceAsync(options) };
+        var holder = new RedisSecretFetchLock(await ConnectAsync(), _prefix);
+        var held = await holder.TryAcquireAsync(Paths[6], options.FetchLockDuration);
+        Assert.NotNull(held);
+        var reads = waiters.Select(client => ReadAsync(client, Paths[6])).ToArray();
+        await Task.Delay(100);
+
+        // Akeyless is failing slowly; the holder gives up without storing a value.
+        _fixture.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(3));
+        _fixture.Emulator.Faults.FailNext("get-secret-value", 10, 503);
+        await held.DisposeAsync();
+
+        // One after another, a single request would be in flight for 3 s; at once, all three arrive together.
+        for (int i = 0; i < 100 && _fixture.Requests("get-secret-value") < waiters.Length; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(waiters.Length, _fixture.Requests("get-secret-value"));
+        foreach (var read in reads)
+        {
+            await Assert.ThrowsAsync<AkeylessException>(() => read.WaitAsync(Bound));
+        }
+    }
+
+    [Fact]
     public async Task AWaitingRead_TakesTheValueTheHolderStored_WithoutFetching()
     {
         using var fleetWaits = new MetricCollector<long>(null, Diagnostics.AkeylessTelemetry.Name, "akeyless.cache.fleet_waits");

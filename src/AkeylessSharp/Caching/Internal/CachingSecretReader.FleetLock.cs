@@ -60,6 +60,14 @@ internal sealed partial class CachingSecretReader
                 return OnStoredElsewhere(key, kind, stored);
             }
 
+            if (waited && attempt.State == FetchLockState.Acquired)
+            {
+                // The holder waited for let go without a value: it failed or died, and its failure is likely the next one's
+                // too. Every waiter fetches now, at once, rather than one after another behind the lock.
+                await _fleetLock.ReleaseAsync(attempt, key).ConfigureAwait(false);
+                attempt = FetchLockAttempt.Unavailable;
+            }
+
             var fetching = fetch(state, token);
 
             // A fetch that starts after waiting may sit in a batch that nobody else will flush.
