@@ -72,8 +72,9 @@ internal sealed class ClientSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A client that can also authenticate with <c>aws_iam</c>, <c>gcp</c> and <c>azure_ad</c>: a terminal has no package to add.</summary>
     public static IAkeylessClient CreateDefaultClient(AkeylessClientOptions options, ILoggerFactory loggerFactory) =>
-        new AkeylessClient(options, loggerFactory);
+        new AkeylessClient(options, loggerFactory, cloudIdProviders: AkeylessSharp.CloudId.AkeylessCloudIdProviders.Create());
 
     public async ValueTask DisposeAsync()
     {

@@ -11,7 +11,7 @@ namespace AkeylessSharp.Cli.Settings;
 internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole console)
 {
     /// <summary>Binds the settings; warns on standard error when the access key was given as a flag.</summary>
-    /// <exception cref="CliUsageException">An access type or timeout is invalid.</exception>
+    /// <exception cref="CliUsageException">An access type or timeout is invalid, or a certificate or key file cannot be read.</exception>
     /// <exception cref="AkeylessConfigurationException">The connection string is invalid.</exception>
     public AkeylessClientOptions Bind(ParseResult parse)
     {
@@ -38,6 +38,12 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         options.Jwt = Env(EnvironmentNames.Jwt) ?? options.Jwt;
         options.JwtEnvironmentVariable = parse.GetValue(globals.JwtEnv) ?? options.JwtEnvironmentVariable;
         options.Profile = Pick(parse, globals.Profile, EnvironmentNames.Profile) ?? options.Profile;
+        options.K8sAuthConfigName = Pick(parse, globals.K8sAuthConfigName, EnvironmentNames.K8sAuthConfigName) ?? options.K8sAuthConfigName;
+        options.K8sServiceAccountTokenPath = Pick(parse, globals.K8sTokenFile, EnvironmentNames.K8sTokenFile) ?? options.K8sServiceAccountTokenPath;
+        options.CertificateData = ReadFile(Pick(parse, globals.CertFile, EnvironmentNames.CertFile), "--cert-file") ?? options.CertificateData;
+        options.PrivateKeyData = ReadFile(Pick(parse, globals.KeyFile, EnvironmentNames.KeyFile), "--key-file") ?? options.PrivateKeyData;
+        options.GcpAudience = Pick(parse, globals.GcpAudience, EnvironmentNames.GcpAudience) ?? options.GcpAudience;
+        options.AzureObjectId = Pick(parse, globals.AzureObjectId, EnvironmentNames.AzureObjectId) ?? options.AzureObjectId;
 
         if (Pick(parse, globals.AccessType, EnvironmentNames.AccessType) is { } accessType)
         {
@@ -56,6 +62,14 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
             {
                 options.AccessType = AkeylessAccessType.Jwt;
             }
+            else if (options.K8sAuthConfigName is not null)
+            {
+                options.AccessType = AkeylessAccessType.Kubernetes;
+            }
+            else if (options.CertificateData is not null)
+            {
+                options.AccessType = AkeylessAccessType.Certificate;
+            }
         }
 
         if (parse.GetValue(globals.Timeout) is { } seconds)
@@ -66,6 +80,25 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         }
 
         return options;
+    }
+
+    /// <summary>Reads a PEM file named by an option or its variable; <see langword="null"/> when neither is set.</summary>
+    /// <exception cref="CliUsageException">The file cannot be read; the message names it, never its content.</exception>
+    private static string? ReadFile(string? path, string option)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{option}: cannot read {path} ({ex.GetType().Name}: {ex.Message}).");
+        }
     }
 
     private string? Pick(ParseResult parse, Option<string?> option, string variable) =>

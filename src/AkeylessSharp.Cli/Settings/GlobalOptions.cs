@@ -9,7 +9,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> AccessId { get; } = Recursive("--access-id", "The auth method's access id, p-... [env: AKEYLESS_ACCESS_ID].");
 
-    public Option<string?> AccessType { get; } = Recursive("--access-type", "api_key, uid, jwt, k8s, certificate, saml, aws_iam, gcp or azure_ad [env: AKEYLESS_ACCESS_TYPE; default api_key, or uid/jwt when only that credential is set].");
+    public Option<string?> AccessType { get; } = Recursive("--access-type", "api_key, uid, jwt, k8s, certificate, saml, aws_iam, gcp or azure_ad [env: AKEYLESS_ACCESS_TYPE; default api_key, or uid/jwt/k8s/certificate when only that credential is set].");
 
     public Option<string?> AccessKey { get; } = Recursive("--access-key", "The access key. Prefer AKEYLESS_ACCESS_KEY: a flag is visible in process lists and shell history.");
 
@@ -18,6 +18,18 @@ internal sealed class GlobalOptions
     public Option<string?> JwtEnv { get; } = Recursive("--jwt-env", "The environment variable that holds the JWT (the JWT itself: AKEYLESS_JWT).");
 
     public Option<string?> Profile { get; } = Recursive("--profile", "The Akeyless CLI profile whose SAML credentials to use [env: AKEYLESS_PROFILE].");
+
+    public Option<string?> K8sAuthConfigName { get; } = Recursive("--k8s-auth-config-name", "The Kubernetes auth config, for k8s [env: AKEYLESS_K8S_AUTH_CONFIG_NAME].");
+
+    public Option<string?> K8sTokenFile { get; } = Recursive("--k8s-token-file", "The service-account token file, for k8s [env: AKEYLESS_K8S_TOKEN_FILE; default the in-pod path].");
+
+    public Option<string?> CertFile { get; } = Recursive("--cert-file", "The client certificate (PEM), for certificate [env: AKEYLESS_CERT_FILE].");
+
+    public Option<string?> KeyFile { get; } = Recursive("--key-file", "The certificate's private key (PEM), for certificate [env: AKEYLESS_KEY_FILE].");
+
+    public Option<string?> GcpAudience { get; } = Recursive("--gcp-audience", "The audience of the GCP identity token, for gcp [env: AKEYLESS_GCP_AUDIENCE; default akeyless.io].");
+
+    public Option<string?> AzureObjectId { get; } = Recursive("--azure-object-id", "The managed identity's object id, for azure_ad [env: AKEYLESS_AZURE_OBJECT_ID].");
 
     public Option<string?> ConnectionString { get; } = Recursive("--connection-string", "All settings in one string, akeyless://ID:KEY@host or ApiUrl=...;AccessId=... [env: AKEYLESS_CONNECTION_STRING]; other settings override it.");
 
@@ -30,7 +42,8 @@ internal sealed class GlobalOptions
     public Option<bool> Verbose { get; } = Recursive<bool>("--verbose", "Log requests to standard error and print stack traces of errors. Never logs secret values.");
 
     public IEnumerable<Option> All =>
-        [ApiUrl, AccessId, AccessType, AccessKey, UidToken, JwtEnv, Profile, ConnectionString, Timeout, Emulator, Seed, Verbose];
+        [ApiUrl, AccessId, AccessType, AccessKey, UidToken, JwtEnv, Profile, K8sAuthConfigName, K8sTokenFile, CertFile, KeyFile, GcpAudience, AzureObjectId,
+         ConnectionString, Timeout, Emulator, Seed, Verbose];
 
     private static Option<string?> Recursive(string name, string description) => Recursive<string?>(name, description);
 
