@@ -40,8 +40,8 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         options.Profile = Pick(parse, globals.Profile, EnvironmentNames.Profile) ?? options.Profile;
         options.K8sAuthConfigName = Pick(parse, globals.K8sAuthConfigName, EnvironmentNames.K8sAuthConfigName) ?? options.K8sAuthConfigName;
         options.K8sServiceAccountTokenPath = Pick(parse, globals.K8sTokenFile, EnvironmentNames.K8sTokenFile) ?? options.K8sServiceAccountTokenPath;
-        options.CertificateData = ReadFile(Pick(parse, globals.CertFile, EnvironmentNames.CertFile), "--cert-file") ?? options.CertificateData;
-        options.PrivateKeyData = ReadFile(Pick(parse, globals.KeyFile, EnvironmentNames.KeyFile), "--key-file") ?? options.PrivateKeyData;
+        options.CertificateData = ReadFile(Pick(parse, globals.CertFile, EnvironmentNames.CertFile), $"--cert-file (or {EnvironmentNames.CertFile})") ?? options.CertificateData;
+        options.PrivateKeyData = ReadFile(Pick(parse, globals.KeyFile, EnvironmentNames.KeyFile), $"--key-file (or {EnvironmentNames.KeyFile})") ?? options.PrivateKeyData;
         options.GcpAudience = Pick(parse, globals.GcpAudience, EnvironmentNames.GcpAudience) ?? options.GcpAudience;
         options.AzureObjectId = Pick(parse, globals.AzureObjectId, EnvironmentNames.AzureObjectId) ?? options.AzureObjectId;
 
@@ -84,7 +84,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
 
     /// <summary>Reads a PEM file named by an option or its variable; <see langword="null"/> when neither is set.</summary>
     /// <exception cref="CliUsageException">The file cannot be read; the message names it, never its content.</exception>
-    private static string? ReadFile(string? path, string option)
+    private static string? ReadFile(string? path, string setting)
     {
         if (path is null)
         {
@@ -97,7 +97,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliUsageException($"{option}: cannot read {path} ({ex.GetType().Name}: {ex.Message}).");
+            throw new CliUsageException($"{setting}: cannot read {path} ({ex.GetType().Name}: {ex.Message}).");
         }
     }
 
