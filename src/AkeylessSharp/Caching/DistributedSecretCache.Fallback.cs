@@ -4,10 +4,8 @@ namespace AkeylessSharp.Caching;
 
 public sealed partial class DistributedSecretCache
 {
-    private readonly CircuitBreaker _breaker;
+    private readonly BackendGuard _guard;
     private readonly MemorySecretCache _fallback;
-    private readonly TimeSpan _timeout;
-    private readonly TimeSpan _breakDuration;
 
     /// <summary>
     /// Runs one distributed cache operation. A failure or timeout (not the caller's cancellation) is logged, opens the
@@ -19,40 +17,24 @@ public sealed partial class DistributedSecretCache
         Func<DistributedSecretCache, CancellationToken, Task<T>> action,
         CancellationToken cancellationToken)
     {
-        try
+        var outcome = await _guard.RunAsync(probe, this, action, cancellationToken).ConfigureAwait(false);
+        if (outcome.Recovered)
         {
-            T result = await action(this, cancellationToken).ConfigureAwait(false);
-            if (_breaker.OnSuccess(probe))
-            {
-                // Values written to the fallback during the outage are not in the distributed cache; dropping them keeps
-                // one source of truth (they are fetched again once) instead of two diverging ones.
-                await _fallback.ClearAsync(CancellationToken.None).ConfigureAwait(false);
-                Log.DistributedCacheRecovered(_logger);
-            }
+            // Values written to the fallback during the outage are not in the distributed cache; dropping them keeps
+            // one source of truth (they are fetched again once) instead of two diverging ones.
+            await _fallback.ClearAsync(CancellationToken.None).ConfigureAwait(false);
+            Log.DistributedCacheRecovered(_logger);
+        }
 
-            return (true, result);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        if (outcome.BrokeWith is { } failure)
         {
-            throw;
+            Log.DistributedCacheBroken(_logger, operation, _guard.BreakDuration, failure);
         }
-#pragma warning disable CA1031 // Any backend failure (RedisConnectionException, timeouts, socket errors) must degrade, not fail the read.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _metrics?.DistributedFailures.Add(1);
-            if (_breaker.OnFailure() || probe)
-            {
-                Log.DistributedCacheBroken(_logger, operation, _breakDuration, ex);
-            }
 
-            return (false, default);
-        }
+        return (outcome.Ok, outcome.Result);
     }
 
-    private Task<T> WithTimeout<T>(Task<T> task, CancellationToken cancellationToken) =>
-        task.IsCompleted ? task : task.WaitAsync(_timeout, _time, cancellationToken);
+    private Task<T> WithTimeout<T>(Task<T> task, CancellationToken cancellationToken) => _guard.WithTimeout(task, cancellationToken);
 
-    private Task WithTimeout(Task task, CancellationToken cancellationToken) =>
-        task.IsCompleted ? task : task.WaitAsync(_timeout, _time, cancellationToken);
+    private Task WithTimeout(Task task, CancellationToken cancellationToken) => _guard.WithTimeout(task, cancellationToken);
 }

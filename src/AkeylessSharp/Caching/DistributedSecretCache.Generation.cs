@@ -24,7 +24,7 @@ public sealed partial class DistributedSecretCache
 
         // Adopt the new generation locally even if the write fails, so this instance never reads the cleared entries.
         _generation = new GenerationSnapshot(generation, NextGenerationCheck());
-        if (_breaker.TryEnter(out bool probe))
+        if (_guard.TryEnter(out bool probe))
         {
             await GuardAsync(
                 "clear",

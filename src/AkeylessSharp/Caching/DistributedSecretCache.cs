@@ -65,15 +65,13 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
         _logger = logger ?? NullLogger.Instance;
         _metrics = metrics;
         _prefix = options.KeyPrefix;
-        _timeout = options.DistributedCacheTimeout;
-        _breakDuration = options.DistributedCacheBreakDuration;
         _generationCheckInterval = options.GenerationCheckInterval;
-        _breaker = new CircuitBreaker(_time, options.DistributedCacheBreakDuration);
+        _guard = new BackendGuard(_time, options.DistributedCacheTimeout, options.DistributedCacheBreakDuration, metrics);
         _fallback = new MemorySecretCache(_time);
     }
 
     /// <summary>Gets whether reads and writes currently go to the distributed cache rather than the in-process fallback.</summary>
-    public bool IsDistributedCacheAvailable => _breaker.IsClosed;
+    public bool IsDistributedCacheAvailable => _guard.IsClosed;
 
     /// <inheritdoc />
     bool IStaleSecretCache.IsAvailable => IsDistributedCacheAvailable;
@@ -82,7 +80,7 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _breaker.TryEnter(out bool probe) ? GetCoreAsync(key, probe, cancellationToken) : _fallback.GetAsync(key, cancellationToken);
+        return _guard.TryEnter(out bool probe) ? GetCoreAsync(key, probe, cancellationToken) : _fallback.GetAsync(key, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -90,7 +88,7 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     public async ValueTask<SecretCacheEntry?> GetStaleAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (!_breaker.TryEnter(out bool probe))
+        if (!_guard.TryEnter(out bool probe))
         {
             return null;
         }
@@ -115,7 +113,7 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
         ArgumentNullException.ThrowIfNull(value);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(staleFor, TimeSpan.Zero);
-        return _breaker.TryEnter(out bool probe) ? SetCoreAsync(key, value, ttl, staleFor, probe, cancellationToken) : _fallback.SetAsync(key, value, ttl, cancellationToken);
+        return _guard.TryEnter(out bool probe) ? SetCoreAsync(key, value, ttl, staleFor, probe, cancellationToken) : _fallback.SetAsync(key, value, ttl, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -123,7 +121,7 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     {
         ArgumentNullException.ThrowIfNull(key);
         await _fallback.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
-        if (_breaker.TryEnter(out bool probe))
+        if (_guard.TryEnter(out bool probe))
         {
             await GuardAsync(
                 "remove",

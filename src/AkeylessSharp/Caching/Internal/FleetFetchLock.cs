@@ -29,23 +29,17 @@ internal readonly record struct FetchLockAttempt(FetchLockState State, IAsyncDis
 internal sealed class FleetFetchLock
 {
     private readonly ISecretFetchLock _inner;
-    private readonly TimeSpan _timeout;
-    private readonly TimeSpan _breakDuration;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CacheMetrics? _metrics;
-    private readonly CircuitBreaker _breaker;
+    private readonly BackendGuard _guard;
 
     public FleetFetchLock(ISecretFetchLock inner, AkeylessCacheOptions options, TimeProvider time, ILogger logger, CacheMetrics? metrics)
     {
         _inner = inner;
-        Duration = options.FetchLockDuration;
-        _timeout = options.DistributedCacheTimeout;
-        _breakDuration = options.DistributedCacheBreakDuration;
-        _time = time;
         _logger = logger;
         _metrics = metrics;
-        _breaker = new CircuitBreaker(time, options.DistributedCacheBreakDuration);
+        _guard = new BackendGuard(time, options.DistributedCacheTimeout, options.DistributedCacheBreakDuration, metrics);
+        Duration = options.FetchLockDuration;
         PollInterval = options.FetchLockPollInterval;
     }
 
@@ -57,39 +51,30 @@ internal sealed class FleetFetchLock
 
     public async ValueTask<FetchLockAttempt> TryAcquireAsync(string key, CancellationToken cancellationToken)
     {
-        if (!_breaker.TryEnter(out bool probe))
+        if (!_guard.TryEnter(out bool probe))
         {
             return FetchLockAttempt.Unavailable;
         }
 
-        try
+        // A lock taken after the timeout gave up on it is never released here: it expires after its duration.
+        var outcome = await _guard.RunAsync(
+            probe,
+            (Lock: this, Key: key),
+            static (s, ct) => s.Lock._guard.WithTimeout(s.Lock._inner.TryAcquireAsync(s.Key, s.Lock.Duration, ct).AsTask(), ct),
+            cancellationToken).ConfigureAwait(false);
+        if (outcome.Recovered)
         {
-            // A lock taken after the timeout gave up on it is never released here: it expires after its duration.
-            var acquire = _inner.TryAcquireAsync(key, Duration, cancellationToken);
-            var held = acquire.IsCompleted ? await acquire.ConfigureAwait(false) : await acquire.AsTask().WaitAsync(_timeout, _time, cancellationToken).ConfigureAwait(false);
-            if (_breaker.OnSuccess(probe))
-            {
-                Log.FetchLockRecovered(_logger);
-            }
+            Log.FetchLockRecovered(_logger);
+        }
 
-            return held is null ? new FetchLockAttempt(FetchLockState.HeldElsewhere, null) : new FetchLockAttempt(FetchLockState.Acquired, held);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        if (outcome.BrokeWith is { } failure)
         {
-            throw;
+            Log.FetchLockBroken(_logger, key, _guard.BreakDuration, failure);
         }
-#pragma warning disable CA1031 // Any lock store failure must degrade to an uncoordinated fetch, not fail the read.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _metrics?.DistributedFailures.Add(1);
-            if (_breaker.OnFailure() || probe)
-            {
-                Log.FetchLockBroken(_logger, key, _breakDuration, ex);
-            }
 
-            return FetchLockAttempt.Unavailable;
-        }
+        return !outcome.Ok ? FetchLockAttempt.Unavailable
+            : outcome.Result is { } held ? new FetchLockAttempt(FetchLockState.Acquired, held)
+            : new FetchLockAttempt(FetchLockState.HeldElsewhere, null);
     }
 
     /// <summary>Releases a held lock; a failure only leaves it to expire on its own.</summary>
@@ -102,7 +87,7 @@ internal sealed class FleetFetchLock
 
         try
         {
-            await held.DisposeAsync().AsTask().WaitAsync(_timeout, _time).ConfigureAwait(false);
+            await _guard.WithTimeout(held.DisposeAsync().AsTask(), CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // An unreleased lock expires after its duration; the value is already fetched.
         catch (Exception ex)
