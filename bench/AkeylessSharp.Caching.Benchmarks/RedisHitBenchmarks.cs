@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
+using AkeylessSharp.Benchmarks.Shared;
 using AkeylessSharp.Caching;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -18,7 +16,7 @@ namespace AkeylessSharp.Caching.Benchmarks;
 public class RedisHitBenchmarks
 {
     private const string Path = "/bench/db/password";
-    private Process _redis = null!;
+    private RedisProcess _redis = null!;
     private ConnectionMultiplexer _connection = null!;
     private IDatabase _database = null!;
     private RedisCache _distributed = null!;
@@ -28,28 +26,9 @@ public class RedisHitBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        int port = FreePort();
-        _redis = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("redis-server did not start; install it (apt-get install redis-server).");
-        var configuration = new ConfigurationOptions { AbortOnConnectFail = false };
-        configuration.EndPoints.Add(IPAddress.Loopback, port);
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                _connection = await ConnectionMultiplexer.ConnectAsync(configuration);
-                await _connection.GetDatabase().PingAsync();
-                break;
-            }
-            catch (RedisConnectionException) when (attempt < 50)
-            {
-                await Task.Delay(100);
-            }
-        }
-
+        _redis = await RedisProcess.StartAsync();
+        var configuration = _redis.Configuration;
+        _connection = await ConnectionMultiplexer.ConnectAsync(configuration);
         _database = _connection.GetDatabase();
         await _database.StringSetAsync("floor", new string('x', 64));
 
@@ -77,7 +56,6 @@ public class RedisHitBenchmarks
         _client.Dispose();
         _distributed.Dispose();
         await _connection.DisposeAsync();
-        _redis.Kill();
         _redis.Dispose();
     }
 
@@ -89,11 +67,4 @@ public class RedisHitBenchmarks
 
     [Benchmark(Description = "AkeylessClient.GetSecretAsync (Redis hit, decrypt)")]
     public async Task<string> ClientGet() => await _client.GetSecretAsync(Path);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AkeylessSharp;
 using AkeylessSharp.Caching;
-using AkeylessSharp.Caching.FleetLoad;
+using AkeylessSharp.Benchmarks.Shared;
 using AkeylessSharp.Caching.StackExchangeRedis;
 using AkeylessSharp.Emulator;
 using Microsoft.Extensions.Caching.StackExchangeRedis;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace AkeylessSharp.Caching.FleetLoad;
+namespace AkeylessSharp.Benchmarks.Shared;
 
 /// <summary>A throwaway <c>redis-server</c> on a free loopback port, without persistence, killed on dispose.</summary>
 internal sealed class RedisProcess : IDisposable
