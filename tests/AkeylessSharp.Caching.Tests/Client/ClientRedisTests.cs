@@ -79,11 +79,9 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task DependencyInjection_AddRedisCache_SharesValuesBetweenContainers()
     {
-        string key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        string prefix = $"di-{Guid.NewGuid():N}:";
-        string connection = $"127.0.0.1:{redis.Server.Port},abortConnect=false";
-        await using var first = Container(connection, key, prefix);
-        await using var second = Container(connection, key, prefix);
+        var shared = SharedRedis();
+        await using var first = Container(shared);
+        await using var second = Container(shared);
 
         var a = first.GetRequiredService<IAkeylessClient>();
         var b = second.GetRequiredService<IAkeylessClient>();
@@ -95,11 +93,9 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
     [Fact]
     public async Task DependencyInjection_AddRedisCache_ContainersMissingTogether_FetchOnceThroughTheLock()
     {
-        string key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        string prefix = $"di-lock-{Guid.NewGuid():N}:";
-        string connection = $"127.0.0.1:{redis.Server.Port},abortConnect=false";
-        await using var first = Container(connection, key, prefix);
-        await using var second = Container(connection, key, prefix);
+        var shared = SharedRedis();
+        await using var first = Container(shared);
+        await using var second = Container(shared);
         Assert.IsType<RedisSecretFetchLock>(first.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(Options.DefaultName).SecretFetchLock);
 
         var a = first.GetRequiredService<IAkeylessClient>();
@@ -154,13 +150,19 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
         return cache;
     }
 
-    private ServiceProvider Container(string connection, string key, string prefix)
+    /// <summary>What app instances sharing a Redis secret cache have in common: the Redis, the encryption key, the prefix.</summary>
+    private SharedRedisSettings SharedRedis() => new(
+        $"127.0.0.1:{redis.Server.Port},abortConnect=false",
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        $"di-{Guid.NewGuid():N}:");
+
+    private ServiceProvider Container(SharedRedisSettings shared)
     {
         var services = new ServiceCollection();
-        services.AddAkeyless(o => Copy(_fixture.Options(null), o)).AddRedisCache(connection, c =>
+        services.AddAkeyless(o => Copy(_fixture.Options(null), o)).AddRedisCache(shared.Connection, c =>
         {
-            c.EncryptionKey = key;
-            c.KeyPrefix = prefix;
+            c.EncryptionKey = shared.EncryptionKey;
+            c.KeyPrefix = shared.KeyPrefix;
             c.BatchingEnabled = false;
 
             // The first command of a new container also connects; on a loaded machine that can pass the 1 s default,
@@ -177,4 +179,6 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
         to.AccessKey = from.AccessKey;
         to.MaxRetries = 0;
     }
+
+    private sealed record SharedRedisSettings(string Connection, string EncryptionKey, string KeyPrefix);
 }

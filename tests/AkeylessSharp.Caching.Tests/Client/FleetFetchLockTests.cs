@@ -1,4 +1,3 @@
-using System.Net;
 using AkeylessSharp.Caching.StackExchangeRedis;
 using AkeylessSharp.Caching.Tests.Caching;
 using AkeylessSharp.Caching.Tests.Infrastructure;
@@ -165,7 +164,7 @@ public sealed class FleetFetchLockTests(RedisFixture redis) : IAsyncLifetime
     public async Task AnUnreachableLockStore_CostsFetches_NeverFailedReads()
     {
         var options = CacheOptions(batching: false);
-        var deadRedis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{FreePort()},abortConnect=false,connectTimeout=200,asyncTimeout=200,connectRetry=0");
+        var deadRedis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{RedisServer.FreePort()},abortConnect=false,connectTimeout=200,asyncTimeout=200,connectRetry=0");
         _owned.Add(deadRedis);
         using var cacheBackend = await redis.Server.CreateDistributedCacheAsync();
         var client = _fixture.Client(options, new DistributedSecretCache(cacheBackend, options, _fixture.Clock), new RedisSecretFetchLock(deadRedis, _prefix));
@@ -234,13 +233,6 @@ public sealed class FleetFetchLockTests(RedisFixture redis) : IAsyncLifetime
         var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration());
         _owned.Add(connection);
         return connection;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class Disposer(Action dispose) : IAsyncDisposable
