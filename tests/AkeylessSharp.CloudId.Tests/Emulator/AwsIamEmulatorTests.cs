@@ -12,25 +12,14 @@ public sealed class AwsIamEmulatorTests
     private static readonly AkeylessClientOptions s_options = new() { AccessType = AkeylessAccessType.AwsIam, AccessId = CloudIdEmulator.AwsAccessId };
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero));
 
-    [Fact]
-    public async Task Auth_EnvironmentCredentials_ReturnsToken()
-    {
-        using var env = EnvironmentScope.EmptyAws().Set("AWS_ACCESS_KEY_ID", CloudIdEmulator.AwsKeyId).Set("AWS_SECRET_ACCESS_KEY", CloudIdEmulator.AwsSecret);
-        await using var emulator = await CloudIdEmulator.StartAsync(_clock);
-        using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions { TimeProvider = _clock });
-
-        var (status, token, error) = await emulator.AuthAsync("aws_iam", CloudIdEmulator.AwsAccessId, await provider.GetCloudIdAsync(s_options, CancellationToken.None));
-
-        Assert.True(status == HttpStatusCode.OK, error);
-        Assert.StartsWith("t-", token, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Auth_EnvironmentSessionCredentials_ReturnsToken()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("IQoJb3JpZ2luX2VjEXAMPLE+session/token==")]
+    public async Task Auth_EnvironmentCredentials_WithOrWithoutSessionToken_ReturnsToken(string? sessionToken)
     {
         using var env = EnvironmentScope.EmptyAws()
             .Set("AWS_ACCESS_KEY_ID", CloudIdEmulator.AwsKeyId).Set("AWS_SECRET_ACCESS_KEY", CloudIdEmulator.AwsSecret)
-            .Set("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2VjEXAMPLE+session/token==");
+            .Set("AWS_SESSION_TOKEN", sessionToken);
         await using var emulator = await CloudIdEmulator.StartAsync(_clock);
         using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions { TimeProvider = _clock });
 
