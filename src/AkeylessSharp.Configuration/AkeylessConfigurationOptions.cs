@@ -74,11 +74,16 @@ public sealed class AkeylessConfigurationOptions
     public string ConfigPrefix { get; set; } = "Config";
 
     /// <summary>
-    /// A team name: connections, variables and config are looked up at <c>&lt;base&gt;/&lt;team&gt;/&lt;key&gt;</c> first, then
+    /// A team name: connections and variables are looked up at <c>&lt;base&gt;/&lt;team&gt;/&lt;key&gt;</c> first, then
     /// at <c>&lt;base&gt;/&lt;GlobalPath&gt;/&lt;key&gt;</c> (or <c>&lt;base&gt;/&lt;key&gt;</c>). Keys containing the separator are refused.
+    /// Config entries are never team-scoped, as in Airflow. <see cref="AkeylessSecretsBackend"/> lookups may name another team per call.
     /// </summary>
     /// <value>The default is <see langword="null"/> (no team).</value>
     public string? Team { get; set; }
+
+    /// <summary>Whether a team (<see cref="Team"/> or a per-lookup one) scopes lookups at all: the backend's <c>use_team_secrets_path</c>.</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool UseTeamSecretsPath { get; set; } = true;
 
     /// <summary>The shared folder consulted after the team's own, when a <see cref="Team"/> is set.</summary>
     /// <value>The default is <see langword="null"/> (the base folder itself).</value>
