@@ -91,14 +91,20 @@ public sealed partial class AkeylessClientOptions
     /// <summary>The folder holding the CLI's stored credentials; <see langword="null"/> means <c>~/.akeyless/.tmp_creds</c>.</summary>
     public string? SamlCredentialsDirectory { get; set; }
 
-    /// <summary>How long a token lives when the auth response does not say.</summary>
+    /// <summary>
+    /// How long a token lives when the auth response does not say (no <c>creds.expiry</c> and no <c>expiration</c>);
+    /// clearskies' <c>auth_token_ttl</c>, with its range: 300 to 43,200 seconds.
+    /// </summary>
     /// <value>The default is 3600 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    [Range(typeof(TimeSpan), "00:05:00", "12:00:00")]
     public TimeSpan AuthTokenTtl { get; set; } = TimeSpan.FromSeconds(3600);
 
-    /// <summary>How long before expiry a token is renewed; capped at half the token's lifetime.</summary>
+    /// <summary>
+    /// How long before expiry a token is renewed (clearskies' <c>token_refresh_buffer</c>, with its range: 0 to 3,600 seconds);
+    /// capped at half the token's lifetime.
+    /// </summary>
     /// <value>The default is 300 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan TokenRefreshBuffer { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>The limit on one client call, authentication and retries included; a call's own timeout overrides it.</summary>

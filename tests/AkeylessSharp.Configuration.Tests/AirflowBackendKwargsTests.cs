@@ -69,6 +69,7 @@ public class AirflowBackendKwargsTests
     [InlineData("""{"connections_path":5,"access_id":"p-a1","access_key":"k"}""", "connections_path")]
     [InlineData("""{"use_team_secrets_path":"maybe","access_id":"p-a1","access_key":"k"}""", "use_team_secrets_path")]
     [InlineData("""{"token_ttl":"soon","access_id":"p-a1","access_key":"k"}""", "token_ttl")]
+    [InlineData("""{"token_ttl":60,"access_id":"p-a1","access_key":"k"}""", "token_ttl")]
     [InlineData("""{"access_type":"api_key"}""", "AccessId")]
     public void FromAirflowBackendKwargs_BadValue_ThrowsNamingTheKey(string json, string named)
     {

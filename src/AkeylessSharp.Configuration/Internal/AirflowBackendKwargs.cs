@@ -63,9 +63,9 @@ internal static class AirflowBackendKwargs
 
             if (Text(root, "token_ttl") is { } ttl)
             {
-                options.ClientOptions.AuthTokenTtl = double.TryParse(ttl, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                options.ClientOptions.AuthTokenTtl = double.TryParse(ttl, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 300 and <= 43200
                     ? TimeSpan.FromSeconds(seconds)
-                    : throw new AkeylessConfigurationException($"backend_kwargs token_ttl '{ttl}' must be a positive number of seconds.", "token_ttl");
+                    : throw new AkeylessConfigurationException($"backend_kwargs token_ttl '{ttl}' must be a number of seconds between 300 and 43200 (it becomes AuthTokenTtl).", "token_ttl");
             }
 
             return options;
