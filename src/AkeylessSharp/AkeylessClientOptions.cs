@@ -44,6 +44,24 @@ public sealed partial class AkeylessClientOptions
     /// <summary>The universal identity token (<c>u-...</c>), for <see cref="AkeylessAccessType.UniversalIdentity"/>. Secret.</summary>
     public string? UidToken { get; set; }
 
+    /// <summary>
+    /// Opt-in rotation of <see cref="UidToken"/>, as the Akeyless universal identity flow expects: before each exchange for an
+    /// API token the client calls <c>uid-rotate-token</c> (which revokes the old uid token), uses the new one from then on,
+    /// and hands it to <see cref="OnUidTokenRotated"/>. The API token is renewed at least this often, so the uid token is
+    /// rotated well before its own TTL ends; choose an interval shorter than that TTL.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the uid token is never rotated.</value>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan? UidTokenRotationInterval { get; set; }
+
+    /// <summary>
+    /// Stores a rotated uid token so it survives a restart (a secret store, a file the process reads at start): called with the
+    /// new token after each rotation. If it throws, the call fails with an <see cref="AkeylessException"/>, the new token is
+    /// kept in memory, and the next authentication rotates and calls it again. Not bindable from configuration.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the rotated token lives only in this client.</value>
+    public Func<string, CancellationToken, ValueTask>? OnUidTokenRotated { get; set; }
+
     /// <summary>The JWT, for <see cref="AkeylessAccessType.Jwt"/>; takes precedence over <see cref="JwtEnvironmentVariable"/>. Secret.</summary>
     public string? Jwt { get; set; }
 
