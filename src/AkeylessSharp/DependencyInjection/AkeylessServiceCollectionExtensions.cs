@@ -1,5 +1,6 @@
 using AkeylessSharp;
 using AkeylessSharp.Settings;
+using AkeylessSharp.Settings.Internal;
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Akeyless clients: <c>services.AddAkeyless(configuration.GetSection("Akeyless"))</c>.</summary>
 public static class AkeylessServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers the default client configured from the environment: <c>AKEYLESS_API_URL</c>, <c>AKEYLESS_ACCESS_ID</c>,
+    /// <c>AKEYLESS_ACCESS_KEY</c> and the other <see cref="AkeylessEnvironmentVariables"/>, read when the options are first built.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services) =>
+        services.AddAkeyless(Options.Options.DefaultName, static options => EnvironmentOptions.Apply(options, Environment.GetEnvironmentVariable));
+
     /// <summary>Registers the default client, bound from a configuration section (keys are the option names).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>

@@ -30,15 +30,16 @@ internal sealed class AkeylessTransport
 
     public Uri BaseUri { get; }
 
+    // idempotent: whether the command may be replayed after a 5xx or a timeout; null asks CommandCatalog.IsWrite.
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
-        string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool? idempotent = null)
     {
         using var activity = AkeylessTelemetry.StartCommand(command, path);
         var start = Stopwatch.GetTimestamp();
         var outcome = "error";
         try
         {
-            using var request = CreateRequest(command, body, requestInfo);
+            using var request = CreateRequest(command, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command));
             using var response = await SendCoreAsync(request, command, path, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
@@ -60,13 +61,13 @@ internal sealed class AkeylessTransport
         }
     }
 
-    private HttpRequestMessage CreateRequest<TRequest>(string command, TRequest body, JsonTypeInfo<TRequest> requestInfo)
+    private HttpRequestMessage CreateRequest<TRequest>(string command, TRequest body, JsonTypeInfo<TRequest> requestInfo, bool idempotent)
     {
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo));
         content.Headers.ContentType = s_json;
         var request = new HttpRequestMessage(HttpMethod.Post, _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri)) { Content = content };
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (CommandCatalog.IsWrite(command))
+        if (!idempotent)
         {
             request.Options.Set(AkeylessResilience.Idempotent, false);
         }
