@@ -73,11 +73,14 @@ public static class AkeylessServiceCollectionExtensions
             services.TryAddSingleton<IAkeylessClient>(static sp => sp.GetRequiredService<AkeylessClient>());
         }
 
-        services.AddHttpClient(HttpClientName(name))
+        var http = services.AddHttpClient(HttpClientName(name))
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
-                AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+        http.AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
+            AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+
+        // Inside the resilience handler: each attempt reads the whole body under its timeout, and may retry a body cut short.
+        http.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
         return new AkeylessBuilder(services, name);
     }
 
