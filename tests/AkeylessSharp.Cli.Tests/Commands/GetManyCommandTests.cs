@@ -61,4 +61,27 @@ public sealed class GetManyCommandTests(EmulatorFixture fixture) : IClassFixture
 
         Assert.Equal(2, result.ExitCode);
     }
+
+    [Theory]
+    [InlineData("1BAD")]
+    [InlineData("A-B")]
+    [InlineData("A;B")]
+    public async Task GetMany_EnvInvalidVariableName_ExitsTwoNamingItWithoutValue(string name)
+    {
+        var result = await fixture.RunAsync("get-many", name + "=" + EmulatorFixture.StaticPath, "-o", "env");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains($"'{name}'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorFixture.StaticValue, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetMany_Dotenv_PrintsDoubleQuotedEscapedLines()
+    {
+        var result = await fixture.RunAsync("get-many", "DB_PASSWORD=" + EmulatorFixture.StaticPath, "/app/other", "-o", "dotenv");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("DB_PASSWORD=\"s3cr3t-value-!\"\nAPP_OTHER=\"has space and 'quote'\"\n", result.Out);
+    }
 }
