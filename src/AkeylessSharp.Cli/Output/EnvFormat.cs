@@ -18,15 +18,7 @@ internal static class EnvFormat
     /// <exception cref="CliUsageException">A name is invalid, or a value holds a NUL character, which no environment can carry; the message names the variable, never the value.</exception>
     public static void Write(TextWriter writer, IReadOnlyList<KeyValuePair<string, string>> variables, string format)
     {
-        foreach (var (name, value) in variables)
-        {
-            EnvVariableName.Require(name, "variable");
-            if (value.Contains('\0', StringComparison.Ordinal))
-            {
-                throw new CliUsageException($"the value of {name} contains a NUL character, which an environment variable cannot hold.");
-            }
-        }
-
+        Validate(variables);
         if (format == Json)
         {
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -45,6 +37,20 @@ internal static class EnvFormat
             writer.Write('=');
             writer.Write(format == Dotenv ? QuoteDotenv(value) : QuoteShell(value));
             writer.Write('\n');
+        }
+    }
+
+    /// <summary>Checks what no environment can carry: an invalid name, or a NUL character in a value.</summary>
+    /// <exception cref="CliUsageException">The message names the variable, never the value.</exception>
+    public static void Validate(IReadOnlyList<KeyValuePair<string, string>> variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            EnvVariableName.Require(name, "variable");
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new CliUsageException($"the value of {name} contains a NUL character, which an environment variable cannot hold.");
+            }
         }
     }
 
