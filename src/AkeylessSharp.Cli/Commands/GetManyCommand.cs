@@ -27,7 +27,7 @@ internal static class GetManyCommand
             }
 
             var client = await context.ConnectAsync().ConfigureAwait(false);
-            var values = await client.GetSecretsAsync(requests.Select(static r => r.Path), cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            var values = await SecretBatch.ReadAsync(client, [.. requests.Select(static r => r.Path)], context.CancellationToken).ConfigureAwait(false);
             var writer = context.Console.Out;
             switch (format)
             {
@@ -64,9 +64,9 @@ internal static class GetManyCommand
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals > 0 && !argument.StartsWith('/'))
         {
-            return (EnvVariableName.Require(argument[..equals], "in " + argument), argument[(equals + 1)..]);
+            return (EnvVariableName.Require(argument[..equals], "in " + argument), ItemPath.Require(argument[(equals + 1)..], $"the path of {argument}"));
         }
 
-        return (EnvVariableName.FromPath(argument), argument);
+        return (EnvVariableName.FromPath(argument), ItemPath.Require(argument, "a path"));
     }
 }

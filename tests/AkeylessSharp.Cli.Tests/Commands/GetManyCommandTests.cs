@@ -45,12 +45,24 @@ public sealed class GetManyCommandTests(EmulatorFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task GetMany_OneMissing_ExitsFour()
+    public async Task GetMany_OneMissing_ExitsFourNamingIt()
     {
         var result = await fixture.RunAsync("get-many", EmulatorFixture.StaticPath, "/app/missing");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Empty(result.Out);
+        Assert.Equal("error: no item at /app/missing (404). Check the path or your role's list rights.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task GetMany_SeveralMissing_NamesEveryMissingPathAndNoValue()
+    {
+        var result = await fixture.RunAsync("get-many", "/app/missing-1", EmulatorFixture.StaticPath, "/app/missing-2", "-o", "env");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains("/app/missing-1, /app/missing-2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorFixture.StaticPath, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(EmulatorFixture.StaticValue, result.Error, StringComparison.Ordinal);
     }
 
