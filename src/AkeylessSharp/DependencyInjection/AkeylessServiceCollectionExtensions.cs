@@ -1,5 +1,6 @@
 using AkeylessSharp;
 using AkeylessSharp.Settings;
+using AkeylessSharp.Settings.Internal;
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +35,8 @@ public static class AkeylessServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = services.AddAkeyless(name, (Action<AkeylessClientOptions>?)null);
-        services.Configure<AkeylessClientOptions>(name, configuration);
+        services.AddOptions<AkeylessClientOptions>(name).Configure(options => ClientOptionsBinder.Bind(configuration, options));
+        services.AddSingleton<IOptionsChangeTokenSource<AkeylessClientOptions>>(new ConfigurationChangeTokenSource<AkeylessClientOptions>(name, configuration));
         return builder;
     }
 
