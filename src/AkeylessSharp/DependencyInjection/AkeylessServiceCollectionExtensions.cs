@@ -15,7 +15,7 @@ public static class AkeylessServiceCollectionExtensions
     /// <summary>Registers the default client, bound from a configuration section (keys are the option names).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
-    /// <returns>A builder for further configuration (for example <c>.AddCloudId()</c>).</returns>
+    /// <returns>A builder for further configuration (for example <c>.AddAwsCloudId()</c>).</returns>
     public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, IConfiguration configuration) =>
         services.AddAkeyless(Options.Options.DefaultName, configuration);
 
