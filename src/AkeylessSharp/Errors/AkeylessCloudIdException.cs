@@ -1,4 +1,4 @@
-namespace AkeylessSharp.CloudId;
+namespace AkeylessSharp;
 
 /// <summary>
 /// No cloud identity could be obtained for <c>aws_iam</c>, <c>azure_ad</c> or <c>gcp</c> authentication: no credential

@@ -1,6 +1,5 @@
 using AkeylessSharp.Auth;
 using AkeylessSharp.CloudId.Aws.Internal;
-using AkeylessSharp.CloudId.Internal;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Microsoft.Extensions.Logging;
@@ -14,7 +13,7 @@ namespace AkeylessSharp.CloudId;
 /// learn the caller's ARN; no AWS call is made here except what the credential source itself needs (IMDS, STS for web identity).
 /// </summary>
 /// <remarks>
-/// Credentials come from <see cref="AkeylessCloudIdOptions.AwsCredentials"/> or else the AWS SDK's default chain:
+/// Credentials come from <see cref="AkeylessAwsCloudIdOptions.AwsCredentials"/> or else the AWS SDK's default chain:
 /// environment, web identity, shared profile, ECS/EKS container, EC2 instance role. Each call signs afresh, so
 /// refreshed role credentials are picked up. Thread-safe.
 /// </remarks>
@@ -33,12 +32,12 @@ public sealed class AwsIamCloudIdProvider : ICloudIdProvider, IDisposable
 
     /// <summary>Creates a provider.</summary>
     /// <param name="options">The credentials and clock to use; <see langword="null"/> for the defaults.</param>
-    public AwsIamCloudIdProvider(AkeylessCloudIdOptions? options)
+    public AwsIamCloudIdProvider(AkeylessAwsCloudIdOptions? options)
         : this(options, null, null)
     {
     }
 
-    internal AwsIamCloudIdProvider(AkeylessCloudIdOptions? options, TimeProvider? timeProvider, ILogger? logger)
+    internal AwsIamCloudIdProvider(AkeylessAwsCloudIdOptions? options, TimeProvider? timeProvider, ILogger? logger)
     {
         _credentials = options?.AwsCredentials;
         // One resolver per provider: it caches what it resolved and re-resolves when the environment or profile files change.
@@ -67,12 +66,12 @@ public sealed class AwsIamCloudIdProvider : ICloudIdProvider, IDisposable
         }
         catch (AmazonClientException ex)
         {
-            throw CloudIdErrors.AwsCredentialsFailed(source, ex);
+            throw AwsCloudIdErrors.AwsCredentialsFailed(source, ex);
         }
 
         if (keys is null || string.IsNullOrEmpty(keys.AccessKey) || string.IsNullOrEmpty(keys.SecretKey))
         {
-            throw CloudIdErrors.AwsEmptyCredentials(source);
+            throw AwsCloudIdErrors.AwsEmptyCredentials(source);
         }
 
         var cloudId = StsCallerIdentitySigner.CreateCloudId(keys, _timeProvider.GetUtcNow());
@@ -92,7 +91,7 @@ public sealed class AwsIamCloudIdProvider : ICloudIdProvider, IDisposable
         catch (AmazonClientException ex)
         {
             // Also covers ProfileNotFoundException (AWS_PROFILE naming a missing profile).
-            throw CloudIdErrors.AwsNoCredentials(ex);
+            throw AwsCloudIdErrors.AwsNoCredentials(ex);
         }
     }
 }

@@ -1,5 +1,6 @@
 using AkeylessSharp.Auth;
-using AkeylessSharp.CloudId.Internal;
+using System.Text;
+using AkeylessSharp.CloudId.Azure.Internal;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace AkeylessSharp.CloudId;
 /// Akeyless cloud-id helpers send it. Akeyless checks the token's tenant (<c>tid</c>) and object id (<c>oid</c>).
 /// </summary>
 /// <remarks>
-/// The token comes from <see cref="AkeylessCloudIdOptions.AzureCredential"/>; else, when
+/// The token comes from <see cref="AkeylessAzureCloudIdOptions.AzureCredential"/>; else, when
 /// <see cref="AkeylessClientOptions.AzureObjectId"/> is set, from the user-assigned managed identity with that object id;
 /// else from <c>DefaultAzureCredential</c>. Azure.Identity caches and renews the token. Thread-safe.
 /// </remarks>
@@ -32,15 +33,15 @@ public sealed class AzureAdCloudIdProvider : ICloudIdProvider
 
     /// <summary>Creates a provider.</summary>
     /// <param name="options">The credential and scope to use; <see langword="null"/> for the defaults.</param>
-    public AzureAdCloudIdProvider(AkeylessCloudIdOptions? options)
+    public AzureAdCloudIdProvider(AkeylessAzureCloudIdOptions? options)
         : this(options, null)
     {
     }
 
-    internal AzureAdCloudIdProvider(AkeylessCloudIdOptions? options, ILogger? logger, Func<string?, TokenCredential>? createDefault = null)
+    internal AzureAdCloudIdProvider(AkeylessAzureCloudIdOptions? options, ILogger? logger, Func<string?, TokenCredential>? createDefault = null)
     {
         _credential = options?.AzureCredential;
-        _scope = string.IsNullOrWhiteSpace(options?.AzureScope) ? AkeylessCloudIdOptions.DefaultAzureScope : options.AzureScope;
+        _scope = string.IsNullOrWhiteSpace(options?.AzureScope) ? AkeylessAzureCloudIdOptions.DefaultAzureScope : options.AzureScope;
         _createDefault = createDefault ?? CreateDefaultCredential;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -67,16 +68,16 @@ public sealed class AzureAdCloudIdProvider : ICloudIdProvider
         catch (AuthenticationFailedException ex)
         {
             // CredentialUnavailableException (nothing configured) derives from it; so do IMDS and sign-in failures.
-            throw CloudIdErrors.AzureUnavailable(name, _scope, ex);
+            throw AzureCloudIdErrors.AzureUnavailable(name, _scope, ex);
         }
 
         if (string.IsNullOrEmpty(token.Token))
         {
-            throw CloudIdErrors.AzureEmptyToken(name);
+            throw AzureCloudIdErrors.AzureEmptyToken(name);
         }
 
         Log.AzureCloudIdCreated(_logger, name, token.ExpiresOn);
-        return CloudIdEncoding.Base64(token.Token);
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(token.Token));
     }
 
     internal TokenCredential GetDefault(string? objectId)

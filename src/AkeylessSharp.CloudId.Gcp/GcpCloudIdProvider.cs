@@ -1,5 +1,6 @@
 using AkeylessSharp.Auth;
-using AkeylessSharp.CloudId.Internal;
+using System.Text;
+using AkeylessSharp.CloudId.Gcp.Internal;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Responses;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace AkeylessSharp.CloudId;
 /// the service account's email.
 /// </summary>
 /// <remarks>
-/// The token comes from <see cref="AkeylessCloudIdOptions.GoogleCredential"/> or else the application default credentials
+/// The token comes from <see cref="AkeylessGcpCloudIdOptions.GoogleCredential"/> or else the application default credentials
 /// (<c>GOOGLE_APPLICATION_CREDENTIALS</c>, the gcloud file, the metadata server), which Google.Apis.Auth looks up once per process. Google.Apis.Auth caches the
 /// token and renews it before it expires. Thread-safe.
 /// </remarks>
@@ -36,12 +37,12 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
 
     /// <summary>Creates a provider.</summary>
     /// <param name="options">The credential to use; <see langword="null"/> for the application default credentials.</param>
-    public GcpCloudIdProvider(AkeylessCloudIdOptions? options)
+    public GcpCloudIdProvider(AkeylessGcpCloudIdOptions? options)
         : this(options, null)
     {
     }
 
-    internal GcpCloudIdProvider(AkeylessCloudIdOptions? options, ILogger? logger, Func<CancellationToken, Task<GoogleCredential>>? loadApplicationDefault = null)
+    internal GcpCloudIdProvider(AkeylessGcpCloudIdOptions? options, ILogger? logger, Func<CancellationToken, Task<GoogleCredential>>? loadApplicationDefault = null)
     {
         _credential = options?.GoogleCredential;
         _loadApplicationDefault = loadApplicationDefault ?? GoogleCredential.GetApplicationDefaultAsync;
@@ -73,16 +74,16 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
         {
             // InvalidOperationException / NotSupportedException: this credential type cannot mint ID tokens (user credentials);
             // TokenResponseException / HttpRequestException: the token endpoint or metadata server refused or was unreachable.
-            throw CloudIdErrors.GcpTokenFailed(name, audience, ex);
+            throw GcpCloudIdErrors.GcpTokenFailed(name, audience, ex);
         }
 
         if (string.IsNullOrEmpty(token))
         {
-            throw CloudIdErrors.GcpEmptyToken(name);
+            throw GcpCloudIdErrors.GcpEmptyToken(name);
         }
 
         Log.GcpCloudIdCreated(_logger, audience, name);
-        return CloudIdEncoding.Base64(token);
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(token));
     }
 
     private async Task<GoogleCredential> GetApplicationDefaultAsync(CancellationToken cancellationToken)
@@ -99,7 +100,7 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
         }
         catch (InvalidOperationException ex)
         {
-            throw CloudIdErrors.GcpNoCredentials(ex);
+            throw GcpCloudIdErrors.GcpNoCredentials(ex);
         }
 
         Volatile.Write(ref _applicationDefault, loaded);
