@@ -111,10 +111,14 @@ internal static class AirflowBackendKwargs
         return value.ValueKind switch
         {
             JsonValueKind.Null => null,
-            JsonValueKind.String => value.GetString() is { Length: > 0 } path ? path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/" : null,
+            JsonValueKind.String => TrimTrailingSlash(value.GetString()!),
             _ => throw new AkeylessConfigurationException($"backend_kwargs {name} must be a string or null, not {value.ValueKind.ToString().ToLowerInvariant()}.", name),
         };
     }
+
+    // The backend's rstrip("/"), except that "/" itself stays the root; empty disables the lookup.
+    private static string? TrimTrailingSlash(string path) =>
+        path.Length == 0 ? null : path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/";
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.ValueKind switch
