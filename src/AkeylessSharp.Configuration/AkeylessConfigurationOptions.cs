@@ -21,7 +21,7 @@ public sealed class AkeylessConfigurationOptions
 
     /// <summary>
     /// Cloud-id providers for the client created from <see cref="ClientOptions"/> with the <c>aws_iam</c>, <c>azure_ad</c>
-    /// or <c>gcp</c> access types, for example <c>AkeylessCloudIdProviders.Create()</c> from AkeylessSharp.CloudId.
+    /// or <c>gcp</c> access types, for example <c>[new AwsIamCloudIdProvider()]</c> from AkeylessSharp.CloudId.Aws.
     /// </summary>
     /// <value>The default is <see langword="null"/>: those access types fail with a message naming the package.</value>
     public IEnumerable<Auth.ICloudIdProvider>? CloudIdProviders { get; set; }

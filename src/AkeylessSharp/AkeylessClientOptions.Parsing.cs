@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using AkeylessSharp.Settings.Internal;
+using Microsoft.Extensions.Configuration;
 
 namespace AkeylessSharp;
 
@@ -52,6 +53,22 @@ public sealed partial class AkeylessClientOptions
     {
         ArgumentNullException.ThrowIfNull(getVariable);
         return EnvironmentOptions.Apply(new AkeylessClientOptions(), getVariable);
+    }
+
+    /// <summary>
+    /// Binds options from a configuration section (keys are the option names, <c>Cache</c> a sub-section) without
+    /// reflection, so it works under Native AOT and trimming; <c>AccessType</c> accepts the reference spellings
+    /// (<c>api_key</c>, <c>uid</c>, <c>k8s</c>, ...). The options are not validated here: the client validates them.
+    /// </summary>
+    /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
+    /// <returns>The bound options.</returns>
+    /// <exception cref="AkeylessConfigurationException"><c>AccessType</c> is not an access type.</exception>
+    /// <exception cref="InvalidOperationException">A value cannot be converted to its option's type; the message names the key.</exception>
+    public static AkeylessClientOptions FromConfiguration(IConfiguration configuration)
+    {
+        var options = new AkeylessClientOptions();
+        ClientOptionsBinder.Bind(configuration, options);
+        return options;
     }
 
     /// <summary>

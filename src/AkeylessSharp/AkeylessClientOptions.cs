@@ -1,3 +1,4 @@
+using AkeylessSharp.Settings.Internal;
 using System.ComponentModel.DataAnnotations;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
@@ -51,7 +52,7 @@ public sealed partial class AkeylessClientOptions
     /// rotated well before its own TTL ends; choose an interval shorter than that TTL.
     /// </summary>
     /// <value>The default is <see langword="null"/>: the uid token is never rotated.</value>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    [TimeSpanRange("00:01:00", "30.00:00:00")]
     public TimeSpan? UidTokenRotationInterval { get; set; }
 
     /// <summary>
@@ -114,7 +115,7 @@ public sealed partial class AkeylessClientOptions
     /// clearskies' <c>auth_token_ttl</c>, with its range: 300 to 43,200 seconds.
     /// </summary>
     /// <value>The default is 3600 seconds.</value>
-    [Range(typeof(TimeSpan), "00:05:00", "12:00:00")]
+    [TimeSpanRange("00:05:00", "12:00:00")]
     public TimeSpan AuthTokenTtl { get; set; } = TimeSpan.FromSeconds(3600);
 
     /// <summary>
@@ -122,12 +123,12 @@ public sealed partial class AkeylessClientOptions
     /// capped at half the token's lifetime.
     /// </summary>
     /// <value>The default is 300 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan TokenRefreshBuffer { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>The limit on one client call, authentication and retries included; a call's own timeout overrides it.</summary>
     /// <value>The default is 100 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>How many times a failed request is retried (5xx, 408, 429, network errors); 0 disables retries.</summary>
@@ -139,17 +140,17 @@ public sealed partial class AkeylessClientOptions
 
     /// <summary>The base of the exponential back-off between retries (jittered); a <c>Retry-After</c> header wins.</summary>
     /// <value>The default is 1 second.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The limit on one HTTP attempt.</summary>
     /// <value>The default is 10 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    [TimeSpanRange("00:00:00.001", "01:00:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The limit on one HTTP request, all its retries included.</summary>
     /// <value>The default is 30 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A PEM bundle of CA certificates trusted for a Gateway with a private certificate (in addition to the system store's chain check).</summary>

@@ -66,7 +66,7 @@ internal static class RotatedSecretCommands
 
         var targetName = body.RequiredString("target-name");
         var username = body.String("rotated-username") ?? "";
-        var password = body.String("rotated-password") is { Length: > 0 } p ? p : ItemFactory.NewPassword();
+        var password = body.String("rotated-password") is { Length: > 0 } p ? context.State.CheckValueSize(p, "rotated-password") : ItemFactory.NewPassword();
         var autoRotate = body.Bool("auto-rotate") ?? false;
         var intervalDays = body.Int64("rotation-interval") ?? 0;
         if (autoRotate && intervalDays is < 1 or > 365)

@@ -24,7 +24,7 @@ public static class AkeylessServiceCollectionExtensions
     /// <summary>Registers the default client, bound from a configuration section (keys are the option names).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
-    /// <returns>A builder for further configuration (for example <c>.AddCloudId()</c>).</returns>
+    /// <returns>A builder for further configuration (for example <c>.AddAwsCloudId()</c>).</returns>
     public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, IConfiguration configuration) =>
         services.AddAkeyless(Options.Options.DefaultName, configuration);
 
@@ -44,7 +44,8 @@ public static class AkeylessServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = services.AddAkeyless(name, (Action<AkeylessClientOptions>?)null);
-        services.Configure<AkeylessClientOptions>(name, configuration);
+        services.AddOptions<AkeylessClientOptions>(name).Configure(options => ClientOptionsBinder.Bind(configuration, options));
+        services.AddSingleton<IOptionsChangeTokenSource<AkeylessClientOptions>>(new ConfigurationChangeTokenSource<AkeylessClientOptions>(name, configuration));
         return builder;
     }
 
@@ -73,11 +74,14 @@ public static class AkeylessServiceCollectionExtensions
             services.TryAddSingleton<IAkeylessClient>(static sp => sp.GetRequiredService<AkeylessClient>());
         }
 
-        services.AddHttpClient(HttpClientName(name))
+        var http = services.AddHttpClient(HttpClientName(name))
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
-                AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+        http.AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
+            AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+
+        // Inside the resilience handler: each attempt reads the whole body under its timeout, and may retry a body cut short.
+        http.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
         return new AkeylessBuilder(services, name);
     }
 
