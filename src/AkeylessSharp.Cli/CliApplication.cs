@@ -55,6 +55,7 @@ internal sealed class CliApplication
             PermissionsCommand.Create(runner),
             SshCertCommand.Create(runner),
             AuthCommand.Create(runner),
+            ServeCommand.Create(runner, globals),
             VersionCommand.Create(runner),
         ];
         foreach (var command in commands)

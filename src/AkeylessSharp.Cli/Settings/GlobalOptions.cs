@@ -37,7 +37,7 @@ internal sealed class GlobalOptions
 
     public Option<bool> Emulator { get; } = Recursive<bool>("--emulator", "Run against a throw-away in-memory emulator started for this command (for trying things out).");
 
-    public Option<FileInfo?> Seed { get; } = Recursive<FileInfo?>("--seed", "With --emulator: a seed JSON file of items, auth methods and roles.");
+    public Option<FileInfo?> Seed { get; } = Recursive<FileInfo?>("--seed", "With --emulator or serve: a seed JSON file of items, auth methods and roles.");
 
     public Option<bool> Verbose { get; } = Recursive<bool>("--verbose", "Log requests to standard error and print stack traces of errors. Never logs secret values.");
 
