@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using AkeylessSharp.Cli.Commands;
+using AkeylessSharp.Cli.Completion;
 using AkeylessSharp.Cli.Infrastructure;
 using AkeylessSharp.Cli.Settings;
 
@@ -56,6 +57,7 @@ internal sealed class CliApplication
             SshCertCommand.Create(runner),
             AuthCommand.Create(runner),
             ServeCommand.Create(runner, globals),
+            CompletionCommand.Create(runner),
             VersionCommand.Create(runner),
         ];
         foreach (var command in commands)
@@ -69,6 +71,11 @@ internal sealed class CliApplication
     /// <summary>Parses and runs a command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
+        if (SuggestDirective.Matches(args))
+        {
+            return SuggestDirective.Run(Root, args, _console.Out, _console.Error);
+        }
+
         var parse = Root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
