@@ -60,9 +60,14 @@ internal sealed class CliApplication
             CompletionCommand.Create(runner),
             VersionCommand.Create(runner),
         ];
+        var secretPaths = new SecretPathCompletion(new ClientSettingsBinder(globals, console), globals, clientFactory ?? ClientSession.CreateDefaultClient);
         foreach (var command in commands)
         {
             Root.Subcommands.Add(command);
+            foreach (var argument in command.Arguments.Where(static a => a.Name is "path" or "paths"))
+            {
+                argument.CompletionSources.Add(secretPaths.Complete);
+            }
         }
     }
 
