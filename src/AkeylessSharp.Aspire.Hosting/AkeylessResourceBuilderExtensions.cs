@@ -42,7 +42,7 @@ public static class AkeylessResourceBuilderExtensions
         var created = new List<ParameterResource>();
         var resource = new AkeylessResource(
             name,
-            apiUrl?.Resource ?? Track(builder.AddParameter($"{name}-api-url", DefaultApiUrl), created),
+            apiUrl?.Resource ?? Track(builder.AddParameter($"{name}-api-url", () => builder.Configuration[$"Parameters:{name}-api-url"] ?? DefaultApiUrl), created),
             accessId?.Resource ?? Track(builder.AddParameter($"{name}-access-id"), created),
             accessKey?.Resource ?? Track(builder.AddParameter($"{name}-access-key", secret: true), created));
 
