@@ -83,4 +83,35 @@ public sealed class EmulatorLifecycleTests
         Assert.Equal(KnownResourceStates.Running, snapshot.State?.Text);
         Assert.Equal("https://gw.example.test:8000", Assert.Single(snapshot.Urls).Url);
     }
+
+    [Fact]
+    public async Task WithDataFile_CreatesItsFolder_AndKeepsSecretsAcrossAppHostRuns()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "akeyless-aspire-" + Guid.NewGuid().ToString("N"));
+        var dataFile = Path.Combine(folder, "data", "akeyless.db");
+        try
+        {
+            await RunOnceAsync(dataFile, client => client.CreateSecretAsync("/app/created", "kept"));
+            string? kept = null;
+            await RunOnceAsync(dataFile, async client => kept = await client.GetSecretAsync("/app/created"));
+
+            Assert.Equal("kept", kept);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task RunOnceAsync(string dataFile, Func<AkeylessClient, Task> use)
+    {
+        var builder = DistributedApplication.CreateBuilder();
+        var akeyless = builder.AddAkeyless("akeyless").RunAsEmulator(e => e.WithDataFile(dataFile));
+        await using var app = builder.Build();
+        var snapshot = await InitializeAsync(app, akeyless.Resource);
+        Assert.Equal(KnownResourceStates.Running, snapshot.State?.Text);
+        using var client = new AkeylessClient(AkeylessClientOptions.FromConnectionString((await akeyless.Resource.ConnectionStringExpression.GetValueAsync(default))!));
+        await use(client);
+    }
 }
