@@ -55,6 +55,12 @@ public static class AkeylessResourceBuilderExtensions
             .WithInitialState(Snapshot("Akeyless"))
             .WithIconName("Key")
             .WithHealthCheck(healthCheckKey)
+            .WithManifestPublishingCallback(context =>
+            {
+                // Like a connection-string resource: deployment tools receive the parameters' expression.
+                context.Writer.WriteString("type", "value.v0");
+                context.WriteConnectionString(resource);
+            })
             .OnInitializeResource(ResourceStartup.InitializeAsync);
     }
 
