@@ -15,9 +15,9 @@ for dir in "$first" "$second"; do
   git clone --quiet --no-checkout "$root" "$dir"
   git -C "$dir" checkout --quiet "$commit"
   echo "== determinism: build $commit in $dir"
-  (cd "$dir" && for project in src/*/*.csproj; do
-     CI=true dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-   done)
+  # One build of every src project (a solution of them alone), as CI builds it.
+  (cd "$dir" && { echo '<Solution>'; for p in src/*/*.csproj; do echo "  <Project Path=\"$p\" />"; done; echo '</Solution>'; } >src.slnx \
+     && CI=true dotnet build src.slnx -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null)
 done
 
 compared=0 differ=0
