@@ -162,7 +162,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     {
         OptionsChecks.ThrowIfInvalid(options);
         var pipeline = AkeylessResilience.Build(options, TimeProvider.System);
-        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
+        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = new ResponseBufferingHandler { InnerHandler = PrimaryHandlerFactory.Get(options) } };
 
         // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
         var httpClient = new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options));

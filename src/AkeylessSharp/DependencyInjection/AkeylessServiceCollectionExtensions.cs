@@ -12,6 +12,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Akeyless clients: <c>services.AddAkeyless(configuration.GetSection("Akeyless"))</c>.</summary>
 public static class AkeylessServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers the default client configured from the environment: <c>AKEYLESS_API_URL</c>, <c>AKEYLESS_ACCESS_ID</c>,
+    /// <c>AKEYLESS_ACCESS_KEY</c> and the other <see cref="AkeylessEnvironmentVariables"/>, read when the options are first built.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services) =>
+        services.AddAkeyless(Options.Options.DefaultName, static options => EnvironmentOptions.Apply(options, Environment.GetEnvironmentVariable));
+
     /// <summary>Registers the default client, bound from a configuration section (keys are the option names).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
@@ -65,11 +74,14 @@ public static class AkeylessServiceCollectionExtensions
             services.TryAddSingleton<IAkeylessClient>(static sp => sp.GetRequiredService<AkeylessClient>());
         }
 
-        services.AddHttpClient(HttpClientName(name))
+        var http = services.AddHttpClient(HttpClientName(name))
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
-                AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+        http.AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
+            AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+
+        // Inside the resilience handler: each attempt reads the whole body under its timeout, and may retry a body cut short.
+        http.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
         return new AkeylessBuilder(services, name);
     }
 
