@@ -33,31 +33,15 @@ internal sealed class AkeylessTransport
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
         string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
     {
-        using var activity = AkeylessTelemetry.StartCommand(command, path);
-        var start = Stopwatch.GetTimestamp();
-        var outcome = "error";
-        try
+        // Spans, metrics and logs belong to the logical call around this one (Diagnostics/Internal/CommandScope).
+        using var request = CreateRequest(command, body, requestInfo);
+        using var response = await SendCoreAsync(request, command, path, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            using var request = CreateRequest(command, body, requestInfo);
-            using var response = await SendCoreAsync(request, command, path, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                outcome = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var exception = await ExceptionFactory.FromResponseAsync(response, command, path, cancellationToken).ConfigureAwait(false);
-                activity?.SetStatus(ActivityStatusCode.Error, outcome);
-                Log.CommandFailed(_logger, command, path, (int)response.StatusCode, exception.ServiceMessage);
-                throw exception;
-            }
+            throw await ExceptionFactory.FromResponseAsync(response, command, path, cancellationToken).ConfigureAwait(false);
+        }
 
-            var result = await ReadAsync(response, responseInfo, command, path, cancellationToken).ConfigureAwait(false);
-            outcome = "success";
-            Log.CommandSucceeded(_logger, command, path, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            return result;
-        }
-        finally
-        {
-            AkeylessTelemetry.RecordRequest(command, outcome, start);
-        }
+        return await ReadAsync(response, responseInfo, command, path, cancellationToken).ConfigureAwait(false);
     }
 
     private HttpRequestMessage CreateRequest<TRequest>(string command, TRequest body, JsonTypeInfo<TRequest> requestInfo)
@@ -86,7 +70,6 @@ internal sealed class AkeylessTransport
         }
         catch (HttpRequestException ex)
         {
-            Log.CommandUnreachable(_logger, command, path, ex);
             throw ExceptionFactory.Network(command, path, BaseUri, ex);
         }
     }
