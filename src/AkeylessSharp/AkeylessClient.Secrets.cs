@@ -29,6 +29,8 @@ public partial class AkeylessClient
     /// <inheritdoc />
     public virtual async ValueTask<string?> TryGetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // Ends with this method: the calls made for it log a not-found at Debug and keep their span's status unset.
+        Diagnostics.Internal.ExpectedNotFound.Set();
         try
         {
             return await GetSecretAsync(path, options, cancellationToken).ConfigureAwait(false);

@@ -1,10 +1,12 @@
 using AkeylessSharp;
 using AkeylessSharp.Settings;
+using AkeylessSharp.Diagnostics.Internal;
 using AkeylessSharp.Settings.Internal;
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection.Internal;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -74,11 +76,20 @@ public static class AkeylessServiceCollectionExtensions
             services.TryAddSingleton<IAkeylessClient>(static sp => sp.GetRequiredService<AkeylessClient>());
         }
 
+        // RemoveAllLoggers: IHttpClientFactory's four Information lines per request stay off for the Akeyless clients
+        // (the client logs each call at Debug itself); AddHttpClient(HttpClientName(name)).AddDefaultLogger() brings them back.
         var http = services.AddHttpClient(HttpClientName(name))
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
             .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
         http.AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
-            AkeylessResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+        {
+            PollyTelemetry.Quiet(pipeline, context.ServiceProvider);
+            AkeylessResilience.Configure(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
+                AkeylessClient.ClientLogger(context.ServiceProvider.GetService<ILoggerFactory>()));
+        });
 
         // Inside the resilience handler: each attempt reads the whole body under its timeout, and may retry a body cut short.
         http.AddHttpMessageHandler(static () => new ResponseBufferingHandler());

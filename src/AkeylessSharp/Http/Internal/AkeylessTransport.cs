@@ -34,33 +34,17 @@ internal sealed class AkeylessTransport
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
         string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool? idempotent = null)
     {
-        using var activity = AkeylessTelemetry.StartCommand(command, path);
-        var start = Stopwatch.GetTimestamp();
-        var outcome = "error";
-        try
+        // Spans, metrics and logs belong to the logical call around this one (Diagnostics/Internal/CommandScope).
+        var uri = _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri);
+        using var request = CreateRequest(uri, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command));
+        using var response = await SendCoreAsync(request, command, path, cancellationToken).ConfigureAwait(false);
+        EnsureNotRedirected(uri, response, command, path);
+        if (!response.IsSuccessStatusCode)
         {
-            var uri = _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri);
-            using var request = CreateRequest(uri, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command));
-            using var response = await SendCoreAsync(request, command, path, cancellationToken).ConfigureAwait(false);
-            EnsureNotRedirected(uri, response, command, path);
-            if (!response.IsSuccessStatusCode)
-            {
-                outcome = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var exception = await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken).ConfigureAwait(false);
-                activity?.SetStatus(ActivityStatusCode.Error, outcome);
-                Log.CommandFailed(_logger, command, path, (int)response.StatusCode, exception.ServiceMessage);
-                throw exception;
-            }
+            throw await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken).ConfigureAwait(false);
+        }
 
-            var result = ResponseReader.Read(response, responseInfo, BaseUri, command, path);
-            outcome = "success";
-            Log.CommandSucceeded(_logger, command, path, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            return result;
-        }
-        finally
-        {
-            AkeylessTelemetry.RecordRequest(command, outcome, start);
-        }
+        return ResponseReader.Read(response, responseInfo, BaseUri, command, path);
     }
 
     private static HttpRequestMessage CreateRequest<TRequest>(Uri uri, TRequest body, JsonTypeInfo<TRequest> requestInfo, bool idempotent)
@@ -96,12 +80,10 @@ internal sealed class AkeylessTransport
         }
         catch (HttpRequestException ex)
         {
-            Log.CommandUnreachable(_logger, command, path, ex);
             throw ExceptionFactory.Network(command, path, BaseUri, ex);
         }
         catch (IOException ex)
         {
-            Log.CommandUnreachable(_logger, command, path, ex);
             throw ExceptionFactory.Network(command, path, BaseUri, ex);
         }
     }
