@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(102, LogLevel.Warning, "Akeyless {Command} for {Path} could not reach the service")]
     public static partial void CommandUnreachable(ILogger logger, string command, string? path, Exception exception);
 
+    [LoggerMessage(103, LogLevel.Warning, "Akeyless {Command} for {Path} answered with a body the client cannot use ({Error})")]
+    public static partial void AnswerUnusable(ILogger logger, string command, string? path, string error);
+
     [LoggerMessage(200, LogLevel.Information, "Authenticated to Akeyless with access type {AccessType}; token expires at {ExpiresAt:O}")]
     public static partial void Authenticated(ILogger logger, AkeylessAccessType accessType, DateTimeOffset expiresAt);
 

@@ -51,7 +51,19 @@ internal sealed class AkeylessTransport
                 throw exception;
             }
 
-            var result = ResponseReader.Read(response, responseInfo, BaseUri, command, path);
+            TResponse result;
+            try
+            {
+                result = ResponseReader.Read(response, responseInfo, BaseUri, command, path);
+            }
+            catch (AkeylessException ex)
+            {
+                outcome = "invalid";
+                activity?.SetStatus(ActivityStatusCode.Error, outcome);
+                Log.AnswerUnusable(_logger, command, path, ex.GetType().Name);
+                throw;
+            }
+
             outcome = "success";
             Log.CommandSucceeded(_logger, command, path, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             return result;
