@@ -32,9 +32,6 @@ internal static partial class Log
     [LoggerMessage(107, LogLevel.Debug, "Akeyless {Command} on {Target} failed ({ErrorType}); reported by the caller")]
     public static partial void CommandFailedHandled(ILogger logger, string command, string target, string errorType);
 
-    [LoggerMessage(103, LogLevel.Warning, "Akeyless {Command} for {Path} answered with a body the client cannot use ({Error})")]
-    public static partial void AnswerUnusable(ILogger logger, string command, string? path, string error);
-
     [LoggerMessage(200, LogLevel.Information, "Authenticated to Akeyless with access type {AccessType}; token expires at {ExpiresAt:O}")]
     public static partial void Authenticated(ILogger logger, AkeylessAccessType accessType, DateTimeOffset expiresAt);
 
