@@ -4,7 +4,7 @@ using AkeylessSharp.Cli.Infrastructure;
 
 namespace AkeylessSharp.Cli.Commands;
 
-/// <summary><c>exec [--map VAR=/path] [--path /prefix] [--json-expand] -- program [args…]</c>: runs a program with secrets in its environment.</summary>
+/// <summary><c>exec [--map VAR=/path] [--path /prefix] [--json-expand] [--watch interval] -- program [args…]</c>: runs a program with secrets in its environment.</summary>
 internal static class ExecCommand
 {
     public const string Name = "exec";
