@@ -1,5 +1,8 @@
 using AkeylessSharp.Emulator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using WebApp;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,11 +26,26 @@ builder.Configuration.AddAkeyless("Akeyless", options => options.LoggerFactory =
 
 builder.Services.Configure<FeatureFlags>(builder.Configuration.GetSection("FeatureFlags"));
 
+// The same settings give an IAkeylessClient for the app's own reads and for the readiness check.
+builder.Services.AddAkeyless(builder.Configuration.GetSection("Akeyless"));
+builder.Services.AddHealthChecks().AddAkeyless(tags: ["ready"]);
+
+// AkeylessSharp's spans and metrics on the console; point an OTLP exporter at a collector instead in production.
+if (builder.Configuration.GetValue("Telemetry:Console", defaultValue: true))
+{
+    builder.Services.AddOpenTelemetry()
+        .WithTracing(tracing => tracing.AddSource("AkeylessSharp").AddConsoleExporter())
+        .WithMetrics(metrics => metrics.AddMeter("AkeylessSharp").AddConsoleExporter());
+}
+
 var app = builder.Build();
 if (emulator is not null)
 {
     app.Lifetime.ApplicationStopped.Register(() => emulator.DisposeAsync().AsTask().GetAwaiter().GetResult());
 }
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 app.MapGet("/", (IConfiguration configuration, IOptionsMonitor<FeatureFlags> flags) =>
     Results.Json(SettingsReport.Build((IConfigurationRoot)configuration, flags.CurrentValue)));

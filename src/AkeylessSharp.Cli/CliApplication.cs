@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using AkeylessSharp.Cli.Commands;
+using AkeylessSharp.Cli.Completion;
 using AkeylessSharp.Cli.Infrastructure;
 using AkeylessSharp.Cli.Settings;
 
@@ -42,6 +43,8 @@ internal sealed class CliApplication
         [
             GetCommand.Create(runner),
             GetManyCommand.Create(runner),
+            EnvCommand.Create(runner),
+            ExecCommand.Create(runner),
             DynamicCommand.Create(runner),
             RotatedCommand.Create(runner),
             WriteCommands.Set(runner),
@@ -53,11 +56,18 @@ internal sealed class CliApplication
             PermissionsCommand.Create(runner),
             SshCertCommand.Create(runner),
             AuthCommand.Create(runner),
+            ServeCommand.Create(runner, globals),
+            CompletionCommand.Create(runner),
             VersionCommand.Create(runner),
         ];
+        var secretPaths = new SecretPathCompletion(new ClientSettingsBinder(globals, console), globals, clientFactory ?? ClientSession.CreateDefaultClient);
         foreach (var command in commands)
         {
             Root.Subcommands.Add(command);
+            foreach (var argument in command.Arguments.Where(static a => a.Name is "path" or "paths"))
+            {
+                argument.CompletionSources.Add(secretPaths.Complete);
+            }
         }
     }
 
@@ -66,6 +76,11 @@ internal sealed class CliApplication
     /// <summary>Parses and runs a command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
+        if (SuggestDirective.Matches(args))
+        {
+            return SuggestDirective.Run(Root, args, _console.Out, _console.Error);
+        }
+
         var parse = Root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
@@ -80,6 +95,13 @@ internal sealed class CliApplication
         }
 
         var configuration = new InvocationConfiguration { Output = _console.Out, Error = _console.Error };
+        if (parse.CommandResult.Command.Name == ExecCommand.Name)
+        {
+            // exec passes SIGINT and SIGTERM on to its program and exits when the program does; the default handler
+            // would cancel and, two seconds later, end this process under a program still running.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 

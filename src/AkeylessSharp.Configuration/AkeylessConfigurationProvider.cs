@@ -38,7 +38,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         _ownsClient = ownsClient;
         _referenceProviders = referenceProviders;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AkeylessSharp.Configuration");
-        _layout = new AirflowLayout(options.Team, options.GlobalPath, options.Separator);
+        _layout = AirflowLayout.For(options);
         _selector = new SecretSelector(options, _layout, client);
         _fetcher = new SecretFetcher(client, options.BatchSize, options.MaxConcurrentRequests);
     }
@@ -107,6 +107,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
 
         _disposed = true;
         _timer?.Dispose();
+        _metrics?.Dispose();
         _disposing.Cancel();
         _disposing.Dispose();
         if (_ownsClient)
@@ -119,9 +120,9 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     {
         bool changed;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var started = _options.TimeProvider.GetTimestamp();
         try
         {
-            var started = _options.TimeProvider.GetTimestamp();
             var references = _referenceProviders is null
                 ? []
                 : ReferenceScanner.Scan(_referenceProviders(this), _options.SecretReferencePrefix, key => Log.ReferenceEmpty(_logger, key));
@@ -137,6 +138,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
             Log.Loaded(_logger, data.Count, fetched.Fetched, fetched.Requests, fetched.Reused, (long)_options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
 
             var changedKeys = CountChanges(Data, data);
+            Metrics.Succeeded(initial, _options.TimeProvider.GetElapsedTime(started), changedKeys);
             changed = changedKeys > 0;
             if (changed)
             {
@@ -150,12 +152,14 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         catch (Exception ex) when (!initial && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             LastError = ex;
+            Metrics.Failed(initial, _options.TimeProvider.GetElapsedTime(started), ex);
             Log.ReloadFailed(_logger, ex);
             return false;
         }
         catch (Exception ex) when (initial)
         {
             LastError = ex;
+            Metrics.Failed(initial, _options.TimeProvider.GetElapsedTime(started), ex);
             throw;
         }
         finally

@@ -30,6 +30,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     private readonly AkeylessClientOptions _options = null!;
     private readonly AkeylessTransport _transport = null!;
     private readonly TokenManager _tokens = null!;
+    private readonly Diagnostics.Internal.CommandTelemetry _telemetry = null!;
     private readonly StaticSecretReader _staticReader = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly ILogger _logger = NullLogger.Instance;
@@ -41,11 +42,11 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     /// <param name="options">The settings; validated here.</param>
     /// <param name="loggerFactory">Where logs go; <see langword="null"/> discards them.</param>
     /// <param name="timeProvider">The clock for token expiry and call timeouts; <see langword="null"/> uses the system clock.</param>
-    /// <param name="cloudIdProviders">Cloud identity providers for <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c> (from AkeylessSharp.CloudId).</param>
+    /// <param name="cloudIdProviders">Cloud identity providers for <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c> (from AkeylessSharp.CloudId.Aws, .Azure or .Gcp).</param>
     /// <exception cref="AkeylessConfigurationException">An option is missing or invalid; the message names it.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The HttpClient constructors differ by a leading parameter; the optional dependencies stay optional on this, the common one.")]
     public AkeylessClient(AkeylessClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IEnumerable<ICloudIdProvider>? cloudIdProviders = null)
-        : this(CreateOwnedHttpClient(options), options, loggerFactory, timeProvider, cloudIdProviders, ownsHttpClient: true)
+        : this(CreateOwnedHttpClient(options, loggerFactory), options, loggerFactory, timeProvider, cloudIdProviders, ownsHttpClient: true)
     {
     }
 
@@ -97,9 +98,10 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         _options = options;
         _ownedResources = owned;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AkeylessSharp.AkeylessClient");
+        _logger = ClientLogger(loggerFactory);
         _transport = new AkeylessTransport(httpClient, baseUri, _logger);
-        var context = new AuthContext(options, _transport, _timeProvider, cloudIdProviders?.ToArray() ?? [], _logger);
+        _telemetry = new Diagnostics.Internal.CommandTelemetry(baseUri, options.IncludePathInTraces, _logger);
+        var context = new AuthContext(options, _transport, _timeProvider, cloudIdProviders?.ToArray() ?? [], _logger) { Telemetry = _telemetry };
         _tokens = new TokenManager(AuthenticatorTable.Create(context), _timeProvider, options.TokenRefreshBuffer, options.AccessType, _logger);
         _staticReader = new StaticSecretReader(this);
         _secretCache = CreateSecretCache(options);
@@ -134,41 +136,68 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         using var timeoutSource = new CancellationTokenSource(limit, _timeProvider);
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
         var callToken = linked?.Token ?? timeoutSource.Token;
+        using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
         try
         {
             var token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
             request.Token = token.Value;
+            TResponse response;
             try
             {
-                return await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
+                response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
             }
             catch (AkeylessUnauthorizedException)
             {
-                _tokens.Invalidate(token);
-                Log.ReAuthenticating(_logger, command);
-                AkeylessTelemetry.ReAuthentications.Add(1);
+                OnTokenRejected(token, command, scope);
                 token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
                 request.Token = token.Value;
-                return await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
+                response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
             }
+
+            scope.Succeeded();
+            return response;
         }
         catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw ExceptionFactory.Timeout(command, path, limit, ex);
+            var timedOut = ExceptionFactory.Timeout(command, path, limit, ex);
+            scope.Failed(timedOut);
+            throw timedOut;
+        }
+        catch (Exception ex) when (scope.Failed(ex))
+        {
+            throw;
         }
     }
 
-    private static HttpClient CreateOwnedHttpClient(AkeylessClientOptions options)
+    /// <summary>One Warning per rejected token: only the caller that retires it logs; the others were already behind it.</summary>
+    private void OnTokenRejected(AkeylessToken token, string command, Diagnostics.Internal.CommandScope scope)
+    {
+        scope.ReAuthenticated();
+        if (_tokens.Invalidate(token))
+        {
+            Log.ReAuthenticating(_logger, command);
+            AkeylessTelemetry.ReAuthentications.Add(1);
+        }
+        else
+        {
+            Log.TokenAlreadyReplaced(_logger, command);
+        }
+    }
+
+    private static HttpClient CreateOwnedHttpClient(AkeylessClientOptions options, ILoggerFactory? loggerFactory)
     {
         OptionsChecks.ThrowIfInvalid(options);
-        var pipeline = AkeylessResilience.Build(options, TimeProvider.System);
-        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
+        var pipeline = AkeylessResilience.Build(options, TimeProvider.System, ClientLogger(loggerFactory));
+        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = new ResponseBufferingHandler { InnerHandler = PrimaryHandlerFactory.Get(options) } };
 
         // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
         var httpClient = new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options));
         AkeylessResilience.ApplyTotalTimeout(httpClient, options);
         return httpClient;
     }
+
+    internal static ILogger ClientLogger(ILoggerFactory? loggerFactory) =>
+        (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AkeylessSharp.AkeylessClient");
 
     private static HttpClient Validated(HttpClient httpClient, AkeylessClientOptions options)
     {

@@ -24,6 +24,7 @@ internal static class ErrorReporter
     internal static (int Code, string Message) Describe(Exception exception) => exception switch
     {
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
+        CliNotFoundException missing => (ExitCodes.NotFound, missing.Message),
         AkeylessConfigurationException config => (ExitCodes.Usage, config.Message + SettingHint(config.Field)),
         AkeylessNotFoundException notFound => (ExitCodes.NotFound,
             $"no item at {notFound.Path ?? "the given path"} (404). Check the path or your role's list rights."),
@@ -38,9 +39,11 @@ internal static class ErrorReporter
         AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", "raise --timeout", StringComparison.Ordinal)),
         AkeylessException { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } busy => (ExitCodes.Unavailable,
             $"Akeyless is unavailable: {(int)busy.StatusCode!} for {busy.Command}{At(busy.Path)}. Try again later, or check --api-url and the Gateway's status."),
+        AkeylessServiceUnavailableException unavailable => (ExitCodes.Unavailable, unavailable.Message),
         AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, network.Message),
         AkeylessException other => (ExitCodes.Failure, other.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
+        ArgumentException argument => (ExitCodes.Usage, argument.Message),
         FileNotFoundException file => (ExitCodes.Usage, $"file not found: {file.FileName}."),
         DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.Usage, exception.Message),
         _ => (ExitCodes.Failure, $"{exception.Message} (run with --verbose for details)"),

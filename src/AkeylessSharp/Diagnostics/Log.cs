@@ -2,17 +2,35 @@ using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Diagnostics;
 
-/// <summary>The client's log messages; event ids are stable (1xx transport, 2xx auth, 3xx operations).</summary>
+/// <summary>
+/// The client's log messages; event ids are stable (1xx calls, 2xx auth, 3xx operations). {Target} is the item path,
+/// "N paths" for a batch read, or the server for commands without a path.
+/// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(100, LogLevel.Debug, "Akeyless {Command} for {Path} succeeded in {ElapsedMs} ms")]
-    public static partial void CommandSucceeded(ILogger logger, string command, string? path, double elapsedMs);
+    [LoggerMessage(100, LogLevel.Debug, "Akeyless {Command} on {Target} succeeded in {ElapsedMs} ms")]
+    public static partial void CommandSucceeded(ILogger logger, string command, string target, double elapsedMs);
 
-    [LoggerMessage(101, LogLevel.Warning, "Akeyless {Command} for {Path} failed with status {Status}: {ServiceMessage}")]
-    public static partial void CommandFailed(ILogger logger, string command, string? path, int? status, string? serviceMessage);
+    [LoggerMessage(101, LogLevel.Warning, "Akeyless {Command} on {Target} failed with status {Status}: {ServiceMessage}")]
+    public static partial void CommandFailed(ILogger logger, string command, string target, int status, string? serviceMessage);
 
-    [LoggerMessage(102, LogLevel.Warning, "Akeyless {Command} for {Path} could not reach the service")]
-    public static partial void CommandUnreachable(ILogger logger, string command, string? path, Exception exception);
+    [LoggerMessage(102, LogLevel.Warning, "Akeyless {Command} on {Target} could not reach the service ({ErrorType})")]
+    public static partial void CommandUnreachable(ILogger logger, string command, string target, string errorType, Exception exception);
+
+    [LoggerMessage(103, LogLevel.Debug, "Akeyless {Command}: {Target} does not exist (the caller asked whether it does)")]
+    public static partial void ItemAbsent(ILogger logger, string command, string target);
+
+    [LoggerMessage(104, LogLevel.Warning, "Akeyless {Command} on {Target} timed out")]
+    public static partial void CommandTimedOut(ILogger logger, string command, string target, Exception exception);
+
+    [LoggerMessage(105, LogLevel.Warning, "Akeyless {Command} failed with {Reason}; retry {Attempt} of {MaxRetries} in {DelayMs} ms")]
+    public static partial void RetryScheduled(ILogger logger, string command, string reason, int attempt, int maxRetries, double delayMs);
+
+    [LoggerMessage(106, LogLevel.Warning, "Akeyless {Command} on {Target} failed")]
+    public static partial void CommandError(ILogger logger, string command, string target, Exception exception);
+
+    [LoggerMessage(107, LogLevel.Debug, "Akeyless {Command} on {Target} failed ({ErrorType}); reported by the caller")]
+    public static partial void CommandFailedHandled(ILogger logger, string command, string target, string errorType);
 
     [LoggerMessage(200, LogLevel.Information, "Authenticated to Akeyless with access type {AccessType}; token expires at {ExpiresAt:O}")]
     public static partial void Authenticated(ILogger logger, AkeylessAccessType accessType, DateTimeOffset expiresAt);
@@ -20,7 +38,7 @@ internal static partial class Log
     [LoggerMessage(201, LogLevel.Warning, "Akeyless authentication with access type {AccessType} failed")]
     public static partial void AuthenticationFailed(ILogger logger, AkeylessAccessType accessType, Exception exception);
 
-    [LoggerMessage(202, LogLevel.Information, "Akeyless rejected a token believed valid for {Command}; authenticating again once")]
+    [LoggerMessage(202, LogLevel.Warning, "Akeyless rejected a token believed valid for {Command}; authenticating again once for every caller holding it")]
     public static partial void ReAuthenticating(ILogger logger, string command);
 
     [LoggerMessage(203, LogLevel.Debug, "Reusing the Akeyless CLI's stored credentials for profile {Profile}")]
@@ -28,6 +46,9 @@ internal static partial class Log
 
     [LoggerMessage(204, LogLevel.Information, "Running the Akeyless CLI to log in again for profile {Profile}")]
     public static partial void SamlLoginStarted(ILogger logger, string profile);
+
+    [LoggerMessage(205, LogLevel.Debug, "Akeyless rejected a token for {Command} that another caller already replaced; retrying with the new one")]
+    public static partial void TokenAlreadyReplaced(ILogger logger, string command);
 
     [LoggerMessage(300, LogLevel.Debug, "Detected item type {ItemType} for {Path}")]
     public static partial void ItemTypeDetected(ILogger logger, string path, AkeylessItemType itemType);

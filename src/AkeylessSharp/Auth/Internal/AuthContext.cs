@@ -1,3 +1,4 @@
+using AkeylessSharp.Diagnostics.Internal;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Logging;
@@ -14,18 +15,41 @@ internal sealed class AuthContext(
     public IReadOnlyList<ICloudIdProvider> CloudIdProviders { get; } = cloudIdProviders;
     public ILogger Logger { get; } = logger;
 
+    /// <summary>Where the authentication calls report their span and metrics; failures are logged once by the token manager.</summary>
+    public required CommandTelemetry Telemetry { get; init; }
+
     /// <summary>Posts <paramref name="request"/> to <c>/auth</c> and turns the answer into a token with its expiry.</summary>
     public async ValueTask<AkeylessToken> AuthenticateAsync(AuthRequest request, CancellationToken cancellationToken)
     {
-        var response = await Transport.SendAsync(CommandCatalog.Auth, null, request, AkeylessJsonContext.Default.AuthRequest, AkeylessJsonContext.Default.AuthResponse, cancellationToken).ConfigureAwait(false);
-        return ToToken(CommandCatalog.Auth, response);
+        using var scope = Telemetry.Start(CommandCatalog.Auth, null, failuresLoggedElsewhere: true);
+        try
+        {
+            var response = await Transport.SendAsync(CommandCatalog.Auth, null, request, AkeylessJsonContext.Default.AuthRequest, AkeylessJsonContext.Default.AuthResponse, cancellationToken).ConfigureAwait(false);
+            var token = ToToken(CommandCatalog.Auth, response);
+            scope.Succeeded();
+            return token;
+        }
+        catch (Exception ex) when (scope.Failed(ex))
+        {
+            throw;
+        }
     }
 
     /// <summary>Exchanges raw CLI credentials for a token through <c>/static-creds-auth</c>.</summary>
     public async ValueTask<AkeylessToken> StaticCredsAuthenticateAsync(StaticCredsAuthRequest request, CancellationToken cancellationToken)
     {
-        var response = await Transport.SendAsync(CommandCatalog.StaticCredsAuth, null, request, AkeylessJsonContext.Default.StaticCredsAuthRequest, AkeylessJsonContext.Default.AuthResponse, cancellationToken).ConfigureAwait(false);
-        return ToToken(CommandCatalog.StaticCredsAuth, response);
+        using var scope = Telemetry.Start(CommandCatalog.StaticCredsAuth, null, failuresLoggedElsewhere: true);
+        try
+        {
+            var response = await Transport.SendAsync(CommandCatalog.StaticCredsAuth, null, request, AkeylessJsonContext.Default.StaticCredsAuthRequest, AkeylessJsonContext.Default.AuthResponse, cancellationToken).ConfigureAwait(false);
+            var token = ToToken(CommandCatalog.StaticCredsAuth, response);
+            scope.Succeeded();
+            return token;
+        }
+        catch (Exception ex) when (scope.Failed(ex))
+        {
+            throw;
+        }
     }
 
     private AkeylessToken ToToken(string command, AuthResponse response)

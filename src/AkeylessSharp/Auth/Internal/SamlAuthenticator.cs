@@ -7,11 +7,13 @@ namespace AkeylessSharp.Auth.Internal;
 /// <summary>
 /// <c>saml</c>, as the Python reference does it: reuse the Akeyless CLI's stored credentials file
 /// (<c>~/.akeyless/.tmp_creds/&lt;profile&gt;-&lt;access id&gt;</c>) while its token is valid; otherwise remove it and run
-/// the CLI once (<see cref="AkeylessClientOptions.SamlLoginCommand"/>) so it logs in again and rewrites the file. A file
-/// holding raw credentials instead of a token is exchanged through <c>static-creds-auth</c>.
+/// the CLI once (<see cref="AkeylessClientOptions.SamlLoginCommand"/>) so it logs in again and rewrites the file. A JSON file
+/// without a token holds raw credentials: its whole text is exchanged through <c>static-creds-auth</c> with the access id.
 /// </summary>
 internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenticator
 {
+    private const long MaxUnixSeconds = 253402300799;
+
     public async ValueTask<AkeylessToken> AuthenticateAsync(CancellationToken cancellationToken)
     {
         var options = context.Options;
@@ -25,10 +27,14 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
 
         TryDelete(file);
         Log.SamlLoginStarted(context.Logger, options.Profile);
-        await SamlCliRunner.RunAsync(options, cancellationToken).ConfigureAwait(false);
+        var outcome = await SamlCliRunner.RunAsync(options, cancellationToken).ConfigureAwait(false);
+
+        // The CLI often exits non-zero after logging in (its listing failed, say): the credentials it wrote decide.
         return await TryUseFileAsync(file, cancellationToken).ConfigureAwait(false)
             ?? throw new AkeylessUnauthorizedException(
-                $"The Akeyless CLI ran but left no valid credentials in '{file}'. Run '{SamlCliRunner.Describe(options)}' yourself to complete the SAML login.",
+                $"The SAML login command '{SamlCliRunner.Describe(options)}' exited with code {outcome.ExitCode} and left no valid credentials in '{file}'" +
+                (outcome.Stderr.Length == 0 ? "." : $"; it said: {outcome.Stderr}.") +
+                " Run it yourself to complete the login (a browser may be needed).",
                 "saml");
     }
 
@@ -42,9 +48,10 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
     private async ValueTask<AkeylessToken?> TryUseFileAsync(string file, CancellationToken cancellationToken)
     {
         SamlCredentialsFile? stored;
+        byte[] bytes;
         try
         {
-            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
             stored = JsonSerializer.Deserialize(bytes, AkeylessJsonContext.Default.SamlCredentialsFile);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
@@ -55,19 +62,23 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
         var now = context.TimeProvider.GetUtcNow();
         if (!string.IsNullOrEmpty(stored?.Token))
         {
-            var expiresAt = stored.Expiry is > 0 and var seconds
+            var expiresAt = stored.Expiry is > 0 and < MaxUnixSeconds and var seconds
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero) + context.Options.AuthTokenTtl;
-            return expiresAt > now ? new AkeylessToken(stored.Token, expiresAt) : null;
+
+            // A token inside the refresh buffer would be refreshed at once: log in again now instead.
+            return expiresAt - context.Options.TokenRefreshBuffer > now ? new AkeylessToken(stored.Token, expiresAt) : null;
         }
 
-        if (!string.IsNullOrEmpty(stored?.Creds))
+        if (stored is null)
         {
-            var request = new StaticCredsAuthRequest { AccessId = context.Options.AccessId, AdminEmail = stored.AdminEmail, Creds = stored.Creds };
-            return await context.StaticCredsAuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return null;
+        // Raw credentials: send the whole file, trimmed, with the access id, as clearskies does; but to the configured
+        // API's static-creds-auth, never to a fixed host, so the credential only goes where the client is pointed.
+        var request = new StaticCredsAuthRequest { AccessId = context.Options.AccessId, Creds = System.Text.Encoding.UTF8.GetString(bytes).Trim() };
+        return await context.StaticCredsAuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private static void TryDelete(string file)

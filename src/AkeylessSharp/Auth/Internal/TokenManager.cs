@@ -41,14 +41,18 @@ internal sealed class TokenManager
     }
 
     /// <summary>Forgets <paramref name="rejected"/> if it is still the cached token, so the next call authenticates.</summary>
-    public void Invalidate(AkeylessToken rejected)
+    /// <returns>Whether this call retired it (<see langword="false"/> when another caller already had).</returns>
+    public bool Invalidate(AkeylessToken rejected)
     {
         lock (_gate)
         {
             if (_current is not null && _current.Token.Value == rejected.Value)
             {
                 _current = null;
+                return true;
             }
+
+            return false;
         }
     }
 
@@ -82,13 +86,13 @@ internal sealed class TokenManager
             // A buffer longer than half the token's life would make every call authenticate again.
             var buffer = lifetime > TimeSpan.Zero && _refreshBuffer > lifetime / 2 ? lifetime / 2 : _refreshBuffer;
             Volatile.Write(ref _current, new CachedToken(token, token.ExpiresAt - buffer));
-            AkeylessTelemetry.Authentications.Add(1, new KeyValuePair<string, object?>("akeyless.access_type", _accessType.ToString()), new KeyValuePair<string, object?>("akeyless.outcome", "success"));
+            AkeylessTelemetry.RecordAuthentication(_accessType.ToString(), errorType: null);
             Log.Authenticated(_logger, _accessType, token.ExpiresAt);
             return token;
         }
         catch (Exception ex)
         {
-            AkeylessTelemetry.Authentications.Add(1, new KeyValuePair<string, object?>("akeyless.access_type", _accessType.ToString()), new KeyValuePair<string, object?>("akeyless.outcome", "failure"));
+            AkeylessTelemetry.RecordAuthentication(_accessType.ToString(), Diagnostics.Internal.ErrorTypes.Of(ex));
             Log.AuthenticationFailed(_logger, _accessType, ex);
             throw;
         }

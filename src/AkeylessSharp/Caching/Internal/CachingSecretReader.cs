@@ -164,6 +164,11 @@ internal sealed partial class CachingSecretReader
     private void OnHit(string key, SecretKind kind, string value)
     {
         _metrics?.Hits.Add(1);
+        if (Diagnostics.Internal.CacheHitTelemetry.Enabled)
+        {
+            Diagnostics.Internal.CacheHitTelemetry.Record(kind);
+        }
+
         if (_recordHits && kind != SecretKind.Dynamic)
         {
             _stale?.RecordHit(key, value, _options.MaxStale);

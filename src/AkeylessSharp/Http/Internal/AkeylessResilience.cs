@@ -1,4 +1,7 @@
 using System.Net;
+using AkeylessSharp.Diagnostics.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
@@ -24,7 +27,7 @@ internal static class AkeylessResilience
     /// <summary>Set to <see langword="false"/> on requests that must not be replayed after a 5xx or a timeout.</summary>
     public static readonly HttpRequestOptionsKey<bool> Idempotent = new("AkeylessSharp.Idempotent");
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, AkeylessClientOptions options)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, AkeylessClientOptions options, ILogger? logger = null)
     {
         if (options.MaxRetries > 0)
         {
@@ -36,6 +39,7 @@ internal static class AkeylessResilience
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = static args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                OnRetry = new RetryTelemetry(logger ?? NullLogger.Instance, options.MaxRetries).OnRetry,
             });
         }
 
@@ -45,10 +49,10 @@ internal static class AkeylessResilience
     /// <summary>Sets the limit on one request, all its retries included, on the client that sends through the pipeline.</summary>
     public static void ApplyTotalTimeout(HttpClient client, AkeylessClientOptions options) => client.Timeout = options.TotalRequestTimeout;
 
-    public static ResiliencePipeline<HttpResponseMessage> Build(AkeylessClientOptions options, TimeProvider timeProvider)
+    public static ResiliencePipeline<HttpResponseMessage> Build(AkeylessClientOptions options, TimeProvider timeProvider, ILogger? logger = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
-        Configure(builder, options);
+        Configure(builder, options, logger);
         return builder.Build();
     }
 

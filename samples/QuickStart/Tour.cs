@@ -1,0 +1,12 @@
+namespace QuickStart;
+
+/// <summary>Prints the tour's steps, numbered in the order they ran.</summary>
+internal sealed class Tour
+{
+    private int _step;
+
+    public void Step(string text) => Console.WriteLine($"{++_step,2}. {text}");
+
+    /// <summary>Shows a secret's first two characters and its length, never the whole value.</summary>
+    public static string Mask(string? value) => value is null ? "(none)" : $"{value[..Math.Min(2, value.Length)]}*** ({value.Length} chars)";
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace AkeylessSharp.Diagnostics.Internal;
+
+/// <summary>
+/// Reports each retry the resilience pipeline schedules: one Warning naming the command, the attempt, the delay and the
+/// reason, and an <c>akeyless.retry</c> event on the call's span. Used by every pipeline the client builds, with DI or without.
+/// </summary>
+internal sealed class RetryTelemetry(ILogger logger, int maxRetries)
+{
+    public ValueTask OnRetry(OnRetryArguments<HttpResponseMessage> args)
+    {
+        var retry = args.AttemptNumber + 1;
+        var reason = args.Outcome.Exception is { } exception
+            ? ErrorTypes.Of(exception)
+            : args.Outcome.Result is { } response ? ErrorTypes.Of(response.StatusCode) : "_OTHER";
+
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            Log.RetryScheduled(logger, CommandOf(args.Context), reason, retry, maxRetries, args.RetryDelay.TotalMilliseconds);
+        }
+
+        // Only our own span: without a listener on AkeylessSharp the current activity is someone else's.
+        if (Activity.Current is { } activity && ReferenceEquals(activity.Source, AkeylessTelemetry.ActivitySource))
+        {
+            activity.AddEvent(new ActivityEvent(SemanticConventions.RetryEvent, tags: new ActivityTagsCollection
+            {
+                [SemanticConventions.ResendCount] = retry,
+                [SemanticConventions.RetryDelay] = args.RetryDelay.TotalSeconds,
+                [SemanticConventions.ErrorType] = reason,
+            }));
+            activity.SetTag(SemanticConventions.ResendCount, retry);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static string CommandOf(ResilienceContext context) =>
+        context.GetRequestMessage()?.RequestUri is { } uri ? uri.Segments[^1] : "request";
+}

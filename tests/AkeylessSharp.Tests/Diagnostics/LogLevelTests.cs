@@ -1,0 +1,133 @@
+using AkeylessSharp.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AkeylessSharp.Tests.Diagnostics;
+
+/// <summary>The client's own log events: their levels, how many per incident, and what they name.</summary>
+public sealed class LogLevelTests : IAsyncLifetime, IDisposable
+{
+    private readonly FakeLogCollector _logs = new();
+    private readonly ILoggerFactory _loggerFactory;
+    private EmulatorHarness _harness = null!;
+
+    public LogLevelTests() =>
+        _loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    public void Dispose() => _loggerFactory.Dispose();
+
+    [Fact]
+    public async Task GetSecretAsync_Success_CallIsDebugNamingPath()
+    {
+        using var client = _harness.Client(loggerFactory: _loggerFactory);
+        await client.TestConnectionAsync();
+        _logs.Clear();
+
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+
+        var record = Assert.Single(_logs.GetSnapshot());
+        Assert.Equal(100, record.Id.Id);
+        Assert.Equal(LogLevel.Debug, record.Level);
+        Assert.StartsWith($"Akeyless get-secret-value on {EmulatorHarness.StaticPath} succeeded in ", record.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryGetSecretAsync_NotFound_OneDebugLineNoWarning()
+    {
+        using var client = _harness.Client(loggerFactory: _loggerFactory);
+        await client.TestConnectionAsync();
+        _logs.Clear();
+
+        Assert.Null(await client.TryGetSecretAsync("/missing"));
+
+        var record = Assert.Single(_logs.GetSnapshot());
+        Assert.Equal(103, record.Id.Id);
+        Assert.Equal(LogLevel.Debug, record.Level);
+        Assert.Equal("Akeyless get-secret-value: /missing does not exist (the caller asked whether it does)", record.Message);
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_NotFound_OneWarningWithStatus()
+    {
+        using var client = _harness.Client(loggerFactory: _loggerFactory);
+        await client.TestConnectionAsync();
+        _logs.Clear();
+
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.GetSecretAsync("/missing").AsTask());
+
+        var record = Assert.Single(_logs.GetSnapshot());
+        Assert.Equal((101, LogLevel.Warning), (record.Id.Id, record.Level));
+        Assert.StartsWith("Akeyless get-secret-value on /missing failed with status 404: ", record.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSecretsAsync_Batch_SaysHowManyPathsAndNeverNull()
+    {
+        using var client = _harness.Client(loggerFactory: _loggerFactory);
+
+        await client.GetSecretsAsync([EmulatorHarness.StaticPath, "/app/other", "/app/sub/deeper"]);
+
+        var records = _logs.GetSnapshot();
+        Assert.Equal("Akeyless auth on 127.0.0.1 succeeded in ", records.Single(r => r.Id.Id == 100 && r.Message.Contains(" auth ", StringComparison.Ordinal)).Message[..40]);
+        Assert.Contains(records, r => r.Id.Id == 100 && r.Message.StartsWith("Akeyless get-secret-value on 3 paths succeeded in ", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, r => r.Message.Contains("(null)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TokenRevoked_HundredConcurrentCallers_OneWarningForTheIncident()
+    {
+        // The client keeps its own clock, so it still believes the token valid after the emulator's clock passed its expiry.
+        using var client = new AkeylessClient(_harness.Options(), _loggerFactory, new FakeTimeProvider(_harness.Time.GetUtcNow()));
+        await client.TestConnectionAsync();
+        _harness.Time.Advance(TimeSpan.FromHours(2));
+        _logs.Clear();
+
+        var values = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask()));
+
+        Assert.All(values, v => Assert.Equal(EmulatorHarness.StaticValue, v));
+        var warning = Assert.Single(_logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Equal(202, warning.Id.Id);
+        Assert.Single(_logs.GetSnapshot(), r => r.Level == LogLevel.Information);
+        Assert.Equal(2, _harness.Emulator.Counters.Get("auth"));
+    }
+
+    [Fact]
+    public async Task Retries_ClientWithoutDI_OneWarningPerRetryWithAttemptDelayAndReason()
+    {
+        using var client = _harness.Client(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(1), _loggerFactory);
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.FailNext("get-secret-value", 2, 503);
+        _logs.Clear();
+
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+
+        var retries = _logs.GetSnapshot().Where(r => r.Level == LogLevel.Warning).ToList();
+        Assert.Equal([105, 105], retries.Select(r => r.Id.Id));
+        Assert.Equal(["1", "2"], retries.Select(r => r.GetStructuredStateValue("Attempt")));
+        Assert.All(retries, r => Assert.Equal("503", r.GetStructuredStateValue("Reason")));
+        Assert.All(retries, r => Assert.Equal("get-secret-value", r.GetStructuredStateValue("Command")));
+        Assert.All(retries, r => Assert.True(double.Parse(r.GetStructuredStateValue("DelayMs")!, System.Globalization.CultureInfo.InvariantCulture) >= 0));
+        Assert.StartsWith("Akeyless get-secret-value failed with 503; retry 1 of 3 in ", retries[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authentication_BadCredentialsUnderConcurrentCallers_OneWarning()
+    {
+        using var client = _harness.Client(o => o.AccessKey = "wrong-access-key", _loggerFactory);
+
+        var reads = Enumerable.Range(0, 20).Select(_ => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask()).ToList();
+        foreach (var read in reads)
+        {
+            await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => read);
+        }
+
+        Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
+        var warning = Assert.Single(_logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Equal(201, warning.Id.Id);
+    }
+}
