@@ -69,7 +69,7 @@ public sealed class EmulatorLifecycleTests
             options.MaxRetries = 0;
             client = new AkeylessClient(options);
             Assert.Equal("hi", await client.GetSecretAsync("/app/greeting"));
-            Assert.True(await ConsoleShowsAsync(app, akeyless.Resource, "Akeyless emulator listening on " + url));
+            Assert.True(await ConsoleShowsAsync(app, akeyless.Resource, "Akeyless emulator listening on " + url.TrimEnd('/')));
             Assert.True(await ConsoleShowsAsync(app, akeyless.Resource, "ConnectionStrings__akeyless with ApiUrl " + url));
         }
 
