@@ -23,7 +23,7 @@ public static class AspireAkeylessConfigurationExtensions
     /// <returns>The configuration manager, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="connectionName"/> is empty.</exception>
-    /// <exception cref="AkeylessSharp.AkeylessConfigurationException">No connection is configured, or the connection string is invalid.</exception>
+    /// <exception cref="AkeylessSharp.AkeylessConfigurationException">No connection is configured (and <paramref name="configure"/> is not given to set one), or the connection string is invalid.</exception>
     public static IConfigurationManager AddAkeylessSecrets(
         this IConfigurationManager configuration,
         string connectionName,
@@ -33,7 +33,7 @@ public static class AspireAkeylessConfigurationExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
         var settings = ConnectionSettings.Read(configuration, connectionName, configureSettings);
-        ConnectionSettings.ThrowIfMissing(configuration, connectionName, settings, configuredInCode: false);
+        ConnectionSettings.ThrowIfMissing(configuration, connectionName, settings, configuredInCode: configure is not null);
 
         var options = new AkeylessConfigurationOptions();
         configuration.GetSection(ConnectionSettings.ConfigurationSectionName).Bind(options);

@@ -49,7 +49,7 @@ internal static class ResourceStartup
         var emulator = await AkeylessEmulator.StartAsync(settings.ToOptions(logger), cancellationToken).ConfigureAwait(false);
         runtime.Add(resource, emulator);
         resource.EmulatorConnection.Set(ConnectionStringOf(emulator));
-        Log.EmulatorStarted(logger, emulator.BaseUrl, emulator.AccessId);
+        Log.EmulatorStarted(logger, resource.Name, emulator.BaseUrl, emulator.AccessId);
         return emulator.BaseUrl.ToString();
     }
 

@@ -140,4 +140,29 @@ public sealed class ClientRegistrationTests : IAsyncLifetime
         Assert.Equal("teal", configuration["Settings:Color"]);
         Assert.Equal("hello from akeyless", configuration["greeting"]);
     }
+
+    [Fact]
+    public void AddAkeylessSecrets_WithoutAConnection_FailsNamingTheConnectionString()
+    {
+        var configuration = new ConfigurationManager();
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => configuration.AddAkeylessSecrets("vault"));
+
+        Assert.Contains("ConnectionStrings:vault", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddAkeylessSecrets_WithTheClientSetInCode_NeedsNoConnectionString()
+    {
+        var configuration = new ConfigurationManager();
+        using var client = new AkeylessClient(AkeylessClientOptions.FromConnectionString(EmulatorSeed.ConnectionString(_emulator)));
+
+        configuration.AddAkeylessSecrets("unused", o =>
+        {
+            o.Client = client;
+            o.Paths.Add("/app/greeting");
+        });
+
+        Assert.Equal("hello from akeyless", configuration["app:greeting"]);
+    }
 }

@@ -30,6 +30,27 @@ public sealed class EmulatorLifecycleTests
         return current.Snapshot;
     }
 
+    /// <summary>Reads the resource's console (what the dashboard shows) until a line contains <paramref name="text"/>, for at most 10 s.</summary>
+    private static async Task<bool> ConsoleShowsAsync(DistributedApplication app, AkeylessResource resource, string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(timeout.Token))
+            {
+                if (batch.Any(l => l.Content.Contains(text, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+        }
+
+        return false;
+    }
+
     [Fact]
     public async Task Initialize_StartsTheEmulator_PublishesRunningWithItsUrl_AndStopsItWithTheAppHost()
     {
@@ -48,6 +69,8 @@ public sealed class EmulatorLifecycleTests
             options.MaxRetries = 0;
             client = new AkeylessClient(options);
             Assert.Equal("hi", await client.GetSecretAsync("/app/greeting"));
+            Assert.True(await ConsoleShowsAsync(app, akeyless.Resource, "Akeyless emulator listening on " + url.TrimEnd('/')));
+            Assert.True(await ConsoleShowsAsync(app, akeyless.Resource, "ConnectionStrings__akeyless with ApiUrl " + url));
         }
 
         using (client)
@@ -68,6 +91,7 @@ public sealed class EmulatorLifecycleTests
         Assert.Equal(KnownResourceStates.FailedToStart, snapshot.State?.Text);
         Assert.Empty(snapshot.Urls);
         await Assert.ThrowsAnyAsync<Exception>(() => akeyless.Resource.ConnectionStringExpression.GetValueAsync(default).AsTask());
+        Assert.True(await ConsoleShowsAsync(app, akeyless.Resource, "no-such-seed.json"));
     }
 
     [Fact]
