@@ -49,7 +49,7 @@ fi
 
 echo "== conformance (official akeyless npm SDK against the emulator)"
 if [ -f tests/conformance/run.sh ]; then
-  conf_out=$(EMULATOR_DLL="$ArtifactsPath/bin/AkeylessSharp.Emulator/${configuration,,}/AkeylessSharp.Emulator.dll" \
+  conf_out=$(EMULATOR_DLL="$ArtifactsPath/bin/AkeylessSharp.Emulator.Tool/${configuration,,}/AkeylessSharp.Emulator.Tool.dll" \
     bash tests/conformance/run.sh 2>&1); conf_status=$?
   echo "$conf_out"
   line=$(grep -E '^conformance: [0-9]+ passed, [0-9]+ failed' <<<"$conf_out" | tail -n 1)

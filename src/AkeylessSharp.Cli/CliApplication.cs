@@ -42,6 +42,8 @@ internal sealed class CliApplication
         [
             GetCommand.Create(runner),
             GetManyCommand.Create(runner),
+            EnvCommand.Create(runner),
+            ExecCommand.Create(runner),
             DynamicCommand.Create(runner),
             RotatedCommand.Create(runner),
             WriteCommands.Set(runner),
@@ -80,6 +82,13 @@ internal sealed class CliApplication
         }
 
         var configuration = new InvocationConfiguration { Output = _console.Out, Error = _console.Error };
+        if (parse.CommandResult.Command.Name == ExecCommand.Name)
+        {
+            // exec passes SIGINT and SIGTERM on to its program and exits when the program does; the default handler
+            // would cancel and, two seconds later, end this process under a program still running.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 

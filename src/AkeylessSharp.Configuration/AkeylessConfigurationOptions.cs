@@ -1,3 +1,5 @@
+using AkeylessSharp.Configuration.Internal;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Configuration;
@@ -19,7 +21,7 @@ public sealed class AkeylessConfigurationOptions
 
     /// <summary>
     /// Cloud-id providers for the client created from <see cref="ClientOptions"/> with the <c>aws_iam</c>, <c>azure_ad</c>
-    /// or <c>gcp</c> access types, for example <c>AkeylessCloudIdProviders.Create()</c> from AkeylessSharp.CloudId.
+    /// or <c>gcp</c> access types, for example <c>[new AwsIamCloudIdProvider()]</c> from AkeylessSharp.CloudId.Aws.
     /// </summary>
     /// <value>The default is <see langword="null"/>: those access types fail with a message naming the package.</value>
     public IEnumerable<Auth.ICloudIdProvider>? CloudIdProviders { get; set; }
@@ -74,11 +76,16 @@ public sealed class AkeylessConfigurationOptions
     public string ConfigPrefix { get; set; } = "Config";
 
     /// <summary>
-    /// A team name: connections, variables and config are looked up at <c>&lt;base&gt;/&lt;team&gt;/&lt;key&gt;</c> first, then
+    /// A team name: connections and variables are looked up at <c>&lt;base&gt;/&lt;team&gt;/&lt;key&gt;</c> first, then
     /// at <c>&lt;base&gt;/&lt;GlobalPath&gt;/&lt;key&gt;</c> (or <c>&lt;base&gt;/&lt;key&gt;</c>). Keys containing the separator are refused.
+    /// Config entries are never team-scoped, as in Airflow. <see cref="AkeylessSecretsBackend"/> lookups may name another team per call.
     /// </summary>
     /// <value>The default is <see langword="null"/> (no team).</value>
     public string? Team { get; set; }
+
+    /// <summary>Whether a team (<see cref="Team"/> or a per-lookup one) scopes lookups at all: the backend's <c>use_team_secrets_path</c>.</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool UseTeamSecretsPath { get; set; } = true;
 
     /// <summary>The shared folder consulted after the team's own, when a <see cref="Team"/> is set.</summary>
     /// <value>The default is <see langword="null"/> (the base folder itself).</value>
@@ -130,6 +137,39 @@ public sealed class AkeylessConfigurationOptions
     /// <summary>Where load summaries, reload failures and bad values are logged (never secret values).</summary>
     /// <value>The default is <see langword="null"/> (no logging; <see cref="AkeylessConfigurationProvider.LastError"/> still records failures).</value>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Builds options from the <c>backend_kwargs</c> JSON of an Airflow deployment's <c>AkeylessBackend</c>, unchanged:
+    /// <c>connections_path</c>, <c>variables_path</c>, <c>config_path</c> (each defaulting to the backend's
+    /// <c>/airflow/connections</c>, <c>/airflow/variables</c>, <c>/airflow/config</c>; <see langword="null"/> or empty disables it),
+    /// <c>sep</c>, <c>use_team_secrets_path</c>, <c>global_secrets_path</c>, <c>token_ttl</c> (becomes
+    /// <see cref="AkeylessClientOptions.AuthTokenTtl"/>), and the client fields (<c>api_url</c>, <c>access_id</c>,
+    /// <c>access_key</c>, <c>access_type</c>, <c>uid_token</c>, ...). Unknown keys are ignored, as the backend does.
+    /// </summary>
+    /// <param name="backendKwargsJson">The JSON object, as in <c>airflow.cfg</c> or <c>AIRFLOW__SECRETS__BACKEND_KWARGS</c>.</param>
+    /// <returns>Options with validated client options; adjust them further before use if needed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="backendKwargsJson"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AkeylessConfigurationException">The JSON is invalid, or a value is invalid or missing; the message names the key.</exception>
+    public static AkeylessConfigurationOptions FromAirflowBackendKwargs(string backendKwargsJson)
+    {
+        ArgumentNullException.ThrowIfNull(backendKwargsJson);
+        return AirflowBackendKwargs.Parse(backendKwargsJson);
+    }
+
+    /// <summary>
+    /// Builds options from a configuration section holding the <c>backend_kwargs</c> keys by their Airflow names
+    /// (<c>Akeyless:Airflow:connections_path</c>, <c>Akeyless:Airflow:access_id</c>, ...), read explicitly without reflection.
+    /// An empty value disables a path; an absent one takes the backend's default.
+    /// </summary>
+    /// <param name="section">The section.</param>
+    /// <returns>Options with validated client options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="section"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AkeylessConfigurationException">A value is invalid or missing; the message names the key.</exception>
+    public static AkeylessConfigurationOptions FromAirflowBackendKwargs(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return AirflowBackendKwargs.Parse(section);
+    }
 
     /// <summary>Describes the selection; no secret is included.</summary>
     /// <returns>A description for logs.</returns>

@@ -38,7 +38,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         _ownsClient = ownsClient;
         _referenceProviders = referenceProviders;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AkeylessSharp.Configuration");
-        _layout = new AirflowLayout(options.Team, options.GlobalPath, options.Separator);
+        _layout = AirflowLayout.For(options);
         _selector = new SecretSelector(options, _layout, client);
         _fetcher = new SecretFetcher(client, options.BatchSize, options.MaxConcurrentRequests);
     }

@@ -1,5 +1,6 @@
 using AkeylessSharp.Emulator.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace AkeylessSharp.Emulator;
 
@@ -43,12 +44,16 @@ public sealed class AkeylessEmulator : IAsyncDisposable
     /// <summary>Gets the per-command request counters, shared with <c>/__emulator/counters</c>.</summary>
     public EmulatorCounters Counters => _state.Counters;
 
+    /// <summary>Gets the token controls (revoke, expire), shared with <c>/__emulator/tokens/*</c>.</summary>
+    public EmulatorTokens Tokens => _state.TokenControl;
+
     /// <summary>Starts an emulator and returns once it accepts requests.</summary>
     /// <param name="options">Settings; <see langword="null"/> means in-memory on a free loopback port.</param>
     /// <param name="cancellationToken">Cancels the start-up.</param>
     /// <returns>The running emulator; dispose it to stop.</returns>
-    /// <exception cref="InvalidOperationException">The seed is invalid or the address cannot be bound.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (non-positive TTL or page size).</exception>
+    /// <exception cref="InvalidOperationException">The seed is invalid, or a non-loopback address is requested without an admin token.</exception>
+    /// <exception cref="IOException">The seed file cannot be read or the address cannot be bound.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (a non-positive TTL, page size or limit).</exception>
     public static async Task<AkeylessEmulator> StartAsync(AkeylessEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AkeylessEmulatorOptions();

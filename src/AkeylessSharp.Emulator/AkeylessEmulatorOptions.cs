@@ -53,6 +53,39 @@ public sealed class AkeylessEmulatorOptions
     /// <value>The default is 1000, like the service.</value>
     public int DefaultPageSize { get; set; } = 1000;
 
+    /// <summary>Gets or sets the largest request body accepted; a larger one is answered with 413.</summary>
+    /// <value>The default is 4 MiB.</value>
+    public int MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Gets or sets the largest secret value (UTF-8 bytes) a command may store; a larger one is answered with 400.</summary>
+    /// <value>The default is 16 KiB, the documented limit of the service.</value>
+    public int MaxValueBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Gets or sets how many versions of an item are kept; when an update adds one more, the oldest is pruned
+    /// (the service's "maximum number of versions" setting).
+    /// </summary>
+    /// <value>The default is 100.</value>
+    public int MaxVersionsPerItem { get; set; } = 100;
+
+    /// <summary>Gets or sets how many items the emulator holds; creating one more is answered with 400.</summary>
+    /// <value>The default is 100,000.</value>
+    public int MaxItems { get; set; } = 100_000;
+
+    /// <summary>
+    /// Gets or sets the token the <c>/__emulator/</c> admin API requires (header <c>Authorization: Bearer ...</c>).
+    /// Required when <see cref="Urls"/> binds a non-loopback address.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: admin requests need only the <c>X-Akeyless-Emulator</c> header.</value>
+    public string? AdminToken { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether requests are checked against each command's official field names and JSON types:
+    /// an unknown field, or a string where a boolean or number belongs, is answered with 400 naming the field.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: lenient, like the service.</value>
+    public bool StrictWire { get; set; }
+
     /// <summary>
     /// Gets or sets a hook that adjusts logging after the defaults (single-line console, Microsoft categories at
     /// warning) are applied; <c>b =&gt; b.ClearProviders()</c> silences the emulator.
@@ -63,5 +96,5 @@ public sealed class AkeylessEmulatorOptions
     /// <summary>Returns a description of the options that never includes the access key.</summary>
     /// <returns>A redacted description.</returns>
     public override string ToString() =>
-        $"Urls={Urls ?? "http://127.0.0.1:0"}, DataPath={DataPath ?? "(memory)"}, TokenTtl={TokenTtl}, AccessId={AccessId ?? "(default)"}, AccessKey={(AccessKey is null ? "(default)" : "***")}";
+        $"Urls={Urls ?? "http://127.0.0.1:0"}, DataPath={DataPath ?? "(memory)"}, TokenTtl={TokenTtl}, AccessId={AccessId ?? "(default)"}, AccessKey={(AccessKey is null ? "(default)" : "***")}, AdminToken={(AdminToken is null ? "(none)" : "***")}, StrictWire={StrictWire}";
 }

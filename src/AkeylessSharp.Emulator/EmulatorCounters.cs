@@ -3,13 +3,17 @@ using System.Collections.Concurrent;
 namespace AkeylessSharp.Emulator;
 
 /// <summary>
-/// Counts the requests each command received, failed and fault-injected ones included.
+/// Counts the requests each command received, failed and fault-injected ones included; requests to unknown
+/// commands share the single counter <see cref="UnknownCommand"/>, so the counters stay bounded.
 /// The same numbers are served at <c>GET /__emulator/counters</c>.
 /// </summary>
 public sealed class EmulatorCounters
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _valueReads = new(StringComparer.Ordinal);
+
+    /// <summary>The one counter shared by every request to a command the emulator does not know.</summary>
+    public const string UnknownCommand = "(unknown)";
 
     internal EmulatorCounters()
     {

@@ -8,22 +8,25 @@ namespace AkeylessSharp.Emulator;
 /// </summary>
 public sealed class EmulatorFaults
 {
-    private readonly FaultTable _table = new();
+    /// <summary>The longest latency a rule may add: a minute, long enough for any timeout test, short enough to recover from.</summary>
+    public static readonly TimeSpan MaxLatency = TimeSpan.FromMinutes(1);
 
-    internal EmulatorFaults()
-    {
-    }
+    private const string AnyCommand = "*";
+    private readonly FaultTable _table = new();
+    private readonly IReadOnlySet<string> _commands;
+
+    internal EmulatorFaults(IReadOnlySet<string> commands) => _commands = commands;
 
     /// <summary>Makes the next <paramref name="count"/> requests to <paramref name="command"/> fail.</summary>
     /// <param name="command">A command name, or <c>*</c> for every command.</param>
     /// <param name="count">How many requests fail; must be positive.</param>
-    /// <param name="statusCode">The HTTP status returned, such as 503.</param>
+    /// <param name="statusCode">The HTTP status returned, between 400 and 599, such as 503.</param>
     /// <param name="retryAfter">When set, sent as a <c>Retry-After</c> header in whole seconds.</param>
-    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty or not a command the emulator serves.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> or <paramref name="statusCode"/> is out of range.</exception>
     public void FailNext(string command, int count, int statusCode, TimeSpan? retryAfter = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(command);
+        ValidateCommand(command);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ValidateStatus(statusCode);
         _table.FailNext(command, count, statusCode, retryAfter);
@@ -35,13 +38,13 @@ public sealed class EmulatorFaults
     /// </summary>
     /// <param name="command">A command name, or <c>*</c> for every command.</param>
     /// <param name="fraction">Between 0 (never) and 1 (always).</param>
-    /// <param name="statusCode">The HTTP status returned.</param>
+    /// <param name="statusCode">The HTTP status returned, between 400 and 599.</param>
     /// <param name="retryAfter">When set, sent as a <c>Retry-After</c> header in whole seconds.</param>
-    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty or not a command the emulator serves.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> or <paramref name="statusCode"/> is out of range.</exception>
     public void FailFraction(string command, double fraction, int statusCode, TimeSpan? retryAfter = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(command);
+        ValidateCommand(command);
         if (double.IsNaN(fraction) || fraction < 0 || fraction > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The fraction must be between 0 and 1.");
@@ -53,24 +56,25 @@ public sealed class EmulatorFaults
 
     /// <summary>Delays every request to <paramref name="command"/> by <paramref name="latency"/> before handling it.</summary>
     /// <param name="command">A command name, or <c>*</c> for every command.</param>
-    /// <param name="latency">The added delay; <see cref="TimeSpan.Zero"/> removes it.</param>
-    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="latency"/> is negative.</exception>
+    /// <param name="latency">The added delay, at most <see cref="MaxLatency"/>; <see cref="TimeSpan.Zero"/> removes it.</param>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty or not a command the emulator serves.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="latency"/> is negative or above <see cref="MaxLatency"/>.</exception>
     public void AddLatency(string command, TimeSpan latency)
     {
-        ArgumentException.ThrowIfNullOrEmpty(command);
+        ValidateCommand(command);
         ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(latency, MaxLatency);
         _table.AddLatency(command, latency);
     }
 
     /// <summary>Aborts the connection of the next <paramref name="count"/> requests to <paramref name="command"/> without a response.</summary>
     /// <param name="command">A command name, or <c>*</c> for every command.</param>
     /// <param name="count">How many requests are aborted; must be positive.</param>
-    /// <exception cref="ArgumentException"><paramref name="command"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is empty or not a command the emulator serves.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
     public void AbortNext(string command, int count)
     {
-        ArgumentException.ThrowIfNullOrEmpty(command);
+        ValidateCommand(command);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         _table.AbortNext(command, count);
     }
@@ -80,11 +84,21 @@ public sealed class EmulatorFaults
 
     internal FaultDecision Evaluate(string command) => _table.Evaluate(command);
 
+    private void ValidateCommand(string command)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        if (command != AnyCommand && !_commands.Contains(command))
+        {
+            throw new ArgumentException($"'{(command.Length > 100 ? command[..100] + "..." : command)}' is not a command the emulator serves; use a command name such as get-secret-value, or * for every command.", nameof(command));
+        }
+    }
+
     private static void ValidateStatus(int statusCode)
     {
-        if (statusCode is < 100 or > 599)
+        // Only error statuses: a 1xx, 204 or 304 with a JSON body is not a response a client can meet.
+        if (statusCode is < 400 or > 599)
         {
-            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "The status code must be between 100 and 599.");
+            throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "The status code must be an error status, between 400 and 599.");
         }
     }
 }

@@ -26,12 +26,12 @@ public enum AkeylessAccessType
     /// <summary>The credentials stored by the Akeyless CLI after a SAML login (<c>saml</c>).</summary>
     Saml,
 
-    /// <summary>The workload's AWS IAM identity (<c>aws_iam</c>); needs the AkeylessSharp.CloudId package.</summary>
+    /// <summary>The workload's AWS IAM identity (<c>aws_iam</c>); needs the AkeylessSharp.CloudId.Aws package.</summary>
     AwsIam,
 
-    /// <summary>The workload's GCP identity (<c>gcp</c>); needs the AkeylessSharp.CloudId package.</summary>
+    /// <summary>The workload's GCP identity (<c>gcp</c>); needs the AkeylessSharp.CloudId.Gcp package.</summary>
     Gcp,
 
-    /// <summary>The workload's Azure AD managed identity (<c>azure_ad</c>); needs the AkeylessSharp.CloudId package.</summary>
+    /// <summary>The workload's Azure AD managed identity (<c>azure_ad</c>); needs the AkeylessSharp.CloudId.Azure package.</summary>
     AzureAd,
 }

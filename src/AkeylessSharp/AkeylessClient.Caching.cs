@@ -59,7 +59,7 @@ public partial class AkeylessClient
     private async Task<RotatedSecret> ReadRotatedCachedAsync(CachingSecretReader cache, string path, SecretRequestOptions? options, CancellationToken cancellationToken)
     {
         string encoded = await cache.GetAsync(
-            SecretCacheKey.Rotated(path, options?.Version, jsonAttribute: null),
+            SecretCacheKey.Rotated(path, options?.Version, jsonAttribute: null, (options as RotatedSecretRequestOptions)?.Host, (options as RotatedSecretRequestOptions)?.Arguments),
             SecretKind.Rotated,
             options?.Refresh == true,
             (Client: this, Cache: cache, Path: path, Options: options),

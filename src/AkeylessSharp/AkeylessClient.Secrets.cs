@@ -88,7 +88,7 @@ public partial class AkeylessClient
         var request = new GetDynamicSecretValueRequest
         {
             Name = path,
-            Args = options is { Arguments.Count: > 0 } ? options.Arguments.Select(static a => $"{a.Key}={a.Value}").ToArray() : null,
+            Args = options is { Arguments.Count: > 0 } ? ToArgs(options.Arguments) : null,
             Target = options?.Target,
             Timeout = options?.ProducerTimeout is { } t ? (long)Math.Ceiling(t.TotalSeconds) : null,
         };
@@ -108,15 +108,20 @@ public partial class AkeylessClient
 
     private async Task<GetRotatedSecretValueResponse> FetchRotatedSecretAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken)
     {
+        var rotated = options as RotatedSecretRequestOptions;
         var request = new GetRotatedSecretValueRequest
         {
             Names = path,
             Version = options?.Version is > 0 ? options.Version : null,
             IgnoreCache = options?.IgnoreGatewayCache == true ? "true" : null,
+            Host = string.IsNullOrWhiteSpace(rotated?.Host) ? null : rotated.Host,
+            Args = rotated is { Arguments.Count: > 0 } ? ToArgs(rotated.Arguments) : null,
         };
         return await InvokeAsync(CommandCatalog.GetRotatedSecretValue, path, request, AkeylessJsonContext.Default.GetRotatedSecretValueRequest,
             AkeylessJsonContext.Default.GetRotatedSecretValueResponse, options?.Timeout, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string[] ToArgs(IReadOnlyDictionary<string, string> arguments) => arguments.Select(static a => $"{a.Key}={a.Value}").ToArray();
 
     private static string Select(string value, string path, SecretRequestOptions? options) =>
         options?.JsonAttribute is { Length: > 0 } attribute ? JsonAttributeSelector.Select(value, attribute, path) : value;

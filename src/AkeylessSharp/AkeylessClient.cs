@@ -42,7 +42,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     /// <param name="options">The settings; validated here.</param>
     /// <param name="loggerFactory">Where logs go; <see langword="null"/> discards them.</param>
     /// <param name="timeProvider">The clock for token expiry and call timeouts; <see langword="null"/> uses the system clock.</param>
-    /// <param name="cloudIdProviders">Cloud identity providers for <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c> (from AkeylessSharp.CloudId).</param>
+    /// <param name="cloudIdProviders">Cloud identity providers for <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c> (from AkeylessSharp.CloudId.Aws, .Azure or .Gcp).</param>
     /// <exception cref="AkeylessConfigurationException">An option is missing or invalid; the message names it.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The HttpClient constructors differ by a leading parameter; the optional dependencies stay optional on this, the common one.")]
     public AkeylessClient(AkeylessClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IEnumerable<ICloudIdProvider>? cloudIdProviders = null)
@@ -188,7 +188,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     {
         OptionsChecks.ThrowIfInvalid(options);
         var pipeline = AkeylessResilience.Build(options, TimeProvider.System, ClientLogger(loggerFactory));
-        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
+        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = new ResponseBufferingHandler { InnerHandler = PrimaryHandlerFactory.Get(options) } };
 
         // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
         var httpClient = new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options));

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using AkeylessSharp.Settings.Internal;
+using Microsoft.Extensions.Configuration;
 
 namespace AkeylessSharp;
 
@@ -20,11 +21,53 @@ public sealed partial class AkeylessClientOptions
     public static AkeylessClientOptions FromConnectionString(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var text = connectionString.Trim();
-        var options = text.StartsWith("akeyless://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("akeyless+http://", StringComparison.OrdinalIgnoreCase)
-            ? ConnectionUri.Parse(text)
-            : ParseKeyValues(text);
+        var options = ApplyConnectionString(connectionString, new AkeylessClientOptions());
         OptionsChecks.ThrowIfInvalid(options);
+        return options;
+    }
+
+    /// <summary>Sets the fields a connection string names on <paramref name="options"/>, without validating.</summary>
+    internal static AkeylessClientOptions ApplyConnectionString(string connectionString, AkeylessClientOptions options)
+    {
+        var text = connectionString.Trim();
+        return text.StartsWith("akeyless://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("akeyless+http://", StringComparison.OrdinalIgnoreCase)
+            ? ConnectionUri.Apply(text, options)
+            : ParseKeyValues(text, options);
+    }
+
+    /// <summary>
+    /// Builds options from the process environment: <c>AKEYLESS_CONNECTION_STRING</c>, then <c>AKEYLESS_API_URL</c>,
+    /// <c>AKEYLESS_ACCESS_ID</c>, <c>AKEYLESS_ACCESS_KEY</c> and the other <see cref="AkeylessEnvironmentVariables"/> over it;
+    /// unset variables keep the defaults. Not validated here: the client validates when it is created.
+    /// </summary>
+    /// <returns>The options.</returns>
+    /// <exception cref="AkeylessConfigurationException">The connection string or the access type is invalid, or a certificate or key file cannot be read; the message names the variable.</exception>
+    public static AkeylessClientOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    /// <summary>Builds options from environment variables read through <paramref name="getVariable"/> (for tests, or a prefixed or filtered environment).</summary>
+    /// <param name="getVariable">Returns a variable's value, or <see langword="null"/> when it is not set.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="getVariable"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AkeylessConfigurationException">The connection string or the access type is invalid, or a certificate or key file cannot be read; the message names the variable.</exception>
+    public static AkeylessClientOptions FromEnvironment(Func<string, string?> getVariable)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        return EnvironmentOptions.Apply(new AkeylessClientOptions(), getVariable);
+    }
+
+    /// <summary>
+    /// Binds options from a configuration section (keys are the option names, <c>Cache</c> a sub-section) without
+    /// reflection, so it works under Native AOT and trimming; <c>AccessType</c> accepts the reference spellings
+    /// (<c>api_key</c>, <c>uid</c>, <c>k8s</c>, ...). The options are not validated here: the client validates them.
+    /// </summary>
+    /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
+    /// <returns>The bound options.</returns>
+    /// <exception cref="AkeylessConfigurationException"><c>AccessType</c> is not an access type.</exception>
+    /// <exception cref="InvalidOperationException">A value cannot be converted to its option's type; the message names the key.</exception>
+    public static AkeylessClientOptions FromConfiguration(IConfiguration configuration)
+    {
+        var options = new AkeylessClientOptions();
+        ClientOptionsBinder.Bind(configuration, options);
         return options;
     }
 
@@ -81,7 +124,7 @@ public sealed partial class AkeylessClientOptions
         return options;
     }
 
-    private static AkeylessClientOptions ParseKeyValues(string text)
+    private static AkeylessClientOptions ParseKeyValues(string text, AkeylessClientOptions options)
     {
         var builder = new DbConnectionStringBuilder();
         try
@@ -93,7 +136,6 @@ public sealed partial class AkeylessClientOptions
             throw new AkeylessConfigurationException("The connection string is neither an akeyless:// URI nor 'Key=Value;...' pairs.", "connectionString");
         }
 
-        var options = new AkeylessClientOptions();
         foreach (string key in builder.Keys)
         {
             if (!OptionSetters.TrySet(options, key, Convert.ToString(builder[key], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty))

@@ -1,3 +1,4 @@
+using AkeylessSharp.Settings.Internal;
 using System.ComponentModel.DataAnnotations;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
@@ -43,6 +44,24 @@ public sealed partial class AkeylessClientOptions
 
     /// <summary>The universal identity token (<c>u-...</c>), for <see cref="AkeylessAccessType.UniversalIdentity"/>. Secret.</summary>
     public string? UidToken { get; set; }
+
+    /// <summary>
+    /// Opt-in rotation of <see cref="UidToken"/>, as the Akeyless universal identity flow expects: before each exchange for an
+    /// API token the client calls <c>uid-rotate-token</c> (which revokes the old uid token), uses the new one from then on,
+    /// and hands it to <see cref="OnUidTokenRotated"/>. The API token is renewed at least this often, so the uid token is
+    /// rotated well before its own TTL ends; choose an interval shorter than that TTL.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the uid token is never rotated.</value>
+    [TimeSpanRange("00:01:00", "30.00:00:00")]
+    public TimeSpan? UidTokenRotationInterval { get; set; }
+
+    /// <summary>
+    /// Stores a rotated uid token so it survives a restart (a secret store, a file the process reads at start): called with the
+    /// new token after each rotation. If it throws, the call fails with an <see cref="AkeylessException"/>, the new token is
+    /// kept in memory, and the next authentication rotates and calls it again. Not bindable from configuration.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the rotated token lives only in this client.</value>
+    public Func<string, CancellationToken, ValueTask>? OnUidTokenRotated { get; set; }
 
     /// <summary>The JWT, for <see cref="AkeylessAccessType.Jwt"/>; takes precedence over <see cref="JwtEnvironmentVariable"/>. Secret.</summary>
     public string? Jwt { get; set; }
@@ -91,19 +110,25 @@ public sealed partial class AkeylessClientOptions
     /// <summary>The folder holding the CLI's stored credentials; <see langword="null"/> means <c>~/.akeyless/.tmp_creds</c>.</summary>
     public string? SamlCredentialsDirectory { get; set; }
 
-    /// <summary>How long a token lives when the auth response does not say.</summary>
+    /// <summary>
+    /// How long a token lives when the auth response does not say (no <c>creds.expiry</c> and no <c>expiration</c>);
+    /// clearskies' <c>auth_token_ttl</c>, with its range: 300 to 43,200 seconds.
+    /// </summary>
     /// <value>The default is 3600 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    [TimeSpanRange("00:05:00", "12:00:00")]
     public TimeSpan AuthTokenTtl { get; set; } = TimeSpan.FromSeconds(3600);
 
-    /// <summary>How long before expiry a token is renewed; capped at half the token's lifetime.</summary>
+    /// <summary>
+    /// How long before expiry a token is renewed (clearskies' <c>token_refresh_buffer</c>, with its range: 0 to 3,600 seconds);
+    /// capped at half the token's lifetime.
+    /// </summary>
     /// <value>The default is 300 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan TokenRefreshBuffer { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>The limit on one client call, authentication and retries included; a call's own timeout overrides it.</summary>
     /// <value>The default is 100 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>How many times a failed request is retried (5xx, 408, 429, network errors); 0 disables retries.</summary>
@@ -115,17 +140,17 @@ public sealed partial class AkeylessClientOptions
 
     /// <summary>The base of the exponential back-off between retries (jittered); a <c>Retry-After</c> header wins.</summary>
     /// <value>The default is 1 second.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The limit on one HTTP attempt.</summary>
     /// <value>The default is 10 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    [TimeSpanRange("00:00:00.001", "01:00:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The limit on one HTTP request, all its retries included.</summary>
     /// <value>The default is 30 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A PEM bundle of CA certificates trusted for a Gateway with a private certificate (in addition to the system store's chain check).</summary>

@@ -24,7 +24,7 @@ public interface IAkeylessClient
     /// <summary>Asks a dynamic secret's producer for fresh credentials.</summary>
     Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets the current value of a rotated secret.</summary>
+    /// <summary>Gets the current value of a rotated secret; pass <see cref="RotatedSecretRequestOptions"/> to send <c>args</c> or a linked target's <c>host</c>.</summary>
     Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>

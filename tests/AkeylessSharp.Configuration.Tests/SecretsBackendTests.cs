@@ -67,6 +67,39 @@ public class SecretsBackendTests
     }
 
     [Fact]
+    public async Task GetConfigAsync_TeamSet_ReadsOnlyTheUnscopedPath()
+    {
+        var client = new FakeAkeylessClient().Set("/airflow/config/blue/smtp_host", "team").Set("/airflow/config/smtp_host", "global");
+
+        Assert.Equal("global", await Backend(client, "blue").GetConfigAsync("smtp_host"));
+        Assert.Equal(1, client.TryGetRequests);
+    }
+
+    [Fact]
+    public async Task GetAsync_PerLookupTeam_OverridesTheConfiguredOne()
+    {
+        var client = new FakeAkeylessClient()
+            .Set("/airflow/variables/red/a", "red")
+            .Set("/airflow/variables/blue/a", "blue")
+            .Set("/airflow/connections/red/db", "postgres://h-red/db");
+        var backend = Backend(client, "blue");
+
+        Assert.Equal("red", await backend.GetVariableAsync("a", "red"));
+        Assert.Equal("blue", await backend.GetVariableAsync("a"));
+        Assert.Equal("h-red", (await backend.GetConnectionAsync("db", "red"))?.Host);
+        Assert.Equal("red", await Backend(client).GetVariableAsync("a", teamName: "red"));
+    }
+
+    [Fact]
+    public async Task GetVariableAsync_TeamNameWithSeparator_IsRefused()
+    {
+        var client = new FakeAkeylessClient();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Backend(client).GetVariableAsync("a", "red/../blue"));
+        Assert.Equal(0, client.TryGetRequests);
+    }
+
+    [Fact]
     public async Task GetVariableAsync_TeamAndKeyWithSeparator_IsRefused()
     {
         var client = new FakeAkeylessClient().Set("/airflow/variables/red/secret", "red");

@@ -3,7 +3,7 @@
 #
 #   bash tests/conformance/run.sh
 #
-# Env: EMULATOR_DLL   a prebuilt AkeylessSharp.Emulator.dll (otherwise the emulator is built here, into
+# Env: EMULATOR_DLL   a prebuilt AkeylessSharp.Emulator.Tool.dll (the akeyless-emulator tool) (otherwise the emulator is built here, into
 #                     $ArtifactsPath, default <repo>/artifacts, configuration $CONFIGURATION, default Release)
 #      NODE_TEST_ARGS extra arguments for `node --test` (e.g. --test-name-pattern=ssh)
 # Prints a last line "conformance: N passed, N failed" and exits non-zero on any failure.
@@ -45,9 +45,9 @@ if [ -z "$dll" ]; then
   export ArtifactsPath="${ArtifactsPath:-$root/artifacts}"
   configuration="${CONFIGURATION:-Release}"
   echo "== building the emulator ($configuration, artifacts in $ArtifactsPath)"
-  dotnet build "$root/src/AkeylessSharp.Emulator" -c "$configuration" -nologo -v quiet >"$work/build.log" 2>&1 \
+  dotnet build "$root/src/AkeylessSharp.Emulator.Tool" -c "$configuration" -nologo -v quiet >"$work/build.log" 2>&1 \
     || { tail -n 40 "$work/build.log" >&2; fail_setup "the emulator does not build"; }
-  dll="$ArtifactsPath/bin/AkeylessSharp.Emulator/${configuration,,}/AkeylessSharp.Emulator.dll"
+  dll="$ArtifactsPath/bin/AkeylessSharp.Emulator.Tool/${configuration,,}/AkeylessSharp.Emulator.Tool.dll"
 fi
 [ -f "$dll" ] || fail_setup "emulator not found at $dll"
 

@@ -8,7 +8,7 @@ internal static class DeleteCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var path = new Argument<string>("path") { Description = "The item's path." };
+        var path = ItemPath.Argument("The item's path.");
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (required when standard input is not a terminal)." };
         var command = new Command("delete", "Delete an item with all its versions.") { path, yes };
         runner.SetAction(command, async context =>

@@ -11,7 +11,7 @@ internal static class DescribeCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var path = new Argument<string>("path") { Description = "The item's path." };
+        var path = ItemPath.Argument("The item's path.");
         var output = new OutputOption(["table", "json"], "table", "json");
         var command = new Command("describe", "Show an item's metadata.") { path, output.Option };
         runner.SetAction(command, async context =>

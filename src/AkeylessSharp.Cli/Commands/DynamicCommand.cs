@@ -9,7 +9,7 @@ internal static class DynamicCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var path = new Argument<string>("path") { Description = "The dynamic secret's path." };
+        var path = ItemPath.Argument("The dynamic secret's path.");
         var args = new Option<string[]>("--arg")
         {
             Description = "A producer argument as key=value; repeat for more.",

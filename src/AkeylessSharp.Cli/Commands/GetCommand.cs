@@ -9,7 +9,7 @@ internal static class GetCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var path = new Argument<string>("path") { Description = "The secret's path, such as /prod/db/password." };
+        var path = ItemPath.Argument("The secret's path, such as /prod/db/password.");
         var version = new Option<int?>("--version") { Description = "A specific version of a static or rotated secret [default: the latest]." };
         var attribute = new Option<string?>("--json-attribute") { Description = "Print one attribute of a JSON value: a dot path such as db.password or hosts.0." };
         var type = new Option<string>("--type")

@@ -14,29 +14,25 @@ internal static class GetManyCommand
             Description = "Static secret paths; NAME=/path names the variable for --output env (default: the path in upper case, /prod/db/pw is PROD_DB_PW).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var output = new OutputOption(["json", "env", "table"], "table", "json");
+        var output = new OutputOption(["json", "env", "dotenv", "table"], "table", "json");
         var command = new Command("get-many", "Print several static secrets, read in one request.") { paths, output.Option };
         runner.SetAction(command, async context =>
         {
             var requests = context.Get(paths)!.Select(Parse).ToList();
             var duplicate = requests.GroupBy(static r => r.Name, StringComparer.Ordinal).FirstOrDefault(static g => g.Count() > 1);
             var format = output.Resolve(context);
-            if (format == "env" && duplicate is not null)
+            if (format is "env" or "dotenv" && duplicate is not null)
             {
                 throw new CliUsageException($"two paths map to the variable {duplicate.Key}; name them with NAME=/path.");
             }
 
             var client = await context.ConnectAsync().ConfigureAwait(false);
-            var values = await client.GetSecretsAsync(requests.Select(static r => r.Path), cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            var values = await SecretBatch.ReadAsync(client, [.. requests.Select(static r => r.Path)], context.CancellationToken).ConfigureAwait(false);
             var writer = context.Console.Out;
             switch (format)
             {
-                case "env":
-                    foreach (var request in requests)
-                    {
-                        await writer.WriteLineAsync($"{request.Name}={EnvFormat.Quote(values[request.Path])}").ConfigureAwait(false);
-                    }
-
+                case "env" or "dotenv":
+                    EnvFormat.Write(writer, [.. requests.Select(r => KeyValuePair.Create(r.Name, values[r.Path]))], format == "env" ? EnvFormat.Shell : EnvFormat.Dotenv);
                     break;
                 case "table":
                     var table = TableWriter.Create("Path", "Value");
@@ -68,12 +64,9 @@ internal static class GetManyCommand
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals > 0 && !argument.StartsWith('/'))
         {
-            var name = argument[..equals];
-            return name.All(static c => char.IsAsciiLetterOrDigit(c) || c == '_')
-                ? (name, argument[(equals + 1)..])
-                : throw new CliUsageException($"'{name}' is not a valid variable name; use letters, digits and _.");
+            return (EnvVariableName.Require(argument[..equals], "in " + argument), ItemPath.Require(argument[(equals + 1)..], $"the path of {argument}"));
         }
 
-        return (EnvFormat.NameFor(argument), argument);
+        return (EnvVariableName.FromPath(argument), ItemPath.Require(argument, "a path"));
     }
 }

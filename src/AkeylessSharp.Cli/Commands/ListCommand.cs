@@ -31,9 +31,10 @@ internal static class ListCommand
                 Tag = context.Get(tag),
             };
             var format = output.Resolve(context);
+            var folder = ItemPath.RequireFolder(context.Get(path) ?? "/", "the folder");
             var client = await context.ConnectAsync().ConfigureAwait(false);
             var items = new List<AkeylessItem>();
-            await foreach (var item in client.ListItemsAsync(context.Get(path) ?? "/", options, context.CancellationToken).ConfigureAwait(false))
+            await foreach (var item in client.ListItemsAsync(folder, options, context.CancellationToken).ConfigureAwait(false))
             {
                 items.Add(item);
             }

@@ -18,7 +18,7 @@ internal static class PermissionsCommand
 
     public static Command Create(CommandRunner runner)
     {
-        var path = new Argument<string>("path") { Description = "The path." };
+        var path = ItemPath.Argument("The item or folder.", folder: true);
         var output = new OutputOption(["text", "json"], "text", "text");
         var command = new Command("permissions", "Show what your auth method's roles allow at a path.") { path, output.Option };
         runner.SetAction(command, async context =>

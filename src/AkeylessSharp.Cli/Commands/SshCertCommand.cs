@@ -9,7 +9,7 @@ internal static class SshCertCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var issuer = new Option<string>("--issuer") { Description = "The SSH certificate issuer's path.", Required = true };
+        var issuer = new Option<string>("--issuer") { Description = "The SSH certificate issuer's path.", Required = true }.Checked();
         var username = new Option<string>("--username") { Description = "The principal(s) to sign for, comma-separated.", Required = true };
         var publicKey = new Option<FileInfo>("--public-key-file") { Description = "The OpenSSH public key to sign, such as ~/.ssh/id_ed25519.pub.", Required = true };
         var ttl = new Option<string?>("--ttl") { Description = "The certificate's lifetime: seconds, or 90s, 30m, 8h, 1d [default: the issuer's]." };

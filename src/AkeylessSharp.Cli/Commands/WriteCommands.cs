@@ -26,7 +26,7 @@ internal static class WriteCommands
         var keep = new Option<bool>("--keep-previous") { Description = "Keep the previous versions [default]." };
         var noKeep = new Option<bool>("--no-keep-previous") { Description = "Drop the previous versions." };
         var command = new Command("update", "Write a new version of an existing static secret; exit code 4 if there is none.") { keep, noKeep };
-        command.Add(new Argument<string>("path") { Description = "The secret's path." });
+        command.Add(ItemPath.Argument("The secret's path."));
         input.AddTo(command);
         runner.SetAction(command, async context =>
         {
@@ -50,7 +50,7 @@ internal static class WriteCommands
         var input = new SecretInput();
         var metadata = new SecretMetadata();
         var command = new Command(name, description);
-        command.Add(new Argument<string>("path") { Description = "The secret's path." });
+        command.Add(ItemPath.Argument("The secret's path."));
         input.AddTo(command);
         metadata.AddTo(command);
         runner.SetAction(command, async context =>

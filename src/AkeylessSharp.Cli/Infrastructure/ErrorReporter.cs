@@ -24,6 +24,7 @@ internal static class ErrorReporter
     internal static (int Code, string Message) Describe(Exception exception) => exception switch
     {
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
+        CliNotFoundException missing => (ExitCodes.NotFound, missing.Message),
         AkeylessConfigurationException config => (ExitCodes.Usage, config.Message + SettingHint(config.Field)),
         AkeylessNotFoundException notFound => (ExitCodes.NotFound,
             $"no item at {notFound.Path ?? "the given path"} (404). Check the path or your role's list rights."),
@@ -41,6 +42,7 @@ internal static class ErrorReporter
         AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, network.Message),
         AkeylessException other => (ExitCodes.Failure, other.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
+        ArgumentException argument => (ExitCodes.Usage, argument.Message),
         FileNotFoundException file => (ExitCodes.Usage, $"file not found: {file.FileName}."),
         DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.Usage, exception.Message),
         _ => (ExitCodes.Failure, $"{exception.Message} (run with --verbose for details)"),

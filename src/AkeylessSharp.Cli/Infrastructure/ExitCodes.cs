@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>Akeyless could not be reached, timed out, or answered 429 or 5xx.</summary>
     public const int Unavailable = 5;
 
+    /// <summary><c>exec</c> could not start the program (not found or not executable), as shells report it.</summary>
+    public const int CannotStart = 127;
+
     /// <summary>Interrupted by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 }

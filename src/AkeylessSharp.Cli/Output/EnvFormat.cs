@@ -1,35 +1,83 @@
-using System.Buffers;
 using System.Text;
+using AkeylessSharp.Cli.Infrastructure;
 
 namespace AkeylessSharp.Cli.Output;
 
 /// <summary>
-/// <c>NAME=value</c> lines for <c>get-many --output env</c>: names come from <c>NAME=/path</c> arguments or the path
-/// (<c>/prod/db/password</c> is <c>PROD_DB_PASSWORD</c>); values are single-quoted for the shell when they need it,
-/// so <c>eval "$(akeyless-sharp get-many ... -o env)"</c> is safe.
+/// Writes variables as <c>sh</c> assignments (safe to <c>eval</c> for any value), <c>dotenv</c> lines or a JSON object.
+/// Names must already be valid (<see cref="EnvVariableName"/>); the writer checks them again, as the last line of defence.
 /// </summary>
 internal static class EnvFormat
 {
-    private static readonly SearchValues<char> s_plain = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:@%+,-=");
+    public const string Shell = "sh";
+    public const string Dotenv = "dotenv";
+    public const string Json = "json";
 
-    public static string NameFor(string path)
+    public static readonly string[] All = [Shell, Dotenv, Json];
+
+    /// <exception cref="CliUsageException">A name is invalid, or a value holds a NUL character, which no environment can carry; the message names the variable, never the value.</exception>
+    public static void Write(TextWriter writer, IReadOnlyList<KeyValuePair<string, string>> variables, string format)
     {
-        var builder = new StringBuilder(path.Length);
-        foreach (var c in path.TrimStart('/'))
+        Validate(variables);
+        if (format == Json)
         {
-            builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_');
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in variables)
+            {
+                map[name] = value;
+            }
+
+            CliJsonContext.Write(writer, map, CliJsonContext.Output.DictionaryStringString);
+            return;
         }
 
-        if (builder.Length == 0 || char.IsAsciiDigit(builder[0]))
+        foreach (var (name, value) in variables)
         {
-            builder.Insert(0, '_');
+            writer.Write(name);
+            writer.Write('=');
+            writer.Write(format == Dotenv ? QuoteDotenv(value) : QuoteShell(value));
+            writer.Write('\n');
         }
-
-        return builder.ToString();
     }
 
-    public static string Quote(string value) =>
-        value.Length > 0 && !value.AsSpan().ContainsAnyExcept(s_plain)
-            ? value
-            : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    /// <summary>Checks what no environment can carry: an invalid name, or a NUL character in a value.</summary>
+    /// <exception cref="CliUsageException">The message names the variable, never the value.</exception>
+    public static void Validate(IReadOnlyList<KeyValuePair<string, string>> variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            EnvVariableName.Require(name, "variable");
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new CliUsageException($"the value of {name} contains a NUL character, which an environment variable cannot hold.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A POSIX single-quoted word: nothing inside single quotes is special (no <c>$</c>, backtick, backslash or newline
+    /// handling), and a single quote is written as <c>'\''</c> (close, escaped quote, reopen).
+    /// </summary>
+    public static string QuoteShell(string value) =>
+        "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A double-quoted dotenv value with <c>\\</c>, <c>\"</c>, <c>\n</c>, <c>\r</c> and <c>\t</c> escapes (python-dotenv, Docker Compose).</summary>
+    public static string QuoteDotenv(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\\' => builder.Append("\\\\"),
+                '"' => builder.Append("\\\""),
+                '\n' => builder.Append("\\n"),
+                '\r' => builder.Append("\\r"),
+                '\t' => builder.Append("\\t"),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.Append('"').ToString();
+    }
 }

@@ -1,4 +1,5 @@
 using AkeylessSharp.Cli.Infrastructure;
+using AkeylessSharp.CloudId;
 using AkeylessSharp.Emulator;
 using Microsoft.Extensions.Logging;
 
@@ -74,7 +75,7 @@ internal sealed class ClientSession : IAsyncDisposable
 
     /// <summary>A client that can also authenticate with <c>aws_iam</c>, <c>gcp</c> and <c>azure_ad</c>: a terminal has no package to add.</summary>
     public static IAkeylessClient CreateDefaultClient(AkeylessClientOptions options, ILoggerFactory loggerFactory) =>
-        new AkeylessClient(options, loggerFactory, cloudIdProviders: AkeylessSharp.CloudId.AkeylessCloudIdProviders.Create());
+        new AkeylessClient(options, loggerFactory, cloudIdProviders: [new AwsIamCloudIdProvider(), new AzureAdCloudIdProvider(), new GcpCloudIdProvider()]);
 
     public async ValueTask DisposeAsync()
     {

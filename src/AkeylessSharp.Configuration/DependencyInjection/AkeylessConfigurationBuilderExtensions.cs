@@ -88,7 +88,7 @@ public static class AkeylessConfigurationBuilderExtensions
         ArgumentNullException.ThrowIfNull(settings);
         var options = new AkeylessConfigurationOptions();
         settings.Bind(options);
-        settings.Bind(options.ClientOptions);
+        options.ClientOptions = AkeylessClientOptions.FromConfiguration(settings);
         configure?.Invoke(options);
         return builder.AddAkeyless(options);
     }

@@ -14,6 +14,10 @@ internal sealed class AirflowLayout
         GlobalPath = string.IsNullOrWhiteSpace(globalPath) ? null : Trim(globalPath.Trim());
     }
 
+    /// <summary>The layout of connections and variables: team-scoped unless <see cref="AkeylessConfigurationOptions.UseTeamSecretsPath"/> is off.</summary>
+    public static AirflowLayout For(AkeylessConfigurationOptions options) =>
+        new(options.UseTeamSecretsPath ? options.Team : null, options.GlobalPath, options.Separator);
+
     public string Separator { get; }
 
     public string? Team { get; }

@@ -4,13 +4,12 @@ using System.Text.Json;
 namespace AkeylessSharp.Configuration.Internal;
 
 /// <summary>
-/// Parses the JSON forms of an Airflow connection: the fields of <c>Connection</c>, or <c>conn_uri</c> alone
-/// (Airflow refuses a URI together with individual fields, and so do we).
+/// Parses the JSON forms of an Airflow connection as the Airflow backend's <c>get_connection</c> does: a non-empty
+/// <c>conn_uri</c> wins and every other field is dropped; an empty or null <c>conn_uri</c> is ignored and the fields
+/// are used; a JSON string literal is a URI.
 /// </summary>
 internal static class ConnectionJsonParser
 {
-    private static readonly string[] s_fieldNames = ["conn_type", "host", "login", "password", "schema", "port", "extra"];
-
     public static AkeylessConnection Parse(string json, string? id)
     {
         JsonDocument doc;
@@ -20,20 +19,25 @@ internal static class ConnectionJsonParser
         }
         catch (JsonException ex)
         {
-            throw new AkeylessConnectionFormatException(id, $"it starts with '{{' but is not valid JSON ({JsonErrors.Position(ex)})");
+            throw new AkeylessConnectionFormatException(id, $"it looks like JSON but is not valid JSON ({JsonErrors.Position(ex)})");
         }
 
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (root.ValueKind == JsonValueKind.String)
             {
-                throw new AkeylessConnectionFormatException(id, "the JSON value is not an object");
+                return FromUri(root, id);
             }
 
-            if (root.TryGetProperty("conn_uri", out var uri))
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                return FromUri(root, uri, id);
+                throw new AkeylessConnectionFormatException(id, "the JSON value is neither an object nor a string holding a URI");
+            }
+
+            if (root.TryGetProperty("conn_uri", out var uri) && !IsEmpty(uri))
+            {
+                return FromUri(uri, id);
             }
 
             var (extra, extraText) = ReadExtra(root, id);
@@ -52,16 +56,17 @@ internal static class ConnectionJsonParser
         }
     }
 
-    private static AkeylessConnection FromUri(JsonElement root, JsonElement uri, string? id)
+    // Airflow tests conn_uri for truthiness: null, "", false and 0 fall through to the fields.
+    private static bool IsEmpty(JsonElement uri) => uri.ValueKind switch
     {
-        foreach (var name in s_fieldNames)
-        {
-            if (root.TryGetProperty(name, out var field) && field.ValueKind != JsonValueKind.Null)
-            {
-                throw new AkeylessConnectionFormatException(id, $"conn_uri cannot be combined with individual fields such as '{name}'");
-            }
-        }
+        JsonValueKind.Null or JsonValueKind.False => true,
+        JsonValueKind.String => uri.GetString()!.Length == 0,
+        JsonValueKind.Number => uri.TryGetDouble(out var number) && number == 0,
+        _ => false,
+    };
 
+    private static AkeylessConnection FromUri(JsonElement uri, string? id)
+    {
         if (uri.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(uri.GetString()))
         {
             throw new AkeylessConnectionFormatException(id, "conn_uri must be a non-empty string");

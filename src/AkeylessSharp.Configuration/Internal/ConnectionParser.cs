@@ -11,7 +11,8 @@ internal static class ConnectionParser
             throw new AkeylessConnectionFormatException(connectionId, "the value is empty");
         }
 
-        return span[0] == '{'
+        // A JSON string literal ("\"postgres://...\"") is a URI, as json.loads followed by str() makes it in Airflow.
+        return span[0] is '{' or '"'
             ? ConnectionJsonParser.Parse(span.ToString(), connectionId)
             : ConnectionUriParser.Parse(span.ToString(), connectionId);
     }

@@ -10,12 +10,14 @@ internal sealed class SecretSelector
 
     private readonly AkeylessConfigurationOptions _options;
     private readonly AirflowLayout _layout;
+    private readonly AirflowLayout _unscoped;
     private readonly IAkeylessClient _client;
 
     public SecretSelector(AkeylessConfigurationOptions options, AirflowLayout layout, IAkeylessClient client)
     {
         _options = options;
         _layout = layout;
+        _unscoped = new AirflowLayout(null, null, layout.Separator);
         _client = client;
     }
 
@@ -45,9 +47,11 @@ internal sealed class SecretSelector
             }
         }
 
-        await AddLayoutAsync(entries, listings, _options.ConnectionsPath, SecretEntryKind.Connection, cancellationToken).ConfigureAwait(false);
-        await AddLayoutAsync(entries, listings, _options.VariablesPath, SecretEntryKind.Variable, cancellationToken).ConfigureAwait(false);
-        await AddLayoutAsync(entries, listings, _options.ConfigPath, SecretEntryKind.Config, cancellationToken).ConfigureAwait(false);
+        await AddLayoutAsync(entries, listings, _layout, _options.ConnectionsPath, SecretEntryKind.Connection, cancellationToken).ConfigureAwait(false);
+        await AddLayoutAsync(entries, listings, _layout, _options.VariablesPath, SecretEntryKind.Variable, cancellationToken).ConfigureAwait(false);
+
+        // Airflow never team-scopes config: <config path>/<key> only.
+        await AddLayoutAsync(entries, listings, _unscoped, _options.ConfigPath, SecretEntryKind.Config, cancellationToken).ConfigureAwait(false);
 
         foreach (var (key, path) in references)
         {
@@ -57,7 +61,8 @@ internal sealed class SecretSelector
         return entries;
     }
 
-    private async Task AddLayoutAsync(List<SecretEntry> entries, Dictionary<string, List<AkeylessItem>> listings, string? basePath, SecretEntryKind kind, CancellationToken cancellationToken)
+    private async Task AddLayoutAsync(
+        List<SecretEntry> entries, Dictionary<string, List<AkeylessItem>> listings, AirflowLayout layout, string? basePath, SecretEntryKind kind, CancellationToken cancellationToken)
     {
         // A null or empty base path disables the lookup without any request, as in the Airflow backend.
         if (_layout.NormalizeBase(basePath) is not { } root)
@@ -68,7 +73,7 @@ internal sealed class SecretSelector
         var chosen = new Dictionary<string, (AkeylessItem Item, bool IsTeam)>(StringComparer.Ordinal);
         foreach (var item in await ListAsync(listings, root, cancellationToken).ConfigureAwait(false))
         {
-            if (!_layout.TryClassify(root, item.Name, out var key, out var isTeam))
+            if (!layout.TryClassify(root, item.Name, out var key, out var isTeam))
             {
                 continue;
             }

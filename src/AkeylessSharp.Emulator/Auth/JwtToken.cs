@@ -9,6 +9,8 @@ namespace AkeylessSharp.Emulator.Auth;
 internal sealed class JwtToken
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(60);
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds() + 86_400;
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds() - 86_400;
     private readonly byte[] _signingInput;
     private readonly byte[] _signature;
 
@@ -36,8 +38,8 @@ internal sealed class JwtToken
 
         try
         {
-            var header = JsonDocument.Parse(AuthRequest.DecodeBase64(parts[0], what)).RootElement.Clone();
-            var payload = JsonDocument.Parse(AuthRequest.DecodeBase64(parts[1], what)).RootElement.Clone();
+            var header = JsonInput.Parse(AuthRequest.DecodeBase64(parts[0], what), problem => Errors.AuthFailed($"{what} header: {problem}"));
+            var payload = JsonInput.Parse(AuthRequest.DecodeBase64(parts[1], what), problem => Errors.AuthFailed($"{what} payload: {problem}"));
             if (header.ValueKind != JsonValueKind.Object || payload.ValueKind != JsonValueKind.Object)
             {
                 throw Errors.AuthFailed($"{what} is not a JWT (header and payload must be JSON objects)");
@@ -45,7 +47,7 @@ internal sealed class JwtToken
 
             return new JwtToken(header, payload, Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), AuthRequest.DecodeBase64(parts[2], what));
         }
-        catch (Exception e) when (e is JsonException or CommandException { StatusCode: 400 })
+        catch (CommandException e) when (e.StatusCode == 400)
         {
             throw Errors.AuthFailed($"{what} is not a JWT ({e.Message})");
         }
@@ -79,6 +81,11 @@ internal sealed class JwtToken
     public bool VerifySignature(IEnumerable<AsymmetricAlgorithm> keys)
     {
         var alg = Algorithm ?? "";
+        if (alg.Length != 5)
+        {
+            return false;
+        }
+
         HashAlgorithmName hash = alg[^3..] switch
         {
             "256" => HashAlgorithmName.SHA256,
@@ -109,6 +116,14 @@ internal sealed class JwtToken
         return false;
     }
 
-    private long? NumericClaim(string name) =>
-        Payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) ? (long)d : null;
+    /// <summary>Reads a NumericDate claim, clamped to the dates <see cref="DateTimeOffset"/> can hold (<c>1e20</c> is simply far away).</summary>
+    private long? NumericClaim(string name)
+    {
+        if (!Payload.TryGetProperty(name, out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || double.IsNaN(d))
+        {
+            return null;
+        }
+
+        return (long)Math.Clamp(d, MinUnixSeconds, MaxUnixSeconds);
+    }
 }

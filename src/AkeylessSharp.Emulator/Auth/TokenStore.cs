@@ -11,6 +11,10 @@ namespace AkeylessSharp.Emulator.Auth;
 /// </summary>
 internal sealed class TokenStore
 {
+    private const string ApiTokenPrefix = "t-";
+
+    // Past this many live entries, each new token first sweeps the expired ones, so auth loops stay bounded.
+    private const int SweepThreshold = 10_000;
     private readonly ConcurrentDictionary<string, Entry> _tokens = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
@@ -18,7 +22,8 @@ internal sealed class TokenStore
 
     public (string Token, DateTimeOffset Expires) Issue(AuthMethodSeed method, TimeSpan ttl)
     {
-        var token = "t-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        SweepIfLarge();
+        var token = ApiTokenPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var expires = _time.GetUtcNow() + ttl;
         _tokens[token] = new Entry(method, expires);
         return (token, expires);
@@ -26,6 +31,7 @@ internal sealed class TokenStore
 
     public string IssueUid(AuthMethodSeed method, TimeSpan ttl, string? token = null)
     {
+        SweepIfLarge();
         token ??= "u-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         _tokens[token] = new Entry(method, _time.GetUtcNow() + ttl);
         return token;
@@ -54,6 +60,59 @@ internal sealed class TokenStore
     }
 
     public bool Revoke(string token) => _tokens.TryRemove(token, out _);
+
+    /// <summary>Revokes the API (<c>t-</c>) tokens issued to <paramref name="methodName"/>, or to every method when it is null.</summary>
+    public int RevokeApiTokens(string? methodName)
+    {
+        var n = 0;
+        foreach (var (token, entry) in _tokens)
+        {
+            if (IsApiTokenOf(token, entry, methodName) && _tokens.TryRemove(token, out _))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Shortens the API tokens of <paramref name="methodName"/> (or all) so they expire at most <paramref name="delay"/> from now.</summary>
+    public int ExpireApiTokens(TimeSpan delay, string? methodName)
+    {
+        var deadline = _time.GetUtcNow() + delay;
+        var n = 0;
+        foreach (var (token, entry) in _tokens)
+        {
+            if (IsApiTokenOf(token, entry, methodName) && entry.Expires > deadline
+                && _tokens.TryUpdate(token, entry with { Expires = deadline }, entry))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static bool IsApiTokenOf(string token, Entry entry, string? methodName) =>
+        token.StartsWith(ApiTokenPrefix, StringComparison.Ordinal)
+        && (methodName is null || string.Equals(entry.Method.Name, methodName, StringComparison.Ordinal));
+
+    private void SweepIfLarge()
+    {
+        if (_tokens.Count < SweepThreshold)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var (token, entry) in _tokens)
+        {
+            if (now >= entry.Expires)
+            {
+                _tokens.TryRemove(token, out _);
+            }
+        }
+    }
 
     private sealed record Entry(AuthMethodSeed Method, DateTimeOffset Expires);
 }

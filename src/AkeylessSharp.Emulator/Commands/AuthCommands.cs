@@ -50,7 +50,7 @@ internal static class AuthCommands
     private static Task<IResult> StaticCredsAuthAsync(CommandContext context)
     {
         var accessId = context.Body.RequiredString("access-id");
-        var creds = context.Body.RequiredString("creds");
+        var creds = StoredCredential(context.Body.RequiredString("creds"));
         var method = context.State.Directory.FindByAccessId(accessId);
         if (method is null || !AccessKeyVerifier.Matches(method, creds))
         {
@@ -58,6 +58,28 @@ internal static class AuthCommands
         }
 
         return Reply.Ok(new TokenOutput(Issue(context, method).Token), WireJsonContext.Default.TokenOutput);
+    }
+
+    // Clients send the CLI's whole stored-credentials file ({"creds": "..."}) or the bare credential; both are accepted.
+    private static string StoredCredential(string creds)
+    {
+        if (!creds.StartsWith('{'))
+        {
+            return creds;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(creds);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("creds", out var inner) && inner.ValueKind == System.Text.Json.JsonValueKind.String
+                ? inner.GetString()!
+                : creds;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return creds;
+        }
     }
 
     private static Task<IResult> GetCertChallengeAsync(CommandContext context)

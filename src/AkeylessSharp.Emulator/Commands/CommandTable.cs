@@ -26,7 +26,7 @@ internal sealed class CommandTable
         return table;
     }
 
-    public IEnumerable<string> Names => _entries.Keys;
+    public IReadOnlySet<string> Names => _entries.Keys.ToHashSet(StringComparer.Ordinal);
 
     public void Add(string name, Func<CommandContext, Task<IResult>> handler, bool requiresToken = true) =>
         _entries.Add(name, new CommandEntry(name, requiresToken, handler));

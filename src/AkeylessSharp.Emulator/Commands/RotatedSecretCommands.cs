@@ -66,7 +66,7 @@ internal static class RotatedSecretCommands
 
         var targetName = body.RequiredString("target-name");
         var username = body.String("rotated-username") ?? "";
-        var password = body.String("rotated-password") is { Length: > 0 } p ? p : ItemFactory.NewPassword();
+        var password = body.String("rotated-password") is { Length: > 0 } p ? context.State.CheckValueSize(p, "rotated-password") : ItemFactory.NewPassword();
         var autoRotate = body.Bool("auto-rotate") ?? false;
         var intervalDays = body.Int64("rotation-interval") ?? 0;
         if (autoRotate && intervalDays is < 1 or > 365)
@@ -104,11 +104,24 @@ internal static class RotatedSecretCommands
     {
         var name = context.Body.RequiredString("names");
         _ = context.Body.Int32("version");
-        _ = context.Body.String("host");
+        var host = context.Body.String("host");
+        var args = context.Body.StringArray("args") ?? [];
         _ = context.Body.Bool("ignore-cache");
+        if (args.FirstOrDefault(a => a.IndexOf('=', StringComparison.Ordinal) <= 0) is { } bad)
+        {
+            throw Errors.BadRequest($"invalid value for parameter args: '{bad}' (expected key=value)");
+        }
+
         var item = await CatchUpAsync(context, ItemLookup.Require(context, name, "read", ItemTypes.Rotated)).ConfigureAwait(false);
         var r = item.Rotated!;
         var value = new Dictionary<string, string>(StringComparer.Ordinal) { ["username"] = r.Username, ["password"] = r.Password };
+
+        // A linked target's value names the host it belongs to, so a client can see which host it asked for.
+        if (!string.IsNullOrEmpty(host))
+        {
+            value["host"] = host;
+        }
+
         return TypedResults.Json(new RotatedValueOutput(value), WireJsonContext.Default.RotatedValueOutput);
     }
 

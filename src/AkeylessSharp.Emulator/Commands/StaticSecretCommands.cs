@@ -21,7 +21,7 @@ internal static class StaticSecretCommands
         var name = ItemPath.Normalize(body.RequiredString("name"));
         var type = body.Enum("type", "generic", "generic", "password");
         var format = body.Enum("format", "text", SecretFormats.All);
-        var value = type == "password" && !body.Has("value") ? PasswordValue(body) : body.RequiredString("value");
+        var value = context.State.CheckValueSize(type == "password" && !body.Has("value") ? PasswordValue(body) : body.RequiredString("value"), "value");
         SecretFormats.Validate(format, value, "parameter value");
         var description = body.String("description") ?? body.String("metadata");
         var tags = body.StringArray("tags") ?? [];
@@ -45,7 +45,7 @@ internal static class StaticSecretCommands
     {
         var body = context.Body;
         var name = ItemPath.Normalize(body.RequiredString("name"));
-        var value = body.RequiredString("value");
+        var value = context.State.CheckValueSize(body.RequiredString("value"), "value");
         var keepPrevious = body.Bool("keep-prev-version") ?? true;
         var format = body.Has("format") ? body.Enum("format", "text", SecretFormats.All) : null;
         _ = body.Int32("last-version");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AkeylessSharp.Emulator.Commands;
 using AkeylessSharp.Emulator.Wire;
 using Microsoft.AspNetCore.Builder;
@@ -7,39 +6,51 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AkeylessSharp.Emulator.Hosting;
 
-/// <summary>The unauthenticated <c>/__emulator/</c> control API: faults, counters, health.</summary>
+/// <summary>
+/// The <c>/__emulator/</c> control API: health, counters, faults and tokens. Guarded by <see cref="AdminGuard"/>;
+/// every bad request is a 400 naming the field, never a 500.
+/// </summary>
 internal static class AdminEndpoints
 {
+    private const int MaxBodyBytes = 64 * 1024;
+
     public static void Map(IEndpointRouteBuilder app, EmulatorState state)
     {
+        var guard = new AdminGuard(state.Options.AdminToken);
         app.MapGet("/__emulator/health", (HttpContext http) =>
             TypedResults.Json(new HealthOutput("ok"), WireJsonContext.Default.HealthOutput).ExecuteAsync(http));
-        app.MapGet("/__emulator/counters", (HttpContext http) =>
-            TypedResults.Json(state.Counters.Snapshot(), WireJsonContext.Default.IReadOnlyDictionaryStringInt64).ExecuteAsync(http));
-        app.MapDelete("/__emulator/counters", (HttpContext http) =>
+        app.MapGet("/__emulator/counters", (HttpContext http) => RunAsync(http, guard, false, _ =>
+            TypedResults.Json(state.Counters.Snapshot(), WireJsonContext.Default.IReadOnlyDictionaryStringInt64)));
+        app.MapDelete("/__emulator/counters", (HttpContext http) => RunAsync(http, guard, true, _ =>
         {
             state.Counters.Reset();
-            return TypedResults.NoContent().ExecuteAsync(http);
-        });
-        app.MapDelete("/__emulator/faults", (HttpContext http) =>
+            return TypedResults.NoContent();
+        }));
+        app.MapDelete("/__emulator/faults", (HttpContext http) => RunAsync(http, guard, true, _ =>
         {
             state.Faults.Clear();
-            return TypedResults.NoContent().ExecuteAsync(http);
-        });
-        app.MapPost("/__emulator/faults", async (HttpContext http) =>
+            return TypedResults.NoContent();
+        }));
+        app.MapPost("/__emulator/faults", (HttpContext http) => RunAsync(http, guard, true, body =>
         {
-            IResult result;
+            AdminFaultRequest.Apply(state.Faults, body!);
+            return TypedResults.NoContent();
+        }));
+        app.MapPost("/__emulator/tokens/revoke", (HttpContext http) => RunAsync(http, guard, true, body =>
+            AdminTokenRequest.Revoke(state.TokenControl, body!)));
+        app.MapPost("/__emulator/tokens/expire", (HttpContext http) => RunAsync(http, guard, true, body =>
+            AdminTokenRequest.Expire(state.TokenControl, body!)));
+    }
+
+    private static async Task RunAsync(HttpContext http, AdminGuard guard, bool changesState, Func<RequestBody?, IResult> handle)
+    {
+        var result = guard.Check(http.Request, changesState);
+        if (result is null)
+        {
             try
             {
-                using var doc = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted).ConfigureAwait(false);
-                Apply(state.Faults, new RequestBody(doc.RootElement.ValueKind == JsonValueKind.Object
-                    ? doc.RootElement
-                    : throw Errors.BadRequest("the body must be a JSON object")));
-                result = TypedResults.NoContent();
-            }
-            catch (JsonException e)
-            {
-                result = Reply.Error(400, $"malformed request: invalid JSON ({e.Message})");
+                var body = HttpMethods.IsPost(http.Request.Method) ? RequestBody.Parse(await ReadAsync(http).ConfigureAwait(false)) : null;
+                result = handle(body);
             }
             catch (CommandException e)
             {
@@ -49,45 +60,35 @@ internal static class AdminEndpoints
             {
                 result = Reply.Error(400, e.Message);
             }
+            catch (BadHttpRequestException e)
+            {
+                result = Reply.Error(e.StatusCode, $"malformed request: {e.Message}");
+            }
+        }
 
-            await result.ExecuteAsync(http).ConfigureAwait(false);
-        });
+        await result.ExecuteAsync(http).ConfigureAwait(false);
     }
 
-    private static void Apply(EmulatorFaults faults, RequestBody body)
+    private static async Task<byte[]> ReadAsync(HttpContext http)
     {
-        var command = body.RequiredString("command");
-        var retryAfter = body.Int64("retryAfterSeconds") is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-        var applied = false;
-        if (body.Int64("latencyMs") is { } ms)
+        if (http.Request.ContentLength > MaxBodyBytes)
         {
-            faults.AddLatency(command, TimeSpan.FromMilliseconds(ms));
-            applied = true;
+            throw new CommandException(413, $"admin request body larger than {MaxBodyBytes} bytes");
         }
 
-        if (body.Int32("abort") is { } abort)
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            faults.AbortNext(command, abort);
-            applied = true;
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new CommandException(413, $"admin request body larger than {MaxBodyBytes} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
         }
 
-        if (body.Has("fraction"))
-        {
-            faults.FailFraction(command, ReadDouble(body, "fraction"), body.Int32("status") ?? 500, retryAfter);
-            applied = true;
-        }
-        else if (body.Int32("count") is { } count)
-        {
-            faults.FailNext(command, count, body.Int32("status") ?? 500, retryAfter);
-            applied = true;
-        }
-
-        if (!applied)
-        {
-            throw Errors.BadRequest("a fault needs one of: count (+status), fraction (+status), latencyMs, abort");
-        }
+        return buffer.ToArray();
     }
-
-    private static double ReadDouble(RequestBody body, string name) =>
-        body.Double(name) ?? throw Errors.MissingParameter(name);
 }

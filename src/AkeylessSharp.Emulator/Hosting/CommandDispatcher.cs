@@ -12,21 +12,31 @@ namespace AkeylessSharp.Emulator.Hosting;
 /// </summary>
 internal sealed class CommandDispatcher
 {
-    private const int MaxBodyBytes = 4 * 1024 * 1024;
+    private const int MaxEchoedNameLength = 100;
     private readonly EmulatorState _state;
     private readonly CommandTable _table;
     private readonly ILogger _logger;
+    private readonly UnexpectedErrors _unexpected;
 
     public CommandDispatcher(EmulatorState state, CommandTable table, ILogger logger)
     {
         _state = state;
         _table = table;
         _logger = logger;
+        _unexpected = new UnexpectedErrors(logger);
     }
 
     public async Task HandleAsync(HttpContext http)
     {
         var command = http.Request.RouteValues["command"] as string ?? "";
+        if (!_table.TryGet(command, out var entry))
+        {
+            // One shared counter: a client inventing command names must not grow the emulator's memory.
+            _state.Counters.Increment(EmulatorCounters.UnknownCommand);
+            await Reply.Error(404, $"unknown command: {Truncate(command)}").ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
         _state.Counters.Increment(command);
         if (!await ApplyFaultsAsync(http, command).ConfigureAwait(false))
         {
@@ -36,12 +46,16 @@ internal sealed class CommandDispatcher
         IResult result;
         try
         {
-            result = await ExecuteAsync(http, command).ConfigureAwait(false);
+            result = await ExecuteAsync(http, entry).ConfigureAwait(false);
         }
         catch (CommandException e)
         {
             Log.CommandFailed(_logger, command, e.StatusCode, e.Message);
             result = Reply.Error(e.StatusCode, e.Message);
+        }
+        catch (BadHttpRequestException e)
+        {
+            result = Reply.Error(e.StatusCode, $"malformed request: {e.Message}");
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -51,21 +65,19 @@ internal sealed class CommandDispatcher
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Log.CommandCrashed(_logger, e, command);
-            result = Reply.Error(StatusCodes.Status500InternalServerError, $"internal error: {e.GetType().Name}");
+            _unexpected.Report(command, e);
+            result = Reply.Error(StatusCodes.Status500InternalServerError, $"internal error: {e.GetType().Name} (an emulator bug)");
         }
 
         await result.ExecuteAsync(http).ConfigureAwait(false);
     }
 
-    private async Task<IResult> ExecuteAsync(HttpContext http, string command)
-    {
-        if (!_table.TryGet(command, out var entry))
-        {
-            throw new CommandException(404, $"unknown command: {command}");
-        }
+    private static string Truncate(string name) => name.Length <= MaxEchoedNameLength ? name : name[..MaxEchoedNameLength] + "...";
 
-        var body = RequestBody.Parse(await ReadBodyAsync(http).ConfigureAwait(false));
+    private async Task<IResult> ExecuteAsync(HttpContext http, CommandEntry entry)
+    {
+        var command = entry.Name;
+        var body = RequestBody.Parse(await ReadBodyAsync(http, _state.Options.MaxRequestBodyBytes).ConfigureAwait(false));
         var caller = entry.RequiresToken
             ? _state.Tokens.Resolve(body.String("token") is { Length: > 0 } t ? t : body.String("uid-token"))
             : null;
@@ -111,16 +123,21 @@ internal sealed class CommandDispatcher
         return true;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpContext http)
+    private static async Task<byte[]> ReadBodyAsync(HttpContext http, int maxBodyBytes)
     {
+        if (http.Request.ContentLength > maxBodyBytes)
+        {
+            throw new CommandException(413, $"request body larger than {maxBodyBytes} bytes (the emulator's MaxRequestBodyBytes)");
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBodyBytes)
             {
-                throw new CommandException(413, $"request body larger than {MaxBodyBytes} bytes");
+                throw new CommandException(413, $"request body larger than {maxBodyBytes} bytes (the emulator's MaxRequestBodyBytes)");
             }
 
             buffer.Write(chunk, 0, read);

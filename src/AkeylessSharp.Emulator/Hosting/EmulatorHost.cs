@@ -4,6 +4,7 @@ using AkeylessSharp.Emulator.Seed;
 using AkeylessSharp.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Emulator.Hosting;
@@ -18,34 +19,43 @@ internal static class EmulatorHost
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.DefaultPageSize, nameof(options.DefaultPageSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodyBytes, nameof(options.MaxRequestBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxValueBytes, nameof(options.MaxValueBytes));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxVersionsPerItem, nameof(options.MaxVersionsPerItem));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems, nameof(options.MaxItems));
 
+        var urls = options.Urls ?? DefaultUrls;
+        ListenAddresses.RequireAdminTokenIfExposed(urls, options.AdminToken);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
         });
-        builder.WebHost.UseUrls(options.Urls ?? DefaultUrls);
+        builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // A failed start (busy port) is thrown to the caller; the host's own log of it would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         options.ConfigureLogging?.Invoke(builder.Logging);
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AkeylessSharp.Emulator");
         IItemPersistence persistence = options.DataPath is null ? new NullPersistence() : new SqlitePersistence(options.DataPath);
-        var state = new EmulatorState(options, new ItemStore(persistence), new AuthDirectory());
+        var state = new EmulatorState(options, new ItemStore(persistence, StoreLimits.From(options)), new AuthDirectory());
         try
         {
             var credential = DevCredential.Register(state, options);
             await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
 
-            var dispatcher = new CommandDispatcher(state, CommandTable.CreateDefault(), logger);
+            var dispatcher = new CommandDispatcher(state, state.Commands, logger);
             AdminEndpoints.Map(app, state);
             app.MapPost("/{command}", dispatcher.HandleAsync);
             app.MapPost("/api/v2/{command}", dispatcher.HandleAsync);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var baseUrl = ResolveBaseUrl(app.Urls);
-            Log.Started(logger, baseUrl, options.DataPath ?? "memory");
+            Log.Started(logger, string.Join(", ", app.Urls), options.DataPath ?? "memory");
             if (credential.IsDefaultKey)
             {
                 Log.DefaultCredential(logger, credential.AccessId, credential.AccessKey);

@@ -1,4 +1,5 @@
 using AkeylessSharp.Emulator.Auth;
+using AkeylessSharp.Emulator.Commands;
 using AkeylessSharp.Emulator.Storage;
 
 namespace AkeylessSharp.Emulator.Hosting;
@@ -13,9 +14,16 @@ internal sealed class EmulatorState : IDisposable
         Items = items;
         Directory = directory;
         Authorizer = new Authorizer(directory);
-        Tokens = new TokenStore(Time);
         Challenges = new ChallengeStore(Time);
+        Commands = CommandTable.CreateDefault();
+        Faults = new EmulatorFaults(Commands.Names);
+        Tokens = new TokenStore(Time);
+        TokenControl = new EmulatorTokens(Tokens, directory);
     }
+
+    public CommandTable Commands { get; }
+
+    public EmulatorTokens TokenControl { get; }
 
     public AkeylessEmulatorOptions Options { get; }
 
@@ -31,11 +39,20 @@ internal sealed class EmulatorState : IDisposable
 
     public ChallengeStore Challenges { get; }
 
-    public EmulatorFaults Faults { get; } = new();
+    public EmulatorFaults Faults { get; }
 
     public EmulatorCounters Counters { get; } = new();
 
     public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>Throws 400 naming <paramref name="field"/> when <paramref name="value"/> exceeds <see cref="AkeylessEmulatorOptions.MaxValueBytes"/>.</summary>
+    public string CheckValueSize(string value, string field)
+    {
+        var max = Options.MaxValueBytes;
+        return value.Length <= max / 3 || System.Text.Encoding.UTF8.GetByteCount(value) <= max
+            ? value
+            : throw Wire.Errors.BadRequest($"invalid value for parameter {field}: larger than {max} bytes (the emulator's MaxValueBytes, like the service's limit)");
+    }
 
     public void Dispose() => Items.Dispose();
 }

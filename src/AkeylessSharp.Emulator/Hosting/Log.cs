@@ -5,8 +5,8 @@ namespace AkeylessSharp.Emulator.Hosting;
 /// <summary>Emulator log messages. Secret values are never logged; only names, ids and statuses.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Akeyless emulator listening on {BaseUrl} (storage: {Storage})")]
-    public static partial void Started(ILogger logger, Uri baseUrl, string storage);
+    [LoggerMessage(1, LogLevel.Information, "Akeyless emulator listening on {Addresses} (storage: {Storage})")]
+    public static partial void Started(ILogger logger, string addresses, string storage);
 
     [LoggerMessage(2, LogLevel.Information, "Development credential: access id {AccessId}, access key {AccessKey}")]
     public static partial void DefaultCredential(ILogger logger, string accessId, string accessKey);
@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Debug, "{Command} failed with {Status}: {Message}")]
     public static partial void CommandFailed(ILogger logger, string command, int status, string message);
 
-    [LoggerMessage(5, LogLevel.Error, "{Command} failed unexpectedly")]
+    [LoggerMessage(5, LogLevel.Error, "{Command} failed unexpectedly (an emulator bug; later failures of this kind are logged at debug level)")]
     public static partial void CommandCrashed(ILogger logger, Exception exception, string command);
 
     [LoggerMessage(6, LogLevel.Debug, "Injected fault on {Command}: {Fault}")]
@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Seed applied: {Methods} auth methods, {Roles} roles, {Items} new items")]
     public static partial void SeedApplied(ILogger logger, int methods, int roles, int items);
+
+    [LoggerMessage(8, LogLevel.Debug, "{Command} failed unexpectedly again: {ExceptionType}")]
+    public static partial void CommandCrashedAgain(ILogger logger, string command, string exceptionType);
 }

@@ -5,7 +5,8 @@ internal interface IItemPersistence : IDisposable
 {
     IEnumerable<StoredItem> LoadAll();
 
-    void Upsert(StoredItem item);
+    /// <summary>Stores <paramref name="item"/>; <paramref name="previous"/> (the record it replaces) lets storage write only what changed.</summary>
+    void Upsert(StoredItem? previous, StoredItem item);
 
     void Delete(string name);
 }
@@ -15,7 +16,7 @@ internal sealed class NullPersistence : IItemPersistence
 {
     public IEnumerable<StoredItem> LoadAll() => [];
 
-    public void Upsert(StoredItem item)
+    public void Upsert(StoredItem? previous, StoredItem item)
     {
     }
 

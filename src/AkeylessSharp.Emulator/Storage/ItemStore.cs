@@ -1,22 +1,26 @@
 using System.Security.Cryptography;
+using AkeylessSharp.Emulator.Wire;
 
 namespace AkeylessSharp.Emulator.Storage;
 
 /// <summary>
 /// The item catalogue. Reads come from an immutable in-memory map; writes are serialized by one async lock,
 /// persisted (committed) first and only then published, so a reader never sees an unacknowledged write and
-/// concurrent updates never lose each other.
+/// concurrent updates never lose each other. Every write respects <see cref="StoreLimits"/>: the item count is
+/// capped and only the newest versions of an item are kept.
 /// </summary>
 internal sealed class ItemStore : IDisposable
 {
     private readonly IItemPersistence _persistence;
+    private readonly StoreLimits _limits;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile SortedList<string, StoredItem> _items;
     private long _nextId;
 
-    public ItemStore(IItemPersistence persistence)
+    public ItemStore(IItemPersistence persistence, StoreLimits? limits = null)
     {
         _persistence = persistence;
+        _limits = limits ?? StoreLimits.Unbounded;
         var items = new SortedList<string, StoredItem>(StringComparer.Ordinal);
         foreach (var item in persistence.LoadAll())
         {
@@ -51,6 +55,16 @@ internal sealed class ItemStore : IDisposable
                 return current;
             }
 
+            if (current is null && next is not null && _items.Count >= _limits.MaxItems)
+            {
+                throw Errors.BadRequest($"cannot create {name}: the emulator holds its limit of {_limits.MaxItems} items (MaxItems); delete some first");
+            }
+
+            if (next is not null && next.Versions.Count > _limits.MaxVersionsPerItem)
+            {
+                next = next with { Versions = next.Versions.Skip(next.Versions.Count - _limits.MaxVersionsPerItem).ToArray() };
+            }
+
             var copy = new SortedList<string, StoredItem>(_items, StringComparer.Ordinal);
             if (next is null)
             {
@@ -59,7 +73,7 @@ internal sealed class ItemStore : IDisposable
             }
             else
             {
-                _persistence.Upsert(next);
+                _persistence.Upsert(current, next);
                 copy[name] = next;
             }
 

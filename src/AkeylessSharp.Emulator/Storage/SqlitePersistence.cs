@@ -1,14 +1,16 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace AkeylessSharp.Emulator.Storage;
 
 /// <summary>
-/// SQLite file storage: one row per item holding its JSON record. WAL journal with synchronous=FULL, and
-/// each write is its own committed transaction, so an acknowledged write survives a process kill.
-/// Callers serialize writes (<see cref="ItemStore"/> holds a write lock), so one connection is enough.
+/// SQLite file storage: one <c>items</c> row per item (its JSON record without values) and one <c>versions</c> row
+/// per version, so an update writes the item row and the new version only, whatever the history length.
+/// WAL journal with synchronous=FULL, and each write is its own committed transaction, so an acknowledged write
+/// survives a process kill. Callers serialize writes (<see cref="ItemStore"/> holds a write lock), so one connection is enough.
 /// </summary>
-internal sealed class SqlitePersistence : IItemPersistence
+internal sealed partial class SqlitePersistence : IItemPersistence
 {
     private readonly SqliteConnection _connection;
 
@@ -27,46 +29,44 @@ internal sealed class SqlitePersistence : IItemPersistence
         Execute("PRAGMA synchronous=FULL;");
         Execute("PRAGMA busy_timeout=5000;");
         Execute("CREATE TABLE IF NOT EXISTS items (name TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL);");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS versions (
+              name TEXT NOT NULL, version INTEGER NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL,
+              PRIMARY KEY (name, version)) WITHOUT ROWID;
+            """);
     }
 
-    public IEnumerable<StoredItem> LoadAll()
-    {
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT json FROM items;";
-        using var reader = cmd.ExecuteReader();
-        var list = new List<StoredItem>();
-        while (reader.Read())
-        {
-            var item = JsonSerializer.Deserialize(reader.GetString(0), StorageJsonContext.Default.StoredItem);
-            if (item is not null)
-            {
-                list.Add(item);
-            }
-        }
-
-        return list;
-    }
-
-    public void Upsert(StoredItem item)
+    public void Upsert(StoredItem? previous, StoredItem item)
     {
         using var tx = _connection.BeginTransaction();
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO items(name, json) VALUES ($n, $j) ON CONFLICT(name) DO UPDATE SET json = excluded.json;";
-        cmd.Parameters.AddWithValue("$n", item.Name);
-        cmd.Parameters.AddWithValue("$j", JsonSerializer.Serialize(item, StorageJsonContext.Default.StoredItem));
-        cmd.ExecuteNonQuery();
+        WriteItemRow(tx, item);
+        if (previous is null)
+        {
+            DeleteVersions(tx, item.Name);
+        }
+
+        var kept = item.Versions.Select(v => v.Version).ToHashSet();
+        var had = previous?.Versions.Select(v => v.Version).ToHashSet() ?? [];
+        foreach (var gone in had.Where(v => !kept.Contains(v)))
+        {
+            DeleteVersion(tx, item.Name, gone);
+        }
+
+        foreach (var added in item.Versions.Where(v => !had.Contains(v.Version)))
+        {
+            InsertVersion(tx, item.Name, added);
+        }
+
         tx.Commit();
     }
 
     public void Delete(string name)
     {
         using var tx = _connection.BeginTransaction();
-        using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "DELETE FROM items WHERE name = $n;";
+        using var cmd = Command(tx, "DELETE FROM items WHERE name = $n;");
         cmd.Parameters.AddWithValue("$n", name);
         cmd.ExecuteNonQuery();
+        DeleteVersions(tx, name);
         tx.Commit();
     }
 
@@ -76,10 +76,50 @@ internal sealed class SqlitePersistence : IItemPersistence
         SqliteConnection.ClearAllPools();
     }
 
+    private void WriteItemRow(SqliteTransaction tx, StoredItem item)
+    {
+        using var cmd = Command(tx, "INSERT INTO items(name, json) VALUES ($n, $j) ON CONFLICT(name) DO UPDATE SET json = excluded.json;");
+        cmd.Parameters.AddWithValue("$n", item.Name);
+        cmd.Parameters.AddWithValue("$j", JsonSerializer.Serialize(item with { Versions = [] }, StorageJsonContext.Default.StoredItem));
+        cmd.ExecuteNonQuery();
+    }
+
+    private void InsertVersion(SqliteTransaction tx, string name, StoredVersion version)
+    {
+        using var cmd = Command(tx, "INSERT OR REPLACE INTO versions(name, version, value, created) VALUES ($n, $v, $x, $c);");
+        cmd.Parameters.AddWithValue("$n", name);
+        cmd.Parameters.AddWithValue("$v", version.Version);
+        cmd.Parameters.AddWithValue("$x", version.Value);
+        cmd.Parameters.AddWithValue("$c", version.Created.ToString("O", CultureInfo.InvariantCulture));
+        cmd.ExecuteNonQuery();
+    }
+
+    private void DeleteVersion(SqliteTransaction tx, string name, int version)
+    {
+        using var cmd = Command(tx, "DELETE FROM versions WHERE name = $n AND version = $v;");
+        cmd.Parameters.AddWithValue("$n", name);
+        cmd.Parameters.AddWithValue("$v", version);
+        cmd.ExecuteNonQuery();
+    }
+
+    private void DeleteVersions(SqliteTransaction tx, string name)
+    {
+        using var cmd = Command(tx, "DELETE FROM versions WHERE name = $n;");
+        cmd.Parameters.AddWithValue("$n", name);
+        cmd.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(SqliteTransaction? tx, string sql)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
     private void Execute(string sql)
     {
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
+        using var cmd = Command(null, sql);
         cmd.ExecuteNonQuery();
     }
 }

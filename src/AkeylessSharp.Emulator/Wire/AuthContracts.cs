@@ -21,3 +21,5 @@ internal sealed record RotatedValueOutput(IReadOnlyDictionary<string, string> Va
 internal sealed record EmptyOutput;
 
 internal sealed record HealthOutput(string Status);
+
+internal sealed record TokenCountOutput(int Tokens);

@@ -13,24 +13,14 @@ internal sealed class RequestBody
 
     public RequestBody(JsonElement root) => _root = root;
 
-    public static RequestBody Parse(ReadOnlySpan<byte> utf8)
+    public static RequestBody Parse(ReadOnlyMemory<byte> utf8)
     {
         if (utf8.IsEmpty)
         {
             throw Errors.BadRequest("malformed request: the body must be a JSON object");
         }
 
-        JsonElement root;
-        try
-        {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
-            root = JsonElement.ParseValue(ref reader);
-        }
-        catch (JsonException e)
-        {
-            throw new CommandException(400, $"malformed request: invalid JSON ({e.Message})");
-        }
-
+        var root = JsonInput.Parse(utf8, static problem => Errors.BadRequest($"malformed request: {problem}"));
         return root.ValueKind == JsonValueKind.Object
             ? new RequestBody(root)
             : throw Errors.BadRequest("malformed request: the body must be a JSON object");

@@ -17,6 +17,7 @@ namespace AkeylessSharp.Emulator.Wire;
 [JsonSerializable(typeof(RotatedValueOutput))]
 [JsonSerializable(typeof(EmptyOutput))]
 [JsonSerializable(typeof(HealthOutput))]
+[JsonSerializable(typeof(TokenCountOutput))]
 [JsonSerializable(typeof(ItemOutput))]
 [JsonSerializable(typeof(ListItemsOutput))]
 [JsonSerializable(typeof(DeleteItemOutput))]

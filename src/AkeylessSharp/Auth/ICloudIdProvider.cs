@@ -2,7 +2,7 @@ namespace AkeylessSharp.Auth;
 
 /// <summary>
 /// Produces the <c>cloud-id</c> proof of the workload's cloud identity for <c>aws_iam</c>, <c>gcp</c> or <c>azure_ad</c>
-/// authentication. Implemented by the AkeylessSharp.CloudId package; the client picks the provider whose
+/// authentication. Implemented by the AkeylessSharp.CloudId.Aws, .Azure and .Gcp packages; the client picks the provider whose
 /// <see cref="AccessType"/> matches <see cref="AkeylessClientOptions.AccessType"/>; when several match, the one
 /// registered (or passed) first wins, so an application can replace one cloud's provider by registering its own earlier.
 /// </summary>

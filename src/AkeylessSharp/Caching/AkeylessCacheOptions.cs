@@ -1,3 +1,4 @@
+using AkeylessSharp.Settings.Internal;
 using System.ComponentModel.DataAnnotations;
 
 namespace AkeylessSharp.Caching;
@@ -17,7 +18,7 @@ public sealed class AkeylessCacheOptions
 
     /// <summary>How long a static secret's value is served from the cache; <see cref="TimeSpan.Zero"/> disables caching of static secrets.</summary>
     /// <value>The default is 5 minutes.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    [TimeSpanRange("00:00:00", "7.00:00:00")]
     public TimeSpan StaticSecretTtl { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -25,7 +26,7 @@ public sealed class AkeylessCacheOptions
     /// always get credentials with at least this much life left. Credentials with no reported lease are not cached.
     /// </summary>
     /// <value>The default is 1 minute.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan DynamicSecretRefreshBuffer { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -33,7 +34,7 @@ public sealed class AkeylessCacheOptions
     /// scheduled rotation when the client knows it. <see cref="TimeSpan.Zero"/> disables caching of rotated secrets.
     /// </summary>
     /// <value>The default is 1 minute.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan RotatedSecretTtl { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Whether concurrent misses for different static secrets are gathered into one <c>get-secret-value</c> request.</summary>
@@ -45,7 +46,7 @@ public sealed class AkeylessCacheOptions
     /// (<see cref="MaxBatchSize"/>) is sent at once. <see cref="TimeSpan.Zero"/> sends as soon as a thread-pool thread is free.
     /// </summary>
     /// <value>The default is 2 milliseconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    [TimeSpanRange("00:00:00", "00:00:01")]
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>The most names one batched <c>get-secret-value</c> request carries.</summary>
@@ -65,7 +66,7 @@ public sealed class AkeylessCacheOptions
     /// Dynamic secrets are never served past their lease.
     /// </summary>
     /// <value>The default is 15 minutes.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    [TimeSpanRange("00:00:00", "7.00:00:00")]
     public TimeSpan MaxStale { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The prefix of every key this client writes to a distributed cache, so several applications can share one Redis.</summary>
@@ -101,7 +102,7 @@ public sealed class AkeylessCacheOptions
 
     /// <summary>How long one distributed cache operation may take before it counts as a failure and the read falls back.</summary>
     /// <value>The default is 1 second.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    [TimeSpanRange("00:00:00.001", "00:01:00")]
     public TimeSpan DistributedCacheTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -109,7 +110,7 @@ public sealed class AkeylessCacheOptions
     /// in-process cache, then one probe decides whether to go back.
     /// </summary>
     /// <value>The default is 10 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    [TimeSpanRange("00:00:00.001", "01:00:00")]
     public TimeSpan DistributedCacheBreakDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -117,7 +118,7 @@ public sealed class AkeylessCacheOptions
     /// another instance is seen within this interval.
     /// </summary>
     /// <value>The default is 5 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan GenerationCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -125,12 +126,12 @@ public sealed class AkeylessCacheOptions
     /// others wait for its value up to this long before fetching themselves. Make it cover a slow fetch with its retries.
     /// </summary>
     /// <value>The default is 10 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [TimeSpanRange("00:00:00.010", "00:10:00")]
     public TimeSpan FetchLockDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often an instance waiting on another's fetch looks for the value in the shared cache.</summary>
     /// <value>The default is 25 milliseconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    [TimeSpanRange("00:00:00.001", "00:00:10")]
     public TimeSpan FetchLockPollInterval { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Describes the options without the encryption keys.</summary>

@@ -19,7 +19,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <remarks>
 /// Every overload funnels into <see cref="AddSecretCache"/>. Cache options also bind from the client section's <c>Cache</c>
 /// sub-section; a delegate given here runs after that binding. A later call replaces the store of an earlier one only if
-/// the earlier one has not been built yet.
+/// the earlier one has not been built yet. <c>AddDistributedCache</c> and <c>AddHybridCache</c> need the application's
+/// <see cref="IDistributedCache"/> or <see cref="HybridCache"/>, registered before or after them; without it the host fails at
+/// start-up (client options are validated on start) with an <see cref="AkeylessConfigurationException"/> naming what to register.
 /// </remarks>
 public static class AkeylessCachingBuilderExtensions
 {
@@ -56,7 +58,7 @@ public static class AkeylessCachingBuilderExtensions
     /// <param name="configure">Adjusts the cache options.</param>
     /// <returns>The builder, for chaining.</returns>
     public static IAkeylessBuilder AddDistributedCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure) =>
-        builder.AddSecretCache(static (sp, options) => CreateDistributed(sp, sp.GetRequiredService<IDistributedCache>(), options), configure);
+        builder.AddSecretCache(static (sp, options) => CreateDistributed(sp, Require<IDistributedCache>(sp, RegisterDistributedCacheFirst), options), configure);
 
     /// <summary>Caches secret values, encrypted, in the registered <see cref="IDistributedCache"/>, with options bound from <paramref name="configuration"/>.</summary>
     /// <param name="builder">The client registration.</param>
@@ -74,7 +76,7 @@ public static class AkeylessCachingBuilderExtensions
     /// <returns>The builder, for chaining.</returns>
     public static IAkeylessBuilder AddHybridCache(this IAkeylessBuilder builder, Action<AkeylessCacheOptions>? configure = null) =>
         builder.AddSecretCache(
-            static (sp, options) => new HybridSecretCache(sp.GetRequiredService<HybridCache>(), options, sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()),
+            static (sp, options) => new HybridSecretCache(Require<HybridCache>(sp, RegisterHybridCacheFirst), options, sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()),
             configure);
 
     /// <summary>
@@ -98,6 +100,23 @@ public static class AkeylessCachingBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, CacheOptionsValidator>());
         return builder;
     }
+
+    private const string RegisterDistributedCacheFirst =
+        ".AddDistributedCache() stores secrets in the application's IDistributedCache, and none is registered. Register one first, "
+        + "for example services.AddStackExchangeRedisCache(o => o.Configuration = \"redis:6379\") or services.AddDistributedMemoryCache(); "
+        + "or use .AddRedisCache(...) from AkeylessSharp.Caching.StackExchangeRedis, or .AddMemoryCache().";
+
+    private const string RegisterHybridCacheFirst =
+        ".AddHybridCache() stores secrets in the application's HybridCache, and none is registered. Register one first with "
+        + "services.AddHybridCache() (package Microsoft.Extensions.Caching.Hybrid), or use .AddMemoryCache().";
+
+    /// <summary>
+    /// The application's cache service, resolved when the client options are first built: at host start-up, as client
+    /// options are validated on start, or at the first client resolution without a host.
+    /// </summary>
+    private static T Require<T>(IServiceProvider services, string registerFirst)
+        where T : class =>
+        services.GetService<T>() ?? throw new AkeylessConfigurationException(registerFirst, nameof(AkeylessClientOptions.SecretCache));
 
     private static DistributedSecretCache CreateDistributed(IServiceProvider services, IDistributedCache cache, AkeylessCacheOptions options) =>
         new DistributedSecretCache(cache, options, services.GetService<TimeProvider>(), services.GetService<ILoggerFactory>(), services.GetService<IDataProtectionProvider>());

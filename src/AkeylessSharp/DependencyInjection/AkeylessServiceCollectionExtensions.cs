@@ -1,6 +1,7 @@
 using AkeylessSharp;
 using AkeylessSharp.Settings;
 using AkeylessSharp.Diagnostics.Internal;
+using AkeylessSharp.Settings.Internal;
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,10 +14,19 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Akeyless clients: <c>services.AddAkeyless(configuration.GetSection("Akeyless"))</c>.</summary>
 public static class AkeylessServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers the default client configured from the environment: <c>AKEYLESS_API_URL</c>, <c>AKEYLESS_ACCESS_ID</c>,
+    /// <c>AKEYLESS_ACCESS_KEY</c> and the other <see cref="AkeylessEnvironmentVariables"/>, read when the options are first built.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services) =>
+        services.AddAkeyless(Options.Options.DefaultName, static options => EnvironmentOptions.Apply(options, Environment.GetEnvironmentVariable));
+
     /// <summary>Registers the default client, bound from a configuration section (keys are the option names).</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
-    /// <returns>A builder for further configuration (for example <c>.AddCloudId()</c>).</returns>
+    /// <returns>A builder for further configuration (for example <c>.AddAwsCloudId()</c>).</returns>
     public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, IConfiguration configuration) =>
         services.AddAkeyless(Options.Options.DefaultName, configuration);
 
@@ -36,7 +46,8 @@ public static class AkeylessServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = services.AddAkeyless(name, (Action<AkeylessClientOptions>?)null);
-        services.Configure<AkeylessClientOptions>(name, configuration);
+        services.AddOptions<AkeylessClientOptions>(name).Configure(options => ClientOptionsBinder.Bind(configuration, options));
+        services.AddSingleton<IOptionsChangeTokenSource<AkeylessClientOptions>>(new ConfigurationChangeTokenSource<AkeylessClientOptions>(name, configuration));
         return builder;
     }
 
@@ -67,18 +78,21 @@ public static class AkeylessServiceCollectionExtensions
 
         // RemoveAllLoggers: IHttpClientFactory's four Information lines per request stay off for the Akeyless clients
         // (the client logs each call at Debug itself); AddHttpClient(HttpClientName(name)).AddDefaultLogger() brings them back.
-        services.AddHttpClient(HttpClientName(name))
+        var http = services.AddHttpClient(HttpClientName(name))
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
-            {
-                PollyTelemetry.Quiet(pipeline, context.ServiceProvider);
-                AkeylessResilience.Configure(
-                    pipeline,
-                    context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
-                    AkeylessClient.ClientLogger(context.ServiceProvider.GetService<ILoggerFactory>()));
-            });
+            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+        http.AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
+        {
+            PollyTelemetry.Quiet(pipeline, context.ServiceProvider);
+            AkeylessResilience.Configure(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
+                AkeylessClient.ClientLogger(context.ServiceProvider.GetService<ILoggerFactory>()));
+        });
+
+        // Inside the resilience handler: each attempt reads the whole body under its timeout, and may retry a body cut short.
+        http.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
         return new AkeylessBuilder(services, name);
     }
 

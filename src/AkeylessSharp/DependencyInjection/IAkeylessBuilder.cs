@@ -1,7 +1,7 @@
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Returned by <c>AddAkeyless</c> so extensions (such as AkeylessSharp.CloudId's <c>AddCloudId()</c>) can add to one client registration.
+/// Returned by <c>AddAkeyless</c> so extensions (such as AkeylessSharp.CloudId.Aws's <c>AddAwsCloudId()</c>) can add to one client registration.
 /// </summary>
 public interface IAkeylessBuilder
 {

@@ -58,7 +58,7 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal("e2e-value-0", await clientB.GetSecretAsync(Paths[0]));
 
         _fixture.Clock.Advance(options.MaxStale);
-        var error = await Assert.ThrowsAsync<AkeylessException>(async () => await clientB.GetSecretAsync(Paths[0]));
+        var error = await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(async () => await clientB.GetSecretAsync(Paths[0]));
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
     }
 
@@ -73,7 +73,7 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
         await Assert.ThrowsAsync<AkeylessNotFoundException>(async () => await clientB.GetSecretAsync(Paths[1]));
 
         _fixture.Emulator.Faults.FailNext("get-secret-value", 100, 503);
-        await Assert.ThrowsAsync<AkeylessException>(async () => await clientA.GetSecretAsync(Paths[1]));
+        await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(async () => await clientA.GetSecretAsync(Paths[1]));
     }
 
     [Fact]

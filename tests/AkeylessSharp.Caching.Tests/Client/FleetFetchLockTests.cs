@@ -122,7 +122,7 @@ public sealed class FleetFetchLockTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal(waiters.Length, _fixture.Requests("get-secret-value"));
         foreach (var read in reads)
         {
-            await Assert.ThrowsAsync<AkeylessException>(() => read.WaitAsync(Bound));
+            await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(() => read.WaitAsync(Bound));
         }
     }
 

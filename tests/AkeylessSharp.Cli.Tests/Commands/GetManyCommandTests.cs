@@ -45,12 +45,24 @@ public sealed class GetManyCommandTests(EmulatorFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task GetMany_OneMissing_ExitsFour()
+    public async Task GetMany_OneMissing_ExitsFourNamingIt()
     {
         var result = await fixture.RunAsync("get-many", EmulatorFixture.StaticPath, "/app/missing");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Empty(result.Out);
+        Assert.Equal("error: no item at /app/missing (404). Check the path or your role's list rights.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task GetMany_SeveralMissing_NamesEveryMissingPathAndNoValue()
+    {
+        var result = await fixture.RunAsync("get-many", "/app/missing-1", EmulatorFixture.StaticPath, "/app/missing-2", "-o", "env");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains("/app/missing-1, /app/missing-2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorFixture.StaticPath, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(EmulatorFixture.StaticValue, result.Error, StringComparison.Ordinal);
     }
 
@@ -60,5 +72,28 @@ public sealed class GetManyCommandTests(EmulatorFixture fixture) : IClassFixture
         var result = await fixture.RunAsync("get-many", "A=/app/other", "A=/app/config", "-o", "env");
 
         Assert.Equal(2, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("1BAD")]
+    [InlineData("A-B")]
+    [InlineData("A;B")]
+    public async Task GetMany_EnvInvalidVariableName_ExitsTwoNamingItWithoutValue(string name)
+    {
+        var result = await fixture.RunAsync("get-many", name + "=" + EmulatorFixture.StaticPath, "-o", "env");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains($"'{name}'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorFixture.StaticValue, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetMany_Dotenv_PrintsDoubleQuotedEscapedLines()
+    {
+        var result = await fixture.RunAsync("get-many", "DB_PASSWORD=" + EmulatorFixture.StaticPath, "/app/other", "-o", "dotenv");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("DB_PASSWORD=\"s3cr3t-value-!\"\nAPP_OTHER=\"has space and 'quote'\"\n", result.Out);
     }
 }

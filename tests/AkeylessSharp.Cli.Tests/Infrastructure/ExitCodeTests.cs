@@ -34,6 +34,22 @@ public sealed class ExitCodeTests
         Assert.Contains("503", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AuthTest_ApiUrlNotTheApi_ExitsTwoNamingApiUrl()
+    {
+        await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = EmulatorFixture.SeedJson() });
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_CONNECTION_STRING"] = $"ApiUrl={emulator.BaseUrl}not-the-api/;AccessId={emulator.AccessId};AccessKey='{emulator.AccessKey}';MaxRetries=0",
+        };
+
+        var result = await CliRun.RunAsync(environment, ["auth", "test"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("did not answer as the Akeyless API", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--api-url", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("bogus")]
     [InlineData("get")]

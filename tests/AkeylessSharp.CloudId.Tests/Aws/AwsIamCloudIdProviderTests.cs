@@ -18,7 +18,7 @@ public sealed class AwsIamCloudIdProviderTests
     {
         using var env = EnvironmentScope.EmptyAws().Set("AWS_ACCESS_KEY_ID", AccessKeyId).Set("AWS_SECRET_ACCESS_KEY", SecretAccessKey);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-        using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions { TimeProvider = time });
+        using var provider = new AwsIamCloudIdProvider(new AkeylessAwsCloudIdOptions { TimeProvider = time });
 
         var decoded = DecodedAwsCloudId.Decode(await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None));
 
@@ -73,7 +73,7 @@ public sealed class AwsIamCloudIdProviderTests
     public async Task GetCloudIdAsync_ExplicitCredentials_IgnoresTheEnvironment()
     {
         using var env = EnvironmentScope.EmptyAws().Set("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENTKEY01").Set("AWS_SECRET_ACCESS_KEY", "environment-secret");
-        using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions { AwsCredentials = new SessionAWSCredentials(AccessKeyId, SecretAccessKey, SessionToken) });
+        using var provider = new AwsIamCloudIdProvider(new AkeylessAwsCloudIdOptions { AwsCredentials = new SessionAWSCredentials(AccessKeyId, SecretAccessKey, SessionToken) });
 
         var decoded = DecodedAwsCloudId.Decode(await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None));
 
@@ -123,7 +123,7 @@ public sealed class AwsIamCloudIdProviderTests
     [Fact]
     public async Task GetCloudIdAsync_ExplicitCredentialsFail_ThrowsCloudIdException()
     {
-        using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions { AwsCredentials = new FailingCredentials() });
+        using var provider = new AwsIamCloudIdProvider(new AkeylessAwsCloudIdOptions { AwsCredentials = new FailingCredentials() });
 
         var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None).AsTask());
 

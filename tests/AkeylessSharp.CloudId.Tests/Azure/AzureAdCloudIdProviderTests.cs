@@ -15,7 +15,7 @@ public sealed class AzureAdCloudIdProviderTests
     public async Task GetCloudIdAsync_ExplicitCredential_ReturnsBase64OfTheToken()
     {
         var credential = new FakeTokenCredential(TenantId, ObjectId);
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = credential });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = credential });
 
         var cloudId = await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None);
 
@@ -30,7 +30,7 @@ public sealed class AzureAdCloudIdProviderTests
     public async Task GetCloudIdAsync_DefaultScope_AsksForResourceManager()
     {
         var credential = new FakeTokenCredential(TenantId, ObjectId);
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = credential });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = credential });
 
         await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None);
 
@@ -41,7 +41,7 @@ public sealed class AzureAdCloudIdProviderTests
     public async Task GetCloudIdAsync_SovereignScope_AsksForThatScope()
     {
         var credential = new FakeTokenCredential(TenantId, ObjectId);
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = credential, AzureScope = "https://management.usgovcloudapi.net/.default" });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = credential, AzureScope = "https://management.usgovcloudapi.net/.default" });
 
         await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None);
 
@@ -95,7 +95,7 @@ public sealed class AzureAdCloudIdProviderTests
     public async Task GetCloudIdAsync_ExplicitCredentialAndObjectId_UsesTheExplicitCredential()
     {
         var credential = new FakeTokenCredential(TenantId, ObjectId);
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = credential }, null, _ => throw new InvalidOperationException("default credential must not be created"));
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = credential }, null, _ => throw new InvalidOperationException("default credential must not be created"));
 
         await provider.GetCloudIdAsync(new AkeylessClientOptions { AccessType = AkeylessAccessType.AzureAd, AzureObjectId = ObjectId }, CancellationToken.None);
 
@@ -106,7 +106,7 @@ public sealed class AzureAdCloudIdProviderTests
     public async Task GetCloudIdAsync_NoCredentialAvailable_ThrowsNamingTheSources()
     {
         var unavailable = new CredentialUnavailableException("DefaultAzureCredential failed to retrieve a token from the included credentials.");
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = new FailingTokenCredential(unavailable) });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = new FailingTokenCredential(unavailable) });
 
         var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None).AsTask());
 
@@ -121,7 +121,7 @@ public sealed class AzureAdCloudIdProviderTests
     [Fact]
     public async Task GetCloudIdAsync_SignInFails_ThrowsCloudIdException()
     {
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = new FailingTokenCredential(new AuthenticationFailedException("ManagedIdentityCredential authentication failed: identity not found")) });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = new FailingTokenCredential(new AuthenticationFailedException("ManagedIdentityCredential authentication failed: identity not found")) });
 
         var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None).AsTask());
 
@@ -131,7 +131,7 @@ public sealed class AzureAdCloudIdProviderTests
     [Fact]
     public async Task GetCloudIdAsync_EmptyToken_ThrowsCloudIdException()
     {
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = new EmptyTokenCredential() });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = new EmptyTokenCredential() });
 
         await Assert.ThrowsAsync<AkeylessCloudIdException>(() => provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None).AsTask());
     }
@@ -139,7 +139,7 @@ public sealed class AzureAdCloudIdProviderTests
     [Fact]
     public async Task GetCloudIdAsync_Cancelled_ThrowsOperationCanceled()
     {
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = new FailingTokenCredential(new OperationCanceledException()) });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = new FailingTokenCredential(new OperationCanceledException()) });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.GetCloudIdAsync(s_clientOptions, new CancellationToken(canceled: true)).AsTask());
     }

@@ -6,16 +6,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AkeylessSharp.CloudId.Tests.DependencyInjection;
 
-/// <summary><c>AddAkeyless(...).AddCloudId()</c> registers one provider per cloud, configured by its options.</summary>
+/// <summary><c>AddAwsCloudId()</c>, <c>AddAzureCloudId()</c>, <c>AddGcpCloudId()</c>: one provider per call, configured by its own options.</summary>
 public sealed class AddCloudIdTests
 {
     private static ServiceCollection Services() => new();
 
     [Fact]
-    public void AddCloudId_Default_RegistersOneProviderPerCloud()
+    public void AddEachCloud_RegistersOneProviderPerCloudInCallOrder()
     {
         var services = Services();
-        services.AddAkeyless(o => o.AccessId = "p-abcdefghijkl").AddCloudId();
+        services.AddAkeyless(o => o.AccessId = "p-abcdefghijkl").AddAwsCloudId().AddAzureCloudId().AddGcpCloudId();
         using var sp = services.BuildServiceProvider();
 
         var providers = sp.GetServices<ICloudIdProvider>().ToList();
@@ -27,15 +27,25 @@ public sealed class AddCloudIdTests
     }
 
     [Fact]
-    public void AddCloudId_CalledForTwoClients_RegistersTheProvidersOnce()
+    public void AddAwsCloudId_Only_RegistersNoOtherCloud()
     {
         var services = Services();
-        services.AddAkeyless(o => o.AccessId = "p-abcdefghijkl").AddCloudId();
-        services.AddAkeyless("other", o => o.AccessId = "p-abcdefghijkm").AddCloudId(o => o.AzureScope = "https://management.chinacloudapi.cn/.default");
+        services.AddAkeyless(o => o.AccessId = "p-abcdefghijkl").AddAwsCloudId();
         using var sp = services.BuildServiceProvider();
 
-        Assert.Equal(3, sp.GetServices<ICloudIdProvider>().Count());
-        Assert.Equal("https://management.chinacloudapi.cn/.default", sp.GetRequiredService<IOptions<AkeylessCloudIdOptions>>().Value.AzureScope);
+        Assert.Equal([AkeylessAccessType.AwsIam], sp.GetServices<ICloudIdProvider>().Select(p => p.AccessType));
+    }
+
+    [Fact]
+    public void AddAzureCloudId_CalledForTwoClients_RegistersTheProviderOnceAndKeepsBothConfigurations()
+    {
+        var services = Services();
+        services.AddAkeyless(o => o.AccessId = "p-abcdefghijkl").AddAzureCloudId();
+        services.AddAkeyless("other", o => o.AccessId = "p-abcdefghijkm").AddAzureCloudId(o => o.AzureScope = "https://management.chinacloudapi.cn/.default");
+        using var sp = services.BuildServiceProvider();
+
+        Assert.Single(sp.GetServices<ICloudIdProvider>());
+        Assert.Equal("https://management.chinacloudapi.cn/.default", sp.GetRequiredService<IOptions<AkeylessAzureCloudIdOptions>>().Value.AzureScope);
     }
 
     [Fact]
@@ -43,13 +53,17 @@ public sealed class AddCloudIdTests
     {
         var builder = Services().AddAkeyless(o => o.AccessId = "p-abcdefghijkl");
 
-        Assert.Same(builder, builder.AddCloudId());
+        Assert.Same(builder, builder.AddAwsCloudId());
+        Assert.Same(builder, builder.AddAzureCloudId());
+        Assert.Same(builder, builder.AddGcpCloudId());
     }
 
     [Fact]
     public void AddCloudId_NullBuilder_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => AkeylessCloudIdBuilderExtensions.AddCloudId(null!));
+        Assert.Throws<ArgumentNullException>(() => AkeylessAwsCloudIdBuilderExtensions.AddAwsCloudId(null!));
+        Assert.Throws<ArgumentNullException>(() => AkeylessAzureCloudIdBuilderExtensions.AddAzureCloudId(null!));
+        Assert.Throws<ArgumentNullException>(() => AkeylessGcpCloudIdBuilderExtensions.AddGcpCloudId(null!));
     }
 
     [Fact]
@@ -59,11 +73,9 @@ public sealed class AddCloudIdTests
         var azure = new FakeTokenCredential("tenant", "object");
         var services = Services();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddAkeyless(o => o.AccessId = "p-abcdefghijkl").AddCloudId(o =>
-        {
-            o.AwsCredentials = new BasicAWSCredentials("AKIACONFIGUREDKEY001", "configured-secret");
-            o.AzureCredential = azure;
-        });
+        services.AddAkeyless(o => o.AccessId = "p-abcdefghijkl")
+            .AddAwsCloudId(o => o.AwsCredentials = new BasicAWSCredentials("AKIACONFIGUREDKEY001", "configured-secret"))
+            .AddAzureCloudId(o => o.AzureCredential = azure);
         using var sp = services.BuildServiceProvider();
         var providers = sp.GetServices<ICloudIdProvider>().ToDictionary(p => p.AccessType);
         var options = new AkeylessClientOptions();
@@ -77,14 +89,16 @@ public sealed class AddCloudIdTests
     }
 
     [Fact]
-    public void AkeylessCloudIdOptions_ToString_NamesCredentialTypesOnly()
+    public void CloudIdOptions_ToString_NamesCredentialTypesOnly()
     {
-        var options = new AkeylessCloudIdOptions { AwsCredentials = new BasicAWSCredentials("AKIACONFIGUREDKEY001", "configured-secret") };
+        var options = new AkeylessAwsCloudIdOptions { AwsCredentials = new BasicAWSCredentials("AKIACONFIGUREDKEY001", "configured-secret") };
 
         var text = options.ToString();
 
         Assert.Contains("BasicAWSCredentials", text, StringComparison.Ordinal);
         Assert.DoesNotContain("configured-secret", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AKIACONFIGUREDKEY001", text, StringComparison.Ordinal);
+        Assert.Contains("(default)", new AkeylessAzureCloudIdOptions().ToString(), StringComparison.Ordinal);
+        Assert.Contains("(default)", new AkeylessGcpCloudIdOptions().ToString(), StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ public sealed class AwsIamEmulatorTests
             .Set("AWS_ACCESS_KEY_ID", CloudIdEmulator.AwsKeyId).Set("AWS_SECRET_ACCESS_KEY", CloudIdEmulator.AwsSecret)
             .Set("AWS_SESSION_TOKEN", sessionToken);
         await using var emulator = await CloudIdEmulator.StartAsync(_clock);
-        using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions { TimeProvider = _clock });
+        using var provider = new AwsIamCloudIdProvider(new AkeylessAwsCloudIdOptions { TimeProvider = _clock });
 
         var (status, token, error) = await emulator.AuthAsync("aws_iam", CloudIdEmulator.AwsAccessId, await provider.GetCloudIdAsync(s_options, CancellationToken.None));
 
@@ -33,7 +33,7 @@ public sealed class AwsIamEmulatorTests
     public async Task Auth_WrongSecretKey_Returns401()
     {
         await using var emulator = await CloudIdEmulator.StartAsync(_clock);
-        using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions
+        using var provider = new AwsIamCloudIdProvider(new AkeylessAwsCloudIdOptions
         {
             AwsCredentials = new BasicAWSCredentials(CloudIdEmulator.AwsKeyId, "not/the/secret/the/emulator/trusts/0000"),
             TimeProvider = _clock,
@@ -49,7 +49,7 @@ public sealed class AwsIamEmulatorTests
     public async Task Auth_CloudIdOlderThan15Minutes_Returns401()
     {
         await using var emulator = await CloudIdEmulator.StartAsync(_clock);
-        using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions
+        using var provider = new AwsIamCloudIdProvider(new AkeylessAwsCloudIdOptions
         {
             AwsCredentials = new BasicAWSCredentials(CloudIdEmulator.AwsKeyId, CloudIdEmulator.AwsSecret),
             TimeProvider = _clock,

@@ -12,7 +12,7 @@ public sealed class AzureAdEmulatorTests
     public async Task Auth_BoundTenantAndObject_ReturnsToken()
     {
         await using var emulator = await CloudIdEmulator.StartAsync();
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = new FakeTokenCredential(CloudIdEmulator.TenantId, CloudIdEmulator.ObjectId) });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = new FakeTokenCredential(CloudIdEmulator.TenantId, CloudIdEmulator.ObjectId) });
 
         var (status, token, error) = await emulator.AuthAsync("azure_ad", CloudIdEmulator.AzureAccessId, await provider.GetCloudIdAsync(s_options, CancellationToken.None));
 
@@ -24,7 +24,7 @@ public sealed class AzureAdEmulatorTests
     public async Task Auth_OtherObjectId_Returns401()
     {
         await using var emulator = await CloudIdEmulator.StartAsync();
-        var provider = new AzureAdCloudIdProvider(new AkeylessCloudIdOptions { AzureCredential = new FakeTokenCredential(CloudIdEmulator.TenantId, "00000000-0000-0000-0000-000000000000") });
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = new FakeTokenCredential(CloudIdEmulator.TenantId, "00000000-0000-0000-0000-000000000000") });
 
         var (status, _, _) = await emulator.AuthAsync("azure_ad", CloudIdEmulator.AzureAccessId, await provider.GetCloudIdAsync(s_options, CancellationToken.None));
 

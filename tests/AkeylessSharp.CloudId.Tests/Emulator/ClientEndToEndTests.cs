@@ -8,8 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace AkeylessSharp.CloudId.Tests.Emulator;
 
 /// <summary>
-/// The whole path through the real client: <c>AddAkeyless(...).AddCloudId()</c> → provider → <c>/auth</c> on the emulator
-/// → token → <c>get-secret-value</c>. Without <c>AddCloudId</c> the cloud access types fail naming the package.
+/// The whole path through the real client: <c>AddAkeyless(...).AddAwsCloudId()</c> (or Azure, Gcp) → provider → <c>/auth</c> on the emulator
+/// → token → <c>get-secret-value</c>. Without it a cloud access type fails naming its package.
 /// </summary>
 [Collection(EnvironmentCollection.Name)]
 public sealed class ClientEndToEndTests
@@ -20,7 +20,7 @@ public sealed class ClientEndToEndTests
         using var env = EnvironmentScope.EmptyAws().Set("AWS_ACCESS_KEY_ID", CloudIdEmulator.AwsKeyId).Set("AWS_SECRET_ACCESS_KEY", CloudIdEmulator.AwsSecret);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var emulator = await CloudIdEmulator.StartAsync(clock);
-        await using var sp = Client(emulator, AkeylessAccessType.AwsIam, CloudIdEmulator.AwsAccessId, clock, b => b.AddCloudId());
+        await using var sp = Client(emulator, AkeylessAccessType.AwsIam, CloudIdEmulator.AwsAccessId, clock, b => b.AddAwsCloudId());
 
         var value = await sp.GetRequiredService<IAkeylessClient>().GetSecretAsync(CloudIdEmulator.SecretPath);
 
@@ -33,7 +33,7 @@ public sealed class ClientEndToEndTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var emulator = await CloudIdEmulator.StartAsync(clock);
         await using var sp = Client(emulator, AkeylessAccessType.AwsIam, CloudIdEmulator.AwsAccessId, clock,
-            b => b.AddCloudId(o => o.AwsCredentials = new BasicAWSCredentials(CloudIdEmulator.AwsKeyId, "wrong/secret/key/00000000000000000000000")));
+            b => b.AddAwsCloudId(o => o.AwsCredentials = new BasicAWSCredentials(CloudIdEmulator.AwsKeyId, "wrong/secret/key/00000000000000000000000")));
 
         var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => sp.GetRequiredService<IAkeylessClient>().GetSecretAsync(CloudIdEmulator.SecretPath).AsTask());
 
@@ -45,7 +45,7 @@ public sealed class ClientEndToEndTests
     {
         using var env = EnvironmentScope.EmptyAws();
         await using var emulator = await CloudIdEmulator.StartAsync();
-        await using var sp = Client(emulator, AkeylessAccessType.AwsIam, CloudIdEmulator.AwsAccessId, null, b => b.AddCloudId());
+        await using var sp = Client(emulator, AkeylessAccessType.AwsIam, CloudIdEmulator.AwsAccessId, null, b => b.AddAwsCloudId());
 
         var ex = await Assert.ThrowsAnyAsync<AkeylessException>(() => sp.GetRequiredService<IAkeylessClient>().GetSecretAsync(CloudIdEmulator.SecretPath).AsTask());
 
@@ -57,7 +57,7 @@ public sealed class ClientEndToEndTests
     public async Task GetSecret_ProviderPassedToTheConstructor_ReadsTheSecret()
     {
         await using var emulator = await CloudIdEmulator.StartAsync();
-        using var provider = new AwsIamCloudIdProvider(new AkeylessCloudIdOptions { AwsCredentials = new BasicAWSCredentials(CloudIdEmulator.AwsKeyId, CloudIdEmulator.AwsSecret) });
+        using var provider = new AwsIamCloudIdProvider(new AkeylessAwsCloudIdOptions { AwsCredentials = new BasicAWSCredentials(CloudIdEmulator.AwsKeyId, CloudIdEmulator.AwsSecret) });
         using var client = new AkeylessClient(
             new AkeylessClientOptions { ApiUrl = emulator.BaseUrl.ToString(), AccessType = AkeylessAccessType.AwsIam, AccessId = CloudIdEmulator.AwsAccessId, MaxRetries = 0 },
             cloudIdProviders: [provider]);
@@ -70,7 +70,7 @@ public sealed class ClientEndToEndTests
     {
         await using var emulator = await CloudIdEmulator.StartAsync();
         await using var sp = Client(emulator, AkeylessAccessType.AzureAd, CloudIdEmulator.AzureAccessId, null,
-            b => b.AddCloudId(o => o.AzureCredential = new FakeTokenCredential(CloudIdEmulator.TenantId, CloudIdEmulator.ObjectId)));
+            b => b.AddAzureCloudId(o => o.AzureCredential = new FakeTokenCredential(CloudIdEmulator.TenantId, CloudIdEmulator.ObjectId)));
 
         Assert.Equal(CloudIdEmulator.SecretValue, await sp.GetRequiredService<IAkeylessClient>().GetSecretAsync(CloudIdEmulator.SecretPath));
     }
@@ -81,26 +81,27 @@ public sealed class ClientEndToEndTests
         await using var emulator = await CloudIdEmulator.StartAsync();
         var google = new FakeGoogleTokenEndpoint(CloudIdEmulator.ServiceAccount);
         await using var sp = Client(emulator, AkeylessAccessType.Gcp, CloudIdEmulator.GcpAccessId, null,
-            b => b.AddCloudId(o => o.GoogleCredential = google.Credential()));
+            b => b.AddGcpCloudId(o => o.GoogleCredential = google.Credential()));
 
         Assert.Equal(CloudIdEmulator.SecretValue, await sp.GetRequiredService<IAkeylessClient>().GetSecretAsync(CloudIdEmulator.SecretPath));
         Assert.Equal(["akeyless.io"], google.Audiences);
     }
 
     [Theory]
-    [InlineData(AkeylessAccessType.AwsIam, CloudIdEmulator.AwsAccessId)]
-    [InlineData(AkeylessAccessType.AzureAd, CloudIdEmulator.AzureAccessId)]
-    [InlineData(AkeylessAccessType.Gcp, CloudIdEmulator.GcpAccessId)]
-    public async Task GetSecret_WithoutAddCloudId_ThrowsNamingThePackage(AkeylessAccessType accessType, string accessId)
+    [InlineData(AkeylessAccessType.AwsIam, CloudIdEmulator.AwsAccessId, "AkeylessSharp.CloudId.Aws", ".AddAwsCloudId()")]
+    [InlineData(AkeylessAccessType.AzureAd, CloudIdEmulator.AzureAccessId, "AkeylessSharp.CloudId.Azure", ".AddAzureCloudId()")]
+    [InlineData(AkeylessAccessType.Gcp, CloudIdEmulator.GcpAccessId, "AkeylessSharp.CloudId.Gcp", ".AddGcpCloudId()")]
+    public async Task GetSecret_OtherCloudsProviderOnly_ThrowsNamingThisCloudsPackage(AkeylessAccessType accessType, string accessId, string package, string method)
     {
         await using var emulator = await CloudIdEmulator.StartAsync();
-        await using var sp = Client(emulator, accessType, accessId, null, _ => { });
+        Action<IAkeylessBuilder> otherCloud = accessType == AkeylessAccessType.AwsIam ? b => b.AddGcpCloudId() : b => b.AddAwsCloudId();
+        await using var sp = Client(emulator, accessType, accessId, null, otherCloud);
 
         var ex = await Assert.ThrowsAnyAsync<AkeylessException>(() => sp.GetRequiredService<IAkeylessClient>().GetSecretAsync(CloudIdEmulator.SecretPath).AsTask());
 
         var missing = Assert.IsType<AkeylessCloudIdPackageMissingException>(ex as AkeylessCloudIdPackageMissingException ?? ex.InnerException);
-        Assert.Contains("AkeylessSharp.CloudId", missing.Message, StringComparison.Ordinal);
-        Assert.Contains("AddCloudId", missing.Message, StringComparison.Ordinal);
+        Assert.Contains($"the {package} package", missing.Message, StringComparison.Ordinal);
+        Assert.Contains(method, missing.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Client(AkeylessSharp.Emulator.AkeylessEmulator emulator, AkeylessAccessType accessType, string accessId, TimeProvider? clock, Action<IAkeylessBuilder> cloudId)

@@ -11,7 +11,7 @@ public sealed class GcpEmulatorTests
     {
         await using var emulator = await CloudIdEmulator.StartAsync();
         var google = new FakeGoogleTokenEndpoint(CloudIdEmulator.ServiceAccount);
-        var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = google.Credential() });
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = google.Credential() });
         var options = new AkeylessClientOptions { AccessType = AkeylessAccessType.Gcp, AccessId = CloudIdEmulator.GcpAccessId };
 
         var (status, token, error) = await emulator.AuthAsync("gcp", CloudIdEmulator.GcpAccessId, await provider.GetCloudIdAsync(options, CancellationToken.None), options.GcpAudience);
@@ -25,7 +25,7 @@ public sealed class GcpEmulatorTests
     {
         await using var emulator = await CloudIdEmulator.StartAsync();
         var google = new FakeGoogleTokenEndpoint(CloudIdEmulator.ServiceAccount);
-        var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = google.Credential() });
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = google.Credential() });
         var options = new AkeylessClientOptions { AccessType = AkeylessAccessType.Gcp, AccessId = CloudIdEmulator.GcpAccessId, GcpAudience = "someone-else.example" };
 
         var (status, _, _) = await emulator.AuthAsync("gcp", CloudIdEmulator.GcpAccessId, await provider.GetCloudIdAsync(options, CancellationToken.None), gcpAudience: "akeyless.io");

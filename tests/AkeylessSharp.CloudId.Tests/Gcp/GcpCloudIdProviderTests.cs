@@ -12,7 +12,7 @@ public sealed class GcpCloudIdProviderTests
     public async Task GetCloudIdAsync_ServiceAccountKey_ReturnsBase64OfTheIdToken()
     {
         var google = new FakeGoogleTokenEndpoint();
-        var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = google.Credential() });
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = google.Credential() });
 
         var cloudId = await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None);
 
@@ -27,7 +27,7 @@ public sealed class GcpCloudIdProviderTests
     public async Task GetCloudIdAsync_CustomAudience_AsksForThatAudience()
     {
         var google = new FakeGoogleTokenEndpoint();
-        var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = google.Credential() });
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = google.Credential() });
 
         var cloudId = await provider.GetCloudIdAsync(new AkeylessClientOptions { AccessType = AkeylessAccessType.Gcp, GcpAudience = "https://gw.example.com" }, CancellationToken.None);
 
@@ -41,7 +41,7 @@ public sealed class GcpCloudIdProviderTests
     public async Task GetCloudIdAsync_EmptyAudience_UsesAkeylessIo(string audience)
     {
         var google = new FakeGoogleTokenEndpoint();
-        var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = google.Credential() });
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = google.Credential() });
 
         await provider.GetCloudIdAsync(new AkeylessClientOptions { AccessType = AkeylessAccessType.Gcp, GcpAudience = audience }, CancellationToken.None);
 
@@ -52,7 +52,7 @@ public sealed class GcpCloudIdProviderTests
     public async Task GetCloudIdAsync_CalledTwice_ReusesTheCachedToken()
     {
         var google = new FakeGoogleTokenEndpoint();
-        var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = google.Credential() });
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = google.Credential() });
 
         var first = await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None);
         var second = await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None);
@@ -103,7 +103,7 @@ public sealed class GcpCloudIdProviderTests
     public async Task GetCloudIdAsync_UserCredentials_ThrowsExplainingServiceAccountsAreNeeded()
     {
         var user = CredentialFactory.FromJson<UserCredential>("""{"type":"authorized_user","client_id":"id.apps.googleusercontent.com","client_secret":"not-a-real-secret","refresh_token":"1//not-a-real-token"}""").ToGoogleCredential();
-        var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = user });
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = user });
 
         var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None).AsTask());
 
@@ -119,7 +119,7 @@ public sealed class GcpCloudIdProviderTests
         var impostor = new FakeGoogleTokenEndpoint(ownKey: true);
         // The key file of one account, the endpoint of another: the assertion's signature does not verify.
         var credential = CredentialFactory.FromJson<ServiceAccountCredential>(impostor.ServiceAccountJson().Replace(impostor.ClientEmail, google.ClientEmail, StringComparison.Ordinal)).ToGoogleCredential();
-        var provider = new GcpCloudIdProvider(new AkeylessCloudIdOptions { GoogleCredential = credential.CreateWithHttpClientFactory(new GoogleFactoryFor(google)) });
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = credential.CreateWithHttpClientFactory(new GoogleFactoryFor(google)) });
 
         var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None).AsTask());
 

@@ -50,11 +50,38 @@ public class ConnectionJsonParserTests
     }
 
     [Fact]
-    public void Parse_ConnUriWithFields_IsRefusedLikeAirflow()
+    public void Parse_ConnUriWithOtherFields_UriWinsAndFieldsAreDroppedLikeAirflow()
     {
-        var ex = Assert.Throws<AkeylessConnectionFormatException>(() => AkeylessConnection.Parse("""{"conn_uri":"postgres://h","host":"other"}""", "x"));
+        var c = AkeylessConnection.Parse("""{"conn_uri":"postgres://u:p@h:5432/db","host":"other","port":1,"extra":{"k":"v"}}""", "x");
 
-        Assert.Contains("conn_uri", ex.Reason, StringComparison.Ordinal);
+        Assert.Equal("h", c.Host);
+        Assert.Equal(5432, c.Port);
+        Assert.Equal("db", c.Schema);
+        Assert.Empty(c.Extra);
+    }
+
+    [Theory]
+    [InlineData("""{"conn_uri":"","conn_type":"postgres","host":"db","port":5433}""")]
+    [InlineData("""{"conn_uri":null,"conn_type":"postgres","host":"db","port":5433}""")]
+    [InlineData("""{"conn_uri":false,"conn_type":"postgres","host":"db","port":5433}""")]
+    public void Parse_EmptyConnUriWithFields_UsesTheFieldsLikeAirflow(string json)
+    {
+        var c = AkeylessConnection.Parse(json, "x");
+
+        Assert.Equal("postgres", c.ConnType);
+        Assert.Equal("db", c.Host);
+        Assert.Equal(5433, c.Port);
+    }
+
+    [Fact]
+    public void Parse_JsonStringLiteral_IsReadAsUriLikeAirflow()
+    {
+        var c = AkeylessConnection.Parse("\"mysql://root:pw@my:3306/shop\"", "x");
+
+        Assert.Equal("mysql", c.ConnType);
+        Assert.Equal("my", c.Host);
+        Assert.Equal("pw", c.Password);
+        Assert.Equal("shop", c.Schema);
     }
 
     [Theory]
@@ -65,8 +92,10 @@ public class ConnectionJsonParserTests
     [InlineData("""{"host":["a"]}""", "host")]
     [InlineData("""{"extra":[1]}""", "extra")]
     [InlineData("""{"extra":"{broken"}""", "extra")]
-    [InlineData("""{"conn_uri":""}""", "conn_uri")]
+    [InlineData("""{"conn_uri":"   "}""", "conn_uri")]
     [InlineData("""{"conn_uri":42}""", "conn_uri")]
+    [InlineData("[\"postgres://h\"]", "URI")]
+    [InlineData("\"unterminated", "JSON")]
     [InlineData("""{"conn_type": "postgres", """, "JSON")]
     public void Parse_InvalidJson_ThrowsFormatExceptionNamingTheField(string json, string mentioned)
     {

@@ -16,6 +16,11 @@ public class EmulatorConnectionTests
         ["/airflow/variables/greeting"] = "hello",
         ["/airflow/variables/wrapped"] = """{"value":"inner"}""",
         ["/airflow/config/smtp_host"] = """{"value":"smtp.example.com"}""",
+        ["/airflow/config/blue/smtp_host"] = "team-smtp",
+        ["/airflow/variables/blue/greeting"] = "hello-blue",
+        ["/airflow/connections/uri_and_fields"] = """{"conn_uri":"postgres://u:p@from-uri:5432/db","host":"from-fields","port":1}""",
+        ["/airflow/connections/empty_uri"] = """{"conn_uri":"","conn_type":"mysql","host":"from-fields","port":3307}""",
+        ["/airflow/connections/string_literal"] = "\"redis://:pw@from-literal:6380/2\"",
         ["/app/prod/Db"] = """{"Hosts":["a","b"],"Pool":{"Max":10}}""",
         ["/app/prod/Title"] = "Shop",
     };
@@ -75,6 +80,37 @@ public class EmulatorConnectionTests
         Assert.Equal("inner", await backend.GetVariableAsync("wrapped"));
         Assert.Null(await backend.GetVariableAsync("nope"));
         Assert.Equal("smtp.example.com", await backend.GetConfigAsync("smtp_host"));
+    }
+
+    [Fact]
+    public async Task Backend_ConnectionValueRules_MatchAirflowOnEmulator()
+    {
+        await using var fx = await EmulatorFixture.StartAsync(s_secrets);
+        var backend = new AkeylessSecretsBackend(fx.Client(), new AkeylessConfigurationOptions { ConnectionsPath = "/airflow/connections" });
+
+        var uriWins = await backend.GetConnectionAsync("uri_and_fields");
+        var fields = await backend.GetConnectionAsync("empty_uri");
+        var literal = await backend.GetConnectionAsync("string_literal");
+
+        Assert.Equal(("from-uri", 5432), (uriWins?.Host, uriWins?.Port));
+        Assert.Equal(("mysql", "from-fields", 3307), (fields?.ConnType, fields?.Host, fields?.Port));
+        Assert.Equal(("redis", "from-literal", 6380), (literal?.ConnType, literal?.Host, literal?.Port));
+    }
+
+    [Fact]
+    public async Task Backend_Teams_ConfigUnscopedAndTeamPerLookup_OnEmulator()
+    {
+        await using var fx = await EmulatorFixture.StartAsync(s_secrets);
+        var backend = new AkeylessSecretsBackend(fx.Client(), new AkeylessConfigurationOptions
+        {
+            VariablesPath = "/airflow/variables",
+            ConfigPath = "/airflow/config",
+            Team = "blue",
+        });
+
+        Assert.Equal("smtp.example.com", await backend.GetConfigAsync("smtp_host"));
+        Assert.Equal("hello-blue", await backend.GetVariableAsync("greeting"));
+        Assert.Equal("hello", await backend.GetVariableAsync("greeting", teamName: "green"));
     }
 
     [Fact]

@@ -127,4 +127,31 @@ public class AirflowLayoutLoadTests
 
         Assert.Equal("from-global", config["Variables:a"]);
     }
+
+    [Fact]
+    public void Load_TeamSet_ConfigIsNeverTeamScoped()
+    {
+        var client = new FakeAkeylessClient()
+            .Set("/c/blue/smtp_host", "team-smtp")
+            .Set("/c/smtp_host", "global-smtp")
+            .Set("/v/blue/color", "team-blue");
+        using var h = new ProviderHarness(client);
+
+        var config = h.Build(o => { o.VariablesPath = "/v"; o.ConfigPath = "/c"; o.Team = "blue"; });
+
+        Assert.Equal("global-smtp", config["Config:smtp_host"]);
+        Assert.Equal("team-blue", config["Variables:color"]);
+    }
+
+    [Fact]
+    public void Load_UseTeamSecretsPathOff_IgnoresTheTeam()
+    {
+        var client = new FakeAkeylessClient().Set("/v/blue/color", "team-blue").Set("/v/color", "global");
+        using var h = new ProviderHarness(client);
+
+        var config = h.Build(o => { o.VariablesPath = "/v"; o.Team = "blue"; o.UseTeamSecretsPath = false; });
+
+        Assert.Equal("global", config["Variables:color"]);
+        Assert.Equal("team-blue", config["Variables:blue:color"]);
+    }
 }

@@ -125,6 +125,17 @@ public sealed class AccessKeyAuthTests
     }
 
     [Fact]
+    public async Task StaticCredsAuth_CliStoredCredentialsFileAsCreds_ReturnsToken()
+    {
+        await using var emulator = await AkeylessEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator.BaseUrl);
+
+        var r = await client.PostAsync("static-creds-auth", new JsonObject { ["access-id"] = emulator.AccessId, ["creds"] = $"{{\"creds\":\"{emulator.AccessKey}\"}}" });
+
+        Assert.StartsWith("t-", r.AssertStatus(HttpStatusCode.OK).Str("token"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_CustomCredential_UsedInsteadOfDefault()
     {
         await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { AccessId = "p-custom0000001a0", AccessKey = "custom-key" });

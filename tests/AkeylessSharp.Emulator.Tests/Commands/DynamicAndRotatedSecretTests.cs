@@ -116,4 +116,20 @@ public sealed class DynamicAndRotatedSecretTests : EmulatorTestBase
 
         (await Client.PostAsync("get-rotated-secret-value", new JsonObject { ["names"] = "/plain" })).AssertStatus(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task GetRotatedSecretValue_HostAndArgs_AnswersForTheHost()
+    {
+        var r = await Client.PostAsync("get-rotated-secret-value", new JsonObject { ["names"] = "/db/rot", ["host"] = "db-2", ["args"] = new JsonArray("region=eu") });
+
+        Assert.Equal("db-2", r.AssertStatus(HttpStatusCode.OK).Json!["value"]!["host"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GetRotatedSecretValue_ArgWithoutEquals_Returns400()
+    {
+        var r = await Client.PostAsync("get-rotated-secret-value", new JsonObject { ["names"] = "/db/rot", ["args"] = new JsonArray("region") });
+
+        r.AssertStatus(HttpStatusCode.BadRequest);
+    }
 }

@@ -10,7 +10,11 @@ public sealed class EmulatorClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public EmulatorClient(Uri baseUrl) => _http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(20) };
+    public EmulatorClient(Uri baseUrl)
+    {
+        _http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(20) };
+        _http.DefaultRequestHeaders.Add("X-Akeyless-Emulator", "1");
+    }
 
     public HttpClient Http => _http;
 

@@ -98,7 +98,7 @@ public sealed class PersistenceTests : IDisposable
 
     private Process StartChild(int port)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "AkeylessSharp.Emulator.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "AkeylessSharp.Emulator.Tool.dll");
         Assert.True(File.Exists(dll), $"emulator not found at {dll}");
         var info = new ProcessStartInfo("dotnet")
         {

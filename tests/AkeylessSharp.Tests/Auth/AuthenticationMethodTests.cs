@@ -137,17 +137,17 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(AkeylessAccessType.AwsIam)]
-    [InlineData(AkeylessAccessType.Gcp)]
-    [InlineData(AkeylessAccessType.AzureAd)]
-    public async Task CloudId_NoProvider_ThrowsPackageMissing(AkeylessAccessType type)
+    [InlineData(AkeylessAccessType.AwsIam, "AkeylessSharp.CloudId.Aws", ".AddAwsCloudId()")]
+    [InlineData(AkeylessAccessType.Gcp, "AkeylessSharp.CloudId.Gcp", ".AddGcpCloudId()")]
+    [InlineData(AkeylessAccessType.AzureAd, "AkeylessSharp.CloudId.Azure", ".AddAzureCloudId()")]
+    public async Task CloudId_NoProvider_ThrowsPackageMissingNamingTheCloudsPackage(AkeylessAccessType type, string package, string method)
     {
         using var client = _harness.Client(o => o.AccessType = type);
 
         var ex = await Assert.ThrowsAsync<AkeylessCloudIdPackageMissingException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
 
-        Assert.Contains("AkeylessSharp.CloudId", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(".AddCloudId()", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"the {package} package", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(method, ex.Message, StringComparison.Ordinal);
         Assert.Equal(type, ex.AccessType);
     }
 

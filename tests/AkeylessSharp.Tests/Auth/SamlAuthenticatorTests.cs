@@ -46,6 +46,22 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Authenticate_RawCredsFile_SendsTheWholeFileAndAccessIdToTheConfiguredApi()
+    {
+        var file = $$"""  {"creds":"{{_harness.Emulator.AccessKey}}","admin_email":"me@example.com"}{{"\n"}}""";
+        await File.WriteAllTextAsync(CredsFile, file);
+        using var client = RecordingHandler.Client(_harness, out var recorder, o => Saml(o, "/nonexistent/akeyless"));
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        var exchange = Assert.Single(recorder.Requests, r => r.Command == "static-creds-auth");
+        Assert.Equal(new Uri(_harness.Emulator.BaseUrl, "static-creds-auth"), exchange.Uri);
+        Assert.Equal(file.Trim(), (string?)exchange.Body["creds"]);
+        Assert.Equal(_harness.Emulator.AccessId, (string?)exchange.Body["access-id"]);
+        Assert.False(exchange.Body.ContainsKey("admin-email"));
+    }
+
+    [Fact]
     public async Task Authenticate_DefaultCommandWithStandInCliOnPath_LogsInThroughIt()
     {
         WriteScript($$"""
@@ -89,14 +105,16 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         Assert.Contains("exited with code 7", ex.Message, StringComparison.Ordinal);
     }
 
-    private AkeylessClient Client(string login) => _harness.Client(o =>
+    private AkeylessClient Client(string login) => _harness.Client(o => Saml(o, login));
+
+    private void Saml(AkeylessClientOptions o, string login)
     {
         o.AccessType = AkeylessAccessType.Saml;
         o.AccessKey = null;
         o.Profile = "test";
         o.SamlCredentialsDirectory = _directory;
         o.SamlLoginCommand = login;
-    });
+    }
 
     private string WriteScript(string text)
     {

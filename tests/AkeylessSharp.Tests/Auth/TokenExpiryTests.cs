@@ -15,6 +15,22 @@ public sealed class TokenExpiryTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1765316100), TokenExpiry.From(response, Now, TimeSpan.FromHours(1)));
     }
 
+    [Fact]
+    public void From_CredsExpiryZero_IsTheEpochNotTheFallbackLikeClearskies()
+    {
+        var response = new AuthResponse { Token = "t", Creds = new AuthCreds { Expiry = 0 }, Expiration = "2030-01-01T00:00:00Z" };
+
+        Assert.Equal(DateTimeOffset.UnixEpoch, TokenExpiry.From(response, Now, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void From_CredsWithoutExpiry_FallsBackToTtl()
+    {
+        var response = new AuthResponse { Token = "t", Creds = new AuthCreds { Token = "t" } };
+
+        Assert.Equal(Now.AddHours(1), TokenExpiry.From(response, Now, TimeSpan.FromHours(1)));
+    }
+
     [Theory]
     [InlineData("2025-12-09 21:35:00 +0000 UTC")]
     [InlineData("2025-12-09 21:35:00.123 +0000 UTC m=+3600.0001")]

@@ -24,6 +24,19 @@ public sealed class TokenManagerTests
     }
 
     [Fact]
+    public async Task GetTokenAsync_TokenAlreadyExpiredWhenIssued_IsUsedOnceAndEveryCallAuthenticates()
+    {
+        var auth = new CountingAuthenticator(_time, TimeSpan.FromHours(1), expiresAt: DateTimeOffset.UnixEpoch);
+        var manager = Create(auth, TimeSpan.FromMinutes(5));
+
+        var first = await manager.GetTokenAsync(default);
+        var second = await manager.GetTokenAsync(default);
+
+        Assert.Equal(("t-1", "t-2"), (first.Value, second.Value));
+        Assert.Equal(2, auth.Calls);
+    }
+
+    [Fact]
     public async Task GetTokenAsync_WithinRefreshBuffer_AuthenticatesAgain()
     {
         var auth = new CountingAuthenticator(_time, TimeSpan.FromHours(1));
@@ -134,7 +147,7 @@ public sealed class TokenManagerTests
     private TokenManager Create(IAkeylessAuthenticator auth, TimeSpan buffer) =>
         new(auth, _time, buffer, AkeylessAccessType.ApiKey, NullLogger.Instance);
 
-    private sealed class CountingAuthenticator(TimeProvider time, TimeSpan lifetime, Task? gate = null) : IAkeylessAuthenticator
+    private sealed class CountingAuthenticator(TimeProvider time, TimeSpan lifetime, Task? gate = null, DateTimeOffset? expiresAt = null) : IAkeylessAuthenticator
     {
         private int _calls;
 
@@ -156,7 +169,7 @@ public sealed class TokenManagerTests
                 throw new AkeylessUnauthorizedException("no", "auth");
             }
 
-            return new AkeylessToken($"t-{n}", time.GetUtcNow() + lifetime);
+            return new AkeylessToken($"t-{n}", expiresAt ?? time.GetUtcNow() + lifetime);
         }
     }
 }

@@ -111,7 +111,7 @@ public sealed class SpanTests : IAsyncLifetime
         using var client = new AkeylessClient(_harness.Options(o => { o.ApiUrl = $"http://127.0.0.1:{ClosedPort()}"; o.MaxRetries = 0; }));
         using var spans = new ActivityRecorder();
 
-        await Assert.ThrowsAsync<AkeylessException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+        await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
 
         var span = spans.Single("akeyless get-secret-value");
         Assert.Equal(ActivityStatusCode.Error, span.Status);

@@ -11,7 +11,7 @@ public sealed class ExceptionFactoryTests
     [InlineData(HttpStatusCode.Forbidden, typeof(AkeylessForbiddenException))]
     [InlineData(HttpStatusCode.BadRequest, typeof(AkeylessBadRequestException))]
     [InlineData(HttpStatusCode.Conflict, typeof(AkeylessConflictException))]
-    [InlineData(HttpStatusCode.InternalServerError, typeof(AkeylessException))]
+    [InlineData(HttpStatusCode.InternalServerError, typeof(AkeylessServiceUnavailableException))]
     public void FromStatus_Status_MapsToType(HttpStatusCode status, Type expected)
     {
         var ex = ExceptionFactory.FromStatus(status, "get-secret-value", "/a/b", "item /a/b not found");
@@ -29,7 +29,7 @@ public sealed class ExceptionFactoryTests
     {
         using var response = new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent("""{"error":"access denied"}""") };
 
-        var ex = await ExceptionFactory.FromResponseAsync(response, "describe-item", "/x", default);
+        var ex = await ExceptionFactory.FromResponseAsync(response, "describe-item", "/x", null, default);
 
         Assert.IsType<AkeylessForbiddenException>(ex);
         Assert.Equal("access denied", ex.ServiceMessage);
@@ -41,7 +41,7 @@ public sealed class ExceptionFactoryTests
     {
         using var response = new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html>" + new string('x', 2000) + "</html>") };
 
-        var ex = await ExceptionFactory.FromResponseAsync(response, "auth", null, default);
+        var ex = await ExceptionFactory.FromResponseAsync(response, "auth", null, null, default);
 
         Assert.True(ex.ServiceMessage!.Length <= 515);
         Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);

@@ -59,7 +59,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         await client.TestConnectionAsync();
         _harness.Emulator.Faults.FailNext("get-secret-value", 10, 503);
 
-        var ex = await Assert.ThrowsAsync<AkeylessException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+        var ex = await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ex.StatusCode);
         Assert.Equal(3, _harness.Emulator.Counters.Get("get-secret-value"));
@@ -75,7 +75,7 @@ public sealed class ResilienceTests : IAsyncLifetime
         await client.TestConnectionAsync();
         _harness.Emulator.Faults.FailNext(command, 1, 500);
 
-        var ex = await Assert.ThrowsAsync<AkeylessException>(() => command switch
+        var ex = await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(() => command switch
         {
             "create-secret" => client.CreateSecretAsync("/w/new", "v"),
             "update-secret-val" => client.UpdateSecretValueAsync(EmulatorHarness.StaticPath, "v"),

@@ -39,6 +39,48 @@ public sealed class DynamicAndRotatedSecretTests : IAsyncLifetime
         Assert.Equal("R0tated!", secret.Password);
     }
 
+    [Fact]
+    public async Task GetRotatedSecretAsync_ArgsAndHost_AreSentAndTheHostsValueReturned()
+    {
+        using var client = RecordingHandler.Client(_harness, out var recorder);
+
+        var secret = await client.GetRotatedSecretAsync(EmulatorHarness.RotatedPath, new RotatedSecretRequestOptions
+        {
+            Arguments = new Dictionary<string, string> { ["region"] = "eu", ["ttl"] = "60" },
+            Host = "db-2.internal",
+        });
+
+        var body = recorder.Last("get-rotated-secret-value");
+        Assert.Equal("db-2.internal", (string?)body["host"]);
+        Assert.Equal(["region=eu", "ttl=60"], body["args"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal("db-2.internal", secret.Fields.GetProperty("host").GetString());
+        Assert.Equal("svc_app", secret.Username);
+    }
+
+    [Fact]
+    public async Task GetRotatedSecretAsync_PlainOptions_SendsNeitherArgsNorHost()
+    {
+        using var client = RecordingHandler.Client(_harness, out var recorder);
+
+        await client.GetRotatedSecretAsync(EmulatorHarness.RotatedPath, new SecretRequestOptions());
+
+        var body = recorder.Last("get-rotated-secret-value");
+        Assert.False(body.ContainsKey("host"));
+        Assert.False(body.ContainsKey("args"));
+    }
+
+    [Fact]
+    public async Task GetRotatedSecretAsync_CachedPerHost_DoesNotServeOneHostsValueForAnother()
+    {
+        using var client = _harness.Client(o => o.Cache = new AkeylessSharp.Caching.AkeylessCacheOptions { RotatedSecretTtl = TimeSpan.FromMinutes(5) });
+
+        var first = await client.GetRotatedSecretAsync(EmulatorHarness.RotatedPath, new RotatedSecretRequestOptions { Host = "a" });
+        var second = await client.GetRotatedSecretAsync(EmulatorHarness.RotatedPath, new RotatedSecretRequestOptions { Host = "b" });
+
+        Assert.Equal("a", first.Fields.GetProperty("host").GetString());
+        Assert.Equal("b", second.Fields.GetProperty("host").GetString());
+    }
+
     [Theory]
     [InlineData(EmulatorHarness.StaticPath, AkeylessItemType.StaticSecret)]
     [InlineData(EmulatorHarness.DynamicPath, AkeylessItemType.DynamicSecret)]

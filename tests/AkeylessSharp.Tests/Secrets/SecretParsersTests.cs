@@ -23,6 +23,31 @@ public sealed class SecretParsersTests
         Assert.DoesNotContain("pw", secret.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"username":"u","password":"pw","ttl":1e20}""", "ttl")]
+    [InlineData("""{"username":"u","password":"pw","ttl_in_minutes":"1e300"}""", "ttl_in_minutes")]
+    [InlineData("""{"username":"u","password":"pw","ttl_in_minutes":"NaN"}""", "ttl_in_minutes")]
+    [InlineData("""{"username":"u","password":"pw","ttl":"-Infinity"}""", "ttl")]
+    [InlineData("""{"username":"u","password":"pw","ttl":-5}""", "ttl")]
+    public void ParseDynamic_OutOfRangeTtl_ThrowsProtocolErrorNamingField(string json, string field)
+    {
+        var ex = Assert.Throws<AkeylessProtocolException>(() => SecretParsers.ParseDynamic(Parse(json), "/dyn", Now));
+
+        Assert.Contains($"'{field}'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("get-dynamic-secret-value", ex.Command);
+        Assert.DoesNotContain("pw", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("2.5")]
+    public void ParseRotated_OutOfRangeVersion_ThrowsProtocolError(string version)
+    {
+        var response = JsonSerializer.Deserialize("{\"value\":{\"username\":\"u\",\"password\":\"p\",\"version\":" + version + "}}", AkeylessJsonContext.Default.GetRotatedSecretValueResponse)!;
+
+        Assert.Throws<AkeylessProtocolException>(() => SecretParsers.ParseRotated(response));
+    }
+
     [Fact]
     public void ParseDynamic_GatewayWrappedValue_Unwraps()
     {

@@ -90,7 +90,7 @@ public sealed class WriteOperationTests : IAsyncLifetime
         using var client = _harness.Client();
         _harness.Emulator.Faults.FailNext("update-secret-val", 1, 500);
 
-        await Assert.ThrowsAsync<AkeylessException>(() => client.UpsertSecretAsync("/upsert/err", "v"));
+        await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(() => client.UpsertSecretAsync("/upsert/err", "v"));
 
         Assert.Equal(0, _harness.Emulator.Counters.Get("create-secret"));
     }

@@ -27,6 +27,10 @@ public sealed class AkeylessClientOptionsValidationTests
         { "command path", o => o.ApiUrl = "https://api.akeyless.io/auth", "ends with the command '/auth'" },
         { "retries out of range", o => o.MaxRetries = 11, "MaxRetries" },
         { "zero ttl", o => o.AuthTokenTtl = TimeSpan.Zero, "AuthTokenTtl" },
+        { "ttl below clearskies' 300 s", o => o.AuthTokenTtl = TimeSpan.FromSeconds(299), "AuthTokenTtl must be between 00:05:00 and 12:00:00" },
+        { "ttl above clearskies' 43,200 s", o => o.AuthTokenTtl = TimeSpan.FromSeconds(43201), "AuthTokenTtl must be between 00:05:00 and 12:00:00" },
+        { "buffer above clearskies' 3,600 s", o => o.TokenRefreshBuffer = TimeSpan.FromSeconds(3601), "TokenRefreshBuffer must be between 00:00:00 and 01:00:00" },
+        { "negative buffer", o => o.TokenRefreshBuffer = TimeSpan.FromSeconds(-1), "TokenRefreshBuffer" },
         { "negative timeout", o => o.Timeout = TimeSpan.FromSeconds(-1), "Timeout" },
         { "attempt above total", o => o.AttemptTimeout = TimeSpan.FromMinutes(59), "AttemptTimeout" },
     };
@@ -73,6 +77,20 @@ public sealed class AkeylessClientOptionsValidationTests
         using var client = new AkeylessClient(options);
 
         Assert.Same(options, client.Options);
+    }
+
+    [Theory]
+    [InlineData(300, 0)]
+    [InlineData(43200, 3600)]
+    public void Constructor_ClearskiesRangeBounds_AreAccepted(int ttlSeconds, int bufferSeconds)
+    {
+        var options = Valid();
+        options.AuthTokenTtl = TimeSpan.FromSeconds(ttlSeconds);
+        options.TokenRefreshBuffer = TimeSpan.FromSeconds(bufferSeconds);
+
+        using var client = new AkeylessClient(options);
+
+        Assert.Equal(TimeSpan.FromSeconds(ttlSeconds), client.Options.AuthTokenTtl);
     }
 
     [Fact]

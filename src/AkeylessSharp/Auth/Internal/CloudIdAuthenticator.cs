@@ -4,7 +4,7 @@ namespace AkeylessSharp.Auth.Internal;
 
 /// <summary>
 /// <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c>: asks the registered <see cref="ICloudIdProvider"/> for a fresh cloud id
-/// each time. Without a provider (the AkeylessSharp.CloudId package is missing) it throws
+/// each time. Without a provider (the cloud's AkeylessSharp.CloudId.* package is missing) it throws
 /// <see cref="AkeylessCloudIdPackageMissingException"/>.
 /// </summary>
 internal sealed class CloudIdAuthenticator(AuthContext context) : IAkeylessAuthenticator

@@ -7,8 +7,8 @@ namespace AkeylessSharp.Auth.Internal;
 /// <summary>
 /// <c>saml</c>, as the Python reference does it: reuse the Akeyless CLI's stored credentials file
 /// (<c>~/.akeyless/.tmp_creds/&lt;profile&gt;-&lt;access id&gt;</c>) while its token is valid; otherwise remove it and run
-/// the CLI once (<see cref="AkeylessClientOptions.SamlLoginCommand"/>) so it logs in again and rewrites the file. A file
-/// holding raw credentials instead of a token is exchanged through <c>static-creds-auth</c>.
+/// the CLI once (<see cref="AkeylessClientOptions.SamlLoginCommand"/>) so it logs in again and rewrites the file. A JSON file
+/// without a token holds raw credentials: its whole text is exchanged through <c>static-creds-auth</c> with the access id.
 /// </summary>
 internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenticator
 {
@@ -42,9 +42,10 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
     private async ValueTask<AkeylessToken?> TryUseFileAsync(string file, CancellationToken cancellationToken)
     {
         SamlCredentialsFile? stored;
+        byte[] bytes;
         try
         {
-            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
             stored = JsonSerializer.Deserialize(bytes, AkeylessJsonContext.Default.SamlCredentialsFile);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
@@ -61,13 +62,15 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
             return expiresAt > now ? new AkeylessToken(stored.Token, expiresAt) : null;
         }
 
-        if (!string.IsNullOrEmpty(stored?.Creds))
+        if (stored is null)
         {
-            var request = new StaticCredsAuthRequest { AccessId = context.Options.AccessId, AdminEmail = stored.AdminEmail, Creds = stored.Creds };
-            return await context.StaticCredsAuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return null;
+        // Raw credentials: send the whole file, trimmed, with the access id, as clearskies does; but to the configured
+        // API's static-creds-auth, never to a fixed host, so the credential only goes where the client is pointed.
+        var request = new StaticCredsAuthRequest { AccessId = context.Options.AccessId, Creds = System.Text.Encoding.UTF8.GetString(bytes).Trim() };
+        return await context.StaticCredsAuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private static void TryDelete(string file)

@@ -4,16 +4,20 @@ using AkeylessSharp.Http.Contracts;
 namespace AkeylessSharp.Auth.Internal;
 
 /// <summary>
-/// Reads a token's expiry from an auth answer: <c>creds.expiry</c> (Unix seconds), else <c>expiration</c>
-/// (RFC 3339 or Go's <c>2025-12-09 21:35:00 +0000 UTC</c>), else now + <see cref="AkeylessClientOptions.AuthTokenTtl"/>.
+/// Reads a token's expiry from an auth answer as clearskies does: <c>creds.expiry</c> (Unix seconds) whenever it is
+/// present, even 0 (the epoch: the token counts as expired, so the next call authenticates again); else
+/// <c>expiration</c> (RFC 3339 or Go's <c>2025-12-09 21:35:00 +0000 UTC</c>); else now + <see cref="AkeylessClientOptions.AuthTokenTtl"/>.
 /// </summary>
 internal static class TokenExpiry
 {
+    private const long MinUnixSeconds = -62135596800;
+    private const long MaxUnixSeconds = 253402300799;
+
     public static DateTimeOffset From(AuthResponse response, DateTimeOffset now, TimeSpan fallbackTtl)
     {
-        if (response.Creds?.Expiry is > 0 and var seconds && seconds < 253402300799)
+        if (response.Creds?.Expiry is { } seconds)
         {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            return DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, MinUnixSeconds, MaxUnixSeconds));
         }
 
         return TryParse(response.Expiration, out var expiration) ? expiration : now + fallbackTtl;

@@ -1,15 +1,65 @@
+using System.Text.Json.Nodes;
+using AkeylessSharp.Diagnostics;
+using AkeylessSharp.Errors.Internal;
 using AkeylessSharp.Http.Contracts;
 
 namespace AkeylessSharp.Auth.Internal;
 
 /// <summary>
 /// <c>uid</c>: exchanges the universal identity token for an API token (<c>access-type:"universal_identity"</c>),
-/// so every command carries a <c>t-</c> token with a known expiry, like the other access types.
+/// so every command carries a <c>t-</c> token with a known expiry, like the other access types. With
+/// <see cref="AkeylessClientOptions.UidTokenRotationInterval"/> set, each exchange first rotates the uid token through
+/// <c>uid-rotate-token</c> (the old one is revoked), hands the new one to <see cref="AkeylessClientOptions.OnUidTokenRotated"/>,
+/// and keeps the API token no longer than the interval, so rotation happens at least that often.
 /// </summary>
 internal sealed class UniversalIdentityAuthenticator(AuthContext context) : IAkeylessAuthenticator
 {
-    public ValueTask<AkeylessToken> AuthenticateAsync(CancellationToken cancellationToken) =>
-        context.AuthenticateAsync(
-            new AuthRequest { AccessType = "universal_identity", AccessId = context.Options.AccessId, UidToken = context.Options.UidToken },
-            cancellationToken);
+    private const string RotateCommand = "uid-rotate-token";
+
+    private string? _uidToken = context.Options.UidToken;
+
+    public async ValueTask<AkeylessToken> AuthenticateAsync(CancellationToken cancellationToken)
+    {
+        var interval = context.Options.UidTokenRotationInterval;
+        if (interval is not null)
+        {
+            await RotateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = await context.AuthenticateAsync(
+            new AuthRequest { AccessType = "universal_identity", AccessId = context.Options.AccessId, UidToken = _uidToken },
+            cancellationToken).ConfigureAwait(false);
+        var rotateBy = context.TimeProvider.GetUtcNow() + interval;
+        return rotateBy < token.ExpiresAt ? token with { ExpiresAt = rotateBy.Value } : token;
+    }
+
+    private async Task RotateAsync(CancellationToken cancellationToken)
+    {
+        // Not idempotent: the service revokes the old token, so a replay after a 5xx would present a revoked one.
+        var response = await context.Transport.SendAsync(
+            RotateCommand, null, new JsonObject { ["uid-token"] = _uidToken, ["json"] = false },
+            RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, cancellationToken, idempotent: false).ConfigureAwait(false);
+        var rotated = response?["token"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith("u-", StringComparison.Ordinal)
+            ? text
+            : throw ExceptionFactory.InvalidResponse(RotateCommand, null, "no universal identity token");
+
+        _uidToken = rotated;
+        Log.UidTokenRotated(context.Logger);
+        if (context.Options.OnUidTokenRotated is not { } store)
+        {
+            return;
+        }
+
+        try
+        {
+            await store(rotated, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.UidTokenStoreFailed(context.Logger, ex);
+            throw new AkeylessException(
+                "The universal identity token was rotated but OnUidTokenRotated failed to store it; the next authentication rotates and hands it over again.",
+                command: RotateCommand, innerException: ex);
+        }
+    }
 }

@@ -16,8 +16,23 @@ internal static class SecretCacheKey
     public static string Static(string path, int? version, string? jsonAttribute) =>
         version is null && jsonAttribute is null ? path : Compose(path, "static", version, jsonAttribute);
 
-    public static string Rotated(string path, int? version, string? jsonAttribute) =>
-        Compose(path, "rotated", version, jsonAttribute);
+    public static string Rotated(string path, int? version, string? jsonAttribute, string? host = null, IReadOnlyDictionary<string, string>? arguments = null)
+    {
+        var key = Compose(path, "rotated", version, jsonAttribute);
+        if (host is null && arguments is not { Count: > 0 })
+        {
+            return key;
+        }
+
+        var sb = new StringBuilder(key);
+        if (host is not null)
+        {
+            sb.Append(Separator).Append("h=").Append(host);
+        }
+
+        AppendArguments(sb, arguments);
+        return sb.ToString();
+    }
 
     public static string Dynamic(string path, string? target, IReadOnlyDictionary<string, string>? arguments)
     {
@@ -27,6 +42,12 @@ internal static class SecretCacheKey
             sb.Append(Separator).Append("t=").Append(target);
         }
 
+        AppendArguments(sb, arguments);
+        return sb.ToString();
+    }
+
+    private static void AppendArguments(StringBuilder sb, IReadOnlyDictionary<string, string>? arguments)
+    {
         if (arguments is { Count: > 0 })
         {
             var canonical = new StringBuilder();
@@ -37,8 +58,6 @@ internal static class SecretCacheKey
 
             sb.Append(Separator).Append("args=").Append(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())), 0, 16));
         }
-
-        return sb.ToString();
     }
 
     /// <summary>The item path a key belongs to.</summary>

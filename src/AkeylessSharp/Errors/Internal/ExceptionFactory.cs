@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using AkeylessSharp.Http.Contracts;
 
 namespace AkeylessSharp.Errors.Internal;
 
@@ -8,29 +6,11 @@ namespace AkeylessSharp.Errors.Internal;
 /// The one place exceptions are built. Messages say what to check and carry the service's own text,
 /// never a request body, a secret value or a token.
 /// </summary>
-internal static class ExceptionFactory
+internal static partial class ExceptionFactory
 {
-    private const int MaxServiceMessageLength = 512;
-
-    public static async Task<AkeylessException> FromResponseAsync(HttpResponseMessage response, string command, string? path, CancellationToken cancellationToken)
-    {
-        string? serviceMessage = null;
-        try
-        {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            serviceMessage = ReadServiceMessage(body);
-        }
-        catch (HttpRequestException)
-        {
-            // The status alone still tells the caller what went wrong.
-        }
-
-        return FromStatus(response.StatusCode, command, path, serviceMessage);
-    }
-
     public static AkeylessException FromStatus(HttpStatusCode status, string command, string? path, string? serviceMessage)
     {
-        var at = path is null ? string.Empty : $" at '{path}'";
+        var at = At(path);
         var said = serviceMessage is null ? string.Empty : $" Akeyless said: {serviceMessage}";
         return status switch
         {
@@ -46,49 +26,33 @@ internal static class ExceptionFactory
                 $"Akeyless rejected the {command} request{at} as invalid (400).{said}", command, path, serviceMessage),
             HttpStatusCode.Conflict => new AkeylessConflictException(
                 $"An item already exists{at} ({command}, 409). Use UpdateSecretValueAsync or UpsertSecretAsync to change it.{said}", command, path, serviceMessage),
+            HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError => new AkeylessServiceUnavailableException(
+                $"Akeyless answered {(int)status} ({status}) to {command}{at}, after every retry allowed. Try again later, or check the service or Gateway status.{said}", status, command, path, serviceMessage),
             _ => new AkeylessException(
                 $"Akeyless answered {(int)status} ({status}) to {command}{at}. Check ApiUrl and the service or Gateway status.{said}", status, command, path, serviceMessage),
         };
     }
 
-    public static AkeylessException Network(string command, string? path, Uri? baseUri, Exception exception) =>
-        new($"Could not reach Akeyless at {baseUri?.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) ?? "(unknown)"} for {command}: {exception.Message} Check ApiUrl, DNS, proxy and TLS (GatewayCaBundlePath) settings.",
+    public static AkeylessServiceUnavailableException Network(string command, string? path, Uri? baseUri, Exception exception) =>
+        new($"Could not reach Akeyless at {Origin(baseUri)} for {command}{At(path)}, after every retry allowed: {exception.Message} Check ApiUrl, DNS, proxy and TLS (GatewayCaBundlePath) settings.",
             null, command, path, null, exception);
+
+    public static AkeylessServiceUnavailableException BodyCutShort(string command, string? path, HttpStatusCode status, Exception exception) =>
+        new($"Akeyless's answer to {command}{At(path)} ({(int)status}) ended before its body was complete, after every retry allowed. Try again later, or check the network path (proxies, load balancers) to Akeyless.",
+            status, command, path, null, exception);
 
     public static AkeylessTimeoutException Timeout(string command, string? path, TimeSpan? timeout, Exception exception) =>
         new($"The {command} call{(path is null ? string.Empty : $" for '{path}'")} did not finish within {(timeout is { } t ? t.ToString() : "the configured timeouts")}. Check the network path to Akeyless, or raise Timeout / AttemptTimeout / TotalRequestTimeout.",
             command, path, exception);
 
-    public static AkeylessException InvalidResponse(string command, string? path, string what, Exception? exception = null) =>
-        new($"Akeyless answered {command}{(path is null ? string.Empty : $" for '{path}'")} with an unexpected body: {what}. Check that ApiUrl points at the Akeyless API or a Gateway.",
-            null, command, path, null, exception);
+    /// <summary>An answer whose body cannot be used; <paramref name="what"/> describes it and never quotes it.</summary>
+    public static AkeylessProtocolException InvalidResponse(string command, string? path, string what, HttpStatusCode? status = null) =>
+        new($"Akeyless answered {command}{At(path)}{(status is { } s ? $" ({(int)s})" : string.Empty)} with a body the client cannot use: {what}. Check that ApiUrl points at the Akeyless API or a Gateway, and any proxy in between.",
+            status, command, path);
 
     public static AkeylessConfigurationException Configuration(string field, string message) => new(message, field);
 
-    private static string? ReadServiceMessage(byte[] body)
-    {
-        if (body.Length == 0)
-        {
-            return null;
-        }
+    private static string At(string? path) => path is null ? string.Empty : $" at '{path}'";
 
-        try
-        {
-            var error = JsonSerializer.Deserialize(body, AkeylessJsonContext.Default.ErrorResponse);
-            if (!string.IsNullOrWhiteSpace(error?.Error))
-            {
-                return Truncate(error.Error);
-            }
-        }
-        catch (JsonException)
-        {
-            // Not the documented {"error": "..."} shape (a proxy page, for example): fall back to the text.
-        }
-
-        var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxServiceMessageLength)).Trim();
-        return text.Length == 0 ? null : Truncate(text);
-    }
-
-    private static string Truncate(string text) =>
-        text.Length <= MaxServiceMessageLength ? text : string.Concat(text.AsSpan(0, MaxServiceMessageLength), "...");
+    private static string Origin(Uri? uri) => uri?.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) ?? "(unknown)";
 }

@@ -26,6 +26,8 @@ internal sealed record GetRotatedSecretValueRequest : TokenRequest
     [JsonPropertyName("names")] public required string Names { get; init; }
     [JsonPropertyName("version")] public int? Version { get; init; }
     [JsonPropertyName("ignore-cache")] public string? IgnoreCache { get; init; }
+    [JsonPropertyName("host")] public string? Host { get; init; }
+    [JsonPropertyName("args")] public IReadOnlyList<string>? Args { get; init; }
 }
 
 /// <summary>The answer of <c>get-rotated-secret-value</c>.</summary>

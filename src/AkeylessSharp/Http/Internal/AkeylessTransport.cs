@@ -11,7 +11,7 @@ namespace AkeylessSharp.Http.Internal;
 
 /// <summary>
 /// Sends one command: <c>POST {base}/{command}</c> with a JSON body, through the resilient HTTP pipeline, and maps
-/// failures to the exception family. Knows nothing of tokens (see <see cref="AkeylessSharp.Auth.Internal.TokenManager"/>).
+/// every failure to the exception family. Knows nothing of tokens (see <see cref="AkeylessSharp.Auth.Internal.TokenManager"/>).
 /// </summary>
 internal sealed class AkeylessTransport
 {
@@ -30,27 +30,31 @@ internal sealed class AkeylessTransport
 
     public Uri BaseUri { get; }
 
+    // idempotent: whether the command may be replayed after a 5xx or a timeout; null asks CommandCatalog.IsWrite.
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
-        string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool? idempotent = null)
     {
         // Spans, metrics and logs belong to the logical call around this one (Diagnostics/Internal/CommandScope).
-        using var request = CreateRequest(command, body, requestInfo);
+        var uri = _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri);
+        using var request = CreateRequest(uri, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command));
         using var response = await SendCoreAsync(request, command, path, cancellationToken).ConfigureAwait(false);
+        EnsureNotRedirected(uri, response, command, path);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ExceptionFactory.FromResponseAsync(response, command, path, cancellationToken).ConfigureAwait(false);
+            throw await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ReadAsync(response, responseInfo, command, path, cancellationToken).ConfigureAwait(false);
+        return ResponseReader.Read(response, responseInfo, BaseUri, command, path);
     }
 
-    private HttpRequestMessage CreateRequest<TRequest>(string command, TRequest body, JsonTypeInfo<TRequest> requestInfo)
+    private static HttpRequestMessage CreateRequest<TRequest>(Uri uri, TRequest body, JsonTypeInfo<TRequest> requestInfo, bool idempotent)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo));
+        var content = new OriginBoundContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo), uri);
         content.Headers.ContentType = s_json;
-        var request = new HttpRequestMessage(HttpMethod.Post, _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri)) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+        content.Request = request;
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (CommandCatalog.IsWrite(command))
+        if (!idempotent)
         {
             request.Options.Set(AkeylessResilience.Idempotent, false);
         }
@@ -62,33 +66,49 @@ internal sealed class AkeylessTransport
     {
         try
         {
-            return await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // ResponseContentRead: the body is read inside HttpClient.Timeout (TotalRequestTimeout), and with this library's
+            // handlers already inside each attempt (ResponseBufferingHandler), so no read can stall past the timeouts.
+            return await _httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (AkeylessResilience.IsTimeout(ex))
         {
             throw ExceptionFactory.Timeout(command, path, null, ex);
         }
+        catch (Exception ex) when (FindRedirect(ex) is { } redirect)
+        {
+            throw ExceptionFactory.Redirect(BaseUri, command, path, null, redirect.Location);
+        }
         catch (HttpRequestException ex)
+        {
+            throw ExceptionFactory.Network(command, path, BaseUri, ex);
+        }
+        catch (IOException ex)
         {
             throw ExceptionFactory.Network(command, path, BaseUri, ex);
         }
     }
 
-    private static async Task<TResponse> ReadAsync<TResponse>(HttpResponseMessage response, JsonTypeInfo<TResponse> info, string command, string? path, CancellationToken cancellationToken)
+    /// <summary>Refuses an answer that came from another address than the one asked: a caller's handler followed a redirect.</summary>
+    private void EnsureNotRedirected(Uri asked, HttpResponseMessage response, string command, string? path)
     {
-        try
+        // A redirecting handler rewrites RequestUri on the request it was given (or on its own copy of it).
+        var answered = response.RequestMessage?.RequestUri;
+        if (answered is not null && !ReferenceEquals(answered, asked) && answered != asked)
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            throw ExceptionFactory.Redirect(BaseUri, command, path, null, answered);
+        }
+    }
+
+    private static CrossOriginRedirectException? FindRedirect(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is CrossOriginRedirectException redirect)
             {
-                return await JsonSerializer.DeserializeAsync(stream, info, cancellationToken).ConfigureAwait(false)
-                    ?? throw ExceptionFactory.InvalidResponse(command, path, "an empty (null) body");
+                return redirect;
             }
         }
-        catch (JsonException ex)
-        {
-            // The JSON exception text can quote the body, which may hold a secret: keep only its position.
-            throw ExceptionFactory.InvalidResponse(command, path, $"invalid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine})");
-        }
+
+        return null;
     }
 }

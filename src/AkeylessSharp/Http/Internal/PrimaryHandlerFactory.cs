@@ -27,6 +27,9 @@ internal static class PrimaryHandlerFactory
             // gzip alone: what servers and proxies use for JSON; each further method is one more Accept-Encoding
             // value built, sent and parsed on every request (measured in bench/README.md).
             AutomaticDecompression = System.Net.DecompressionMethods.GZip,
+            // A redirect would carry the request body (credential or token) to whatever origin it names; a 3xx
+            // becomes AkeylessEndpointException instead.
+            AllowAutoRedirect = false,
         };
 
         var validation = options is null ? null : CreateValidation(options);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using AkeylessSharp.Errors.Internal;
 using AkeylessSharp.Http.Contracts;
+using AkeylessSharp.Http.Internal;
 
 namespace AkeylessSharp.Secrets.Internal;
 
@@ -9,11 +11,12 @@ internal static class SecretParsers
 {
     private static readonly string[] s_userKeys = ["username", "user", "User", "Username", "user_name"];
     private static readonly string[] s_passwordKeys = ["password", "Password", "pass"];
+    private const double MaxTtlSeconds = 100 * 365.25 * 24 * 3600;
 
     public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now)
     {
         fields = UnwrapGatewayValue(fields, path);
-        var ttl = ReadTtl(fields);
+        var ttl = ReadTtl(fields, path);
         return new DynamicSecret
         {
             Username = ReadString(fields, s_userKeys),
@@ -44,7 +47,7 @@ internal static class SecretParsers
             Username = ReadString(value, s_userKeys),
             Password = ReadString(value, s_passwordKeys),
             Value = payload,
-            Version = response.Version ?? ReadInt(value, "version"),
+            Version = response.Version ?? ReadInt(value, "version", CommandCatalog.GetRotatedSecretValue, null),
             Fields = value,
         };
     }
@@ -72,15 +75,21 @@ internal static class SecretParsers
         }
     }
 
-    private static TimeSpan? ReadTtl(JsonElement fields)
+    private static TimeSpan? ReadTtl(JsonElement fields, string path)
     {
         if (ReadDouble(fields, "ttl_in_minutes") is { } minutes)
         {
-            return TimeSpan.FromMinutes(minutes);
+            return ToTimeSpan(minutes * 60, "ttl_in_minutes", path);
         }
 
-        return ReadDouble(fields, "ttl") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+        return ReadDouble(fields, "ttl") is { } seconds ? ToTimeSpan(seconds, "ttl", path) : null;
     }
+
+    // A lease longer than a century is as good as a corrupt value: refuse both rather than overflow.
+    private static TimeSpan ToTimeSpan(double seconds, string field, string path) =>
+        double.IsFinite(seconds) && seconds is >= 0 and <= MaxTtlSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw ExceptionFactory.InvalidResponse(CommandCatalog.GetDynamicSecretValue, path, $"'{field}' is not a lease duration between 0 and 100 years");
 
     private static string? ReadString(JsonElement element, ReadOnlySpan<string> keys)
     {
@@ -110,5 +119,10 @@ internal static class SecretParsers
             }
             : null;
 
-    private static int? ReadInt(JsonElement element, string key) => ReadDouble(element, key) is { } d ? (int)d : null;
+    private static int? ReadInt(JsonElement element, string key, string command, string? path) => ReadDouble(element, key) switch
+    {
+        null => null,
+        { } d when double.IsInteger(d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
+        _ => throw ExceptionFactory.InvalidResponse(command, path, $"'{key}' is not a whole number in range"),
+    };
 }

@@ -6,7 +6,10 @@ namespace AkeylessSharp.Settings.Internal;
 /// </summary>
 internal static class ConnectionUri
 {
-    public static AkeylessClientOptions Parse(string text)
+    public static AkeylessClientOptions Parse(string text) => Apply(text, new AkeylessClientOptions());
+
+    /// <summary>Sets the fields the URI names on <paramref name="options"/>, leaving the others as they are.</summary>
+    public static AkeylessClientOptions Apply(string text, AkeylessClientOptions options)
     {
         var plainHttp = text.StartsWith("akeyless+http://", StringComparison.OrdinalIgnoreCase);
         var httpForm = (plainHttp ? "http://" : "https://") + text[(text.IndexOf("://", StringComparison.Ordinal) + 3)..];
@@ -15,10 +18,7 @@ internal static class ConnectionUri
             throw new AkeylessConfigurationException("The connection URI is malformed; expected akeyless://ACCESS_ID:ACCESS_KEY@host[:port][/path]?access_type=api_key.", "connectionString");
         }
 
-        var options = new AkeylessClientOptions
-        {
-            ApiUrl = uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + (uri.AbsolutePath == "/" ? string.Empty : uri.AbsolutePath.TrimEnd('/')),
-        };
+        options.ApiUrl = uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + (uri.AbsolutePath == "/" ? string.Empty : uri.AbsolutePath.TrimEnd('/'));
 
         if (uri.UserInfo.Length > 0)
         {

@@ -35,6 +35,7 @@ internal static class OptionSetters
         ["profile"] = static (o, v) => o.Profile = v,
         ["authtokenttl"] = static (o, v) => o.AuthTokenTtl = Seconds(v, nameof(AkeylessClientOptions.AuthTokenTtl)),
         ["tokenrefreshbuffer"] = static (o, v) => o.TokenRefreshBuffer = Seconds(v, nameof(AkeylessClientOptions.TokenRefreshBuffer)),
+        ["uidtokenrotationinterval"] = static (o, v) => o.UidTokenRotationInterval = Seconds(v, nameof(AkeylessClientOptions.UidTokenRotationInterval)),
         ["timeout"] = static (o, v) => o.Timeout = Seconds(v, nameof(AkeylessClientOptions.Timeout)),
         ["maxretries"] = static (o, v) => o.MaxRetries = int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n

@@ -1,0 +1,45 @@
+using AkeylessSharp.Aspire;
+using AkeylessSharp.Aspire.Internal;
+using AkeylessSharp.Configuration;
+
+namespace Microsoft.Extensions.Configuration;
+
+/// <summary>
+/// Loads Akeyless secrets into configuration from the connection an app host hands a service:
+/// <c>builder.Configuration.AddAkeylessSecrets("akeyless", o => o.BasePaths.Add("/myapp"))</c>.
+/// </summary>
+public static class AspireAkeylessConfigurationExtensions
+{
+    /// <summary>
+    /// Adds the Akeyless configuration provider for the connection named <paramref name="connectionName"/>. What to load
+    /// (<c>BasePaths</c>, <c>Paths</c>, <c>ConnectionsPath</c>, <c>ReloadInterval</c>, ...) binds from the
+    /// <c>Aspire:Akeyless:Configuration</c> section, then <paramref name="configure"/> runs; the client is built from
+    /// <c>ConnectionStrings:{connectionName}</c> and the <c>Aspire:Akeyless:Client</c> section, as for <c>AddAkeylessClient</c>.
+    /// </summary>
+    /// <param name="configuration">The application's configuration manager (<c>builder.Configuration</c>).</param>
+    /// <param name="connectionName">The connection name: the resource name in the app host.</param>
+    /// <param name="configure">Chooses what to load, after binding.</param>
+    /// <param name="configureSettings">Adjusts the connection settings after they are read from configuration.</param>
+    /// <returns>The configuration manager, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="connectionName"/> is empty.</exception>
+    /// <exception cref="AkeylessSharp.AkeylessConfigurationException">No connection is configured, or the connection string is invalid.</exception>
+    public static IConfigurationManager AddAkeylessSecrets(
+        this IConfigurationManager configuration,
+        string connectionName,
+        Action<AkeylessConfigurationOptions>? configure = null,
+        Action<AkeylessClientSettings>? configureSettings = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
+        var settings = ConnectionSettings.Read(configuration, connectionName, configureSettings);
+        ConnectionSettings.ThrowIfMissing(configuration, connectionName, settings, configuredInCode: false);
+
+        var options = new AkeylessConfigurationOptions();
+        configuration.GetSection(ConnectionSettings.ConfigurationSectionName).Bind(options);
+        ConnectionSettings.Apply(options.ClientOptions, configuration, connectionName, settings);
+        configure?.Invoke(options);
+        configuration.AddAkeyless(options);
+        return configuration;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+
+namespace AkeylessSharp.Aspire.Internal;
+
+/// <summary>
+/// Reads one connection's settings the way Aspire's integrations do: the shared section, then the connection's own
+/// section, then <c>ConnectionStrings:{name}</c>, then code; and builds the client options from them.
+/// </summary>
+internal static class ConnectionSettings
+{
+    public const string ClientSectionName = "Aspire:Akeyless:Client";
+    public const string ConfigurationSectionName = "Aspire:Akeyless:Configuration";
+
+    public static AkeylessClientSettings Read(IConfiguration configuration, string connectionName, Action<AkeylessClientSettings>? configureSettings)
+    {
+        var settings = new AkeylessClientSettings();
+        var section = configuration.GetSection(ClientSectionName);
+        section.Bind(settings);
+        section.GetSection(connectionName).Bind(settings);
+        if (configuration.GetConnectionString(connectionName) is { Length: > 0 } connectionString)
+        {
+            settings.ConnectionString = connectionString;
+        }
+
+        configureSettings?.Invoke(settings);
+        return settings;
+    }
+
+    /// <summary>Fails early, naming both places a connection can come from, when neither holds one.</summary>
+    public static void ThrowIfMissing(IConfiguration configuration, string connectionName, AkeylessClientSettings settings, bool configuredInCode)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ConnectionString) && !configuredInCode && !ClientOptionsSections(configuration, connectionName).Any(s => s.Exists()))
+        {
+            throw new AkeylessConfigurationException(
+                $"No Akeyless connection '{connectionName}': set ConnectionStrings:{connectionName} (an app host's WithReference does), or the client options under {ClientSectionName}:ClientOptions.",
+                $"ConnectionStrings:{connectionName}");
+        }
+    }
+
+    /// <summary>Binds the <c>ClientOptions</c> sections, then lays the connection string's endpoint and credential over them.</summary>
+    public static void Apply(AkeylessClientOptions options, IConfiguration configuration, string connectionName, AkeylessClientSettings settings)
+    {
+        foreach (var section in ClientOptionsSections(configuration, connectionName))
+        {
+            section.Bind(options);
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            ConnectionIdentity.CopyTo(AkeylessClientOptions.FromConnectionString(settings.ConnectionString), options);
+        }
+    }
+
+    private static IEnumerable<IConfigurationSection> ClientOptionsSections(IConfiguration configuration, string connectionName)
+    {
+        var section = configuration.GetSection(ClientSectionName);
+        yield return section.GetSection("ClientOptions");
+        yield return section.GetSection(connectionName).GetSection("ClientOptions");
+    }
+}

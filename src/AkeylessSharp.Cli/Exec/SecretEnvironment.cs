@@ -1,0 +1,87 @@
+using AkeylessSharp.Cli.Infrastructure;
+using AkeylessSharp.Cli.Output;
+
+namespace AkeylessSharp.Cli.Exec;
+
+/// <summary>
+/// Resolves <see cref="SecretSources"/> to variables: lists the prefixes, names every secret, refuses two secrets for one
+/// name, then reads all values in one batch, so nothing starts unless every secret was read.
+/// </summary>
+internal static class SecretEnvironment
+{
+    /// <exception cref="CliUsageException">Two secrets map to one variable; the message names both paths.</exception>
+    /// <exception cref="CliNotFoundException">A mapped secret is missing, or a prefix holds no static secret.</exception>
+    public static async Task<IReadOnlyList<KeyValuePair<string, string>>> ResolveAsync(IAkeylessClient client, SecretSources sources, CancellationToken cancellationToken)
+    {
+        var entries = sources.Maps.Select(static m => (m.Name, m.Path, Origin: m.Path)).ToList();
+        foreach (var prefix in sources.Prefixes)
+        {
+            var found = await ListStaticSecretsAsync(client, prefix, cancellationToken).ConfigureAwait(false);
+            if (found.Count == 0)
+            {
+                throw new CliNotFoundException([prefix], $"no static secrets under {prefix} (--path). Check the folder or your role's list rights.");
+            }
+
+            entries.AddRange(found.Select(path => (EnvVariableName.FromPath(Relative(prefix, path)), path, $"{path} (--path {prefix})")));
+        }
+
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, _, origin) in entries)
+        {
+            Claim(origins, name, origin);
+        }
+
+        var values = await SecretBatch.ReadAsync(client, [.. entries.Select(static e => e.Path).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+        var variables = entries.Select(e => KeyValuePair.Create(e.Name, values[e.Path])).ToList();
+        if (sources.JsonExpand)
+        {
+            foreach (var (name, path, _) in entries)
+            {
+                foreach (var (fieldName, field, value) in JsonExpander.Expand(name, values[path]))
+                {
+                    Claim(origins, fieldName, $"field {field} of {path} (--json-expand)");
+                    variables.Add(KeyValuePair.Create(fieldName, value));
+                }
+            }
+        }
+
+        return variables;
+    }
+
+    private static void Claim(Dictionary<string, string> origins, string name, string origin)
+    {
+        if (!origins.TryAdd(name, origin))
+        {
+            throw new CliUsageException($"both {origins[name]} and {origin} would set {name}; set one under another name with --map NAME=/path (and leave it out of --path).");
+        }
+    }
+
+    private static async Task<List<string>> ListStaticSecretsAsync(IAkeylessClient client, string prefix, CancellationToken cancellationToken)
+    {
+        var options = new ListItemsOptions { Types = [AkeylessItemType.StaticSecret] };
+        var paths = new List<string>();
+        await foreach (var item in client.ListItemsAsync(prefix, options, cancellationToken).ConfigureAwait(false))
+        {
+            if (Relative(prefix, item.Name).Length > 0)
+            {
+                paths.Add(item.Name);
+            }
+        }
+
+        paths.Sort(StringComparer.Ordinal);
+        return paths;
+    }
+
+    /// <summary>The path below the prefix (<c>/prod/app</c>, <c>/prod/app/db/pw</c> → <c>db/pw</c>); empty when the item is not under it.</summary>
+    internal static string Relative(string prefix, string path)
+    {
+        var folder = "/" + prefix.Trim('/');
+        var item = "/" + path.TrimStart('/');
+        if (folder == "/")
+        {
+            return item.TrimStart('/');
+        }
+
+        return item.StartsWith(folder + "/", StringComparison.Ordinal) ? item[(folder.Length + 1)..] : string.Empty;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using AkeylessSharp.Emulator;
+
+namespace AkeylessSharp.Emulator.Tool;
+
+/// <summary>The outcome of parsing the command line: options to run with, a request for help, or an error.</summary>
+internal sealed record ParsedCommandLine(AkeylessEmulatorOptions Options, bool ShowHelp, string? Error);
+
+/// <summary>Parses the emulator's command line into <see cref="AkeylessEmulatorOptions"/>.</summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        usage: akeyless-emulator [options]
+          --urls URL[;URL]     addresses to listen on (default http://127.0.0.1:8080); a non-loopback address needs --admin-token
+          --data FILE          SQLite file that keeps items across restarts (default: in memory)
+          --seed FILE          seed JSON: auth methods, roles, items (see the README)
+          --token-ttl SECONDS  lifetime of issued t- tokens (default 3600)
+          --page-size N        list-items page size when auto-pagination is disabled (default 1000)
+          --admin-token TOKEN  require "Authorization: Bearer TOKEN" on the /__emulator/ admin API
+          --strict             reject unknown request fields and wrongly typed values with 400
+          -h, --help           show this help
+        Relative paths are resolved against the current directory.
+        """;
+
+    /// <summary>Parses <paramref name="args"/>; relative file paths are resolved against <paramref name="currentDirectory"/>.</summary>
+    public static ParsedCommandLine Parse(IReadOnlyList<string> args, string currentDirectory)
+    {
+        var options = new AkeylessEmulatorOptions { Urls = "http://127.0.0.1:8080" };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            switch (name)
+            {
+                case "-h" or "--help":
+                    return new ParsedCommandLine(options, true, null);
+                case "--strict":
+                    options.StrictWire = true;
+                    continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                return Fail(options, $"missing value for {name}");
+            }
+
+            var value = args[++i];
+            switch (name)
+            {
+                case "--urls":
+                    options.Urls = value;
+                    break;
+                case "--data":
+                    options.DataPath = Path.GetFullPath(value, currentDirectory);
+                    break;
+                case "--seed":
+                    options.SeedPath = Path.GetFullPath(value, currentDirectory);
+                    break;
+                case "--admin-token" when value.Length > 0:
+                    options.AdminToken = value;
+                    break;
+                case "--token-ttl" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s > 0:
+                    options.TokenTtl = TimeSpan.FromSeconds(s);
+                    break;
+                case "--page-size" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    options.DefaultPageSize = n;
+                    break;
+                default:
+                    return Fail(options, $"unknown option or invalid value: {name} {value}");
+            }
+        }
+
+        return new ParsedCommandLine(options, false, null);
+    }
+
+    private static ParsedCommandLine Fail(AkeylessEmulatorOptions options, string error) => new(options, false, error);
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using AkeylessSharp.Http.Contracts;
+
+namespace AkeylessSharp.Errors.Internal;
+
+/// <content>Classifying a non-success answer: an Akeyless error, a redirect, or something that is not the Akeyless API.</content>
+internal static partial class ExceptionFactory
+{
+    private const int MaxServiceMessageLength = 512;
+
+    public static async Task<AkeylessException> FromResponseAsync(HttpResponseMessage response, string command, string? path, Uri? baseUri, CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        if ((int)status is >= 300 and < 400)
+        {
+            return Redirect(baseUri, command, path, status, response.Headers.Location, response.RequestMessage?.RequestUri);
+        }
+
+        byte[]? body = null;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            // The status alone still tells the caller what went wrong.
+        }
+        catch (IOException)
+        {
+            // Likewise: a body cut short on an error answer.
+        }
+
+        var errorBody = TryReadErrorBody(body);
+        var isHtml = response.Content.Headers.ContentType?.MediaType is "text/html" or "application/xhtml+xml";
+        var isServiceTrouble = (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+        if (errorBody is null && !isServiceTrouble && (isHtml || status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed))
+        {
+            return NotTheApi(baseUri, command, path, status, isHtml ? "an HTML page" : "no Akeyless error body");
+        }
+
+        return FromStatus(status, command, path, errorBody ?? ReadText(body));
+    }
+
+    /// <summary>A redirect, not followed: the message names where it pointed, so the caller can fix ApiUrl.</summary>
+    public static AkeylessEndpointException Redirect(Uri? baseUri, string command, string? path, HttpStatusCode? status, Uri? location, Uri? requestUri = null)
+    {
+        var target = location is null ? null : requestUri is null || location.IsAbsoluteUri ? location : new Uri(requestUri, location);
+        var where = target is { IsAbsoluteUri: true } ? Origin(target) : "another address";
+        var code = status is { } s ? $"{(int)s} " : string.Empty;
+        return new AkeylessEndpointException(
+            $"{Origin(baseUri)}{baseUri?.AbsolutePath} did not answer as the Akeyless API; check ApiUrl. {command} got a {code}redirect to {where}, which the client does not follow (no credential was sent there). Set ApiUrl to the address that serves the API itself.",
+            status, command, path, target);
+    }
+
+    public static AkeylessEndpointException NotTheApi(Uri? baseUri, string command, string? path, HttpStatusCode status, string what) =>
+        new($"{Origin(baseUri)}{baseUri?.AbsolutePath} did not answer as the Akeyless API; check ApiUrl. {command} got {(int)status} ({status}) with {what}. Use {AkeylessClientOptions.DefaultApiUrl} or a Gateway's API base such as https://gateway:8000/api/v2.",
+            status, command, path);
+
+    private static string? TryReadErrorBody(byte[]? body)
+    {
+        if (body is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        try
+        {
+            var error = JsonSerializer.Deserialize(body, AkeylessJsonContext.Default.ErrorResponse);
+            return string.IsNullOrWhiteSpace(error?.Error) ? null : Truncate(error.Error);
+        }
+        catch (JsonException)
+        {
+            // Not the documented {"error": "..."} shape (a proxy page, for example).
+            return null;
+        }
+    }
+
+    private static string? ReadText(byte[]? body)
+    {
+        if (body is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxServiceMessageLength)).Trim();
+        return text.Length == 0 ? null : Truncate(text);
+    }
+
+    private static string Truncate(string text) =>
+        text.Length <= MaxServiceMessageLength ? text : string.Concat(text.AsSpan(0, MaxServiceMessageLength), "...");
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace AkeylessSharp.Cli.Tests.Exec;
+
+public sealed class EnvCommandTests(ExecEmulator emulator) : IClassFixture<ExecEmulator>
+{
+    [Fact]
+    public async Task Env_DefaultFormat_IsShellAssignments()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--map", "KEY=/demo/api/key");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"KEY='{ExecEmulator.ApiKey}'\n", result.Out);
+    }
+
+    [Fact]
+    public async Task Env_Json_IsObjectKeyedByVariable()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--path", "/demo", "-o", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(result.Out)!;
+        Assert.Equal(ExecEmulator.DbPassword, values["DB_PASSWORD"]);
+        Assert.Equal(ExecEmulator.ApiKey, values["API_KEY"]);
+        Assert.Equal(3, values.Count);
+    }
+
+    [Fact]
+    public async Task Env_JsonExpandCollision_NamesTheFieldAndTheOtherPath()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--path", "/json", "--json-expand");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("APP_PORT", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/json/app_port", result.Error, StringComparison.Ordinal);
+        Assert.Contains("field port of /json/app", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--map", "1BAD=/demo/api/key")]
+    [InlineData("--map", "NOEQUALS")]
+    [InlineData("--map", "A=")]
+    [InlineData("--path", "")]
+    public async Task Env_MalformedSource_IsUsageError(string option, string value)
+    {
+        var result = await emulator.RunInProcessAsync("env", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task Env_NoSource_IsUsageError()
+    {
+        var result = await emulator.RunInProcessAsync("env");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--map", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Env_EmptyPrefix_IsNotFoundNamingIt()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--path", "/nothing/here");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("/nothing/here", result.Error, StringComparison.Ordinal);
+    }
+}

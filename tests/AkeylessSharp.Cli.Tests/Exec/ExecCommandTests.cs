@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using AkeylessSharp.Cli.Tests.Infrastructure;
+
+namespace AkeylessSharp.Cli.Tests.Exec;
+
+/// <summary><c>exec</c> driven as a real process against the emulator: environment, exit codes, stdin, signals, failures.</summary>
+public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<ExecEmulator>
+{
+    [Fact]
+    public async Task Exec_Map_ProgramSeesTheExactValueInItsEnvironment()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "DB_PASSWORD=/demo/db/password", "--", "sh", "-c", """printf %s "$DB_PASSWORD" """);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(ExecEmulator.DbPassword, result.OutText);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public async Task Exec_TestInProgram_PassesWhenValueMatches()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", $"test \"$KEY\" = '{ExecEmulator.ApiKey}'");
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(42)]
+    [InlineData(255)]
+    public async Task Exec_ExitsWithTheProgramsExitCode(int code)
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", $"exit {code}");
+
+        Assert.Equal(code, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Exec_ProgramKilledBySignal_Exits128PlusSignal()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", "kill -TERM $$");
+
+        Assert.Equal(128 + 15, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Exec_StandardInput_ReachesTheProgram()
+    {
+        var result = await emulator.RunToolAsync("line1\nline2\n", "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", """cat; printf '|%s' "$KEY" """);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("line1\nline2\n|" + ExecEmulator.ApiKey, result.OutText);
+    }
+
+    [Fact]
+    public async Task Exec_SecretsAreNotInTheProgramsArguments_NorTheToolsCredentials()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c",
+            """printf '%s|%s|%s' "$*" "${AKEYLESS_ACCESS_KEY-unset}" "${AKEYLESS_ACCESS_ID-unset}" """, "sh", "arg1");
+
+        Assert.Equal(0, result.ExitCode);
+        var parts = result.OutText.Split('|');
+        Assert.Equal("arg1", parts[0]);
+        Assert.Equal("unset", parts[1]);
+        Assert.StartsWith("p-", parts[2], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TERM", 7)]
+    [InlineData("INT", 8)]
+    [InlineData("HUP", 9)]
+    public async Task Exec_SignalToTheTool_IsForwardedAndItsExitCodeReturned(string signal, int code)
+    {
+        var script = $"trap 'echo got-{signal}; exit {code}' {signal}; echo ready; while :; do sleep 0.05; done";
+        var start = ProcessRun.Tool(emulator.Environment(), "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", script);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        using var tool = Process.Start(start)!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            var error = tool.StandardError.ReadToEndAsync(limit.Token);
+            Assert.Equal("ready", await tool.StandardOutput.ReadLineAsync(limit.Token));
+
+            using (var kill = Process.Start("kill", [$"-{signal}", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(limit.Token);
+            }
+
+            var rest = await tool.StandardOutput.ReadToEndAsync(limit.Token);
+            await tool.WaitForExitAsync(limit.Token);
+
+            Assert.Equal($"got-{signal}\n", rest);
+            Assert.Equal(code, tool.ExitCode);
+            Assert.Equal(string.Empty, await error);
+        }
+        finally
+        {
+            if (!tool.HasExited)
+            {
+                tool.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Exec_MissingSecrets_FailBeforeTheProgramStarts_NamingEveryPath()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "A=/demo/api/key", "--map", "B=/nope/one", "--map", "C=/nope/two", "--", "sh", "-c", "echo started");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains("/nope/one", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/nope/two", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExecEmulator.ApiKey, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_PrefixNameCollision_IsUsageErrorNamingBothPaths()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--path", "/coll", "--", "sh", "-c", "echo started");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains("/coll/a-b", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/coll/a_b", result.Error, StringComparison.Ordinal);
+        Assert.Contains("A_B", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("one", result.Error.Replace("set one", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_PathPrefixAndJsonExpand_SetDocumentedNames()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--path", "/demo/", "--json-expand", "--", "sh", "-c",
+            """printf '%s|%s|%s|%s|%s|%s' "$API_KEY" "$APP_CONFIG_DB_HOST" "$APP_CONFIG_DB_PORT" "$APP_CONFIG_DEBUG" "$APP_CONFIG_TAGS" "${APP_CONFIG_NONE-unset}" """);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(ExecEmulator.ApiKey + "|db.local|5432|true|[\"a\"]|", result.OutText);
+    }
+
+    [Fact]
+    public async Task Exec_ProgramNotFound_Exits127()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "no-such-program-akeyless-sharp");
+
+        Assert.Equal(127, result.ExitCode);
+        Assert.Contains("no-such-program-akeyless-sharp", result.Error, StringComparison.Ordinal);
+    }
+}

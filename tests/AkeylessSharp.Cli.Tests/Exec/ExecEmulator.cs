@@ -1,0 +1,46 @@
+using System.Text.Json;
+using AkeylessSharp.Cli.Tests.Infrastructure;
+using AkeylessSharp.Emulator;
+
+namespace AkeylessSharp.Cli.Tests.Exec;
+
+/// <summary>An emulator holding the secrets the <c>exec</c> and <c>env</c> tests inject, and the environment that reaches it.</summary>
+public sealed class ExecEmulator : IAsyncLifetime
+{
+    public const string DbPassword = "pa'ss $word `x` \\ \"q\"\nline2";
+    public const string ApiKey = "api-key-value";
+
+    private AkeylessEmulator? _emulator;
+
+    public async Task InitializeAsync()
+    {
+        var items = new object[]
+        {
+            new { name = "/demo/db/password", type = "static", value = DbPassword },
+            new { name = "/demo/api/key", type = "static", value = ApiKey },
+            new { name = "/demo/app/config", type = "static", value = """{"db":{"host":"db.local","port":5432},"debug":true,"tags":["a"],"none":null}""", format = "json" },
+            new { name = "/coll/a-b", type = "static", value = "one" },
+            new { name = "/coll/a_b", type = "static", value = "two" },
+            new { name = "/json/app", type = "static", value = """{"port":1}""" },
+            new { name = "/json/app_port", type = "static", value = "2" },
+        };
+        _emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = JsonSerializer.Serialize(new { items }) });
+    }
+
+    public async Task DisposeAsync() => await _emulator!.DisposeAsync();
+
+    public Dictionary<string, string?> Environment() => new()
+    {
+        ["AKEYLESS_API_URL"] = _emulator!.BaseUrl.ToString(),
+        ["AKEYLESS_ACCESS_ID"] = _emulator.AccessId,
+        ["AKEYLESS_ACCESS_KEY"] = _emulator.AccessKey,
+    };
+
+    public string AccessKey => _emulator!.AccessKey;
+
+    /// <summary>Runs the built tool as a process.</summary>
+    public Task<ProcessResult> RunToolAsync(string? stdin, params string[] args) => ProcessRun.RunAsync(ProcessRun.Tool(Environment(), args), stdin);
+
+    /// <summary>Runs the tool in-process (for checks that start no program).</summary>
+    public Task<CliResult> RunInProcessAsync(params string[] args) => CliRun.RunAsync(Environment(), args);
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using AkeylessSharp.Emulator.Tool;
+
+namespace AkeylessSharp.Emulator.Tests.Hosting;
+
+/// <summary>The akeyless-emulator command line: help, relative paths, and one-line failures with exit code 2.</summary>
+public sealed class ToolTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-tool-").FullName;
+
+    [Fact]
+    public void Parse_RelativeSeedAndData_ResolvedAgainstCurrentDirectory()
+    {
+        var parsed = CommandLine.Parse(["--seed", "seeds/demo.json", "--data", "../x.db", "--strict"], "/home/user/repo");
+
+        Assert.Null(parsed.Error);
+        Assert.Equal("/home/user/repo/seeds/demo.json", parsed.Options.SeedPath);
+        Assert.Equal("/home/user/x.db", parsed.Options.DataPath);
+        Assert.True(parsed.Options.StrictWire);
+    }
+
+    [Theory]
+    [InlineData("--token-ttl", "0")]
+    [InlineData("--page-size", "many")]
+    [InlineData("--bogus", "1")]
+    public void Parse_InvalidOption_ReturnsErrorNamingIt(string name, string value)
+    {
+        var parsed = CommandLine.Parse([name, value], _dir);
+
+        Assert.Contains(name, parsed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_PrintsUsage_ExitsZero()
+    {
+        var (code, stdout, _) = await RunAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("usage: akeyless-emulator", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RelativeSeed_ResolvedFromWorkingDirectory_Starts()
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "demo.json"), Path.Combine(_dir, "demo.json"));
+        var port = FreePort();
+
+        using var process = Start(_dir, "--urls", $"http://127.0.0.1:{port}", "--seed", "demo.json");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            Assert.True(await WaitHealthyAsync(http), "the tool did not become healthy with a relative --seed");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task MissingSeedFile_OneLine_ExitTwo()
+    {
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "missing.json");
+
+        Assert.Equal(2, code);
+        Assert.Contains("missing.json", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task InvalidSeed_OneLine_ExitTwo()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "bad.json"), "{ \"authMethods\": 5 }");
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "bad.json");
+
+        Assert.Equal(2, code);
+        Assert.Contains("bad.json", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task BusyPort_OneLine_ExitTwo()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var (code, stdout, stderr) = await RunAsync("--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(2, code);
+        Assert.DoesNotContain(" at ", stdout, StringComparison.Ordinal);
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task NonLoopbackWithoutAdminToken_OneLine_ExitTwo()
+    {
+        var (code, _, stderr) = await RunAsync("--urls", "http://0.0.0.0:0");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--admin-token", stderr, StringComparison.Ordinal);
+    }
+
+    private Process Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AkeylessSharp.Emulator.Tool.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var process = Start(_dir, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static async Task<bool> WaitHealthyAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync("__emulator/health")).IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

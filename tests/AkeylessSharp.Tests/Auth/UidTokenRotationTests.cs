@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using AkeylessSharp.Tests.Infrastructure;
+
+namespace AkeylessSharp.Tests.Auth;
+
+public sealed class UidTokenRotationTests : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<string> _stored = new();
+    private EmulatorHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Rotation_On_RotatesBeforeTheExchangeAndHandsTheNewTokenToTheStore()
+    {
+        using var client = Client(TestCredentials.UidToken, TimeSpan.FromMinutes(20));
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        var rotated = Assert.Single(_stored);
+        Assert.StartsWith("u-", rotated, StringComparison.Ordinal);
+        Assert.NotEqual(TestCredentials.UidToken, rotated);
+        Assert.Equal(1, _harness.Emulator.Counters.Get("uid-rotate-token"));
+        using var stale = Client(TestCredentials.UidToken, rotation: null);
+        await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => stale.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+    }
+
+    [Fact]
+    public async Task Rotation_On_KeepsWorkingPastTheOriginalUidTokensTtl()
+    {
+        using var client = Client(TestCredentials.UidToken, TimeSpan.FromMinutes(20));
+
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+            _harness.Time.Advance(TimeSpan.FromMinutes(21));
+        }
+
+        Assert.Equal(8, _harness.Emulator.Counters.Get("uid-rotate-token"));
+        Assert.Equal(8, _stored.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task Rotation_Off_NeverRotatesAndTheUidTokenExpires()
+    {
+        using var client = Client(TestCredentials.UidToken, rotation: null);
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        _harness.Time.Advance(TimeSpan.FromMinutes(61));
+
+        await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+        Assert.Equal(0, _harness.Emulator.Counters.Get("uid-rotate-token"));
+    }
+
+    [Fact]
+    public async Task Rotation_StoredToken_SurvivesARestart()
+    {
+        using (var first = Client(TestCredentials.UidToken, TimeSpan.FromMinutes(20)))
+        {
+            await first.GetSecretAsync(EmulatorHarness.StaticPath);
+        }
+
+        using var restarted = Client(_stored.Last(), TimeSpan.FromMinutes(20));
+
+        Assert.Equal(EmulatorHarness.StaticValue, await restarted.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Equal(2, _stored.Count);
+    }
+
+    [Fact]
+    public async Task Rotation_StoreFails_CallFailsTypedAndTheNextCallHandsTheTokenOverAgain()
+    {
+        var failures = 1;
+        using var client = _harness.Client(o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), (token, _) =>
+        {
+            if (Interlocked.Decrement(ref failures) >= 0)
+            {
+                throw new IOException("store down");
+            }
+
+            _stored.Enqueue(token);
+            return ValueTask.CompletedTask;
+        }));
+
+        var ex = await Assert.ThrowsAsync<AkeylessException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+        Assert.Contains("OnUidTokenRotated", ex.Message, StringComparison.Ordinal);
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Single(_stored);
+        Assert.Equal(2, _harness.Emulator.Counters.Get("uid-rotate-token"));
+    }
+
+    [Fact]
+    public async Task Rotation_RequestBody_CarriesOnlyTheUidToken()
+    {
+        using var client = RecordingHandler.Client(_harness, out var recorder, o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), Store));
+
+        await client.TestConnectionAsync();
+
+        JsonObject body = recorder.Last("uid-rotate-token");
+        Assert.Equal(TestCredentials.UidToken, (string?)body["uid-token"]);
+        Assert.False(body.ContainsKey("token"));
+    }
+
+    private AkeylessClient Client(string uidToken, TimeSpan? rotation) => _harness.Client(o => Uid(o, uidToken, rotation, Store));
+
+    private ValueTask Store(string token, CancellationToken cancellationToken)
+    {
+        _stored.Enqueue(token);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Uid(AkeylessClientOptions o, string uidToken, TimeSpan? rotation, Func<string, CancellationToken, ValueTask> store)
+    {
+        o.AccessType = AkeylessAccessType.UniversalIdentity;
+        o.AccessId = TestCredentials.UidAccessId;
+        o.AccessKey = null;
+        o.UidToken = uidToken;
+        o.UidTokenRotationInterval = rotation;
+        o.OnUidTokenRotated = store;
+    }
+}

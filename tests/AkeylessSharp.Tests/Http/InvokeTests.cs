@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using AkeylessSharp.Tests.Infrastructure;
+
+namespace AkeylessSharp.Tests.Http;
+
+public sealed class InvokeTests : IAsyncLifetime
+{
+    private EmulatorHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task InvokeAsync_AnyCommand_AddsTheTokenAndReturnsTheJson()
+    {
+        using var client = RecordingHandler.Client(_harness, out var recorder);
+        var body = new JsonObject { ["names"] = EmulatorHarness.RotatedPath };
+
+        var result = await client.InvokeAsync("get-rotated-secret-value", body);
+
+        Assert.Equal("svc_app", (string?)result?["value"]?["username"]);
+        Assert.StartsWith("t-", (string?)recorder.Last("get-rotated-secret-value")["token"], StringComparison.Ordinal);
+        Assert.False(body.ContainsKey("token"));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_NotIdempotent_IsNotReplayedAfterServerError()
+    {
+        using var client = _harness.Client();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.FailNext("rotate-secret", 1, 503);
+
+        var ex = await Assert.ThrowsAnyAsync<AkeylessException>(() => client.InvokeAsync("rotate-secret", new JsonObject { ["name"] = EmulatorHarness.RotatedPath }));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal(1, _harness.Emulator.Counters.Get("rotate-secret"));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_Idempotent_IsRetriedAfterServerError()
+    {
+        using var client = _harness.Client();
+        _harness.Emulator.Faults.FailNext("describe-item", 2, 503);
+
+        var result = await client.InvokeAsync("describe-item", new JsonObject { ["name"] = EmulatorHarness.StaticPath }, new AkeylessCommandOptions { Idempotent = true });
+
+        Assert.Equal(EmulatorHarness.StaticPath, (string?)result?["item_name"]);
+        Assert.Equal(3, _harness.Emulator.Counters.Get("describe-item"));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_MissingItem_ThrowsTypedNotFound()
+    {
+        using var client = _harness.Client();
+
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.InvokeAsync("describe-item", new JsonObject { ["name"] = "/no/such/item" }));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_SlowCommand_ThrowsTimeoutAfterTheCallsLimit()
+    {
+        using var client = _harness.Client();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.AddLatency("describe-item", TimeSpan.FromSeconds(30));
+
+        var call = client.InvokeAsync("describe-item", new JsonObject { ["name"] = EmulatorHarness.StaticPath }, new AkeylessCommandOptions { Timeout = TimeSpan.FromSeconds(2) });
+        _harness.Time.Advance(TimeSpan.FromSeconds(3));
+
+        await Assert.ThrowsAsync<AkeylessTimeoutException>(() => call);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_OwnUidTokenAndSendTokenOff_SendsTheBodyAsGiven()
+    {
+        using var client = RecordingHandler.Client(_harness, out var recorder);
+
+        var result = await client.InvokeAsync("uid-rotate-token", new JsonObject { ["uid-token"] = TestCredentials.UidToken }, new AkeylessCommandOptions { SendToken = false });
+
+        Assert.StartsWith("u-", (string?)result?["token"], StringComparison.Ordinal);
+        Assert.False(recorder.Last("uid-rotate-token").ContainsKey("token"));
+        Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../auth")]
+    [InlineData("//evil.example/x")]
+    [InlineData("List-Items")]
+    public async Task InvokeAsync_NotACommandName_IsRefusedBeforeAnyRequest(string command)
+    {
+        using var client = _harness.Client();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.InvokeAsync(command, new JsonObject()));
+        Assert.Empty(_harness.Emulator.Counters.Snapshot());
+    }
+}

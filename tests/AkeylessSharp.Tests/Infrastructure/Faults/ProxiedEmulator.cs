@@ -1,0 +1,47 @@
+namespace AkeylessSharp.Tests.Infrastructure.Faults;
+
+/// <summary>The emulator behind a <see cref="FaultProxy"/>, with a <see cref="RedirectTarget"/> as the other origin redirects point at.</summary>
+internal sealed class ProxiedEmulator : IAsyncDisposable
+{
+    private ProxiedEmulator(EmulatorHarness harness, RedirectTarget target, FaultProxy proxy)
+    {
+        Harness = harness;
+        Target = target;
+        Proxy = proxy;
+    }
+
+    public EmulatorHarness Harness { get; }
+
+    public RedirectTarget Target { get; }
+
+    public FaultProxy Proxy { get; }
+
+    public static async Task<ProxiedEmulator> StartAsync()
+    {
+        var harness = await EmulatorHarness.StartAsync();
+        var target = new RedirectTarget();
+        var proxy = await FaultProxy.StartAsync(harness.Emulator.BaseUrl, target.BaseUrl);
+        return new ProxiedEmulator(harness, target, proxy);
+    }
+
+    /// <summary>Options addressing the proxy, with fast retries and short timeouts.</summary>
+    public AkeylessClientOptions Options(Action<AkeylessClientOptions>? configure = null) => Harness.Options(o =>
+    {
+        o.ApiUrl = Proxy.BaseUrl.ToString();
+        o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+        o.TotalRequestTimeout = TimeSpan.FromSeconds(3);
+        configure?.Invoke(o);
+    });
+
+    /// <summary>A client with its own pipeline, on the emulator's clock (so its tokens stay valid).</summary>
+    public AkeylessClient Client(Action<AkeylessClientOptions>? configure = null) => new(Options(configure), null, Harness.Time);
+
+    public long Count(string command) => Harness.Emulator.Counters.Get(command);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Proxy.DisposeAsync();
+        await Target.DisposeAsync();
+        await Harness.DisposeAsync();
+    }
+}
