@@ -42,7 +42,7 @@ public static class AkeylessResourceBuilderExtensions
         var created = new List<ParameterResource>();
         var resource = new AkeylessResource(
             name,
-            apiUrl?.Resource ?? Track(builder.AddParameter($"{name}-api-url", DefaultApiUrl), created),
+            apiUrl?.Resource ?? Track(builder.AddParameter($"{name}-api-url", () => builder.Configuration[$"Parameters:{name}-api-url"] ?? DefaultApiUrl), created),
             accessId?.Resource ?? Track(builder.AddParameter($"{name}-access-id"), created),
             accessKey?.Resource ?? Track(builder.AddParameter($"{name}-access-key", secret: true), created));
 
@@ -55,6 +55,12 @@ public static class AkeylessResourceBuilderExtensions
             .WithInitialState(Snapshot("Akeyless"))
             .WithIconName("Key")
             .WithHealthCheck(healthCheckKey)
+            .WithManifestPublishingCallback(context =>
+            {
+                // Like a connection-string resource: deployment tools receive the parameters' expression.
+                context.Writer.WriteString("type", "value.v0");
+                context.WriteConnectionString(resource);
+            })
             .OnInitializeResource(ResourceStartup.InitializeAsync);
     }
 

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using AkeylessSharp.Cli.Commands;
+using AkeylessSharp.Cli.Completion;
 using AkeylessSharp.Cli.Infrastructure;
 using AkeylessSharp.Cli.Settings;
 
@@ -55,11 +56,18 @@ internal sealed class CliApplication
             PermissionsCommand.Create(runner),
             SshCertCommand.Create(runner),
             AuthCommand.Create(runner),
+            ServeCommand.Create(runner, globals),
+            CompletionCommand.Create(runner),
             VersionCommand.Create(runner),
         ];
+        var secretPaths = new SecretPathCompletion(new ClientSettingsBinder(globals, console), globals, clientFactory ?? ClientSession.CreateDefaultClient);
         foreach (var command in commands)
         {
             Root.Subcommands.Add(command);
+            foreach (var argument in command.Arguments.Where(static a => a.Name is "path" or "paths"))
+            {
+                argument.CompletionSources.Add(secretPaths.Complete);
+            }
         }
     }
 
@@ -68,6 +76,11 @@ internal sealed class CliApplication
     /// <summary>Parses and runs a command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
+        if (SuggestDirective.Matches(args))
+        {
+            return SuggestDirective.Run(Root, args, _console.Out, _console.Error);
+        }
+
         var parse = Root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {

@@ -144,7 +144,9 @@ public sealed class AkeylessConfigurationOptions
     /// <c>/airflow/connections</c>, <c>/airflow/variables</c>, <c>/airflow/config</c>; <see langword="null"/> or empty disables it),
     /// <c>sep</c>, <c>use_team_secrets_path</c>, <c>global_secrets_path</c>, <c>token_ttl</c> (becomes
     /// <see cref="AkeylessClientOptions.AuthTokenTtl"/>), and the client fields (<c>api_url</c>, <c>access_id</c>,
-    /// <c>access_key</c>, <c>access_type</c>, <c>uid_token</c>, ...). Unknown keys are ignored, as the backend does.
+    /// <c>access_key</c>, <c>access_type</c>, <c>uid_token</c>, ...). Unknown keys are ignored, as the backend does. When the JSON
+    /// lacks <c>api_url</c>, <c>access_id</c> or <c>access_key</c>, <c>AKEYLESS_API_URL</c>, <c>AKEYLESS_ACCESS_ID</c> and
+    /// <c>AKEYLESS_ACCESS_KEY</c> supply them, so the key need not sit in <c>airflow.cfg</c>.
     /// </summary>
     /// <param name="backendKwargsJson">The JSON object, as in <c>airflow.cfg</c> or <c>AIRFLOW__SECRETS__BACKEND_KWARGS</c>.</param>
     /// <returns>Options with validated client options; adjust them further before use if needed.</returns>
@@ -159,7 +161,7 @@ public sealed class AkeylessConfigurationOptions
     /// <summary>
     /// Builds options from a configuration section holding the <c>backend_kwargs</c> keys by their Airflow names
     /// (<c>Akeyless:Airflow:connections_path</c>, <c>Akeyless:Airflow:access_id</c>, ...), read explicitly without reflection.
-    /// An empty value disables a path; an absent one takes the backend's default.
+    /// An empty value disables a path; an absent one takes the backend's default; the <c>AKEYLESS_*</c> variables fill absent client fields.
     /// </summary>
     /// <param name="section">The section.</param>
     /// <returns>Options with validated client options.</returns>
@@ -168,7 +170,7 @@ public sealed class AkeylessConfigurationOptions
     public static AkeylessConfigurationOptions FromAirflowBackendKwargs(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return AirflowBackendKwargs.Parse(section);
+        return AirflowBackendKwargs.Parse(section, Environment.GetEnvironmentVariable);
     }
 
     /// <summary>Describes the selection; no secret is included.</summary>

@@ -52,7 +52,7 @@ public sealed class EmulatorTokens
     private string RequireMethod(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return _directory.FindByName(name)?.Name
+        return (name.Length <= ItemPath.MaxLength ? _directory.FindByName(name)?.Name : null)
             ?? throw new ArgumentException($"No auth method is named '{(name.Length > 100 ? name[..100] + "..." : name)}'.", nameof(name));
     }
 }

@@ -7,6 +7,9 @@ namespace AkeylessSharp;
 /// <content>SSH certificates and the connection test.</content>
 public partial class AkeylessClient
 {
+    // Matches no item name in practice, so the probe's listing is one small page whatever the account holds.
+    private const string ProbeFilter = "akeyless-sharp-connection-test-7f3c";
+
     /// <inheritdoc />
     /// <exception cref="AkeylessNotFoundException">No SSH certificate issuer exists at <paramref name="issuer"/>.</exception>
     public virtual async Task<string> GetSshCertificateAsync(string issuer, string username, string publicKey, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
@@ -29,17 +32,42 @@ public partial class AkeylessClient
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Contacts Akeyless on every call, even with a token cached: authenticates when needed, then makes one cheap
+    /// authorized call (a filtered listing of <c>/</c>). A 403 or 404 on that listing still proves the service and the
+    /// token work, and counts as success.
+    /// </remarks>
     public virtual async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default)
     {
+        var staleAt = _secretCache?.LastStaleServedAt;
         try
         {
+            var note = await ProbeAsync(cancellationToken).ConfigureAwait(false);
             var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            return new ConnectionTestResult(true, $"Authenticated to {_transport.BaseUri} with access type {AkeylessAccessTypeNames.ToWireName(_options.AccessType)}; the token is valid until {token.ExpiresAt:O}.");
+            return new ConnectionTestResult(true, $"Authenticated to {_transport.BaseUri} with access type {AkeylessAccessTypeNames.ToWireName(_options.AccessType)}, and Akeyless answered an authorized call{note}; the token is valid until {token.ExpiresAt:O}.")
+            {
+                LastStaleValueServedAt = staleAt,
+            };
         }
         catch (AkeylessException ex)
         {
             Log.ConnectionTestFailed(_logger, ex.Message);
-            return new ConnectionTestResult(false, ex.Message) { Error = ex };
+            return new ConnectionTestResult(false, ex.Message) { Error = ex, LastStaleValueServedAt = staleAt };
+        }
+    }
+
+    private async Task<string> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var request = new ListItemsRequest { Path = "/", Filter = ProbeFilter, AutoPagination = "disabled", MinimalView = true };
+        try
+        {
+            await InvokeAsync(CommandCatalog.ListItems, "/", request, AkeylessJsonContext.Default.ListItemsRequest,
+                AkeylessJsonContext.Default.ListItemsResponse, null, cancellationToken).ConfigureAwait(false);
+            return string.Empty;
+        }
+        catch (AkeylessException ex) when (ex is AkeylessForbiddenException or AkeylessNotFoundException)
+        {
+            return " (its roles may not list '/')";
         }
     }
 }

@@ -3,10 +3,16 @@ using AkeylessSharp.Diagnostics;
 
 namespace AkeylessSharp;
 
-/// <content><see cref="GetAsync"/>: type detection once per path, then dispatch.</content>
+/// <content>
+/// <see cref="GetAsync"/>: the item type is detected once per path and kept for <see cref="DetectedTypeTtl"/>; a typed read
+/// that fails as if the item changed type (or went away) detects again once.
+/// </content>
 public partial class AkeylessClient
 {
-    private readonly ConcurrentDictionary<string, AkeylessItemType> _detectedTypes = new(StringComparer.Ordinal);
+    /// <summary>How long a detected item type is trusted before <c>describe-item</c> is asked again.</summary>
+    internal static readonly TimeSpan DetectedTypeTtl = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, DetectedType> _detectedTypes = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
@@ -14,32 +20,50 @@ public partial class AkeylessClient
     public virtual async Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!_detectedTypes.TryGetValue(path, out var type))
-        {
-            type = (await DescribeItemAsync(path, cancellationToken).ConfigureAwait(false)).Type;
-            _detectedTypes[path] = type;
-            Log.ItemTypeDetected(_logger, path, type);
-        }
-
+        var known = _detectedTypes.TryGetValue(path, out var detected) && _timeProvider.GetUtcNow() < detected.ExpiresAt;
+        var type = known ? detected!.Type : await DetectTypeAsync(path, cancellationToken).ConfigureAwait(false);
         try
         {
-            var value = type switch
-            {
-                AkeylessItemType.StaticSecret => await GetSecretAsync(path, options, cancellationToken).ConfigureAwait(false),
-                AkeylessItemType.DynamicSecret => Select((await GetDynamicSecretAsync(path, options as DynamicSecretRequestOptions ?? ToDynamic(options), cancellationToken).ConfigureAwait(false)).Fields.GetRawText(), path, options),
-                AkeylessItemType.RotatedSecret => Select((await GetRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false)).Fields.GetRawText(), path, options),
-                _ => throw new AkeylessException($"GetAsync reads static, dynamic and rotated secrets; the item at '{path}' is a {type}. Use the operation for that item type.", path: path),
-            };
-            return new SecretValue { Type = type, Value = value };
+            return await ReadAsTypeAsync(path, type, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AkeylessException ex) when (known && ex is AkeylessNotFoundException or AkeylessBadRequestException)
+        {
+            // Deleted and re-created as another kind since it was detected: detect again, once.
+            type = await DetectTypeAsync(path, cancellationToken).ConfigureAwait(false);
+            return await ReadAsTypeAsync(path, type, options, cancellationToken).ConfigureAwait(false);
         }
         catch (AkeylessNotFoundException)
         {
-            // The item may have been deleted and recreated as another kind: detect again next time.
-            _detectedTypes.TryRemove(path, out _);
+            ForgetDetectedType(path);
             throw;
         }
     }
 
+    private void ForgetDetectedType(string path) => _detectedTypes.TryRemove(path, out _);
+
+    private async Task<AkeylessItemType> DetectTypeAsync(string path, CancellationToken cancellationToken)
+    {
+        ForgetDetectedType(path);
+        var type = (await DescribeItemAsync(path, cancellationToken).ConfigureAwait(false)).Type;
+        _detectedTypes[path] = new DetectedType(type, _timeProvider.GetUtcNow() + DetectedTypeTtl);
+        Log.ItemTypeDetected(_logger, path, type);
+        return type;
+    }
+
+    private async Task<SecretValue> ReadAsTypeAsync(string path, AkeylessItemType type, SecretRequestOptions? options, CancellationToken cancellationToken)
+    {
+        var value = type switch
+        {
+            AkeylessItemType.StaticSecret => await GetSecretAsync(path, options, cancellationToken).ConfigureAwait(false),
+            AkeylessItemType.DynamicSecret => Select((await GetDynamicSecretAsync(path, options as DynamicSecretRequestOptions ?? ToDynamic(options), cancellationToken).ConfigureAwait(false)).Fields.GetRawText(), path, options),
+            AkeylessItemType.RotatedSecret => Select((await GetRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false)).Fields.GetRawText(), path, options),
+            _ => throw new AkeylessException($"GetAsync reads static, dynamic and rotated secrets; the item at '{path}' is a {type}. Use the operation for that item type.", path: path),
+        };
+        return new SecretValue { Type = type, Value = value };
+    }
+
     private static DynamicSecretRequestOptions? ToDynamic(SecretRequestOptions? options) =>
         options is null ? null : new DynamicSecretRequestOptions { Timeout = options.Timeout, Refresh = options.Refresh, IgnoreGatewayCache = options.IgnoreGatewayCache };
+
+    private sealed record DetectedType(AkeylessItemType Type, DateTimeOffset ExpiresAt);
 }

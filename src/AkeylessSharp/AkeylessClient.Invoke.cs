@@ -7,6 +7,8 @@ namespace AkeylessSharp;
 /// <content>The escape hatch: any API command, with the client's token, retries, timeouts and errors.</content>
 public partial class AkeylessClient
 {
+    private static readonly AkeylessCommandOptions s_defaultCommandOptions = new();
+
     /// <summary>
     /// Sends an API command the client does not wrap (as the Airflow hook's <c>get_conn()</c> hands out the raw SDK):
     /// <c>POST {ApiUrl}/{command}</c> with <paramref name="body"/> as given plus the client's API token, through the
@@ -81,8 +83,6 @@ public partial class AkeylessClient
             throw;
         }
     }
-
-    private static readonly AkeylessCommandOptions s_defaultCommandOptions = new();
 
     private Task<JsonNode> SendRawAsync(string command, string? path, JsonObject request, AkeylessCommandOptions options, CancellationToken cancellationToken) =>
         _transport.SendAsync(command, path, request, RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, cancellationToken, options.Idempotent);

@@ -23,7 +23,7 @@ public partial class AkeylessClient
         };
         await InvokeAsync(CommandCatalog.CreateSecret, path, request, AkeylessJsonContext.Default.CreateSecretRequest,
             AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
-        _detectedTypes.TryRemove(path, out _);
+        ForgetDetectedType(path);
         await InvalidateCachedAsync(path).ConfigureAwait(false);
     }
 
@@ -61,7 +61,7 @@ public partial class AkeylessClient
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         await InvokeAsync(CommandCatalog.DeleteItem, path, new DeleteItemRequest { Name = path }, AkeylessJsonContext.Default.DeleteItemRequest,
             AkeylessJsonContext.Default.JsonElement, null, cancellationToken).ConfigureAwait(false);
-        _detectedTypes.TryRemove(path, out _);
+        ForgetDetectedType(path);
         await InvalidateCachedAsync(path).ConfigureAwait(false);
     }
 }

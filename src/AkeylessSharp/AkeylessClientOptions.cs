@@ -131,7 +131,7 @@ public sealed partial class AkeylessClientOptions
     [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>How many times a failed request is retried (5xx, 408, 429, network errors); 0 disables retries.</summary>
+    /// <summary>How many times a failed request is retried (5xx, 408, 429, network errors, bodies cut short); 0 disables retries.</summary>
     /// <remarks>Writes (<c>create-secret</c>, <c>update-secret-val</c>, <c>delete-item</c>) are retried only on 429 and on
     /// connection failures, never on 5xx, because the server may already have applied them.</remarks>
     /// <value>The default is 3.</value>
@@ -143,12 +143,12 @@ public sealed partial class AkeylessClientOptions
     [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The limit on one HTTP attempt.</summary>
+    /// <summary>The limit on one HTTP attempt, reading the whole response body included.</summary>
     /// <value>The default is 10 seconds.</value>
     [TimeSpanRange("00:00:00.001", "01:00:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The limit on one HTTP request, all its retries included.</summary>
+    /// <summary>The limit on one HTTP request, all its retries and response bodies included.</summary>
     /// <value>The default is 30 seconds.</value>
     [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

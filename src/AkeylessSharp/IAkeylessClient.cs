@@ -64,6 +64,9 @@ public interface IAkeylessClient
     /// <summary>Asks an SSH certificate issuer to sign a public key for a user; returns the OpenSSH certificate text.</summary>
     Task<string> GetSshCertificateAsync(string issuer, string username, string publicKey, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Authenticates and reports success or the reason for failure; never throws for authentication failures.</summary>
+    /// <summary>
+    /// Contacts Akeyless now (authenticating when needed, then one cheap authorized call, even with a token cached) and
+    /// reports success or the reason for failure; never throws an <see cref="AkeylessException"/>.
+    /// </summary>
     Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default);
 }

@@ -79,6 +79,23 @@ public class AirflowBackendKwargsTests
     }
 
     [Fact]
+    public void Parse_ClientFieldsMissing_FallBackToTheReferenceEnvironmentVariables()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["AKEYLESS_API_URL"] = "https://gw.example:8000/api/v2",
+            ["AKEYLESS_ACCESS_ID"] = "p-fromenv1",
+            ["AKEYLESS_ACCESS_KEY"] = "env-key",
+        };
+
+        var options = AkeylessSharp.Configuration.Internal.AirflowBackendKwargs.Parse("""{"access_id":"p-fromjson1"}""", name => variables.GetValueOrDefault(name));
+
+        Assert.Equal("https://gw.example:8000/api/v2", options.ClientOptions.ApiUrl);
+        Assert.Equal("p-fromjson1", options.ClientOptions.AccessId);
+        Assert.Equal("env-key", options.ClientOptions.AccessKey);
+    }
+
+    [Fact]
     public void FromAirflowBackendKwargs_Section_ReadsTheSameKeys()
     {
         var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

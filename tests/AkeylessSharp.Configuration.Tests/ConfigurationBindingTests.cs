@@ -15,6 +15,7 @@ public class ConfigurationBindingTests
         ["Akeyless:Paths:0"] = "/shared/x",
         ["Akeyless:ConnectionsPath"] = "/airflow/connections",
         ["Akeyless:Team"] = "blue",
+        ["Akeyless:UseTeamSecretsPath"] = "false",
         ["Akeyless:ReloadInterval"] = "00:05:00",
         ["Akeyless:BatchSize"] = "50",
         ["Akeyless:Optional"] = "true",
@@ -34,6 +35,7 @@ public class ConfigurationBindingTests
         Assert.Equal(["/shared/x"], options.Paths);
         Assert.Equal("/airflow/connections", options.ConnectionsPath);
         Assert.Equal("blue", options.Team);
+        Assert.False(options.UseTeamSecretsPath);
         Assert.Equal(TimeSpan.FromMinutes(5), options.ReloadInterval);
         Assert.Equal(50, options.BatchSize);
         Assert.True(options.Optional);

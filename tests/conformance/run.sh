@@ -3,7 +3,8 @@
 #
 #   bash tests/conformance/run.sh
 #
-# Env: EMULATOR_DLL   a prebuilt AkeylessSharp.Emulator.Tool.dll (the akeyless-emulator tool) (otherwise the emulator is built here, into
+# The emulator runs in strict wire mode, so every request the SDK sends must match the emulator's field table.
+# Env: EMULATOR_DLL   a prebuilt AkeylessSharp.Emulator.Tool.dll, the akeyless-emulator tool (otherwise the emulator is built here, into
 #                     $ArtifactsPath, default <repo>/artifacts, configuration $CONFIGURATION, default Release)
 #      NODE_TEST_ARGS extra arguments for `node --test` (e.g. --test-name-pattern=ssh)
 # Prints a last line "conformance: N passed, N failed" and exits non-zero on any failure.
@@ -65,7 +66,7 @@ url="http://127.0.0.1:$port"
 
 # 4. Start the emulator and wait (at most 60 s) for its health endpoint.
 echo "== starting the emulator at $url"
-dotnet "$dll" --urls "$url" --seed "$work/seed.json" --page-size "$page_size" >"$work/emulator.log" 2>&1 &
+dotnet "$dll" --urls "$url" --seed "$work/seed.json" --page-size "$page_size" --strict >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 deadline=$((SECONDS + 60))
 until [ "$(node -e 'fetch(process.argv[1]).then(r=>console.log(r.status),()=>console.log(0))' "$url/__emulator/health")" = 200 ]; do

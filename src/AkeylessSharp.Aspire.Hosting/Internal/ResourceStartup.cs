@@ -41,6 +41,11 @@ internal static class ResourceStartup
 
     private static async Task<string> StartEmulatorAsync(AkeylessResource resource, EmulatorSettingsAnnotation settings, AkeylessRuntime runtime, ILogger logger, CancellationToken cancellationToken)
     {
+        if (Path.GetDirectoryName(settings.DataPath) is { Length: > 0 } dataDirectory)
+        {
+            Directory.CreateDirectory(dataDirectory);
+        }
+
         var emulator = await AkeylessEmulator.StartAsync(settings.ToOptions(logger), cancellationToken).ConfigureAwait(false);
         runtime.Add(resource, emulator);
         resource.EmulatorConnection.Set(ConnectionStringOf(emulator));

@@ -39,6 +39,7 @@ internal static class ErrorReporter
         AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", "raise --timeout", StringComparison.Ordinal)),
         AkeylessException { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } busy => (ExitCodes.Unavailable,
             $"Akeyless is unavailable: {(int)busy.StatusCode!} for {busy.Command}{At(busy.Path)}. Try again later, or check --api-url and the Gateway's status."),
+        AkeylessServiceUnavailableException unavailable => (ExitCodes.Unavailable, unavailable.Message),
         AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, network.Message),
         AkeylessException other => (ExitCodes.Failure, other.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),

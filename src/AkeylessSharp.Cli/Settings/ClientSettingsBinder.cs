@@ -5,7 +5,8 @@ namespace AkeylessSharp.Cli.Settings;
 
 /// <summary>
 /// Builds <see cref="AkeylessClientOptions"/> from the command line and the environment. Precedence, highest first:
-/// a command-line option, its environment variable, the connection string (option, then variable), the defaults.
+/// a command-line option, its environment variable, the Akeyless CLI profile, the connection string (option, then
+/// variable), the defaults.
 /// The client validates the result when it is created.
 /// </summary>
 internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole console)
@@ -17,6 +18,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
     {
         var connectionString = Pick(parse, globals.ConnectionString, EnvironmentNames.ConnectionString);
         var options = connectionString is null ? new AkeylessClientOptions() : AkeylessClientOptions.FromConnectionString(connectionString);
+        var profileApplied = ApplyProfile(parse, connectionString, options);
 
         if (Pick(parse, globals.ApiUrl, EnvironmentNames.ApiUrl) is { } apiUrl)
         {
@@ -37,7 +39,6 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         options.UidToken = Pick(parse, globals.UidToken, EnvironmentNames.UidToken) ?? options.UidToken;
         options.Jwt = Env(EnvironmentNames.Jwt) ?? options.Jwt;
         options.JwtEnvironmentVariable = parse.GetValue(globals.JwtEnv) ?? options.JwtEnvironmentVariable;
-        options.Profile = Pick(parse, globals.Profile, EnvironmentNames.Profile) ?? options.Profile;
         options.K8sAuthConfigName = Pick(parse, globals.K8sAuthConfigName, EnvironmentNames.K8sAuthConfigName) ?? options.K8sAuthConfigName;
         options.K8sServiceAccountTokenPath = Pick(parse, globals.K8sTokenFile, EnvironmentNames.K8sTokenFile) ?? options.K8sServiceAccountTokenPath;
         options.CertificateData = ReadFile(Pick(parse, globals.CertFile, EnvironmentNames.CertFile), $"--cert-file (or {EnvironmentNames.CertFile})") ?? options.CertificateData;
@@ -51,7 +52,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
                 ? type
                 : throw new CliUsageException($"access type '{accessType}' is not known. Allowed: {AkeylessAccessTypeNames.AllowedNames}.");
         }
-        else if (connectionString is null && options.AccessKey is null)
+        else if (connectionString is null && !profileApplied && options.AccessKey is null)
         {
             // Only one credential was given: its kind says how to authenticate.
             if (options.UidToken is not null)
@@ -80,6 +81,32 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// Applies an Akeyless CLI profile under the options and variables: the one <c>--profile</c> (or
+    /// <c>AKEYLESS_PROFILE</c>) names, which must exist; otherwise the default profile, if it exists and nothing else
+    /// says how to connect. <c>--emulator</c> brings its own credential and uses no profile.
+    /// </summary>
+    private bool ApplyProfile(ParseResult parse, string? connectionString, AkeylessClientOptions options)
+    {
+        if (parse.GetValue(globals.Emulator))
+        {
+            return false;
+        }
+
+        var store = new ProfileStore(console.GetEnvironmentVariable);
+        if (Pick(parse, globals.Profile, EnvironmentNames.Profile) is { } name)
+        {
+            return store.TryApply(name, options)
+                ? true
+                : throw new CliUsageException($"no Akeyless CLI profile '{name}': {store.PathOf(name)} does not exist. Create it with 'akeyless configure --profile {name}'.");
+        }
+
+        var configured = connectionString is not null
+            || new[] { globals.AccessId, globals.UidToken, globals.K8sAuthConfigName, globals.CertFile, globals.JwtEnv }.Any(o => parse.GetValue(o) is { Length: > 0 })
+            || new[] { EnvironmentNames.AccessId, EnvironmentNames.UidToken, EnvironmentNames.Jwt, EnvironmentNames.K8sAuthConfigName, EnvironmentNames.CertFile }.Any(v => Env(v) is not null);
+        return !configured && store.TryApply(store.DefaultName, options);
     }
 
     /// <summary>Reads a PEM file named by an option or its variable; <see langword="null"/> when neither is set.</summary>

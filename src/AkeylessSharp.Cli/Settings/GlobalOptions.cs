@@ -17,7 +17,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> JwtEnv { get; } = Recursive("--jwt-env", "The environment variable that holds the JWT (the JWT itself: AKEYLESS_JWT).");
 
-    public Option<string?> Profile { get; } = Recursive("--profile", "The Akeyless CLI profile whose SAML credentials to use [env: AKEYLESS_PROFILE].");
+    public Option<string?> Profile { get; } = Recursive("--profile", "An Akeyless CLI profile, ~/.akeyless/profiles/NAME.toml, to take the access id, key and type from [env: AKEYLESS_PROFILE; default: the default profile when nothing else says how to connect].");
 
     public Option<string?> K8sAuthConfigName { get; } = Recursive("--k8s-auth-config-name", "The Kubernetes auth config, for k8s [env: AKEYLESS_K8S_AUTH_CONFIG_NAME].");
 
@@ -37,7 +37,7 @@ internal sealed class GlobalOptions
 
     public Option<bool> Emulator { get; } = Recursive<bool>("--emulator", "Run against a throw-away in-memory emulator started for this command (for trying things out).");
 
-    public Option<FileInfo?> Seed { get; } = Recursive<FileInfo?>("--seed", "With --emulator: a seed JSON file of items, auth methods and roles.");
+    public Option<FileInfo?> Seed { get; } = Recursive<FileInfo?>("--seed", "With --emulator or serve: a seed JSON file of items, auth methods and roles.");
 
     public Option<bool> Verbose { get; } = Recursive<bool>("--verbose", "Log requests to standard error and print stack traces of errors. Never logs secret values.");
 

@@ -7,8 +7,9 @@ namespace AkeylessSharp.Configuration.Internal;
 
 /// <summary>
 /// Reads the Airflow <c>AkeylessBackend</c>'s <c>backend_kwargs</c>: the layout keys here, the client keys through
-/// <see cref="AkeylessClientOptions.FromAirflowExtras"/>. Absent paths take the backend's defaults; a null or empty path
-/// disables that lookup, as in the backend. Unknown keys are ignored, as the backend's <c>**kwargs</c> does.
+/// <see cref="AkeylessClientOptions.FromAirflowExtras"/>, with the <c>AKEYLESS_*</c> environment variables under them.
+/// Absent paths take the backend's defaults; a null or empty path disables that lookup, as in the backend. Unknown keys
+/// are ignored, as the backend's <c>**kwargs</c> does.
 /// </summary>
 internal static class AirflowBackendKwargs
 {
@@ -16,7 +17,10 @@ internal static class AirflowBackendKwargs
     public const string DefaultVariablesPath = "/airflow/variables";
     public const string DefaultConfigPath = "/airflow/config";
 
-    public static AkeylessConfigurationOptions Parse(string json)
+    public static AkeylessConfigurationOptions Parse(string json) => Parse(json, Environment.GetEnvironmentVariable);
+
+    /// <summary>Parses <paramref name="json"/>; client fields it lacks fall back to <c>AKEYLESS_API_URL</c>, <c>AKEYLESS_ACCESS_ID</c>, <c>AKEYLESS_ACCESS_KEY</c>.</summary>
+    public static AkeylessConfigurationOptions Parse(string json, Func<string, string?> getVariable)
     {
         JsonDocument document;
         try
@@ -41,7 +45,11 @@ internal static class AirflowBackendKwargs
                 ConnectionsPath = Path(root, "connections_path", DefaultConnectionsPath),
                 VariablesPath = Path(root, "variables_path", DefaultVariablesPath),
                 ConfigPath = Path(root, "config_path", DefaultConfigPath),
-                ClientOptions = AkeylessClientOptions.FromAirflowExtras(json),
+                ClientOptions = AkeylessClientOptions.FromAirflowExtras(
+                    json,
+                    getVariable(AkeylessEnvironmentVariables.ApiUrl),
+                    getVariable(AkeylessEnvironmentVariables.AccessId),
+                    getVariable(AkeylessEnvironmentVariables.AccessKey)),
             };
 
             if (Text(root, "sep") is { Length: > 0 } separator)
@@ -73,7 +81,7 @@ internal static class AirflowBackendKwargs
     }
 
     /// <summary>The same keys given as a configuration section (for example <c>Akeyless:Airflow:connections_path</c>).</summary>
-    public static AkeylessConfigurationOptions Parse(IConfiguration section)
+    public static AkeylessConfigurationOptions Parse(IConfiguration section, Func<string, string?> getVariable)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -90,7 +98,7 @@ internal static class AirflowBackendKwargs
             writer.WriteEndObject();
         }
 
-        return Parse(Encoding.UTF8.GetString(buffer.ToArray()));
+        return Parse(Encoding.UTF8.GetString(buffer.ToArray()), getVariable);
     }
 
     private static string? Path(JsonElement root, string name, string defaultPath)
@@ -103,10 +111,14 @@ internal static class AirflowBackendKwargs
         return value.ValueKind switch
         {
             JsonValueKind.Null => null,
-            JsonValueKind.String => value.GetString() is { Length: > 0 } path ? path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/" : null,
+            JsonValueKind.String => TrimTrailingSlash(value.GetString()!),
             _ => throw new AkeylessConfigurationException($"backend_kwargs {name} must be a string or null, not {value.ValueKind.ToString().ToLowerInvariant()}.", name),
         };
     }
+
+    // The backend's rstrip("/"), except that "/" itself stays the root; empty disables the lookup.
+    private static string? TrimTrailingSlash(string path) =>
+        path.Length == 0 ? null : path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/";
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.ValueKind switch

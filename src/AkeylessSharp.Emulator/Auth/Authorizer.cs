@@ -57,6 +57,6 @@ internal sealed class Authorizer
         }
 
         var regex = "^" + Regex.Escape(p).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(path, regex, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return Regex.IsMatch(path, regex, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
     }
 }

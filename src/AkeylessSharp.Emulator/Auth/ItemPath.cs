@@ -3,9 +3,17 @@ namespace AkeylessSharp.Emulator.Auth;
 /// <summary>Item and folder path rules: a leading <c>/</c> is optional on input and always present when stored.</summary>
 internal static class ItemPath
 {
+    /// <summary>The longest item, folder or auth method path the emulator accepts.</summary>
+    public const int MaxLength = 1024;
+
     public static string Normalize(string name)
     {
         var trimmed = name.Trim();
+        if (trimmed.Length > MaxLength)
+        {
+            throw Wire.Errors.BadRequest($"invalid value for parameter name: a path longer than {MaxLength} characters");
+        }
+
         return trimmed.StartsWith('/') ? trimmed : "/" + trimmed;
     }
 

@@ -78,6 +78,11 @@ internal sealed class CommandDispatcher
     {
         var command = entry.Name;
         var body = RequestBody.Parse(await ReadBodyAsync(http, _state.Options.MaxRequestBodyBytes).ConfigureAwait(false));
+        if (_state.Options.StrictWire)
+        {
+            WireSchema.Validate(command, body);
+        }
+
         var caller = entry.RequiresToken
             ? _state.Tokens.Resolve(body.String("token") is { Length: > 0 } t ? t : body.String("uid-token"))
             : null;

@@ -55,7 +55,13 @@ internal static class EmulatorHost
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var baseUrl = ResolveBaseUrl(app.Urls);
-            Log.Started(logger, string.Join(", ", app.Urls), options.DataPath ?? "memory");
+            var addresses = string.Join(", ", app.Urls);
+            Log.Started(logger, addresses, options.DataPath ?? "memory");
+            if (app.Urls.Any(u => !ListenAddresses.IsLoopback(u)))
+            {
+                Log.Exposed(logger, addresses);
+            }
+
             if (credential.IsDefaultKey)
             {
                 Log.DefaultCredential(logger, credential.AccessId, credential.AccessKey);

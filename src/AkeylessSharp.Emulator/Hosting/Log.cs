@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Debug, "{Command} failed unexpectedly again: {ExceptionType}")]
     public static partial void CommandCrashedAgain(ILogger logger, string command, string exceptionType);
+
+    [LoggerMessage(9, LogLevel.Warning, "Listening beyond loopback ({Addresses}): other machines can reach the emulator; the admin API requires the admin token")]
+    public static partial void Exposed(ILogger logger, string addresses);
 }

@@ -32,7 +32,7 @@ internal sealed partial class SqlitePersistence : IItemPersistence
         Execute("""
             CREATE TABLE IF NOT EXISTS versions (
               name TEXT NOT NULL, version INTEGER NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL,
-              PRIMARY KEY (name, version)) WITHOUT ROWID;
+              UNIQUE (name, version));
             """);
     }
 

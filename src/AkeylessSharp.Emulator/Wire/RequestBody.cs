@@ -26,6 +26,8 @@ internal sealed class RequestBody
             : throw Errors.BadRequest("malformed request: the body must be a JSON object");
     }
 
+    public IEnumerable<JsonProperty> Properties => _root.EnumerateObject();
+
     public bool Has(string name) => TryGet(name, out _);
 
     public string? String(string name)

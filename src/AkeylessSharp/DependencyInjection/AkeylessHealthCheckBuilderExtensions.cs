@@ -6,20 +6,41 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds an Akeyless health check: <c>services.AddHealthChecks().AddAkeyless()</c>.</summary>
 public static class AkeylessHealthCheckBuilderExtensions
 {
-    /// <summary>Adds a check that authenticates with the named client (<c>TestConnectionAsync</c>).</summary>
+    /// <summary>
+    /// Adds a check that contacts Akeyless with the named client (<c>TestConnectionAsync</c>: a cheap authorized call,
+    /// even with a token cached); results are reused for 5 seconds.
+    /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="clientName">The client name; empty for the default client.</param>
     /// <param name="name">The check's name.</param>
     /// <param name="failureStatus">The status reported on failure; <see langword="null"/> means unhealthy.</param>
     /// <param name="tags">Tags for filtering checks.</param>
     /// <returns>The builder.</returns>
-    public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName = "", string name = "akeyless", HealthStatus? failureStatus = null, IEnumerable<string>? tags = null)
+    public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName = "", string name = "akeyless", HealthStatus? failureStatus = null, IEnumerable<string>? tags = null) =>
+        builder.AddAkeyless(clientName, name, failureStatus, tags, new AkeylessHealthCheckOptions());
+
+    /// <summary>Adds a check that contacts Akeyless with the named client, configured: a probe secret, how long results are reused.</summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="clientName">The client name; empty for the default client.</param>
+    /// <param name="configure">Sets the check's options.</param>
+    /// <returns>The builder.</returns>
+    public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, Action<AkeylessHealthCheckOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new AkeylessHealthCheckOptions();
+        configure(options);
+        return builder.AddAkeyless(clientName, "akeyless", null, null, options);
+    }
+
+    private static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, string name, HealthStatus? failureStatus, IEnumerable<string>? tags, AkeylessHealthCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Add(new HealthCheckRegistration(
-            name,
-            sp => new AkeylessHealthCheck(sp.GetRequiredService<IAkeylessClientFactory>().CreateClient(clientName)),
-            failureStatus,
-            tags));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ResultCacheDuration, TimeSpan.Zero, nameof(options.ResultCacheDuration));
+
+        // A singleton per check name: health checks are resolved per run (in a scope), the cached result must outlive that.
+        var key = "AkeylessSharp.HealthCheck:" + name;
+        builder.Services.AddKeyedSingleton(key, (sp, _) =>
+            new AkeylessHealthCheck(sp.GetRequiredService<IAkeylessClientFactory>().CreateClient(clientName), options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        return builder.Add(new HealthCheckRegistration(name, sp => sp.GetRequiredKeyedService<AkeylessHealthCheck>(key), failureStatus, tags));
     }
 }

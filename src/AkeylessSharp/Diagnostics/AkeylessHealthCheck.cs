@@ -2,12 +2,69 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AkeylessSharp.Diagnostics;
 
-/// <summary>Reports healthy when the client can authenticate; the description carries the reason otherwise.</summary>
-internal sealed class AkeylessHealthCheck(IAkeylessClient client) : IHealthCheck
+/// <summary>
+/// Contacts Akeyless (<see cref="IAkeylessClient.TestConnectionAsync"/>, then the probe secret if one is configured):
+/// Healthy when it answers; Degraded when it fails but the cache has answered reads with stale values since the last
+/// healthy probe; otherwise the registration's failure status, with the reason. Results are reused for
+/// <see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/>.
+/// </summary>
+internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealthCheckOptions options, TimeProvider timeProvider) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    private readonly Lock _gate = new();
+    private Task<HealthCheckResult>? _last;
+    private DateTimeOffset _lastStartedAt;
+    private DateTimeOffset? _lastHealthyAt;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var result = await client.TestConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return result.Success ? HealthCheckResult.Healthy(result.Message) : new HealthCheckResult(context.Registration.FailureStatus, result.Message);
+        Task<HealthCheckResult> probe;
+        lock (_gate)
+        {
+            var now = timeProvider.GetUtcNow();
+            if (_last is null || (_last.IsCompleted && now - _lastStartedAt >= options.ResultCacheDuration))
+            {
+                _lastStartedAt = now;
+
+                // Shared by concurrent checks, so one caller's cancellation does not cancel it; the client's timeouts bound it.
+                _last = ProbeAsync(context.Registration.FailureStatus);
+            }
+
+            probe = _last;
+        }
+
+        return probe.WaitAsync(cancellationToken);
+    }
+
+    private async Task<HealthCheckResult> ProbeAsync(HealthStatus failureStatus)
+    {
+        var result = await client.TestConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        var error = result.Error;
+        var message = result.Message;
+        if (result.Success && options.ProbeSecretPath is { } path)
+        {
+            try
+            {
+                _ = await client.GetSecretAsync(path, new SecretRequestOptions { Refresh = true }, CancellationToken.None).ConfigureAwait(false);
+                message += $" The probe secret '{path}' was read.";
+            }
+            catch (AkeylessException ex)
+            {
+                error = ex;
+                message = $"The probe secret '{path}' could not be read: {ex.Message}";
+            }
+        }
+
+        if (error is null)
+        {
+            _lastHealthyAt = timeProvider.GetUtcNow();
+            return HealthCheckResult.Healthy(message);
+        }
+
+        if (result.LastStaleValueServedAt is { } staleAt && (_lastHealthyAt is null || staleAt >= _lastHealthyAt))
+        {
+            return HealthCheckResult.Degraded($"{message} Reads are being answered from stale cache entries (last at {staleAt:O}).", error);
+        }
+
+        return new HealthCheckResult(failureStatus, message, error);
     }
 }

@@ -124,6 +124,28 @@ public sealed class ConnectionStringTests
         Assert.Equal("http://127.0.0.1:18321", settings.ToOptions(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Urls);
     }
 
+    [Fact]
+    public async Task Manifest_WritesTheParametersConnectionStringExpression_NeverAValue()
+    {
+        var builder = DistributedApplication.CreateBuilder();
+        builder.Configuration["Parameters:akeyless-access-key"] = KeyWithPadding;
+        var akeyless = builder.AddAkeyless("akeyless");
+        using var stream = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            var context = new global::Aspire.Hosting.Publishing.ManifestPublishingContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), "manifest.json", writer, CancellationToken.None);
+            writer.WriteStartObject();
+            var callback = akeyless.Resource.Annotations.OfType<ManifestPublishingCallbackAnnotation>().Single();
+            await callback.Callback!(context);
+            writer.WriteEndObject();
+        }
+
+        var manifest = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Contains("\"type\":\"value.v0\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("{akeyless-access-key.value}", manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain(KeyWithPadding, manifest, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(65536)]

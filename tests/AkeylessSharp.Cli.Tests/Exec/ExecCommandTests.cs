@@ -16,12 +16,14 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
         Assert.Equal(string.Empty, result.Error);
     }
 
-    [Fact]
-    public async Task Exec_TestInProgram_PassesWhenValueMatches()
+    [Theory]
+    [InlineData(ExecEmulator.DbPassword, 0)]
+    [InlineData("not the password", 1)]
+    public async Task Exec_TestInProgram_PassesOnlyWhenTheValueMatches(string expected, int exitCode)
     {
-        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", $"test \"$KEY\" = '{ExecEmulator.ApiKey}'");
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "DB_PASSWORD=/demo/db/password", "--", "sh", "-c", """test "$DB_PASSWORD" = "$1" """, "sh", expected);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(exitCode, result.ExitCode);
     }
 
     [Theory]

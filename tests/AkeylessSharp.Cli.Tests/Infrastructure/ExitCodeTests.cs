@@ -35,6 +35,14 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public void Describe_AnswerCutShortAfterRetries_ExitsFive()
+    {
+        var cutShort = new AkeylessServiceUnavailableException("Akeyless's answer ended before its body was complete.", System.Net.HttpStatusCode.OK, "get-secret-value", "/x", null, new IOException("cut"));
+
+        Assert.Equal(5, AkeylessSharp.Cli.Infrastructure.ErrorReporter.Describe(cutShort).Code);
+    }
+
+    [Fact]
     public async Task AuthTest_ApiUrlNotTheApi_ExitsTwoNamingApiUrl()
     {
         await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = EmulatorFixture.SeedJson() });

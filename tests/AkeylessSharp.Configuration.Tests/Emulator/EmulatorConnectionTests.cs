@@ -114,6 +114,24 @@ public class EmulatorConnectionTests
     }
 
     [Fact]
+    public async Task Load_Team_ConfigStaysUnscopedWhileVariablesAreTeamScoped_FromEmulator()
+    {
+        await using var fx = await EmulatorFixture.StartAsync(s_secrets);
+        using var h = new ProviderHarness(fx.Client());
+
+        var config = h.Build(o =>
+        {
+            o.VariablesPath = "/airflow/variables";
+            o.ConfigPath = "/airflow/config";
+            o.Team = "blue";
+        });
+
+        Assert.Equal("smtp.example.com", config["Config:smtp_host"]);
+        Assert.Equal("team-smtp", config["Config:blue:smtp_host"]);
+        Assert.Equal("hello-blue", config["Variables:greeting"]);
+    }
+
+    [Fact]
     public async Task Backend_WrongAccessKey_ThrowsUnauthorizedNotNull()
     {
         await using var fx = await EmulatorFixture.StartAsync(s_secrets);

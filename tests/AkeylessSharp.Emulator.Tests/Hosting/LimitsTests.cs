@@ -70,6 +70,15 @@ public sealed class LimitsTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task NameOverMaxLength_Returns400()
+    {
+        var r = await Client.PostAsync("create-secret", new JsonObject { ["name"] = "/" + new string('n', 1024), ["value"] = "x" });
+
+        r.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Contains("1024", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownCommands_ShareOneCounter()
     {
         for (var i = 0; i < 50; i++)

@@ -105,6 +105,55 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         Assert.Contains("exited with code 7", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Authenticate_StoredTokenInsideRefreshBuffer_LogsInAgainInsteadOfReusingIt()
+    {
+        var (token, _) = await IssueTokenAsync();
+        var soon = _harness.Time.GetUtcNow().AddMinutes(2).ToUnixTimeSeconds();
+        await File.WriteAllTextAsync(CredsFile, JsonSerializer.Serialize(new { token, expiry = soon }));
+        var script = WriteScript($$"""
+            #!/bin/sh
+            printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
+            """);
+        using var client = Client(login: script + " login");
+
+        Assert.True((await client.TestConnectionAsync()).Success);
+
+        Assert.Equal(1, _harness.Emulator.Counters.Get("static-creds-auth"));
+    }
+
+    [Fact]
+    public async Task Authenticate_CliExitsNonZeroAfterWritingCredentials_UsesThem()
+    {
+        var script = WriteScript($$"""
+            #!/bin/sh
+            printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
+            echo "listing failed: no permission on /" >&2
+            exit 1
+            """);
+        using var client = Client(login: script + " list-items --profile {profile} --path /");
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
+    public async Task Authenticate_CliFailsWithoutCredentials_ErrorQuotesStderrWithoutSecrets()
+    {
+        var script = WriteScript("""
+            #!/bin/sh
+            echo "warning: token t-0123456789abcdefghijklmnopqrstuvwxyz expired" >&2
+            echo "error: SAML login needs a browser" >&2
+            exit 7
+            """);
+        using var client = Client(login: script + " login");
+
+        var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains("exited with code 7", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("error: SAML login needs a browser", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdefghijklmnopqrstuvwxyz", ex.Message, StringComparison.Ordinal);
+    }
+
     private AkeylessClient Client(string login) => _harness.Client(o => Saml(o, login));
 
     private void Saml(AkeylessClientOptions o, string login)

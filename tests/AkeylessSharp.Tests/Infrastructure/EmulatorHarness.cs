@@ -65,6 +65,9 @@ internal sealed class EmulatorHarness : IAsyncDisposable
             SeedJson = JsonSerializer.Serialize(seed),
             TimeProvider = time,
             TokenTtl = tokenTtl ?? TimeSpan.FromHours(1),
+
+            // The client must send the official SDK's field names and JSON types, not merely what a lenient server accepts.
+            StrictWire = true,
         });
         return new EmulatorHarness(emulator, time, credentials);
     }

@@ -24,6 +24,15 @@ public sealed class AkeylessClientOptionsFromConfigurationTests
     }
 
     [Fact]
+    public void FromConfiguration_UidTokenRotationInterval_Binds()
+    {
+        var options = AkeylessClientOptions.FromConfiguration(Section(("AccessType", "uid"), ("UidToken", "u-1"), ("UidTokenRotationInterval", "00:30:00")));
+
+        Assert.Equal(TimeSpan.FromMinutes(30), options.UidTokenRotationInterval);
+        Assert.Null(options.OnUidTokenRotated);
+    }
+
+    [Fact]
     public void FromConfiguration_ReferenceSpelling_DoesNotWriteIntoTheCallersConfiguration()
     {
         var section = Section(("AccessType", "api_key"));

@@ -31,6 +31,7 @@ public sealed class AkeylessClientOptionsValidationTests
         { "ttl above clearskies' 43,200 s", o => o.AuthTokenTtl = TimeSpan.FromSeconds(43201), "AuthTokenTtl must be between 00:05:00 and 12:00:00" },
         { "buffer above clearskies' 3,600 s", o => o.TokenRefreshBuffer = TimeSpan.FromSeconds(3601), "TokenRefreshBuffer must be between 00:00:00 and 01:00:00" },
         { "negative buffer", o => o.TokenRefreshBuffer = TimeSpan.FromSeconds(-1), "TokenRefreshBuffer" },
+        { "uid rotation every few seconds", o => o.UidTokenRotationInterval = TimeSpan.FromSeconds(5), "UidTokenRotationInterval" },
         { "negative timeout", o => o.Timeout = TimeSpan.FromSeconds(-1), "Timeout" },
         { "attempt above total", o => o.AttemptTimeout = TimeSpan.FromMinutes(59), "AttemptTimeout" },
     };

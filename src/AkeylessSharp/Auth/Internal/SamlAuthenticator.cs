@@ -12,6 +12,8 @@ namespace AkeylessSharp.Auth.Internal;
 /// </summary>
 internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenticator
 {
+    private const long MaxUnixSeconds = 253402300799;
+
     public async ValueTask<AkeylessToken> AuthenticateAsync(CancellationToken cancellationToken)
     {
         var options = context.Options;
@@ -25,10 +27,14 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
 
         TryDelete(file);
         Log.SamlLoginStarted(context.Logger, options.Profile);
-        await SamlCliRunner.RunAsync(options, cancellationToken).ConfigureAwait(false);
+        var outcome = await SamlCliRunner.RunAsync(options, cancellationToken).ConfigureAwait(false);
+
+        // The CLI often exits non-zero after logging in (its listing failed, say): the credentials it wrote decide.
         return await TryUseFileAsync(file, cancellationToken).ConfigureAwait(false)
             ?? throw new AkeylessUnauthorizedException(
-                $"The Akeyless CLI ran but left no valid credentials in '{file}'. Run '{SamlCliRunner.Describe(options)}' yourself to complete the SAML login.",
+                $"The SAML login command '{SamlCliRunner.Describe(options)}' exited with code {outcome.ExitCode} and left no valid credentials in '{file}'" +
+                (outcome.Stderr.Length == 0 ? "." : $"; it said: {outcome.Stderr}.") +
+                " Run it yourself to complete the login (a browser may be needed).",
                 "saml");
     }
 
@@ -56,10 +62,12 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
         var now = context.TimeProvider.GetUtcNow();
         if (!string.IsNullOrEmpty(stored?.Token))
         {
-            var expiresAt = stored.Expiry is > 0 and var seconds
+            var expiresAt = stored.Expiry is > 0 and < MaxUnixSeconds and var seconds
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero) + context.Options.AuthTokenTtl;
-            return expiresAt > now ? new AkeylessToken(stored.Token, expiresAt) : null;
+
+            // A token inside the refresh buffer would be refreshed at once: log in again now instead.
+            return expiresAt - context.Options.TokenRefreshBuffer > now ? new AkeylessToken(stored.Token, expiresAt) : null;
         }
 
         if (stored is null)

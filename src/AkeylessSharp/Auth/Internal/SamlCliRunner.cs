@@ -1,15 +1,21 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace AkeylessSharp.Auth.Internal;
 
-/// <summary>Runs the Akeyless CLI login command without a shell, and turns "not installed" into an error naming the command.</summary>
-internal static class SamlCliRunner
+/// <summary>
+/// Runs the Akeyless CLI login command without a shell and reports how it ended; turns "not installed" into an error
+/// naming the command. The exit code alone decides nothing: the caller looks for the credentials the CLI wrote.
+/// </summary>
+internal static partial class SamlCliRunner
 {
+    private const int MaxQuotedLength = 300;
+
     public static string Describe(AkeylessClientOptions options) =>
         options.SamlLoginCommand.Replace("{profile}", options.Profile, StringComparison.Ordinal);
 
-    public static async Task RunAsync(AkeylessClientOptions options, CancellationToken cancellationToken)
+    public static async Task<SamlCliOutcome> RunAsync(AkeylessClientOptions options, CancellationToken cancellationToken)
     {
         var words = Describe(options).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
@@ -37,17 +43,26 @@ internal static class SamlCliRunner
 
         using (process)
         {
-            // Drain the pipes so a chatty CLI cannot block on a full buffer; the output is never logged (it may hold a token).
+            // Drain the pipes so a chatty CLI cannot block on a full buffer; standard output is never kept (it may hold a token).
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                throw new AkeylessUnauthorizedException(
-                    $"The SAML login command '{Describe(options)}' exited with code {process.ExitCode}. Run it yourself to complete the login (a browser may be needed).",
-                    "saml");
-            }
+            return new SamlCliOutcome(process.ExitCode, Quote(await stderr.ConfigureAwait(false)));
         }
     }
+
+    /// <summary>The end of standard error, one line, with anything shaped like a token or key masked.</summary>
+    internal static string Quote(string stderr)
+    {
+        var text = OpaqueValue().Replace(stderr.ReplaceLineEndings(" ").Trim(), "***");
+        return text.Length <= MaxQuotedLength ? text : string.Concat("...", text.AsSpan(text.Length - MaxQuotedLength));
+    }
+
+    // Long runs of token characters (access keys, API tokens, JWT parts); error prose has no words this long.
+    [GeneratedRegex("[A-Za-z0-9+/=_.-]{24,}")]
+    private static partial Regex OpaqueValue();
 }
+
+/// <summary>How a run of the login command ended: its exit code and a safe excerpt of its standard error.</summary>
+internal readonly record struct SamlCliOutcome(int ExitCode, string Stderr);

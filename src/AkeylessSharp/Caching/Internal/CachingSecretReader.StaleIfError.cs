@@ -102,8 +102,12 @@ internal sealed partial class CachingSecretReader
         }
     }
 
+    /// <summary>When a read was last answered with a stale value because Akeyless failed; for the health check.</summary>
+    public DateTimeOffset? LastStaleServedAt { get; private set; }
+
     private string OnStaleServed(string key, string value, TimeSpan staleness, Exception failure)
     {
+        LastStaleServedAt = _time.GetUtcNow();
         Log.StaleServed(_logger, key, staleness > TimeSpan.Zero ? staleness : TimeSpan.Zero, failure);
         _metrics?.StaleServed.Add(1);
         return value;

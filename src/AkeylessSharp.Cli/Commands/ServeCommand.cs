@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using AkeylessSharp.Cli.Infrastructure;
+using AkeylessSharp.Cli.Settings;
+using AkeylessSharp.Emulator;
+using Microsoft.Extensions.Logging;
+
+namespace AkeylessSharp.Cli.Commands;
+
+/// <summary><c>serve</c>: runs the Akeyless emulator until SIGINT or SIGTERM, printing its URL and development credential.</summary>
+internal static class ServeCommand
+{
+    private const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public static Command Create(CommandRunner runner, GlobalOptions globals)
+    {
+        var urls = new Option<string?>("--urls") { Description = $"The URL(s) to listen on, separated by ; [default {DefaultUrls}].", HelpName = "url" };
+        var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT; 0 picks a free port." };
+        var seedJson = new Option<string?>("--seed-json") { Description = "Seed JSON text, applied after --seed." };
+        var data = new Option<FileInfo?>("--data") { Description = "A SQLite file that keeps the items across restarts [default: in memory]." };
+        var command = new Command("serve", "Run the Akeyless emulator (a local, throw-away Akeyless API) until Ctrl+C or SIGTERM.") { urls, port, seedJson, data };
+        runner.SetAction(command, async context =>
+        {
+            var options = new AkeylessEmulatorOptions
+            {
+                Urls = ListenUrls(context.Get(urls), context.Get(port)),
+                SeedPath = ExistingSeed(context.Get(globals.Seed)),
+                SeedJson = context.Get(seedJson),
+                DataPath = context.Get(data)?.FullName,
+                // The failure reaches the user as one error line; the host's own multi-line report would repeat it.
+                ConfigureLogging = static logging => logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None),
+            };
+            await using var emulator = await StartAsync(options, context.CancellationToken).ConfigureAwait(false);
+            var output = context.Console.Out;
+            await output.WriteLineAsync($"Akeyless emulator listening on {emulator.BaseUrl} ({(options.DataPath is null ? "in memory" : options.DataPath)}). Ctrl+C stops it.").ConfigureAwait(false);
+            await output.WriteLineAsync($"export AKEYLESS_API_URL={emulator.BaseUrl}").ConfigureAwait(false);
+            await output.WriteLineAsync($"export AKEYLESS_ACCESS_ID={emulator.AccessId}").ConfigureAwait(false);
+            await output.WriteLineAsync($"export AKEYLESS_ACCESS_KEY={Output.EnvFormat.QuoteShell(emulator.AccessKey)}").ConfigureAwait(false);
+            await output.FlushAsync(context.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGINT or SIGTERM: a requested stop, not a failure.
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string ListenUrls(string? urls, int? port) => (urls, port) switch
+    {
+        ({ }, { }) => throw new CliUsageException("give either --urls or --port, not both."),
+        (_, < 0 or > 65535) => throw new CliUsageException($"--port must be between 0 and 65535, not {port}."),
+        (_, { } number) => "http://127.0.0.1:" + number.ToString(CultureInfo.InvariantCulture),
+        ({ } list, _) => list,
+        _ => DefaultUrls,
+    };
+
+    private static string? ExistingSeed(FileInfo? seed) =>
+        seed is { Exists: false } ? throw new CliUsageException($"the seed file {seed.FullName} does not exist.") : seed?.FullName;
+
+    private static async Task<AkeylessEmulator> StartAsync(AkeylessEmulatorOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AkeylessEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Any start-up failure (bad seed, busy port, unwritable data file) is one usage line, exit 2.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            throw new CliUsageException($"the emulator did not start: {ex.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+}

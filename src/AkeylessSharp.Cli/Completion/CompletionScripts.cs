@@ -1,0 +1,70 @@
+namespace AkeylessSharp.Cli.Completion;
+
+/// <summary>
+/// The shell scripts <c>completion SHELL</c> prints. Each hands the line up to the cursor to
+/// <c>akeyless-sharp "[suggest:POSITION]" "LINE"</c> and offers what it prints, so the completions always match the
+/// installed tool's commands and options.
+/// </summary>
+internal static class CompletionScripts
+{
+    public static readonly string[] Shells = ["bash", "zsh", "fish", "powershell"];
+
+    public static string For(string shell) => shell switch
+    {
+        "bash" => Bash,
+        "zsh" => Zsh,
+        "fish" => Fish,
+        "powershell" => PowerShell,
+        _ => throw new ArgumentOutOfRangeException(nameof(shell), shell, "Unknown shell."),
+    };
+
+    private const string Bash = """
+        # akeyless-sharp completion for bash. Load it with: source <(akeyless-sharp completion bash)
+        _akeyless_sharp_complete() {
+            local line="${COMP_LINE:0:COMP_POINT}"
+            local IFS=$'\n'
+            local candidates
+            candidates=$(akeyless-sharp "[suggest:${#line}]" "$line" 2>/dev/null) || return 0
+            COMPREPLY=($(compgen -W "$candidates" -- "${COMP_WORDS[COMP_CWORD]}"))
+        }
+        complete -o default -F _akeyless_sharp_complete akeyless-sharp
+
+        """;
+
+    private const string Zsh = """
+        #compdef akeyless-sharp
+        # akeyless-sharp completion for zsh. Load it with: source <(akeyless-sharp completion zsh)  (after compinit)
+        _akeyless_sharp() {
+            local line="${(j: :)words[1,CURRENT]}"
+            local -a candidates
+            candidates=(${(f)"$(akeyless-sharp "[suggest:${#line}]" "$line" 2>/dev/null)"})
+            (( ${#candidates} )) && compadd -- "${candidates[@]}"
+        }
+        compdef _akeyless_sharp akeyless-sharp
+
+        """;
+
+    private const string Fish = """
+        # akeyless-sharp completion for fish. Load it with: akeyless-sharp completion fish | source
+        function __akeyless_sharp_complete
+            set -l line (commandline -cp)
+            akeyless-sharp "[suggest:"(string length -- "$line")"]" "$line" 2>/dev/null
+        end
+        complete -c akeyless-sharp -f -a '(__akeyless_sharp_complete)'
+
+        """;
+
+    private const string PowerShell = """
+        # akeyless-sharp completion for PowerShell. Load it with: akeyless-sharp completion powershell | Out-String | Invoke-Expression
+        Register-ArgumentCompleter -Native -CommandName 'akeyless-sharp' -ScriptBlock {
+            param($wordToComplete, $commandAst, $cursorPosition)
+            $line = $commandAst.ToString()
+            $position = $cursorPosition - $commandAst.Extent.StartOffset
+            if ($line.Length -gt $position) { $line = $line.Substring(0, $position) } else { $line = $line.PadRight($position) }
+            akeyless-sharp "[suggest:$position]" "$line" 2>$null | ForEach-Object {
+                [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+            }
+        }
+
+        """;
+}

@@ -1,0 +1,18 @@
+namespace AkeylessSharp.Diagnostics;
+
+/// <summary>Settings of the Akeyless health check (<c>services.AddHealthChecks().AddAkeyless(...)</c>).</summary>
+public sealed class AkeylessHealthCheckOptions
+{
+    /// <summary>
+    /// A secret the check also reads (bypassing the client's cache) on every probe, to prove the application's own
+    /// read rights; its value is discarded. <see langword="null"/> probes with a cheap authorized listing only.
+    /// </summary>
+    public string? ProbeSecretPath { get; set; }
+
+    /// <summary>
+    /// How long a result is reused before Akeyless is contacted again, so a busy health endpoint cannot flood the
+    /// service; concurrent checks always share one probe. <see cref="TimeSpan.Zero"/> probes on every check.
+    /// </summary>
+    /// <value>The default is 5 seconds.</value>
+    public TimeSpan ResultCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using AkeylessSharp.Cli.Tests.Infrastructure;
+
+namespace AkeylessSharp.Cli.Tests.Commands;
+
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("akeyless-sharp-serve-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task Serve_RelativeSeedAndData_PrintsUrlAndCredential_ServesTheSeed_StopsOnSigterm()
+    {
+        var seed = JsonSerializer.Serialize(new { items = new[] { new { name = "/served/secret", type = "static", value = "served-value" } } });
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "seed.json"), seed);
+        var start = ProcessRun.Tool(new Dictionary<string, string?>(), "serve", "--port", "0", "--seed", "seed.json", "--data", "emulator.db");
+        start.WorkingDirectory = _folder.FullName;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var server = Process.Start(start)!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            var error = server.StandardError.ReadToEndAsync(limit.Token);
+            var exports = new Dictionary<string, string>();
+            while (exports.Count < 3 && await server.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+            {
+                if (line.StartsWith("export ", StringComparison.Ordinal))
+                {
+                    var assignment = line["export ".Length..].Split('=', 2);
+                    exports[assignment[0]] = assignment[1].Trim('\'');
+                }
+            }
+
+            var environment = exports.ToDictionary(static e => e.Key, static e => (string?)e.Value);
+            var read = await CliRun.RunAsync(environment, ["get", "/served/secret"]);
+            Assert.Equal("served-value\n", read.Out);
+            Assert.StartsWith("http://127.0.0.1:", exports["AKEYLESS_API_URL"], StringComparison.Ordinal);
+
+            using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(limit.Token);
+            }
+
+            _ = server.StandardOutput.ReadToEndAsync(limit.Token);
+            await server.WaitForExitAsync(limit.Token);
+            Assert.Equal(0, server.ExitCode);
+            Assert.DoesNotContain("error", await error, StringComparison.OrdinalIgnoreCase);
+            Assert.True(File.Exists(Path.Combine(_folder.FullName, "emulator.db")), "--data was not resolved against the current directory");
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Serve_InvalidSeed_OneLineExitTwo()
+    {
+        var seed = Path.Combine(_folder.FullName, "bad.json");
+        await File.WriteAllTextAsync(seed, "{bad");
+
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "0", "--seed", seed]);
+
+        AssertOneLineUsageError(result, "bad.json");
+    }
+
+    [Fact]
+    public async Task Serve_MissingSeedFile_OneLineExitTwo()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "0", "--seed", Path.Combine(_folder.FullName, "none.json")]);
+
+        AssertOneLineUsageError(result, "none.json");
+    }
+
+    [Fact]
+    public async Task Serve_BusyPort_OneLineExitTwo()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", port]);
+
+        AssertOneLineUsageError(result, port);
+    }
+
+    [Fact]
+    public async Task Serve_UrlsAndPort_IsUsageError()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "1", "--urls", "http://127.0.0.1:2"]);
+
+        AssertOneLineUsageError(result, "--port");
+    }
+
+    private static void AssertOneLineUsageError(CliResult result, string mention)
+    {
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Out);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(mention, line, StringComparison.Ordinal);
+    }
+}
