@@ -21,7 +21,8 @@ internal sealed class CliApplication
     {
         _console = console;
         var globals = new GlobalOptions();
-        var runner = new CommandRunner(console, globals, clientFactory ?? ClientSession.CreateDefaultClient);
+        clientFactory ??= ClientSession.CreateDefaultClient;
+        var runner = new CommandRunner(console, globals, clientFactory);
         // A plain command named like the tool: a RootCommand takes its name from the process (AkeylessSharp.Cli under `dotnet`).
         Root = new Command("akeyless-sharp", "Read, write and list Akeyless secrets from a terminal or a script.")
         {
@@ -60,7 +61,7 @@ internal sealed class CliApplication
             CompletionCommand.Create(runner),
             VersionCommand.Create(runner),
         ];
-        var secretPaths = new SecretPathCompletion(new ClientSettingsBinder(globals, console), globals, clientFactory ?? ClientSession.CreateDefaultClient);
+        var secretPaths = new SecretPathCompletion(new ClientSettingsBinder(globals, console), globals, clientFactory);
         foreach (var command in commands)
         {
             Root.Subcommands.Add(command);

@@ -4,7 +4,7 @@ using AkeylessSharp.Cli.Infrastructure;
 
 namespace AkeylessSharp.Cli.Commands;
 
-/// <summary><c>exec [--map VAR=/path] [--path /prefix] [--json-expand] -- program [args…]</c>: runs a program with secrets in its environment.</summary>
+/// <summary><c>exec [--map VAR=/path] [--path /prefix] [--json-expand] [--watch interval] -- program [args…]</c>: runs a program with secrets in its environment.</summary>
 internal static class ExecCommand
 {
     public const string Name = "exec";
@@ -17,7 +17,12 @@ internal static class ExecCommand
             Description = "The program and its arguments; put -- before them so their options are not read as this tool's.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command(Name, "Run a program with secrets as environment variables; exits with its exit code.") { program };
+        var watch = new Option<string?>("--watch")
+        {
+            Description = "Read the secrets again every INTERVAL (seconds, or 30s, 5m, 1h) and restart the program when they change.",
+            HelpName = "interval",
+        };
+        var command = new Command(Name, "Run a program with secrets as environment variables; exits with its exit code.") { program, watch };
         foreach (var option in sources.All)
         {
             command.Options.Add(option);
@@ -26,9 +31,13 @@ internal static class ExecCommand
         runner.SetAction(command, async context =>
         {
             var request = sources.Read(context);
+            var interval = context.Get(watch) is { } text ? SshCertCommand.ParseDuration(text, "--watch") : (TimeSpan?)null;
             var client = await context.ConnectAsync().ConfigureAwait(false);
             var variables = await SecretEnvironment.ResolveAsync(client, request, context.CancellationToken).ConfigureAwait(false);
-            return await ChildProcess.RunAsync(context.Get(program)!, variables, context.Console).ConfigureAwait(false);
+            var watcher = interval is { } every
+                ? new SecretWatch(ct => SecretEnvironment.ResolveAsync(client, request, ct), every, context.Console, TimeProvider.System)
+                : null;
+            return await new ChildProcess(context.Get(program)!, context.Console).RunAsync(variables, watcher).ConfigureAwait(false);
         });
         return command;
     }

@@ -29,14 +29,14 @@ internal static class SshCertCommand
         return command;
     }
 
-    internal static TimeSpan ParseDuration(string text)
+    internal static TimeSpan ParseDuration(string text, string option = "--ttl")
     {
         var trimmed = text.Trim();
         var unit = trimmed.Length > 0 && char.IsAsciiLetter(trimmed[^1]) ? char.ToLowerInvariant(trimmed[^1]) : 's';
         var number = char.IsAsciiLetter(trimmed.LastOrDefault()) ? trimmed[..^1] : trimmed;
         if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || unit is not ('s' or 'm' or 'h' or 'd'))
         {
-            throw new CliUsageException($"--ttl '{text}' is not a duration; use seconds or a number with s, m, h or d (for example 30m).");
+            throw new CliUsageException($"{option} '{text}' is not a duration; use seconds or a number with s, m, h or d (for example 30m).");
         }
 
         return unit switch

@@ -9,15 +9,52 @@ namespace AkeylessSharp.Cli.Exec;
 /// <summary>
 /// Runs the program of <c>exec</c>: the secrets go only into its environment (never its arguments), it shares this
 /// process's standard input, output and error, receives the signals this process receives, and its exit code becomes
-/// this process's (128 + the signal number when a signal ended it, as shells report it).
+/// this process's (128 + the signal number when a signal ended it, as shells report it). With a watch interval the
+/// secrets are read again on each tick, and a change restarts the program with the new values.
 /// </summary>
-internal static class ChildProcess
+internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole console)
 {
+    /// <summary>How long a program stopped for a restart has to exit after SIGTERM before it is killed.</summary>
+    private static readonly TimeSpan RestartGrace = TimeSpan.FromSeconds(10);
+
     /// <summary>The tool's own credentials: the program gets the secrets it was given, not the key to all of them.</summary>
     private static readonly string[] s_credentialVariables =
         [EnvironmentNames.AccessKey, EnvironmentNames.UidToken, EnvironmentNames.Jwt, EnvironmentNames.ConnectionString];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> command, IReadOnlyList<KeyValuePair<string, string>> variables, CliConsole console)
+    public async Task<int> RunAsync(IReadOnlyList<KeyValuePair<string, string>> variables, SecretWatch? watch)
+    {
+        using var signals = new SignalForwarder();
+        while (true)
+        {
+            using var process = await TryStartAsync(variables).ConfigureAwait(false);
+            if (process is null)
+            {
+                return ExitCodes.CannotStart;
+            }
+
+            signals.Attach(process);
+            var exited = process.WaitForExitAsync(CancellationToken.None);
+            var changed = watch is null ? null : await watch.WaitForChangeAsync(variables, exited, () => signals.StopRequested).ConfigureAwait(false);
+            if (changed is null)
+            {
+                await exited.ConfigureAwait(false);
+                return process.ExitCode;
+            }
+
+            await console.Error.WriteLineAsync("note: the secrets changed; restarting the program.").ConfigureAwait(false);
+            signals.Detach();
+            await StopAsync(process, signals, exited).ConfigureAwait(false);
+            if (signals.StopRequested)
+            {
+                // Asked to stop while the program was being restarted: stop here.
+                return process.ExitCode;
+            }
+
+            variables = changed;
+        }
+    }
+
+    private async Task<Process?> TryStartAsync(IReadOnlyList<KeyValuePair<string, string>> variables)
     {
         EnvFormat.Validate(variables);
         var start = new ProcessStartInfo(command[0]) { UseShellExecute = false };
@@ -37,20 +74,27 @@ internal static class ChildProcess
         }
 
         await console.Out.FlushAsync().ConfigureAwait(false);
-        using var process = new Process { StartInfo = start };
-        using var signals = new SignalForwarder(process);
+        var process = new Process { StartInfo = start };
         try
         {
             process.Start();
+            return process;
         }
         catch (Win32Exception ex)
         {
+            process.Dispose();
             await console.Error.WriteLineAsync($"error: cannot start '{command[0]}': {ex.Message}.").ConfigureAwait(false);
-            return ExitCodes.CannotStart;
+            return null;
         }
+    }
 
-        signals.Started();
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        return process.ExitCode;
+    private static async Task StopAsync(Process process, SignalForwarder signals, Task exited)
+    {
+        signals.Terminate(process);
+        if (await Task.WhenAny(exited, Task.Delay(RestartGrace)).ConfigureAwait(false) != exited)
+        {
+            process.Kill(entireProcessTree: true);
+            await exited.ConfigureAwait(false);
+        }
     }
 }

@@ -4,42 +4,69 @@ using System.Runtime.InteropServices;
 namespace AkeylessSharp.Cli.Exec;
 
 /// <summary>
-/// While the program of <c>exec</c> runs, SIGINT, SIGTERM, SIGHUP and SIGQUIT no longer end this process: they are
-/// passed on to the program, whose exit then ends this one. Ctrl+C and Ctrl+\ in a terminal already reach the program
-/// (the terminal signals the whole foreground process group), so those are not sent a second time. Created before the
+/// While <c>exec</c> runs a program, SIGINT, SIGTERM, SIGHUP and SIGQUIT no longer end this process: they are passed
+/// on to the program, whose exit then ends this one. Ctrl+C and Ctrl+\ in a terminal already reach the program (the
+/// terminal signals the whole foreground process group), so those are not sent a second time. Created before the
 /// program starts, so no signal falls between the start and the registration: one that arrives before
-/// <see cref="Started"/> is forwarded then.
+/// <see cref="Attach"/> is forwarded then.
 /// </summary>
 internal sealed partial class SignalForwarder : IDisposable
 {
+    private const int SigTerm = 15;
+
     private static readonly PosixSignal[] s_forwarded = [PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT];
 
-    private readonly Process _child;
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly Lock _gate = new();
     private readonly List<int> _pending = [];
-    private bool _started;
+    private Process? _child;
+    private volatile bool _stopRequested;
 
-    public SignalForwarder(Process child)
+    public SignalForwarder()
     {
-        _child = child;
         foreach (var signal in s_forwarded)
         {
             _registrations.Add(PosixSignalRegistration.Create(signal, Forward));
         }
     }
 
+    /// <summary>Whether a signal asked this process to stop: a program that exits now must not be restarted.</summary>
+    public bool StopRequested => _stopRequested;
+
     /// <summary>The program is running: signals go to it from now on, and any that came before are sent now.</summary>
-    public void Started()
+    public void Attach(Process child)
     {
         lock (_gate)
         {
-            _started = true;
+            _child = child;
             foreach (var number in _pending)
             {
-                Send(number);
+                Send(child, number);
             }
+
+            _pending.Clear();
         }
+    }
+
+    /// <summary>The program is being replaced: signals wait for the next <see cref="Attach"/>.</summary>
+    public void Detach()
+    {
+        lock (_gate)
+        {
+            _child = null;
+        }
+    }
+
+    /// <summary>Asks the program to exit (SIGTERM), for a restart.</summary>
+    public void Terminate(Process child)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            child.Kill(entireProcessTree: true);
+            return;
+        }
+
+        Send(child, SigTerm);
     }
 
     public void Dispose()
@@ -53,6 +80,7 @@ internal sealed partial class SignalForwarder : IDisposable
     private void Forward(PosixSignalContext context)
     {
         context.Cancel = true;
+        _stopRequested = true;
         if (OperatingSystem.IsWindows() || (context.Signal is PosixSignal.SIGINT or PosixSignal.SIGQUIT && ForegroundInTerminal()))
         {
             // Windows delivers console events to every process of the console, the program included.
@@ -65,13 +93,13 @@ internal sealed partial class SignalForwarder : IDisposable
             PosixSignal.SIGHUP => 1,
             PosixSignal.SIGINT => 2,
             PosixSignal.SIGQUIT => 3,
-            _ => 15,
+            _ => SigTerm,
         };
         lock (_gate)
         {
-            if (_started)
+            if (_child is { } child)
             {
-                Send(number);
+                Send(child, number);
             }
             else
             {
@@ -80,13 +108,13 @@ internal sealed partial class SignalForwarder : IDisposable
         }
     }
 
-    private void Send(int number)
+    private static void Send(Process child, int number)
     {
         try
         {
-            if (!_child.HasExited)
+            if (!child.HasExited)
             {
-                _ = Kill(_child.Id, number);
+                _ = Kill(child.Id, number);
             }
         }
         catch (InvalidOperationException)

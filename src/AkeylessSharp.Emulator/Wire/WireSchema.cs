@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace AkeylessSharp.Emulator.Wire;
 
 /// <summary>
-/// Each command's request fields and JSON types, as the official Akeyless SDK's request models declare them
-/// (the akeyless npm package 5.0.23 <c>dist/model/*.js</c>, cross-checked with akeyless-go <c>model_*.go</c>).
+/// Each command's request fields and JSON types, as the official Akeyless SDKs' request models declare them: the
+/// akeyless npm package 5.0.23 (<c>dist/model/*.js</c>) plus the few spellings only akeyless-go (<c>model_*.go</c>,
+/// commit 8754e76) uses (<c>auth</c>: <c>ldap_password</c>, <c>ldap_username</c>, <c>uid_token</c>; <c>list-items</c>: <c>sub_types</c>).
 /// Used only in strict wire mode, where an unknown field or a wrongly typed value is a 400 naming it.
 /// Types: <c>s</c> string, <c>b</c> boolean, <c>n</c> number, <c>a</c> array of strings, <c>o</c> object of strings.
 /// </summary>
@@ -20,7 +21,7 @@ internal static class WireSchema
             "gateway-url:s gcp-audience:s json:b jwt:s k8s-auth-config-name:s k8s-service-account-token:s " +
             "kerberos-token:s kerberos-username:s key-data:s keytab-data:s krb5-conf-data:s ldap-password:s " +
             "oci-auth-type:s oci-group-ocid:a otp:s signed-cert-challenge:s uid-token:s use-remote-browser:b " +
-            "username:s"),
+            "username:s ldap_password:s ldap_username:s uid_token:s"),
         ["static-creds-auth"] = Fields("StaticCredsAuth", "access-id:s admin-email:s creds:s json:b"),
         ["get-cert-challenge"] = Fields("GetCertChallenge", "access-id:s cert-data:s json:b"),
         ["get-secret-value"] = Fields("GetSecretValue", "accessibility:s ignore-cache:s json:b names:a pretty-print:b token:s uid-token:s version:n"),
@@ -39,7 +40,7 @@ internal static class WireSchema
             "ListItems",
             "accessibility:s advanced-filter:s auto-pagination:s current-folder:b filter:s json:b " +
             "minimal-view:b modified-after:n pagination-token:s path:s sra-only:b sub-types:a tag:s token:s " +
-            "type:a uid-token:s"),
+            "type:a uid-token:s sub_types:a"),
         ["create-secret"] = Fields(
             "CreateSecret",
             "accessibility:s change-event:s custom-field:o delete_protection:s description:s format:s " +

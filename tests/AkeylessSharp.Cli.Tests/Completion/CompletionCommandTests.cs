@@ -38,14 +38,6 @@ public sealed class CompletionCommandTests : IDisposable
     [InlineData("akeyless-sharp completion f", "fish\n")]
     public async Task BashScript_InRealBash_CompletesThroughTheBuiltTool(string line, string expected)
     {
-        // The script calls `akeyless-sharp`; put the built tool on PATH under that name.
-        var tool = Path.Combine(_bin.FullName, "akeyless-sharp");
-        await File.WriteAllTextAsync(tool, $"#!/bin/sh\nexec {string.Join(' ', ProcessRun.ToolCommand.Select(static w => $"'{w}'"))} \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
         var script = """
             source <(akeyless-sharp completion bash) || exit 90
             COMP_LINE="$1"
@@ -56,12 +48,71 @@ public sealed class CompletionCommandTests : IDisposable
             _akeyless_sharp_complete
             printf '%s\n' "${COMPREPLY[@]}"
             """;
-        var start = ProcessRun.WithEnvironment(ProcessRun.Bash(script, line), new Dictionary<string, string?>
-        {
-            ["PATH"] = _bin.FullName + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
-        });
 
-        var result = await ProcessRun.RunAsync(start);
+        await AssertCompletesAsync("bash", ["-c", script, "bash", line], expected);
+    }
+
+    [Theory]
+    [InlineData("akeyless-sharp ge", "get\nget-many\n")]
+    [InlineData("akeyless-sharp list -o ", "json\nnames\ntable\n")]
+    [InlineData("akeyless-sharp exec --ma", "--map\n")]
+    public async Task ZshScript_InRealZsh_CompletesThroughTheBuiltTool(string line, string expected)
+    {
+        // compinit needs a terminal; stand-ins for compdef and compadd print what the function offers.
+        var script = """
+            compdef() { :; }
+            compadd() { shift; print -l -- "$@"; }
+            source <(akeyless-sharp completion zsh) || exit 90
+            words=(${(z)1})
+            [[ "$1" == *" " ]] && words+=("")
+            CURRENT=${#words}
+            _akeyless_sharp
+            """;
+
+        await AssertCompletesAsync("zsh", ["-c", script, "zsh", line], expected);
+    }
+
+    [Theory]
+    [InlineData("akeyless-sharp ge", "get\nget-many\n")]
+    [InlineData("akeyless-sharp list -o ", "json\nnames\ntable\n")]
+    [InlineData("akeyless-sharp exec --ma", "--map\n")]
+    public async Task FishScript_InRealFish_CompletesThroughTheBuiltTool(string line, string expected)
+    {
+        var script = """
+            akeyless-sharp completion fish | source; or exit 90
+            complete --do-complete="$argv[1]"
+            """;
+
+        await AssertCompletesAsync("fish", ["-c", script, line], expected);
+    }
+
+    /// <summary>Runs a shell with the built tool on PATH as <c>akeyless-sharp</c> (the name the scripts call).</summary>
+    private async Task AssertCompletesAsync(string shell, string[] args, string expected)
+    {
+        var tool = Path.Combine(_bin.FullName, "akeyless-sharp");
+        await File.WriteAllTextAsync(tool, $"#!/bin/sh\nexec {string.Join(' ', ProcessRun.ToolCommand.Select(static w => $"'{w}'"))} \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo(shell) { UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PATH"] = _bin.FullName + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        ProcessResult result;
+        try
+        {
+            result = await ProcessRun.RunAsync(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail($"{shell} is not installed; the completion tests run it (Debian: apt-get install {shell}; .ci/run installs it).");
+            throw;
+        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(expected, result.OutText);

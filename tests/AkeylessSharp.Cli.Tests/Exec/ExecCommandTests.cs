@@ -150,4 +150,50 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
         Assert.Equal(127, result.ExitCode);
         Assert.Contains("no-such-program-akeyless-sharp", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Exec_Watch_RestartsTheProgramWhenASecretChanges_AndStopsOnSigterm()
+    {
+        var script = """echo "value=$P"; trap 'exit 0' TERM; while :; do sleep 0.05; done""";
+        var start = ProcessRun.Tool(emulator.Environment(), "exec", "--watch", "1", "--map", "P=/watch/value", "--", "sh", "-c", script);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var tool = Process.Start(start)!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            var error = tool.StandardError.ReadToEndAsync(limit.Token);
+            Assert.Equal("value=first", await tool.StandardOutput.ReadLineAsync(limit.Token));
+
+            var write = await emulator.RunInProcessAsync("set", "/watch/value", "second");
+            Assert.Equal(0, write.ExitCode);
+
+            // The next tick sees the change: the program is stopped and started again with the new value.
+            Assert.Equal("value=second", await tool.StandardOutput.ReadLineAsync(limit.Token));
+            using (var kill = Process.Start("kill", ["-TERM", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(limit.Token);
+            }
+
+            await tool.WaitForExitAsync(limit.Token);
+            Assert.Equal(0, tool.ExitCode);
+            Assert.Contains("restarting the program", await error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!tool.HasExited)
+            {
+                tool.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Exec_WatchWithBadInterval_IsUsageError()
+    {
+        var result = await emulator.RunInProcessAsync("exec", "--watch", "soon", "--map", "K=/demo/api/key", "--", "true");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--watch", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -23,6 +23,7 @@ public sealed class ExecEmulator : IAsyncLifetime
             new { name = "/coll/a_b", type = "static", value = "two" },
             new { name = "/json/app", type = "static", value = """{"port":1}""" },
             new { name = "/json/app_port", type = "static", value = "2" },
+            new { name = "/watch/value", type = "static", value = "first" },
         };
         _emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = JsonSerializer.Serialize(new { items }) });
     }

@@ -63,12 +63,6 @@ public sealed class EvalSafetyTests : IAsyncLifetime
     public async Task GetManyEnv_EvalInBash_GivesBackTheValueByteForByte(int index)
     {
         var value = s_values[index];
-        var environment = new Dictionary<string, string?>
-        {
-            ["AKEYLESS_API_URL"] = _emulator!.BaseUrl.ToString(),
-            ["AKEYLESS_ACCESS_ID"] = _emulator.AccessId,
-            ["AKEYLESS_ACCESS_KEY"] = _emulator.AccessKey,
-        };
         var script = """
             out=$("$@") || exit 90
             eval "$out" || exit 91
@@ -76,11 +70,37 @@ public sealed class EvalSafetyTests : IAsyncLifetime
             """;
         string[] tool = [.. ProcessRun.ToolCommand, "get-many", $"SECRET=/hostile/v{index}", "/hostile/v0", "-o", "env"];
 
-        var shell = await ProcessRun.RunAsync(ProcessRun.WithEnvironment(ProcessRun.Bash(script, tool), environment));
+        var shell = await ProcessRun.RunAsync(ProcessRun.WithEnvironment(ProcessRun.Bash(script, tool), Environment()));
 
         Assert.True(shell.ExitCode == 0, shell.ToString());
         Assert.Equal(string.Empty, shell.Error);
         Assert.Equal(Encoding.UTF8.GetBytes(value), shell.Out);
         Assert.False(File.Exists(Canary), "eval ran a command embedded in a value");
     }
+
+    [Fact]
+    public async Task EnvCommand_EvalInBash_GivesBackEveryValueByteForByte()
+    {
+        var names = Enumerable.Range(0, s_values.Length).Select(static i => $"V{i}").ToArray();
+        string[] tool = [.. ProcessRun.ToolCommand, "env", .. names.SelectMany(static (name, i) => new[] { "--map", $"{name}=/hostile/v{i}" })];
+        var script = $"""
+            out=$("$@") || exit 90
+            eval "$out" || exit 91
+            printf '%s\0' {string.Join(' ', names.Select(static n => $"\"${n}\""))}
+            """;
+
+        var shell = await ProcessRun.RunAsync(ProcessRun.WithEnvironment(ProcessRun.Bash(script, tool), Environment()));
+
+        Assert.True(shell.ExitCode == 0, shell.ToString());
+        Assert.Equal(string.Empty, shell.Error);
+        Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(s_values.Select(static v => v + "\0"))), shell.Out);
+        Assert.False(File.Exists(Canary), "eval ran a command embedded in a value");
+    }
+
+    private Dictionary<string, string?> Environment() => new()
+    {
+        ["AKEYLESS_API_URL"] = _emulator!.BaseUrl.ToString(),
+        ["AKEYLESS_ACCESS_ID"] = _emulator.AccessId,
+        ["AKEYLESS_ACCESS_KEY"] = _emulator.AccessKey,
+    };
 }

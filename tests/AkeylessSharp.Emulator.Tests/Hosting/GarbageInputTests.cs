@@ -9,7 +9,7 @@ public sealed class GarbageInputTests : EmulatorTestBase
     [
         "auth", "static-creds-auth", "get-cert-challenge", "get-secret-value", "get-dynamic-secret-value", "get-rotated-secret-value",
         "rotate-secret", "describe-item", "list-items", "create-secret", "update-secret-val", "delete-item", "create-dynamic-secret",
-        "create-rotated-secret", "uid-generate-token", "uid-rotate-token", "describe-permissions", "get-ssh-certificate",
+        "create-rotated-secret", "uid-generate-token", "uid-rotate-token", "describe-permissions", "get-ssh-certificate", "gateway-rotate-secret",
     ];
 
     private static readonly string[] Bodies =

@@ -18,7 +18,10 @@ public sealed class StrictWireTests : EmulatorTestBase
         var describe = await Client.PostAsync("describe-item", new JsonObject { ["name"] = "/s", ["show-versions"] = true });
         var list = await Client.PostAsync("list-items", new JsonObject { ["type"] = new JsonArray("static-secret"), ["minimal-view"] = true, ["auto-pagination"] = "enabled" });
 
+        var goSpelling = await Client.PostAsync("list-items", new JsonObject { ["sub_types"] = new JsonArray("generic") });
+
         Assert.Equal("v", get.AssertStatus(HttpStatusCode.OK).Str("/s"));
+        goSpelling.AssertStatus(HttpStatusCode.OK);
         describe.AssertStatus(HttpStatusCode.OK);
         list.AssertStatus(HttpStatusCode.OK);
     }
