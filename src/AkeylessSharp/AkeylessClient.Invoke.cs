@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AkeylessSharp.Diagnostics;
 using AkeylessSharp.Errors.Internal;
 using AkeylessSharp.Http.Contracts;
 
@@ -44,33 +43,44 @@ public partial class AkeylessClient
         using var timeoutSource = new CancellationTokenSource(limit, _timeProvider);
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
         var callToken = linked?.Token ?? timeoutSource.Token;
+        using var scope = _telemetry.Start(command, path);
         try
         {
+            JsonNode response;
             if (!sendToken)
             {
-                return await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
+                response = await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
+                scope.Succeeded();
+                return response;
             }
 
             var token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
             request["token"] = token.Value;
             try
             {
-                return await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
+                response = await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
             }
             catch (AkeylessUnauthorizedException)
             {
                 // A 401 means the command was not run, so sending it again with a fresh token is safe even for a write.
-                _tokens.Invalidate(token);
-                Log.ReAuthenticating(_logger, command);
-                AkeylessTelemetry.ReAuthentications.Add(1);
+                OnTokenRejected(token, command, scope);
                 token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
                 request["token"] = token.Value;
-                return await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
+                response = await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
             }
+
+            scope.Succeeded();
+            return response;
         }
         catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw ExceptionFactory.Timeout(command, path, limit, ex);
+            var timedOut = ExceptionFactory.Timeout(command, path, limit, ex);
+            scope.Failed(timedOut);
+            throw timedOut;
+        }
+        catch (Exception ex) when (scope.Failed(ex))
+        {
+            throw;
         }
     }
 

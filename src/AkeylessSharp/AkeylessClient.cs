@@ -99,7 +99,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         _ownedResources = owned;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = ClientLogger(loggerFactory);
-        _transport = new AkeylessTransport(httpClient, baseUri, _logger);
+        _transport = new AkeylessTransport(httpClient, baseUri);
         _telemetry = new Diagnostics.Internal.CommandTelemetry(baseUri, options.IncludePathInTraces, _logger);
         var context = new AuthContext(options, _transport, _timeProvider, cloudIdProviders?.ToArray() ?? [], _logger) { Telemetry = _telemetry };
         _tokens = new TokenManager(AuthenticatorTable.Create(context), _timeProvider, options.TokenRefreshBuffer, options.AccessType, _logger);

@@ -1,26 +1,29 @@
 namespace AkeylessSharp.Configuration.Internal;
 
-/// <summary>What one load read: each path's raw value and, when it came from a listing, its version (for change detection).</summary>
+/// <summary>What one load read: each path's raw value and, when it came from a listing, its identity (for change detection).</summary>
 internal sealed class LoadState
 {
-    public static LoadState Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal));
+    public static LoadState Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, ItemIdentity>(StringComparer.Ordinal));
 
-    public LoadState(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, int> versions)
+    public LoadState(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, ItemIdentity> identities)
     {
         Values = values;
-        Versions = versions;
+        Identities = identities;
     }
 
     public IReadOnlyDictionary<string, string> Values { get; }
 
-    public IReadOnlyDictionary<string, int> Versions { get; }
+    public IReadOnlyDictionary<string, ItemIdentity> Identities { get; }
 
-    /// <summary>Whether the value read for <paramref name="path"/> last time is still current: same listed version, greater than 0.</summary>
-    public bool TryReuse(string path, int listedVersion, out string value)
+    /// <summary>
+    /// Whether the value read for <paramref name="path"/> last time is still current: listed then and now with the same
+    /// version, item id and modification date (a re-created secret keeps its version number but not the others).
+    /// </summary>
+    public bool TryReuse(string path, ItemIdentity listed, out string value)
     {
         value = "";
-        return listedVersion > 0
-            && Versions.TryGetValue(path, out var version) && version == listedVersion
+        return listed.IsListed
+            && Identities.TryGetValue(path, out var identity) && identity == listed
             && Values.TryGetValue(path, out value!);
     }
 }

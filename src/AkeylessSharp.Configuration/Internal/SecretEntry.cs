@@ -16,4 +16,12 @@ internal enum SecretEntryKind
 }
 
 /// <summary>One selected secret: where it lives, what it becomes, and the listed version (0 when not listed).</summary>
-internal sealed record SecretEntry(SecretEntryKind Kind, string Path, string Key, int Version);
+internal sealed record SecretEntry(SecretEntryKind Kind, string Path, string Key, int Version)
+{
+    /// <summary>A secret found by a listing, with what the listing says of its identity.</summary>
+    public SecretEntry(SecretEntryKind kind, string key, AkeylessItem item)
+        : this(kind, item.Name, key, item.LastVersion) => Identity = ItemIdentity.Of(item);
+
+    /// <summary>The listed identity; <see cref="ItemIdentity.Unlisted"/> for explicit paths and references.</summary>
+    public ItemIdentity Identity { get; init; }
+}

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace AkeylessSharp.Configuration.Internal;
 
 /// <summary>
-/// Reads the values of the selected secrets: those whose listed version is unchanged are reused from the last load,
+/// Reads the values of the selected secrets: those whose listed identity (version, item id, modification date) is unchanged are reused from the last load,
 /// the rest are read in ⌈N / batch size⌉ <c>get-secret-value</c> requests carrying many names each, a few at a time.
 /// </summary>
 internal sealed class SecretFetcher
@@ -26,21 +26,21 @@ internal sealed class SecretFetcher
     public async Task<Result> FetchAsync(IReadOnlyList<SecretEntry> entries, LoadState previous, CancellationToken cancellationToken)
     {
         var values = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var versions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var identities = new Dictionary<string, ItemIdentity>(StringComparer.Ordinal);
         var toFetch = new List<string>();
         var reused = 0;
 
         foreach (var entry in entries)
         {
-            if (entry.Version > 0)
+            if (entry.Identity.IsListed)
             {
-                versions[entry.Path] = entry.Version;
+                identities[entry.Path] = entry.Identity;
             }
         }
 
         foreach (var path in entries.Select(e => e.Path).Distinct(StringComparer.Ordinal))
         {
-            if (versions.TryGetValue(path, out var version) && previous.TryReuse(path, version, out var value))
+            if (identities.TryGetValue(path, out var identity) && previous.TryReuse(path, identity, out var value))
             {
                 values[path] = value;
                 reused++;
@@ -57,7 +57,7 @@ internal sealed class SecretFetcher
             new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
             async (chunk, ct) => await FetchBatchAsync(chunk, values, missing, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
-        return new Result(new LoadState(new Dictionary<string, string>(values, StringComparer.Ordinal), versions), toFetch.Count - missing.Count, reused, (toFetch.Count + _batchSize - 1) / _batchSize, missing);
+        return new Result(new LoadState(new Dictionary<string, string>(values, StringComparer.Ordinal), identities), toFetch.Count - missing.Count, reused, (toFetch.Count + _batchSize - 1) / _batchSize, missing);
     }
 
     private async Task FetchBatchAsync(string[] chunk, ConcurrentDictionary<string, string> values, ConcurrentBag<string> missing, CancellationToken cancellationToken)

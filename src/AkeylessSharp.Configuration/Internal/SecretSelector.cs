@@ -33,7 +33,7 @@ internal sealed class SecretSelector
             {
                 if (IsUnder(item.Name, root) && HasTags(item) && _options.SecretManager.Load(item) && (_options.Filter?.Invoke(item) ?? true))
                 {
-                    entries.Add(new(SecretEntryKind.Secret, item.Name, _options.SecretManager.GetKey(item.Name, root), item.LastVersion));
+                    entries.Add(new(SecretEntryKind.Secret, _options.SecretManager.GetKey(item.Name, root), item));
                 }
             }
         }
@@ -87,7 +87,7 @@ internal sealed class SecretSelector
 
         foreach (var (key, (item, _)) in chosen.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            entries.Add(new(kind, item.Name, key, item.LastVersion));
+            entries.Add(new(kind, key, item));
         }
     }
 

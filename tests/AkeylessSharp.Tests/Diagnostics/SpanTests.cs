@@ -106,6 +106,23 @@ public sealed class SpanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSecretAsync_TokenRejectedMidCall_ReauthenticationEventAndAuthChildOnAnOkSpan()
+    {
+        // The client keeps its own clock, so it still believes the token valid after the emulator's clock passed its expiry.
+        using var client = new AkeylessClient(_harness.Options(), null, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(_harness.Time.GetUtcNow()));
+        await client.TestConnectionAsync();
+        _harness.Time.Advance(TimeSpan.FromHours(2));
+        using var spans = new ActivityRecorder();
+
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+
+        var span = spans.Single("akeyless get-secret-value");
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+        Assert.Equal(["akeyless.reauthentication"], span.Events.Select(e => e.Name));
+        Assert.Equal(span.SpanId, spans.Single("akeyless auth").ParentSpanId);
+    }
+
+    [Fact]
     public async Task GetSecretAsync_Unreachable_ErrorStatusConnectionErrorAndExceptionEvent()
     {
         using var client = new AkeylessClient(_harness.Options(o => { o.ApiUrl = $"http://127.0.0.1:{ClosedPort()}"; o.MaxRetries = 0; }));

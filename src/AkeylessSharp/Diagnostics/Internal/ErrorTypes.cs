@@ -21,6 +21,7 @@ internal static class ErrorTypes
         AkeylessException { StatusCode: { } status } => Of(status),
         HttpRequestException network => Of(network),
         AkeylessException { InnerException: HttpRequestException network } => Of(network),
+        AkeylessException { StatusCode: null, InnerException: IOException io } => io.GetType().FullName ?? nameof(IOException),
         _ => exception.GetType().FullName ?? exception.GetType().Name,
     };
 
@@ -29,7 +30,7 @@ internal static class ErrorTypes
 
     /// <summary>Whether the failure is the network's (no answer received), as opposed to an answer or a timeout.</summary>
     public static bool IsNetwork(Exception exception) =>
-        exception is HttpRequestException or AkeylessException { StatusCode: null, InnerException: HttpRequestException };
+        exception is HttpRequestException or AkeylessException { StatusCode: null, InnerException: HttpRequestException or IOException };
 
     private static string Of(HttpRequestException exception) => exception.HttpRequestError switch
     {

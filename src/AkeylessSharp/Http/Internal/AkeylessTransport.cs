@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using AkeylessSharp.Diagnostics;
 using AkeylessSharp.Errors.Internal;
-using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Http.Internal;
 
@@ -18,14 +15,12 @@ internal sealed class AkeylessTransport
     private static readonly MediaTypeHeaderValue s_json = new("application/json");
 
     private readonly Func<HttpClient> _httpClient;
-    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
-    public AkeylessTransport(Func<HttpClient> httpClient, Uri baseUri, ILogger logger)
+    public AkeylessTransport(Func<HttpClient> httpClient, Uri baseUri)
     {
         _httpClient = httpClient;
         BaseUri = baseUri;
-        _logger = logger;
     }
 
     public Uri BaseUri { get; }
