@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace AkeylessSharp.Compare;
+
+/// <summary>The command line: how long each phase runs and where the emulator lives.</summary>
+internal sealed record CompareOptions
+{
+    public const string Usage = """
+        usage: AkeylessSharp.Compare [--runs N] [--calls N] [--seconds S] [--callers N] [--in-process] [--emulator-dll PATH]
+          --runs N          interleaved runs; each row's figure is the median over runs (default 3)
+          --calls N         sequential HTTP calls per row and run; cache-hit rows make 100x as many (default 2000)
+          --seconds S       length of each row's concurrent phase (default 2)
+          --callers N       concurrent callers in that phase (default 64)
+          --in-process      host the emulator in this process (its CPU then counts as the client's)
+          --emulator-dll P  the AkeylessSharp.Emulator.Tool.dll to start (default: next to this build)
+        """;
+
+    public int Runs { get; init; } = 3;
+
+    public int Calls { get; init; } = 2000;
+
+    public double Seconds { get; init; } = 2;
+
+    public int Callers { get; init; } = 64;
+
+    public bool InProcess { get; init; }
+
+    public string? EmulatorDll { get; init; }
+
+    public static CompareOptions? Parse(string[] args)
+    {
+        var options = new CompareOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string? value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--in-process":
+                    options = options with { InProcess = true };
+                    continue;
+                case "--runs" when Positive(value) is { } n:
+                    options = options with { Runs = n };
+                    break;
+                case "--calls" when Positive(value) is { } n:
+                    options = options with { Calls = n };
+                    break;
+                case "--callers" when Positive(value) is { } n:
+                    options = options with { Callers = n };
+                    break;
+                case "--seconds" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 600:
+                    options = options with { Seconds = s };
+                    break;
+                case "--emulator-dll" when value is not null:
+                    options = options with { EmulatorDll = value };
+                    break;
+                default:
+                    return null;
+            }
+
+            i++;
+        }
+
+        return options;
+    }
+
+    private static int? Positive(string? value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+}
