@@ -6,11 +6,12 @@ namespace AkeylessSharp.Compare;
 internal sealed record CompareOptions
 {
     public const string Usage = """
-        usage: AkeylessSharp.Compare [--runs N] [--calls N] [--seconds S] [--callers N] [--in-process] [--emulator-dll PATH]
+        usage: AkeylessSharp.Compare [--runs N] [--calls N] [--seconds S] [--callers N] [--warmup N] [--in-process] [--emulator-dll PATH]
           --runs N          interleaved runs; each row's figure is the median over runs (default 3)
-          --calls N         sequential HTTP calls per row and run; cache-hit rows make 100x as many (default 2000)
+          --calls N         sequential calls per row and run; memory hits make 100×, hybrid hits 10× as many (default 2000)
           --seconds S       length of each row's concurrent phase (default 2)
           --callers N       concurrent callers in that phase (default 64)
+          --warmup N        warm-up rounds before measuring, each half a turn per row (default 2; 0 shows untiered code)
           --in-process      host the emulator in this process (its CPU then counts as the client's)
           --emulator-dll P  the AkeylessSharp.Emulator.Tool.dll to start (default: next to this build)
         """;
@@ -22,6 +23,8 @@ internal sealed record CompareOptions
     public double Seconds { get; init; } = 2;
 
     public int Callers { get; init; } = 64;
+
+    public int Warmup { get; init; } = 2;
 
     public bool InProcess { get; init; }
 
@@ -46,6 +49,9 @@ internal sealed record CompareOptions
                     break;
                 case "--callers" when Positive(value) is { } n:
                     options = options with { Callers = n };
+                    break;
+                case "--warmup" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var w) && w >= 0:
+                    options = options with { Warmup = w };
                     break;
                 case "--seconds" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 600:
                     options = options with { Seconds = s };

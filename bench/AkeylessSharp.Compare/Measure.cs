@@ -8,9 +8,15 @@ internal static class Measure
     public static async Task SequentialAsync(Row row, int calls, Sample sample)
     {
         long bytes = GC.GetTotalAllocatedBytes(precise: true);
+        double cpu = ThreadCpu.Nanoseconds();
         long start = Stopwatch.GetTimestamp();
         await row.RunAsync(calls);
         var elapsed = Stopwatch.GetElapsedTime(start);
+        if (row.IsHit)
+        {
+            sample.ThreadCpuNanos = (ThreadCpu.Nanoseconds() - cpu) / calls;
+        }
+
         bytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
         sample.NanosPerCall = elapsed.TotalNanoseconds / calls;
         sample.BytesPerCall = (double)bytes / calls;
@@ -35,7 +41,7 @@ internal static class Measure
         var elapsed = Stopwatch.GetElapsedTime(start);
         self.Refresh();
         sample.ClientCpuMicros = (self.TotalProcessorTime - cpu).TotalMicroseconds / calls;
-        if (serverCpu is { } before && emulator.ServerCpu() is { } after)
+        if (!row.IsHit && serverCpu is { } before && emulator.ServerCpu() is { } after)
         {
             sample.ServerCpuMicros = (after - before).TotalMicroseconds / calls;
         }

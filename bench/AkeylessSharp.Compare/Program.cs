@@ -22,7 +22,7 @@ string seed = "{\"items\":[" + string.Join(",", batch.Select(p => $"{{\"name\":\
     .Prepend($"{{\"name\":\"{SecretPath}\",\"type\":\"static\",\"value\":\"{Value}\"}}")) + "]}";
 
 Console.WriteLine($"AkeylessSharp.Compare: {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
-Console.WriteLine($"runs {options.Runs}, {options.Calls} sequential HTTP calls per turn (hits ×100), {options.Callers} callers × {options.Seconds} s per concurrent phase");
+Console.WriteLine($"runs {options.Runs}, {options.Warmup} warm-up rounds, {options.Calls} sequential calls per turn (memory hits ×100, hybrid hits ×10), {options.Callers} callers × {options.Seconds} s per concurrent phase");
 
 await using var emulator = await EmulatorHost.StartAsync(seed, options);
 Console.WriteLine($"emulator {(emulator.OutOfProcess ? "in its own process" : "in this process")} at {emulator.BaseUrl}");
@@ -43,8 +43,8 @@ Row[] rows =
 [
     new FloorRow(http, new Uri(emulator.BaseUrl, "get-secret-value"), token, SecretPath),
     new ClientRow("AkeylessSharp uncached GetSecretAsync", uncached, SecretPath, isHit: false),
-    new ClientRow("memory hit, await in async loop", memory, SecretPath, isHit: true),
-    new ClientRow("hybrid hit, await in async loop", hybrid, SecretPath, isHit: true),
+    new ClientRow("memory hit, await in async loop", memory, SecretPath, isHit: true, turnScale: 100),
+    new ClientRow("hybrid hit, await in async loop", hybrid, SecretPath, isHit: true, turnScale: 10),
     new ResultShapeRow(memory, SecretPath),
     new CallerMethodRow(memory, SecretPath),
     new EmptyLoopRow(Value),
@@ -62,7 +62,7 @@ foreach (var row in rows)
 }
 
 // Warm-up: enough calls for tiered compilation to settle (twice, with a pause for the background compiler).
-for (int round = 0; round < 2; round++)
+for (int round = 0; round < options.Warmup; round++)
 {
     foreach (var row in rows)
     {
@@ -102,7 +102,7 @@ AkeylessClient NewClient(AkeylessCacheOptions? cache, ISecretCache? secretCache)
     SecretCache = secretCache,
 });
 
-int Turn(Row row) => row.IsHit ? options.Calls * 100 : options.Calls;
+int Turn(Row row) => options.Calls * row.TurnScale;
 
 static IEnumerable<int> Rotated(int count, int run) => Enumerable.Range(0, count).Select(i => (i + run) % count);
 

@@ -8,12 +8,12 @@ internal static class Report
     public static void Print(IReadOnlyList<Row> rows, IReadOnlyList<Sample[]> runs, bool serverApart)
     {
         Console.WriteLine();
-        Console.WriteLine($"| row | time / call | bytes / call | client CPU / call ({(serverApart ? "server apart" : "server in process")}) | server CPU / call | throughput (calls/s) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| row | time / call | thread CPU / call (hits) | bytes / call | client CPU / call ({(serverApart ? "server apart" : "server in process")}) | server CPU / call | throughput (calls/s) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         for (int r = 0; r < rows.Count; r++)
         {
             var samples = runs.Select(run => run[r]).ToArray();
-            Console.WriteLine($"| {rows[r].Name} | {Time(samples.Select(s => s.NanosPerCall))} | {Number(samples.Select(s => s.BytesPerCall), "N0")} | "
+            Console.WriteLine($"| {rows[r].Name} | {Time(samples.Select(s => s.NanosPerCall))} | {Time(samples.Select(s => s.ThreadCpuNanos).Where(double.IsFinite))} | {Number(samples.Select(s => s.BytesPerCall), "N0")} | "
                 + $"{Micros(samples.Select(s => s.ClientCpuMicros))} | {Micros(samples.Select(s => s.ServerCpuMicros))} | {Number(samples.Select(s => s.CallsPerSecond), "N0")} |");
         }
 

@@ -4,15 +4,18 @@ using System.Runtime.CompilerServices;
 namespace AkeylessSharp.Compare;
 
 /// <summary>One thing measured: a call, and how a sequential turn of it is made.</summary>
-internal abstract class Row(string name, bool isHit, bool concurrent)
+internal abstract class Row(string name, bool isHit, bool concurrent, int turnScale = 1)
 {
     public string Name { get; } = name;
 
-    /// <summary>Completes without I/O: its turns are 100× longer and its concurrent callers are threads.</summary>
+    /// <summary>Completes without I/O: its concurrent callers are threads, and its thread CPU is measured.</summary>
     public bool IsHit { get; } = isHit;
 
     /// <summary>Whether it takes part in the concurrent phase.</summary>
     public bool Concurrent { get; } = concurrent;
+
+    /// <summary>How many times <c>--calls</c> a sequential turn makes, so that fast rows still run for a measurable time.</summary>
+    public int TurnScale { get; } = turnScale;
 
     public abstract ValueTask<string> CallAsync();
 
@@ -42,7 +45,7 @@ internal sealed class FloorRow(HttpClient http, Uri uri, string token, string pa
 }
 
 /// <summary><c>await client.GetSecretAsync(path)</c> in an async loop: the way an application calls it.</summary>
-internal sealed class ClientRow(string name, AkeylessClient client, string path, bool isHit) : Row(name, isHit, true)
+internal sealed class ClientRow(string name, AkeylessClient client, string path, bool isHit, int turnScale = 1) : Row(name, isHit, true, turnScale)
 {
     public override ValueTask<string> CallAsync() => client.GetSecretAsync(path);
 
@@ -56,7 +59,7 @@ internal sealed class ClientRow(string name, AkeylessClient client, string path,
 }
 
 /// <summary>The BenchmarkDotNet shape of <c>bench/AkeylessSharp.Caching.Benchmarks</c>: <c>.Result</c> in a plain loop.</summary>
-internal sealed class ResultShapeRow(AkeylessClient client, string path) : Row("memory hit, .Result in a sync loop (BDN shape)", true, false)
+internal sealed class ResultShapeRow(AkeylessClient client, string path) : Row("memory hit, .Result in a sync loop (BDN shape)", true, false, 100)
 {
     public override ValueTask<string> CallAsync() => client.GetSecretAsync(path);
 
@@ -72,7 +75,7 @@ internal sealed class ResultShapeRow(AkeylessClient client, string path) : Row("
 }
 
 /// <summary>A hit awaited inside the caller's own <c>async Task&lt;string&gt;</c> method, one per call (a handler's shape).</summary>
-internal sealed class CallerMethodRow(AkeylessClient client, string path) : Row("memory hit, via caller's async Task<string> method", true, false)
+internal sealed class CallerMethodRow(AkeylessClient client, string path) : Row("memory hit, via caller's async Task<string> method", true, false, 100)
 {
     public override ValueTask<string> CallAsync() => new(HandlerAsync());
 
@@ -89,7 +92,7 @@ internal sealed class CallerMethodRow(AkeylessClient client, string path) : Row(
 }
 
 /// <summary>The awaited loop with nothing to do: an already completed <see cref="ValueTask{T}"/> from a non-inlined call.</summary>
-internal sealed class EmptyLoopRow(string value) : Row("awaited loop alone (completed ValueTask)", true, false)
+internal sealed class EmptyLoopRow(string value) : Row("awaited loop alone (completed ValueTask)", true, false, 100)
 {
     public override ValueTask<string> CallAsync() => Completed();
 
