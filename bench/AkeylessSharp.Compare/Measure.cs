@@ -8,14 +8,12 @@ internal static class Measure
     public static async Task SequentialAsync(Row row, int calls, Sample sample)
     {
         long bytes = GC.GetTotalAllocatedBytes(precise: true);
-        double cpu = ThreadCpu.Nanoseconds();
+        Func<double> clock = row.IsHit ? CpuClock.Thread : CpuClock.Process;
+        double cpu = clock();
         long start = Stopwatch.GetTimestamp();
         await row.RunAsync(calls);
         var elapsed = Stopwatch.GetElapsedTime(start);
-        if (row.IsHit)
-        {
-            sample.ThreadCpuNanos = (ThreadCpu.Nanoseconds() - cpu) / calls;
-        }
+        sample.CpuNanos = (clock() - cpu) / calls;
 
         bytes = GC.GetTotalAllocatedBytes(precise: true) - bytes;
         sample.NanosPerCall = elapsed.TotalNanoseconds / calls;
@@ -29,8 +27,7 @@ internal static class Measure
     public static async Task ConcurrentAsync(Row row, int callers, TimeSpan duration, EmulatorHost emulator, Sample sample)
     {
         var stop = new StopFlag();
-        using var self = Process.GetCurrentProcess();
-        var cpu = self.TotalProcessorTime;
+        double cpu = CpuClock.Process();
         var serverCpu = emulator.ServerCpu();
         long start = Stopwatch.GetTimestamp();
         var timer = new Thread(() => { Thread.Sleep(duration); stop.Set(); }) { IsBackground = true };
@@ -39,8 +36,7 @@ internal static class Measure
         long calls = row.IsHit ? HitCallers(row, callers, stop) : (await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(() => AsyncCallerAsync(row, stop))))).Sum();
 
         var elapsed = Stopwatch.GetElapsedTime(start);
-        self.Refresh();
-        sample.ClientCpuMicros = (self.TotalProcessorTime - cpu).TotalMicroseconds / calls;
+        sample.ClientCpuMicros = (CpuClock.Process() - cpu) / 1000 / calls;
         if (!row.IsHit && serverCpu is { } before && emulator.ServerCpu() is { } after)
         {
             sample.ServerCpuMicros = (after - before).TotalMicroseconds / calls;

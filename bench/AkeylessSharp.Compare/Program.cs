@@ -90,7 +90,7 @@ for (int run = 0; run < options.Runs; run++)
     Console.WriteLine($"run {run + 1}/{options.Runs} done, load average {LoadAverage()}");
 }
 
-Report.Print(rows, runs, emulator.OutOfProcess);
+Report.Print(rows, runs, emulator.OutOfProcess, options.Callers);
 return 0;
 
 AkeylessClient NewClient(AkeylessCacheOptions? cache, ISecretCache? secretCache) => new(new AkeylessClientOptions

@@ -5,26 +5,26 @@ namespace AkeylessSharp.Compare;
 /// <summary>Prints the figures (median over runs, with the range) and the ratio table against the floor.</summary>
 internal static class Report
 {
-    public static void Print(IReadOnlyList<Row> rows, IReadOnlyList<Sample[]> runs, bool serverApart)
+    public static void Print(IReadOnlyList<Row> rows, IReadOnlyList<Sample[]> runs, bool serverApart, int callers)
     {
         Console.WriteLine();
-        Console.WriteLine($"| row | time / call | thread CPU / call (hits) | bytes / call | client CPU / call ({(serverApart ? "server apart" : "server in process")}) | server CPU / call | throughput (calls/s) |");
+        Console.WriteLine($"| row | time / call | CPU / call, sequential | bytes / call | client CPU / call, {callers} callers ({(serverApart ? "server apart" : "server in process")}) | server CPU / call | throughput (calls/s) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         for (int r = 0; r < rows.Count; r++)
         {
             var samples = runs.Select(run => run[r]).ToArray();
-            Console.WriteLine($"| {rows[r].Name} | {Time(samples.Select(s => s.NanosPerCall))} | {Time(samples.Select(s => s.ThreadCpuNanos).Where(double.IsFinite))} | {Number(samples.Select(s => s.BytesPerCall), "N0")} | "
+            Console.WriteLine($"| {rows[r].Name} | {Time(samples.Select(s => s.NanosPerCall))} | {Time(samples.Select(s => s.CpuNanos).Where(double.IsFinite))} | {Number(samples.Select(s => s.BytesPerCall), "N0")} | "
                 + $"{Micros(samples.Select(s => s.ClientCpuMicros))} | {Micros(samples.Select(s => s.ServerCpuMicros))} | {Number(samples.Select(s => s.CallsPerSecond), "N0")} |");
         }
 
         Console.WriteLine();
         Console.WriteLine("Ratios to the floor (first row), paired per run: median (min–max)");
         Console.WriteLine();
-        Console.WriteLine("| row | time | bytes | client CPU / call | throughput |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| row | time | CPU, sequential | bytes | client CPU / call, concurrent | throughput |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         for (int r = 1; r < rows.Count; r++)
         {
-            Console.WriteLine($"| {rows[r].Name} | {Ratio(runs, r, s => s.NanosPerCall)} | {Ratio(runs, r, s => s.BytesPerCall)} | "
+            Console.WriteLine($"| {rows[r].Name} | {Ratio(runs, r, s => s.NanosPerCall)} | {Ratio(runs, r, s => s.CpuNanos)} | {Ratio(runs, r, s => s.BytesPerCall)} | "
                 + $"{Ratio(runs, r, s => s.ClientCpuMicros)} | {Ratio(runs, r, s => s.CallsPerSecond)} |");
         }
     }

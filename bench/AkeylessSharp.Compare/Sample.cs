@@ -7,8 +7,8 @@ internal sealed class Sample
 
     public double BytesPerCall { get; set; }
 
-    /// <summary>The measuring thread's CPU per call in a sequential turn (meaningful for hit rows, which never leave it).</summary>
-    public double ThreadCpuNanos { get; set; } = double.NaN;
+    /// <summary>CPU per call in a sequential turn: the measuring thread's for hit rows (which never leave it), the process's for the others.</summary>
+    public double CpuNanos { get; set; } = double.NaN;
 
     /// <summary>Client (this process) CPU per call under concurrent callers, in microseconds; NaN when not measured.</summary>
     public double ClientCpuMicros { get; set; } = double.NaN;
