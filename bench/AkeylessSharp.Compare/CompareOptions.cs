@@ -6,12 +6,13 @@ namespace AkeylessSharp.Compare;
 internal sealed record CompareOptions
 {
     public const string Usage = """
-        usage: AkeylessSharp.Compare [--runs N] [--calls N] [--seconds S] [--callers N] [--warmup N] [--in-process] [--emulator-dll PATH]
+        usage: AkeylessSharp.Compare [--runs N] [--calls N] [--seconds S] [--callers N] [--warmup N] [--no-redis] [--in-process] [--emulator-dll PATH]
           --runs N          interleaved runs; each row's figure is the median over runs (default 3)
           --calls N         sequential calls per row and run; memory hits make 100×, hybrid hits 10× as many (default 2000)
           --seconds S       length of each row's concurrent phase (default 2)
           --callers N       concurrent callers in that phase (default 64)
           --warmup N        warm-up rounds before measuring, each half a turn per row (default 2; 0 shows untiered code)
+          --no-redis        leave out the Redis-hit row (left out anyway when redis-server is not installed)
           --in-process      host the emulator in this process (its CPU then counts as the client's)
           --emulator-dll P  the AkeylessSharp.Emulator.Tool.dll to start (default: next to this build)
         """;
@@ -28,6 +29,8 @@ internal sealed record CompareOptions
 
     public bool InProcess { get; init; }
 
+    public bool Redis { get; init; } = true;
+
     public string? EmulatorDll { get; init; }
 
     public static CompareOptions? Parse(string[] args)
@@ -40,6 +43,9 @@ internal sealed record CompareOptions
             {
                 case "--in-process":
                     options = options with { InProcess = true };
+                    continue;
+                case "--no-redis":
+                    options = options with { Redis = false };
                     continue;
                 case "--runs" when Positive(value) is { } n:
                     options = options with { Runs = n };

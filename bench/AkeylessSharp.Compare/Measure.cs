@@ -37,7 +37,7 @@ internal static class Measure
 
         var elapsed = Stopwatch.GetElapsedTime(start);
         sample.ClientCpuMicros = (CpuClock.Process() - cpu) / 1000 / calls;
-        if (!row.IsHit && serverCpu is { } before && emulator.ServerCpu() is { } after)
+        if (row.CallsEmulator && serverCpu is { } before && emulator.ServerCpu() is { } after)
         {
             sample.ServerCpuMicros = (after - before).TotalMicroseconds / calls;
         }

@@ -36,8 +36,15 @@ using var uncached = NewClient(null, null);
 using var memory = NewClient(cacheOptions, null);
 await using var services = new ServiceCollection().AddHybridCache().Services.BuildServiceProvider();
 using var hybrid = NewClient(cacheOptions, new HybridSecretCache(services.GetRequiredService<HybridCache>(), cacheOptions));
+var redisCacheOptions = new AkeylessCacheOptions { StaticSecretTtl = TimeSpan.FromHours(1), EncryptionKey = cacheOptions.EncryptionKey, GenerationCheckInterval = TimeSpan.FromHours(1) };
+using var redis = options.Redis ? await RedisHit.StartAsync(redisCacheOptions, NewClient) : null;
+Console.WriteLine(redis is null ? "no Redis row (--no-redis, or redis-server is not installed)" : "redis-server started on loopback");
 await memory.GetSecretsAsync(batch.Append(SecretPath));
 await hybrid.GetSecretAsync(SecretPath);
+if (redis is not null)
+{
+    await redis.Client.GetSecretAsync(SecretPath);
+}
 
 Row[] rows =
 [
@@ -45,6 +52,7 @@ Row[] rows =
     new ClientRow("AkeylessSharp uncached GetSecretAsync", uncached, SecretPath, isHit: false),
     new ClientRow("memory hit, await in async loop", memory, SecretPath, isHit: true, turnScale: 100),
     new ClientRow("hybrid hit, await in async loop", hybrid, SecretPath, isHit: true, turnScale: 10),
+    .. (redis is null ? Array.Empty<Row>() : [new ClientRow("Redis hit (loopback), await in async loop", redis.Client, SecretPath, isHit: false, callsEmulator: false)]),
     new ResultShapeRow(memory, SecretPath),
     new CallerMethodRow(memory, SecretPath),
     new EmptyLoopRow(Value),

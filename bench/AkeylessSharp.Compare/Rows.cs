@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace AkeylessSharp.Compare;
 
 /// <summary>One thing measured: a call, and how a sequential turn of it is made.</summary>
-internal abstract class Row(string name, bool isHit, bool concurrent, int turnScale = 1)
+internal abstract class Row(string name, bool isHit, bool concurrent, int turnScale = 1, bool? callsEmulator = null)
 {
     public string Name { get; } = name;
 
@@ -16,6 +16,9 @@ internal abstract class Row(string name, bool isHit, bool concurrent, int turnSc
 
     /// <summary>How many times <c>--calls</c> a sequential turn makes, so that fast rows still run for a measurable time.</summary>
     public int TurnScale { get; } = turnScale;
+
+    /// <summary>Whether its calls reach the emulator, so that the emulator's CPU per call means something.</summary>
+    public bool CallsEmulator { get; } = callsEmulator ?? !isHit;
 
     public abstract ValueTask<string> CallAsync();
 
@@ -45,7 +48,8 @@ internal sealed class FloorRow(HttpClient http, Uri uri, string token, string pa
 }
 
 /// <summary><c>await client.GetSecretAsync(path)</c> in an async loop: the way an application calls it.</summary>
-internal sealed class ClientRow(string name, AkeylessClient client, string path, bool isHit, int turnScale = 1) : Row(name, isHit, true, turnScale)
+internal sealed class ClientRow(string name, AkeylessClient client, string path, bool isHit, int turnScale = 1, bool? callsEmulator = null)
+    : Row(name, isHit, true, turnScale, callsEmulator)
 {
     public override ValueTask<string> CallAsync() => client.GetSecretAsync(path);
 
