@@ -61,4 +61,12 @@ internal static partial class Log
 
     [LoggerMessage(303, LogLevel.Debug, "Could not read the next rotation date of {Path}; the rotated-secret TTL applies alone")]
     public static partial void NextRotationUnknown(ILogger logger, string path, Exception exception);
+
+    // Universal identity token rotation; the tokens themselves are never logged. In this file, not a partial of its own:
+    // the logging generator orders a class split across files differently from build to build, which breaks reproducible builds.
+    [LoggerMessage(210, LogLevel.Information, "Rotated the Akeyless universal identity token through uid-rotate-token")]
+    public static partial void UidTokenRotated(ILogger logger);
+
+    [LoggerMessage(211, LogLevel.Error, "The Akeyless universal identity token was rotated but OnUidTokenRotated failed; the new token is kept in memory and handed over again at the next rotation")]
+    public static partial void UidTokenStoreFailed(ILogger logger, Exception exception);
 }
