@@ -19,7 +19,7 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
 
     /// <summary>The tool's own credentials: the program gets the secrets it was given, not the key to all of them.</summary>
     private static readonly string[] s_credentialVariables =
-        [EnvironmentNames.AccessKey, EnvironmentNames.UidToken, EnvironmentNames.Jwt, EnvironmentNames.ConnectionString];
+        [AkeylessEnvironmentVariables.AccessKey, AkeylessEnvironmentVariables.UidToken, AkeylessEnvironmentVariables.Jwt, AkeylessEnvironmentVariables.ConnectionString];
 
     public async Task<int> RunAsync(IReadOnlyList<KeyValuePair<string, string>> variables, SecretWatch? watch)
     {

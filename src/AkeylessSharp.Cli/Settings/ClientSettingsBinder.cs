@@ -16,16 +16,16 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
     /// <exception cref="AkeylessConfigurationException">The connection string is invalid.</exception>
     public AkeylessClientOptions Bind(ParseResult parse)
     {
-        var connectionString = Pick(parse, globals.ConnectionString, EnvironmentNames.ConnectionString);
+        var connectionString = Pick(parse, globals.ConnectionString, AkeylessEnvironmentVariables.ConnectionString);
         var options = connectionString is null ? new AkeylessClientOptions() : AkeylessClientOptions.FromConnectionString(connectionString);
         var profileApplied = ApplyProfile(parse, connectionString, options);
 
-        if (Pick(parse, globals.ApiUrl, EnvironmentNames.ApiUrl) is { } apiUrl)
+        if (Pick(parse, globals.ApiUrl, AkeylessEnvironmentVariables.ApiUrl) is { } apiUrl)
         {
             options.ApiUrl = apiUrl;
         }
 
-        if (Pick(parse, globals.AccessId, EnvironmentNames.AccessId) is { } accessId)
+        if (Pick(parse, globals.AccessId, AkeylessEnvironmentVariables.AccessId) is { } accessId)
         {
             options.AccessId = accessId;
         }
@@ -35,18 +35,18 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
             console.Error.WriteLine("warning: --access-key is visible in process lists and shell history; prefer the AKEYLESS_ACCESS_KEY environment variable.");
         }
 
-        options.AccessKey = Pick(parse, globals.AccessKey, EnvironmentNames.AccessKey) ?? options.AccessKey;
-        options.UidToken = Pick(parse, globals.UidToken, EnvironmentNames.UidToken) ?? options.UidToken;
-        options.Jwt = Env(EnvironmentNames.Jwt) ?? options.Jwt;
+        options.AccessKey = Pick(parse, globals.AccessKey, AkeylessEnvironmentVariables.AccessKey) ?? options.AccessKey;
+        options.UidToken = Pick(parse, globals.UidToken, AkeylessEnvironmentVariables.UidToken) ?? options.UidToken;
+        options.Jwt = Env(AkeylessEnvironmentVariables.Jwt) ?? options.Jwt;
         options.JwtEnvironmentVariable = parse.GetValue(globals.JwtEnv) ?? options.JwtEnvironmentVariable;
-        options.K8sAuthConfigName = Pick(parse, globals.K8sAuthConfigName, EnvironmentNames.K8sAuthConfigName) ?? options.K8sAuthConfigName;
-        options.K8sServiceAccountTokenPath = Pick(parse, globals.K8sTokenFile, EnvironmentNames.K8sTokenFile) ?? options.K8sServiceAccountTokenPath;
-        options.CertificateData = ReadFile(Pick(parse, globals.CertFile, EnvironmentNames.CertFile), $"--cert-file (or {EnvironmentNames.CertFile})") ?? options.CertificateData;
-        options.PrivateKeyData = ReadFile(Pick(parse, globals.KeyFile, EnvironmentNames.KeyFile), $"--key-file (or {EnvironmentNames.KeyFile})") ?? options.PrivateKeyData;
-        options.GcpAudience = Pick(parse, globals.GcpAudience, EnvironmentNames.GcpAudience) ?? options.GcpAudience;
-        options.AzureObjectId = Pick(parse, globals.AzureObjectId, EnvironmentNames.AzureObjectId) ?? options.AzureObjectId;
+        options.K8sAuthConfigName = Pick(parse, globals.K8sAuthConfigName, AkeylessEnvironmentVariables.K8sAuthConfigName) ?? options.K8sAuthConfigName;
+        options.K8sServiceAccountTokenPath = Pick(parse, globals.K8sTokenFile, AkeylessEnvironmentVariables.K8sTokenFile) ?? options.K8sServiceAccountTokenPath;
+        options.CertificateData = ReadFile(Pick(parse, globals.CertFile, AkeylessEnvironmentVariables.CertFile), $"--cert-file (or {AkeylessEnvironmentVariables.CertFile})") ?? options.CertificateData;
+        options.PrivateKeyData = ReadFile(Pick(parse, globals.KeyFile, AkeylessEnvironmentVariables.KeyFile), $"--key-file (or {AkeylessEnvironmentVariables.KeyFile})") ?? options.PrivateKeyData;
+        options.GcpAudience = Pick(parse, globals.GcpAudience, AkeylessEnvironmentVariables.GcpAudience) ?? options.GcpAudience;
+        options.AzureObjectId = Pick(parse, globals.AzureObjectId, AkeylessEnvironmentVariables.AzureObjectId) ?? options.AzureObjectId;
 
-        if (Pick(parse, globals.AccessType, EnvironmentNames.AccessType) is { } accessType)
+        if (Pick(parse, globals.AccessType, AkeylessEnvironmentVariables.AccessType) is { } accessType)
         {
             options.AccessType = AkeylessAccessTypeNames.TryParse(accessType, out var type)
                 ? type
@@ -96,7 +96,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         }
 
         var store = new ProfileStore(console.GetEnvironmentVariable);
-        if (Pick(parse, globals.Profile, EnvironmentNames.Profile) is { } name)
+        if (Pick(parse, globals.Profile, AkeylessEnvironmentVariables.Profile) is { } name)
         {
             return store.TryApply(name, options)
                 ? true
@@ -105,7 +105,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
 
         var configured = connectionString is not null
             || new[] { globals.AccessId, globals.UidToken, globals.K8sAuthConfigName, globals.CertFile, globals.JwtEnv }.Any(o => parse.GetValue(o) is { Length: > 0 })
-            || new[] { EnvironmentNames.AccessId, EnvironmentNames.UidToken, EnvironmentNames.Jwt, EnvironmentNames.K8sAuthConfigName, EnvironmentNames.CertFile }.Any(v => Env(v) is not null);
+            || new[] { AkeylessEnvironmentVariables.AccessId, AkeylessEnvironmentVariables.UidToken, AkeylessEnvironmentVariables.Jwt, AkeylessEnvironmentVariables.K8sAuthConfigName, AkeylessEnvironmentVariables.CertFile }.Any(v => Env(v) is not null);
         return !configured && store.TryApply(store.DefaultName, options);
     }
 
