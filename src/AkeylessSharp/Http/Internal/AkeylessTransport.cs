@@ -44,7 +44,7 @@ internal sealed class AkeylessTransport
 
     private static HttpRequestMessage CreateRequest<TRequest>(Uri uri, TRequest body, JsonTypeInfo<TRequest> requestInfo, bool idempotent)
     {
-        var content = new OriginBoundContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo), uri);
+        var content = OriginBoundContent.Create(body, requestInfo, uri);
         content.Headers.ContentType = s_json;
         var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         content.Request = request;
