@@ -133,7 +133,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         where TRequest : TokenRequest
     {
         var limit = timeout ?? _options.Timeout;
-        using var timeoutSource = new CancellationTokenSource(limit, _timeProvider);
+        using var timeoutSource = CallTimeout.Start(limit, _timeProvider);
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
         var callToken = linked?.Token ?? timeoutSource.Token;
         using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
