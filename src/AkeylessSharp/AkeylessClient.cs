@@ -8,7 +8,6 @@ using AkeylessSharp.Errors.Internal;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
 using AkeylessSharp.Secrets.Internal;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -188,7 +187,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     {
         OptionsChecks.ThrowIfInvalid(options);
         var pipeline = AkeylessResilience.Build(options, TimeProvider.System, ClientLogger(loggerFactory));
-        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = new ResponseBufferingHandler { InnerHandler = PrimaryHandlerFactory.Get(options) } };
+        var handler = new ResilientSendHandler(pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
 
         // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
         var httpClient = new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options));
