@@ -120,6 +120,5 @@ public partial class AkeylessClient
 
     private static string[] ToArgs(IReadOnlyDictionary<string, string> arguments) => arguments.Select(static a => $"{a.Key}={a.Value}").ToArray();
 
-    private static string Select(string value, string path, SecretRequestOptions? options) =>
-        options?.JsonAttribute is { Length: > 0 } attribute ? JsonAttributeSelector.Select(value, attribute, path) : value;
+    private static string Select(string value, string path, SecretRequestOptions? options) => StaticSecretReader.Select(value, path, options);
 }

@@ -27,25 +27,28 @@ internal sealed class StaticSecretReader(AkeylessClient client)
         return values;
     }
 
-    /// <summary>One path, with <see cref="SecretRequestOptions.JsonAttribute"/> applied: no result dictionary of its own.</summary>
-    public async ValueTask<string> ReadOneAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken)
-    {
-        var value = Find(await SendAsync([path], options, cancellationToken).ConfigureAwait(false), path);
-        return options?.JsonAttribute is { Length: > 0 } attribute ? JsonAttributeSelector.Select(value, attribute, path) : value;
-    }
+    /// <summary>One path, with <see cref="SecretRequestOptions.JsonAttribute"/> applied: no result dictionary and no async method of its own.</summary>
+    public ValueTask<string> ReadOneAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken) =>
+        new(client.InvokeAsync(
+            CommandCatalog.GetSecretValue, path, Request([path], options), AkeylessJsonContext.Default.GetSecretValueRequest,
+            AkeylessJsonContext.Default.SecretValueMap, options?.Timeout, static (response, read) => Select(Find(response, read.Path), read.Path, read.Options), (Path: path, Options: options),
+            cancellationToken));
 
-    private Task<SecretValueMap> SendAsync(IReadOnlyList<string> names, SecretRequestOptions? options, CancellationToken cancellationToken)
-    {
-        var request = new GetSecretValueRequest
-        {
-            Names = names,
-            Version = options?.Version is > 0 ? options.Version : null,
-            IgnoreCache = options?.IgnoreGatewayCache == true ? "true" : null,
-        };
-        return client.InvokeAsync(
-            CommandCatalog.GetSecretValue, names.Count == 1 ? names[0] : null, request, AkeylessJsonContext.Default.GetSecretValueRequest,
+    private Task<SecretValueMap> SendAsync(IReadOnlyList<string> names, SecretRequestOptions? options, CancellationToken cancellationToken) =>
+        client.InvokeAsync(
+            CommandCatalog.GetSecretValue, names.Count == 1 ? names[0] : null, Request(names, options), AkeylessJsonContext.Default.GetSecretValueRequest,
             AkeylessJsonContext.Default.SecretValueMap, options?.Timeout, cancellationToken);
-    }
+
+    private static GetSecretValueRequest Request(IReadOnlyList<string> names, SecretRequestOptions? options) => new()
+    {
+        Names = names,
+        Version = options?.Version is > 0 ? options.Version : null,
+        IgnoreCache = options?.IgnoreGatewayCache == true ? "true" : null,
+    };
+
+    /// <summary>Applies <see cref="SecretRequestOptions.JsonAttribute"/>, when given, to a whole value.</summary>
+    public static string Select(string value, string path, SecretRequestOptions? options) =>
+        options?.JsonAttribute is { Length: > 0 } attribute ? JsonAttributeSelector.Select(value, attribute, path) : value;
 
     private static bool ContainsAll(SecretValueMap response, IReadOnlyList<string> names)
     {
