@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AkeylessSharp.Errors.Internal;
 using AkeylessSharp.Http.Contracts;
+using AkeylessSharp.Http.Internal;
 
 namespace AkeylessSharp;
 
@@ -40,7 +41,7 @@ public partial class AkeylessClient
         var path = ItemName(request);
         var sendToken = options.SendToken && !request.ContainsKey("token") && !request.ContainsKey("uid-token");
         var limit = options.Timeout ?? _options.Timeout;
-        using var timeoutSource = new CancellationTokenSource(limit, _timeProvider);
+        using var timeoutSource = CallTimeout.Start(limit, _timeProvider);
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
         var callToken = linked?.Token ?? timeoutSource.Token;
         using var scope = _telemetry.Start(command, path);

@@ -20,11 +20,8 @@ public partial class AkeylessClient
         return _secretCache is { } cache ? ReadSecretCachedAsync(cache, path, options, cancellationToken) : ReadSecretAsync(path, options, cancellationToken);
     }
 
-    private async ValueTask<string> ReadSecretAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken)
-    {
-        var values = await _staticReader.ReadAsync([path], options, cancellationToken).ConfigureAwait(false);
-        return Select(values[path], path, options);
-    }
+    private ValueTask<string> ReadSecretAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken) =>
+        _staticReader.ReadOneAsync(path, options, cancellationToken);
 
     /// <inheritdoc />
     public virtual async ValueTask<string?> TryGetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
@@ -123,6 +120,5 @@ public partial class AkeylessClient
 
     private static string[] ToArgs(IReadOnlyDictionary<string, string> arguments) => arguments.Select(static a => $"{a.Key}={a.Value}").ToArray();
 
-    private static string Select(string value, string path, SecretRequestOptions? options) =>
-        options?.JsonAttribute is { Length: > 0 } attribute ? JsonAttributeSelector.Select(value, attribute, path) : value;
+    private static string Select(string value, string path, SecretRequestOptions? options) => StaticSecretReader.Select(value, path, options);
 }

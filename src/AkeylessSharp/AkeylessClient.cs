@@ -8,7 +8,6 @@ using AkeylessSharp.Errors.Internal;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
 using AkeylessSharp.Secrets.Internal;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -128,45 +127,59 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     }
 
     /// <summary>Sends an authorized command; on a 401 with a token believed valid, authenticates again once and retries once.</summary>
-    internal async Task<TResponse> InvokeAsync<TRequest, TResponse>(
+    internal Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string command, string? path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, TimeSpan? timeout, CancellationToken cancellationToken)
+        where TRequest : TokenRequest =>
+        InvokeAsync(command, path, request, requestInfo, responseInfo, timeout, static (response, _) => response, (object?)null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="InvokeAsync{TRequest, TResponse}"/>, then <paramref name="map"/> turns the answer into the result once the
+    /// call's telemetry has ended (what <paramref name="map"/> throws is the caller's failure, not the call's), in the
+    /// same async method: a caller that only maps the answer needs no async method of its own.
+    /// </summary>
+    internal async Task<TResult> InvokeAsync<TRequest, TResponse, TState, TResult>(
+        string command, string? path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, TimeSpan? timeout,
+        Func<TResponse, TState, TResult> map, TState state, CancellationToken cancellationToken)
         where TRequest : TokenRequest
     {
-        var limit = timeout ?? _options.Timeout;
-        using var timeoutSource = new CancellationTokenSource(limit, _timeProvider);
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
-        var callToken = linked?.Token ?? timeoutSource.Token;
-        using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
-        try
+        TResponse response;
         {
-            var token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
-            request.Token = token.Value;
-            TResponse response;
+            var limit = timeout ?? _options.Timeout;
+            using var timeoutSource = CallTimeout.Start(limit, _timeProvider);
+            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
+            var callToken = linked?.Token ?? timeoutSource.Token;
+            using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
             try
             {
-                response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
-            }
-            catch (AkeylessUnauthorizedException)
-            {
-                OnTokenRejected(token, command, scope);
-                token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
+                var token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
                 request.Token = token.Value;
-                response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
-            }
+                try
+                {
+                    response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
+                }
+                catch (AkeylessUnauthorizedException)
+                {
+                    OnTokenRejected(token, command, scope);
+                    token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
+                    request.Token = token.Value;
+                    response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
+                }
 
-            scope.Succeeded();
-            return response;
+                scope.Succeeded();
+            }
+            catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                var timedOut = ExceptionFactory.Timeout(command, path, limit, ex);
+                scope.Failed(timedOut);
+                throw timedOut;
+            }
+            catch (Exception ex) when (scope.Failed(ex))
+            {
+                throw;
+            }
         }
-        catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            var timedOut = ExceptionFactory.Timeout(command, path, limit, ex);
-            scope.Failed(timedOut);
-            throw timedOut;
-        }
-        catch (Exception ex) when (scope.Failed(ex))
-        {
-            throw;
-        }
+
+        return map(response, state);
     }
 
     /// <summary>One Warning per rejected token: only the caller that retires it logs; the others were already behind it.</summary>
@@ -188,7 +201,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     {
         OptionsChecks.ThrowIfInvalid(options);
         var pipeline = AkeylessResilience.Build(options, TimeProvider.System, ClientLogger(loggerFactory));
-        var handler = new ResilienceHandler(_ => pipeline) { InnerHandler = new ResponseBufferingHandler { InnerHandler = PrimaryHandlerFactory.Get(options) } };
+        var handler = new ResilientSendHandler(pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
 
         // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
         var httpClient = new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options));

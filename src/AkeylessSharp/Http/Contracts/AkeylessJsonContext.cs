@@ -10,7 +10,7 @@ namespace AkeylessSharp.Http.Contracts;
 [JsonSerializable(typeof(StaticCredsAuthRequest))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(GetSecretValueRequest))]
-[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(SecretValueMap))]
 [JsonSerializable(typeof(GetDynamicSecretValueRequest))]
 [JsonSerializable(typeof(GetRotatedSecretValueRequest))]
 [JsonSerializable(typeof(GetRotatedSecretValueResponse))]

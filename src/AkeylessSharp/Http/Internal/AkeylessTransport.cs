@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AkeylessSharp.Errors.Internal;
 
@@ -32,7 +31,19 @@ internal sealed class AkeylessTransport
         // Spans, metrics and logs belong to the logical call around this one (Diagnostics/Internal/CommandScope).
         var uri = _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri);
         using var request = CreateRequest(uri, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command));
-        using var response = await SendCoreAsync(request, command, path, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            // ResponseContentRead: the body is read inside HttpClient.Timeout (TotalRequestTimeout), and with this library's
+            // handlers already inside each attempt (ResilientSendHandler; ResponseBufferingHandler under DI), so no read can stall past the timeouts.
+            sent = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ToTransportFailure(ex, command, path) is { } failure)
+        {
+            throw failure;
+        }
+
+        using var response = sent;
         EnsureNotRedirected(uri, response, command, path);
         if (!response.IsSuccessStatusCode)
         {
@@ -44,7 +55,7 @@ internal sealed class AkeylessTransport
 
     private static HttpRequestMessage CreateRequest<TRequest>(Uri uri, TRequest body, JsonTypeInfo<TRequest> requestInfo, bool idempotent)
     {
-        var content = new OriginBoundContent(JsonSerializer.SerializeToUtf8Bytes(body, requestInfo), uri);
+        var content = OriginBoundContent.Create(body, requestInfo, uri);
         content.Headers.ContentType = s_json;
         var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         content.Request = request;
@@ -57,31 +68,14 @@ internal sealed class AkeylessTransport
         return request;
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, string command, string? path, CancellationToken cancellationToken)
+    /// <summary>The typed error for a failed send (timeout, redirect, network), or <see langword="null"/> to let it through (cancellation).</summary>
+    private AkeylessException? ToTransportFailure(Exception exception, string command, string? path) => exception switch
     {
-        try
-        {
-            // ResponseContentRead: the body is read inside HttpClient.Timeout (TotalRequestTimeout), and with this library's
-            // handlers already inside each attempt (ResponseBufferingHandler), so no read can stall past the timeouts.
-            return await _httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (AkeylessResilience.IsTimeout(ex))
-        {
-            throw ExceptionFactory.Timeout(command, path, null, ex);
-        }
-        catch (Exception ex) when (FindRedirect(ex) is { } redirect)
-        {
-            throw ExceptionFactory.Redirect(BaseUri, command, path, null, redirect.Location);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw ExceptionFactory.Network(command, path, BaseUri, ex);
-        }
-        catch (IOException ex)
-        {
-            throw ExceptionFactory.Network(command, path, BaseUri, ex);
-        }
-    }
+        _ when AkeylessResilience.IsTimeout(exception) => ExceptionFactory.Timeout(command, path, null, exception),
+        _ when FindRedirect(exception) is { } redirect => ExceptionFactory.Redirect(BaseUri, command, path, null, redirect.Location),
+        HttpRequestException or IOException => ExceptionFactory.Network(command, path, BaseUri, exception),
+        _ => null,
+    };
 
     /// <summary>Refuses an answer that came from another address than the one asked: a caller's handler followed a redirect.</summary>
     private void EnsureNotRedirected(Uri asked, HttpResponseMessage response, string command, string? path)
