@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AkeylessSharp.Emulator.Tests.Infrastructure;
 using AkeylessSharp.Emulator.Tool;
 
 namespace AkeylessSharp.Emulator.Tests.Hosting;
@@ -45,13 +46,13 @@ public sealed class ToolTests : IDisposable
     public async Task RelativeSeed_ResolvedFromWorkingDirectory_Starts()
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "demo.json"), Path.Combine(_dir, "demo.json"));
-        var port = FreePort();
+        var port = ToolProcess.FreePort();
 
         using var process = Start(_dir, "--urls", $"http://127.0.0.1:{port}", "--seed", "demo.json");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            Assert.True(await WaitHealthyAsync(http), "the tool did not become healthy with a relative --seed");
+            Assert.True(await ToolProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(30)), "the tool did not become healthy with a relative --seed");
         }
         finally
         {
@@ -106,23 +107,8 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("--admin-token", stderr, StringComparison.Ordinal);
     }
 
-    private Process Start(string workingDirectory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AkeylessSharp.Emulator.Tool.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
-    }
+    private static Process Start(string workingDirectory, params string[] args) =>
+        Process.Start(ToolProcess.StartInfo(args, workingDirectory))!;
 
     private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
@@ -141,35 +127,6 @@ public sealed class ToolTests : IDisposable
         }
 
         return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static async Task<bool> WaitHealthyAsync(HttpClient http)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await http.GetAsync("__emulator/health")).IsSuccessStatusCode)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

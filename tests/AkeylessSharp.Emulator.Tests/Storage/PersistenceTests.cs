@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
 
@@ -64,13 +63,13 @@ public sealed class PersistenceTests : IDisposable
     public async Task KillDashNine_AcknowledgedWritesSurvive()
     {
         const int count = 25;
-        var port = FreePort();
+        var port = ToolProcess.FreePort();
         using (var child = StartChild(port))
         {
             try
             {
                 using var client = new EmulatorClient(new Uri($"http://127.0.0.1:{port}/"));
-                await WaitHealthyAsync(client);
+                Assert.True(await ToolProcess.WaitHealthyAsync(client.Http, TimeSpan.FromSeconds(20)), "the emulator child process did not become healthy within 20 s");
                 await client.LoginAsync("p-akeylessemu1a0", "ZW11bGF0b3ItZGV2LWFjY2Vzcy1rZXk=");
                 for (var i = 0; i < count; i++)
                 {
@@ -98,54 +97,12 @@ public sealed class PersistenceTests : IDisposable
 
     private Process StartChild(int port)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "AkeylessSharp.Emulator.Tool.dll");
-        Assert.True(File.Exists(dll), $"emulator not found at {dll}");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--data", DataPath })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(info)!;
+        var process = Process.Start(ToolProcess.StartInfo(["--urls", $"http://127.0.0.1:{port}", "--data", DataPath]))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitHealthyAsync(EmulatorClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await client.Http.GetAsync("__emulator/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("the emulator child process did not become healthy within 20 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
