@@ -28,6 +28,9 @@ public sealed class MemorySecretCache : ISecretCache
         return _map.TryGet(key, out string value) ? new ValueTask<string?>(value) : default;
     }
 
+    /// <summary>The hit path without the <see cref="ValueTask{TResult}"/> and interface layers, for the client's reader.</summary>
+    internal bool TryGet(string key, out string value) => _map.TryGet(key, out value);
+
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is not positive.</exception>
     public ValueTask SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using AkeylessSharp.Caching.Internal;
 using AkeylessSharp.Caching.Tests.Infrastructure;
 
 namespace AkeylessSharp.Caching.Tests.Caching;
@@ -78,6 +79,24 @@ public sealed class MemorySecretCacheTests
         await cache.SetAsync("/new", "v", TimeSpan.FromMinutes(5));
 
         Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task OnTheSystemClock_EntriesLiveTheirTtl_InMilliseconds_AndHugeTtlsDoNotOverflow()
+    {
+        var cache = new MemorySecretCache(TimeProvider.System);
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        await cache.SetAsync("/forever", "v", TimeSpan.MaxValue);
+        Assert.Equal("v", await cache.GetAsync("/a"));
+        Assert.Equal("v", await cache.GetAsync("/forever"));
+
+        var map = new ExpiringMap<string>(TimeProvider.System);
+        long now = map.Now;
+        Assert.Equal(TimeSpan.FromMinutes(5), map.Elapsed(now, map.Add(now, TimeSpan.FromMinutes(5))));
+        Assert.True(map.Add(now, TimeSpan.MaxValue) > map.Add(now, TimeSpan.FromDays(36_500)));
+
+        map.Set("/ended", "v", now);
+        Assert.False(map.TryGet("/ended", out _));
     }
 
     [Fact]

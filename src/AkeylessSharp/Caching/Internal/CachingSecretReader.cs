@@ -15,6 +15,9 @@ namespace AkeylessSharp.Caching.Internal;
 internal sealed partial class CachingSecretReader
 {
     private readonly ISecretCache _cache;
+
+    // The default cache, read directly: no interface call, no ValueTask, no exception handler on the hit path.
+    private readonly MemorySecretCache? _memory;
     private readonly AkeylessCacheOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -37,6 +40,7 @@ internal sealed partial class CachingSecretReader
         ArgumentNullException.ThrowIfNull(batchFetch);
         AkeylessCacheOptionsValidator.EnsureValid(options);
         _cache = cache;
+        _memory = cache as MemorySecretCache;
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
@@ -79,6 +83,17 @@ internal sealed partial class CachingSecretReader
 
         if (!refresh)
         {
+            if (_memory is not null)
+            {
+                if (_memory.TryGet(key, out string cached))
+                {
+                    OnHit(key, kind, cached);
+                    return new ValueTask<string>(cached);
+                }
+
+                return Miss(key, kind, refresh, state, fetch, cancellationToken);
+            }
+
             var lookup = Lookup(key, cancellationToken);
             if (!lookup.IsCompletedSuccessfully)
             {

@@ -45,7 +45,7 @@ internal sealed class StaleStore(TimeProvider timeProvider)
         if (_map.TryGet(key, now, out var entry))
         {
             value = entry.Value;
-            staleness = now > entry.FreshUntil ? timeProvider.GetElapsedTime(entry.FreshUntil, now) : TimeSpan.Zero;
+            staleness = now > entry.FreshUntil ? _map.Elapsed(entry.FreshUntil, now) : TimeSpan.Zero;
             return true;
         }
 
