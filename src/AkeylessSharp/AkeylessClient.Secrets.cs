@@ -42,6 +42,13 @@ public partial class AkeylessClient
     public virtual async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        StartedLookup? started = null;
+        if (_secretCache is { } hits && IsPlainRead(options) && options?.Refresh != true
+            && hits.TryGetAllCached(paths, cancellationToken, out var cached, out started))
+        {
+            return cached;
+        }
+
         var names = paths.Distinct(StringComparer.Ordinal).ToArray();
         if (names.Length == 0)
         {
@@ -51,7 +58,7 @@ public partial class AkeylessClient
         if (_secretCache is { } cache)
         {
             return IsPlainRead(options)
-                ? await cache.GetSecretsAsync(names, options?.Refresh == true, cancellationToken).ConfigureAwait(false)
+                ? await cache.GetSecretsAsync(names, options?.Refresh == true, started, cancellationToken).ConfigureAwait(false)
                 : await cache.GetSecretsAsync(
                     names,
                     path => SecretCacheKey.Static(path, options!.Version, options.JsonAttribute),

@@ -218,4 +218,48 @@ public sealed class ClientCachingTests : IAsyncLifetime
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public async Task GetSecrets_AllHits_WithDuplicates_AnswersEachPathOnce_FromTheCache()
+    {
+        var client = _fixture.Client(new AkeylessCacheOptions());
+        await client.GetSecretsAsync(Paths.Take(3));
+
+        var values = await client.GetSecretsAsync(new List<string> { Paths[2], Paths[0], Paths[2], Paths[1] });
+        var lazy = await client.GetSecretsAsync(Paths.Take(3).Concat(Paths.Take(1)));
+
+        Assert.Equal(Paths.Take(3).Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("e2e-value-2", values[Paths[2]]);
+        Assert.Equal(3, lazy.Count);
+        Assert.Equal(1, _fixture.Requests("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task GetSecrets_AllHits_AllocatesOnlyItsResultDictionary()
+    {
+        var client = _fixture.Client(new AkeylessCacheOptions());
+        await client.GetSecretsAsync(Paths);
+        for (int i = 0; i < 20; i++)
+        {
+            _ = client.GetSecretsAsync(Paths);
+        }
+
+        long dictionary = GC.GetAllocatedBytesForCurrentThread();
+        var same = new Dictionary<string, string>(Paths.Length, StringComparer.Ordinal);
+        foreach (string path in Paths)
+        {
+            same[path] = path;
+        }
+
+        dictionary = GC.GetAllocatedBytesForCurrentThread() - dictionary;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.True(client.GetSecretsAsync(Paths).IsCompletedSuccessfully);
+        }
+
+        long perRead = (GC.GetAllocatedBytesForCurrentThread() - before) / 10;
+        Assert.InRange(perRead, dictionary, dictionary + 256);
+        Assert.Equal(1, _fixture.Requests("get-secret-value"));
+    }
 }

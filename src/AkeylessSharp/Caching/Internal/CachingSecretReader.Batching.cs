@@ -14,7 +14,15 @@ internal sealed partial class CachingSecretReader
     /// Reads many static secrets: hits from the cache, and every miss in as few requests as
     /// <see cref="AkeylessCacheOptions.MaxBatchSize"/> allows (batched even when single reads are not).
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, bool refresh, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, bool refresh, CancellationToken cancellationToken) =>
+        GetSecretsAsync(paths, refresh, started: null, cancellationToken);
+
+    /// <inheritdoc cref="GetSecretsAsync(IEnumerable{string}, bool, CancellationToken)"/>
+    /// <param name="paths">The paths, duplicates allowed.</param>
+    /// <param name="refresh">Whether to bypass and overwrite the cache.</param>
+    /// <param name="started">A lookup <see cref="TryGetAllCached"/> left in flight, reused rather than repeated.</param>
+    /// <param name="cancellationToken">Cancels this caller's wait.</param>
+    public async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, bool refresh, StartedLookup? started, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
         string[] distinct = paths.Distinct(StringComparer.Ordinal).ToArray();
@@ -30,6 +38,7 @@ internal sealed partial class CachingSecretReader
             refresh,
             (i, lockAttempt) => Miss(distinct[i], SecretKind.Static, refresh, new StaticFetch(this, distinct[i], Batch: true), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken, lockAttempt),
             _batcher.Flush,
+            started,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -67,6 +76,7 @@ internal sealed partial class CachingSecretReader
             refresh,
             (i, lockAttempt) => Miss(keys[i], SecretKind.Static, refresh, new SelectedFetch(this, batcher, paths[i], select), static (s, ct) => s.FetchAsync(ct), cancellationToken, lockAttempt),
             batcher.Seal,
+            started: null,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,11 +90,12 @@ internal sealed partial class CachingSecretReader
         bool refresh,
         Func<int, FetchLockAttempt?, ValueTask<string>> miss,
         Action afterMisses,
+        StartedLookup? started,
         CancellationToken cancellationToken)
     {
         // Every lookup completes before the first miss is fetched: with an asynchronous cache (Redis) misses would
         // otherwise reach the batcher one by one, after the flush.
-        string?[] hits = await LookupAllAsync(keys, refresh, cancellationToken).ConfigureAwait(false);
+        string?[] hits = await LookupAllAsync(keys, refresh, started, cancellationToken).ConfigureAwait(false);
         var locks = refresh ? new FetchLockAttempt?[keys.Length] : await LockMissesAsync(keys, hits, cancellationToken).ConfigureAwait(false);
         var reads = new Task<string>[keys.Length];
         for (int i = 0; i < keys.Length; i++)
@@ -111,7 +122,7 @@ internal sealed partial class CachingSecretReader
         return values;
     }
 
-    private async Task<string?[]> LookupAllAsync(string[] keys, bool refresh, CancellationToken cancellationToken)
+    private async Task<string?[]> LookupAllAsync(string[] keys, bool refresh, StartedLookup? started, CancellationToken cancellationToken)
     {
         var hits = new string?[keys.Length];
         if (refresh)
@@ -122,7 +133,15 @@ internal sealed partial class CachingSecretReader
         var lookups = new ValueTask<string?>[keys.Length];
         for (int i = 0; i < keys.Length; i++)
         {
-            lookups[i] = Lookup(keys[i], cancellationToken);
+            if (started is { } reused && string.Equals(reused.Key, keys[i], StringComparison.Ordinal))
+            {
+                lookups[i] = reused.Lookup;
+                started = null;
+            }
+            else
+            {
+                lookups[i] = Lookup(keys[i], cancellationToken);
+            }
         }
 
         for (int i = 0; i < keys.Length; i++)
