@@ -13,7 +13,9 @@ namespace AkeylessSharp.Caching;
 /// <remarks>
 /// <para>
 /// Entries are the same encrypted envelopes as <see cref="DistributedSecretCache"/>'s, stored as base64 text, so neither
-/// HybridCache level ever holds a value in clear; each hit decrypts. An entry that fails to decrypt is logged and is a miss.
+/// HybridCache level ever holds a value in clear. HybridCache hands back the same envelope instance on every L1 hit, so
+/// each envelope is decrypted once and its value kept, in this process's memory as the memory cache keeps values, for as
+/// long as HybridCache keeps the envelope. An entry that fails to decrypt is logged and is a miss.
 /// </para>
 /// <para>
 /// Entries are tagged <see cref="Tag"/>; <see cref="ClearAsync"/> invalidates that tag. L2 failures and the L1's view of
@@ -37,6 +39,8 @@ public sealed class HybridSecretCache : ISecretCache
     private readonly SecretProtector _protector;
     private readonly ILogger _logger;
     private readonly string _prefix;
+    private readonly PrefixedKeys _keys;
+    private readonly OpenedEnvelopes _opened = new();
 
     /// <summary>Creates a cache over <paramref name="cache"/>.</summary>
     /// <param name="cache">The application's hybrid cache.</param>
@@ -51,16 +55,31 @@ public sealed class HybridSecretCache : ISecretCache
         _cache = cache;
         _logger = loggerFactory?.CreateLogger<HybridSecretCache>() ?? (ILogger)NullLogger.Instance;
         _prefix = options.KeyPrefix;
+        _keys = new PrefixedKeys(_prefix);
     }
 
     /// <inheritdoc />
-    public async ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
+    public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        string? envelope = await _cache.GetOrCreateAsync<string?>(_prefix + key, static _ => ValueTask.FromResult<string?>(null), ReadOnly, tags: null, cancellationToken).ConfigureAwait(false);
+
+        // Not async: an L1 hit completes synchronously, and so does this.
+        var lookup = _cache.GetOrCreateAsync<string?>(_keys.For(key), static _ => ValueTask.FromResult<string?>(null), ReadOnly, tags: null, cancellationToken);
+        return lookup.IsCompletedSuccessfully ? new ValueTask<string?>(Open(key, lookup.Result)) : OpenAsync(key, lookup);
+    }
+
+    private async ValueTask<string?> OpenAsync(string key, ValueTask<string?> lookup) => Open(key, await lookup.ConfigureAwait(false));
+
+    private string? Open(string key, string? envelope)
+    {
         if (envelope is null)
         {
             return null;
+        }
+
+        if (_opened.TryGet(envelope, key, out string? known))
+        {
+            return known;
         }
 
         byte[] bytes;
@@ -76,6 +95,7 @@ public sealed class HybridSecretCache : ISecretCache
 
         if (_protector.TryUnprotect(key, bytes, out string? value, out var failure))
         {
+            _opened.Add(envelope, key, value);
             return value;
         }
 
@@ -92,14 +112,15 @@ public sealed class HybridSecretCache : ISecretCache
         ArgumentNullException.ThrowIfNull(value);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         string envelope = Convert.ToBase64String(_protector.Protect(key, value));
-        return _cache.SetAsync(_prefix + key, envelope, new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }, Tags, cancellationToken);
+        _opened.Add(envelope, key, value);
+        return _cache.SetAsync(_keys.For(key), envelope, new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }, Tags, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _cache.RemoveAsync(_prefix + key, cancellationToken);
+        return _cache.RemoveAsync(_keys.For(key), cancellationToken);
     }
 
     /// <inheritdoc />

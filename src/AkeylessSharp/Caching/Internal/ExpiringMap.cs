@@ -74,6 +74,21 @@ internal sealed class ExpiringMap<TValue>
         SweepIfDue();
     }
 
+    /// <summary>
+    /// Moves the expiry of <paramref name="key"/>'s entry later, to <paramref name="expiresAt"/>, in place, if it still
+    /// holds <paramref name="value"/>: renewing an entry allocates nothing.
+    /// </summary>
+    public bool TryRenew(string key, TValue value, long expiresAt)
+    {
+        if (!_entries.TryGetValue(key, out var entry) || !ReferenceEquals(entry.Value, value))
+        {
+            return false;
+        }
+
+        entry.Renew(expiresAt);
+        return true;
+    }
+
     public bool Remove(string key) => _entries.TryRemove(key, out _);
 
     /// <summary>Removes <paramref name="key"/> and every key that starts with it followed by <paramref name="separator"/>.</summary>
@@ -111,8 +126,25 @@ internal sealed class ExpiringMap<TValue>
 
     private sealed class Entry(TValue value, long expiresAt)
     {
+        private long _expiresAt = expiresAt;
+
         public TValue Value { get; } = value;
 
-        public long ExpiresAt { get; } = expiresAt;
+        public long ExpiresAt => Volatile.Read(ref _expiresAt);
+
+        public void Renew(long expiresAt)
+        {
+            long current = Volatile.Read(ref _expiresAt);
+            while (expiresAt > current)
+            {
+                long seen = Interlocked.CompareExchange(ref _expiresAt, expiresAt, current);
+                if (seen == current)
+                {
+                    return;
+                }
+
+                current = seen;
+            }
+        }
     }
 }

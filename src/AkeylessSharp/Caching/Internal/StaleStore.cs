@@ -26,13 +26,24 @@ internal sealed class StaleStore(TimeProvider timeProvider)
         _map.Set(key, new Entry(value, freshUntil), _map.Add(freshUntil, staleFor));
     }
 
-    /// <summary>Remembers a value read from a shared cache, known fresh now; skipped when already known fresh for longer.</summary>
+    /// <summary>
+    /// Remembers a value read from a shared cache, known fresh now; skipped when already known fresh for longer. A value
+    /// already known is renewed in place, so a stream of hits allocates nothing.
+    /// </summary>
     public void RecordHit(string key, string value, TimeSpan staleFor)
     {
         long now = _map.Now;
-        if (_map.TryGet(key, now, out var known) && known.FreshUntil >= now && string.Equals(known.Value, value, StringComparison.Ordinal))
+        if (_map.TryGet(key, now, out var known) && string.Equals(known.Value, value, StringComparison.Ordinal))
         {
-            return;
+            if (known.FreshUntil < now && _map.TryRenew(key, known, _map.Add(now, staleFor)))
+            {
+                known.SeenFresh(now);
+            }
+
+            if (known.FreshUntil >= now)
+            {
+                return;
+            }
         }
 
         _map.Set(key, new Entry(value, now), _map.Add(now, staleFor));
@@ -61,8 +72,30 @@ internal sealed class StaleStore(TimeProvider timeProvider)
 
     public void Clear() => _map.Clear();
 
-    private sealed record Entry(string Value, long FreshUntil)
+    private sealed class Entry(string value, long freshUntil)
     {
+        private long _freshUntil = freshUntil;
+
+        public string Value { get; } = value;
+
+        /// <summary>Until when the value was known fresh: the end of a fetched value's time to live, or the last hit.</summary>
+        public long FreshUntil => Volatile.Read(ref _freshUntil);
+
+        public void SeenFresh(long now)
+        {
+            long current = FreshUntil;
+            while (now > current)
+            {
+                long seen = Interlocked.CompareExchange(ref _freshUntil, now, current);
+                if (seen == current)
+                {
+                    return;
+                }
+
+                current = seen;
+            }
+        }
+
         public override string ToString() => "StaleEntry (value redacted)";
     }
 }
