@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Caching.Hybrid;
 
 namespace AkeylessSharp.Compare;
 
@@ -112,8 +113,33 @@ internal sealed class EmptyLoopRow(string value) : Row("awaited loop alone (comp
     private ValueTask<string> Completed() => new(value);
 }
 
+/// <summary>
+/// The floor of a hybrid hit: HybridCache's own L1 hit of the cached envelope, asked for exactly as
+/// <c>HybridSecretCache</c> asks (its key, its read-only flags), with nothing of AkeylessSharp around it.
+/// </summary>
+internal sealed class HybridFloorRow(HybridCache cache, string key) : Row("  HybridCache.GetOrCreateAsync alone (its L1 hit)", true, true, 100)
+{
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    public override ValueTask<string> CallAsync() => Lookup();
+
+    public override async Task RunAsync(int calls)
+    {
+        for (int i = 0; i < calls; i++)
+        {
+            _ = await Lookup();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ValueTask<string> Lookup() => cache.GetOrCreateAsync<string>(key, static _ => ValueTask.FromResult<string>(null!), ReadOnly);
+}
+
 /// <summary><c>GetSecretsAsync</c> of 100 cached paths: one call returns the dictionary of all of them.</summary>
-internal sealed class BatchHitRow(AkeylessClient client, string[] paths) : Row($"memory batch hit, GetSecretsAsync({paths.Length} paths)", true, false)
+internal sealed class BatchHitRow(string cache, AkeylessClient client, string[] paths) : Row($"{cache} batch hit, GetSecretsAsync({paths.Length} paths)", true, false)
 {
     public override async ValueTask<string> CallAsync() => (await client.GetSecretsAsync(paths))[paths[0]];
 }
