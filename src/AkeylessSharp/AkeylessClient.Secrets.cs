@@ -43,10 +43,15 @@ public partial class AkeylessClient
     {
         ArgumentNullException.ThrowIfNull(paths);
         StartedLookup? started = null;
-        if (_secretCache is { } hits && IsPlainRead(options) && options?.Refresh != true
-            && hits.TryGetAllCached(paths, cancellationToken, out var cached, out started))
+        if (_secretCache is { } hits && IsPlainRead(options) && options?.Refresh != true)
         {
-            return cached;
+            // All hits: answered in one pass that allocates only the result. Otherwise the paths are read again below,
+            // so a lazy sequence is read once, into an array.
+            paths = paths as ICollection<string> ?? paths.ToArray();
+            if (hits.TryGetAllCached(paths, cancellationToken, out var cached, out started))
+            {
+                return cached;
+            }
         }
 
         var names = paths.Distinct(StringComparer.Ordinal).ToArray();

@@ -235,6 +235,19 @@ public sealed class ClientCachingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSecrets_OfASequenceThatCanBeReadOnlyOnce_WithAMiss_ReadsItOnce()
+    {
+        var client = _fixture.Client(new AkeylessCacheOptions());
+        await client.GetSecretsAsync(Paths.Take(3));
+
+        var values = await client.GetSecretsAsync(new ReadOnce(Paths.Take(5)));
+
+        Assert.Equal(5, values.Count);
+        Assert.Equal("e2e-value-4", values[Paths[4]]);
+        Assert.Equal(2, _fixture.Requests("get-secret-value"));
+    }
+
+    [Fact]
     public async Task GetSecrets_AllHits_AllocatesOnlyItsResultDictionary()
     {
         var client = _fixture.Client(new AkeylessCacheOptions());
@@ -261,5 +274,15 @@ public sealed class ClientCachingTests : IAsyncLifetime
         long perRead = (GC.GetAllocatedBytesForCurrentThread() - before) / 10;
         Assert.InRange(perRead, dictionary, dictionary + 256);
         Assert.Equal(1, _fixture.Requests("get-secret-value"));
+    }
+
+    private sealed class ReadOnce(IEnumerable<string> items) : IEnumerable<string>
+    {
+        private int _reads;
+
+        public IEnumerator<string> GetEnumerator() =>
+            Interlocked.Increment(ref _reads) == 1 ? items.GetEnumerator() : throw new InvalidOperationException("Read twice.");
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
