@@ -64,13 +64,7 @@ public partial class AkeylessClient
         {
             return IsPlainRead(options)
                 ? await cache.GetSecretsAsync(names, options?.Refresh == true, started, cancellationToken).ConfigureAwait(false)
-                : await cache.GetSecretsAsync(
-                    names,
-                    path => SecretCacheKey.Static(path, options!.Version, options.JsonAttribute),
-                    (path, whole) => Select(whole, path, options),
-                    options!.Refresh,
-                    async (batch, ct) => await _staticReader.ReadAsync(batch, options, ct).ConfigureAwait(false),
-                    cancellationToken).ConfigureAwait(false);
+                : await ReadSecretsCachedAsync(cache, names, options!, cancellationToken).ConfigureAwait(false);
         }
 
         var values = await _staticReader.ReadAsync(names, options, cancellationToken).ConfigureAwait(false);
@@ -84,6 +78,17 @@ public partial class AkeylessClient
 
         return values;
     }
+
+    /// <summary>A bulk read with per-call options, each path cached under its own key.</summary>
+    /// <remarks>A method of its own so that its closures are allocated only by the reads that take it.</remarks>
+    private Task<IReadOnlyDictionary<string, string>> ReadSecretsCachedAsync(CachingSecretReader cache, string[] names, SecretRequestOptions options, CancellationToken cancellationToken) =>
+        cache.GetSecretsAsync(
+            names,
+            path => SecretCacheKey.Static(path, options.Version, options.JsonAttribute),
+            (path, whole) => Select(whole, path, options),
+            options.Refresh,
+            async (batch, ct) => await _staticReader.ReadAsync(batch, options, ct).ConfigureAwait(false),
+            cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
