@@ -121,7 +121,7 @@ internal sealed class HybridFloorRow(HybridCache cache, string key) : Row("  Hyb
 {
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
     public override ValueTask<string> CallAsync() => Lookup();

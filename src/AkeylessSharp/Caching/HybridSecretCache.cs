@@ -18,8 +18,9 @@ namespace AkeylessSharp.Caching;
 /// long as HybridCache keeps the envelope. An entry that fails to decrypt is logged and is a miss.
 /// </para>
 /// <para>
-/// Entries are tagged <see cref="Tag"/>; <see cref="ClearAsync"/> invalidates that tag. L2 failures and the L1's view of
-/// other instances' removals follow HybridCache's own rules.
+/// Entries are tagged <see cref="Tag"/>; <see cref="ClearAsync"/> invalidates that tag. An entry another instance wrote
+/// is read from L2 once, then kept in L1 like any HybridCache entry (its local expiration, never past the entry's own).
+/// L2 failures and the L1's view of other instances' removals follow HybridCache's own rules.
 /// </para>
 /// </remarks>
 public sealed class HybridSecretCache : ISecretCache
@@ -29,10 +30,11 @@ public sealed class HybridSecretCache : ISecretCache
 
     private static readonly string[] Tags = [Tag];
 
-    // Reads must never create entries: the factory answers "no value" and nothing is written anywhere.
+    // Reads never create entries: a miss runs no factory and nothing is written to L2. An entry found in L2 (another
+    // instance's) is kept in L1 as HybridCache keeps any, never past the entry's own expiry, so its next hits are L1 hits.
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
     private readonly HybridCache _cache;

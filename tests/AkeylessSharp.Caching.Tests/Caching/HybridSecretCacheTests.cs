@@ -53,6 +53,23 @@ public sealed class HybridSecretCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task AnotherInstancesEntry_ReadOnce_IsThenAnL1Hit_AndAMissIsNeverRemembered()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        var writer = new HybridSecretCache(NewHybrid(), options);
+        var reader = new HybridSecretCache(NewHybrid(), options);
+        Assert.Null(await reader.GetAsync("/a"));
+
+        await writer.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        Assert.Equal("v", await reader.GetAsync("/a"));
+        int afterFirst = _l2.Calls;
+        Assert.Equal("v", await reader.GetAsync("/a"));
+        Assert.Equal("v", await reader.GetAsync("/a"));
+
+        Assert.Equal(afterFirst, _l2.Calls);
+    }
+
+    [Fact]
     public async Task Remove_AndClear_Forget_Entries()
     {
         await SecretCacheContract.RemoveAndClearForgetEntriesAsync(new HybridSecretCache(NewHybrid(), DistributedSecretCacheTests.Options()));

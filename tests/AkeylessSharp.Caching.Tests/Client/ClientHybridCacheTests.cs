@@ -128,7 +128,7 @@ public sealed class ClientHybridCacheTests : IAsyncLifetime
     /// <summary>What <paramref name="count"/> bare HybridCache L1 hits of <paramref name="key"/> allocate, as HybridSecretCache asks for them.</summary>
     private static long BareLookupBytes(HybridCache hybrid, string key, int count)
     {
-        var readOnly = new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite };
+        var readOnly = new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCacheWrite };
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < count; i++)
         {
