@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace AkeylessSharp.Scale;
+
+/// <summary>Prints the four parts as Markdown tables, each against its target.</summary>
+internal static class Report
+{
+    private const double HeapLimitBytes = 50e6;
+    private const double ConfigLimitMs = 2000;
+    private const double ConfigRatioLimit = 1.5;
+
+    public static void Print(HeapScale.Result heap, IReadOnlyList<HitScale.Result> hits, IReadOnlyList<ColdBurst.Result> cold, ConfigLoad.Result config)
+    {
+        Line("");
+        Line("| target | measured | met |");
+        Line("|---|---|---|");
+        Line($"| {heap.Entries:N0} cached secrets (100-byte values) in ≤ 50 MB of managed heap | {heap.ClientBytes / 1e6:F1} MB, {heap.ClientPerEntry:F0} B per entry (bare `MemorySecretCache`: {heap.BareBytes / 1e6:F1} MB, {heap.BarePerEntry:F0} B) | {Met(heap.ClientBytes <= HeapLimitBytes * heap.Entries / 100_000)} |");
+        var first = hits[0];
+        var last = hits[^1];
+        Line($"| hit time flat from {first.Entries:N0} to {last.Entries:N0} entries | {string.Join(" / ", hits.Select(h => h.MedianNs.ToString("F1", CultureInfo.InvariantCulture)))} ns ({last.MedianNs / first.MedianNs:F2}× from smallest to largest) | {Met(last.MedianNs <= first.MedianNs * 1.5)} ¹ |");
+        foreach (var burst in cold)
+        {
+            Line($"| {burst.Paths:N0} distinct paths cold, {burst.Shape}: requests = ⌈N / {burst.BatchSize}⌉ + 1 auth = {burst.Expected + 1} | {burst.Reads} get-secret-value + {burst.Auths} auth{(burst.Other > 0 ? $" + {burst.Other} other" : "")}, {burst.Milliseconds:F0} ms | {Met(burst.Reads == burst.Expected && burst.Auths == 1 && burst.Other == 0)} |");
+        }
+
+        double provider = Median(config.ProviderMs);
+        double floor = Median(config.FloorMs);
+        double ratio = Median(config.Ratios);
+        Line($"| configuration load of {config.Secrets:N0} secrets (1 KB) ≤ 2 s and ≤ 1.5× bare batched POSTs | {provider:F0} ms vs floor {floor:F0} ms: {ratio:F2}× (per-turn {string.Join(", ", config.Ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}) | {Met(provider <= ConfigLimitMs && ratio <= ConfigRatioLimit)} |");
+        Line("");
+        Line("¹ flat: the largest set's median within 1.5× the smallest's.");
+        Line("");
+        Line("| hit, entries | median CPU / hit | min | max |");
+        Line("|---:|---:|---:|---:|");
+        foreach (var hit in hits)
+        {
+            Line($"| {hit.Entries:N0} | {hit.MedianNs:F1} ns | {hit.MinNs:F1} ns | {hit.MaxNs:F1} ns |");
+        }
+
+        Line("");
+        Line("| configuration load | median | min | max | requests of one load |");
+        Line("|---|---:|---:|---:|---|");
+        Line($"| bare HttpClient POSTs (floor) | {floor:F0} ms | {config.FloorMs.Min():F0} ms | {config.FloorMs.Max():F0} ms | {Requests(config.FloorRequests)} |");
+        Line($"| AddAkeyless + Build() | {provider:F0} ms | {config.ProviderMs.Min():F0} ms | {config.ProviderMs.Max():F0} ms | {Requests(config.ProviderRequests)} |");
+    }
+
+    private static string Requests(IReadOnlyDictionary<string, long> counters) =>
+        string.Join(", ", counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static string Met(bool met) => met ? "yes" : "**no**";
+
+    private static void Line(FormattableString text) => Console.WriteLine(text.ToString(CultureInfo.InvariantCulture));
+
+    private static void Line(string text) => Console.WriteLine(text);
+}
