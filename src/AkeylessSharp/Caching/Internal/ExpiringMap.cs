@@ -6,8 +6,13 @@ namespace AkeylessSharp.Caching.Internal;
 /// A concurrent map from strings to values whose entries end at a <see cref="TimeProvider"/> timestamp. Reads allocate nothing;
 /// expired entries are dropped when read and by an occasional sweep on write, so the map never scans on a read.
 /// </summary>
+/// <remarks>
+/// An entry is a struct held inside the dictionary's own node, not an object of its own: 24 bytes less per entry and
+/// one memory access less per read. A value wider than a pointer is never written in place (the dictionary swaps in a
+/// new node), so a reader never sees a value with another entry's expiry.
+/// </remarks>
 internal sealed class ExpiringMap<TValue>
-    where TValue : class
+    where TValue : notnull
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -47,7 +52,7 @@ internal sealed class ExpiringMap<TValue>
             _entries.TryRemove(KeyValuePair.Create(key, entry));
         }
 
-        value = null!;
+        value = default!;
         return false;
     }
 
@@ -92,10 +97,17 @@ internal sealed class ExpiringMap<TValue>
         }
     }
 
-    private sealed class Entry(TValue value, long expiresAt)
+    private readonly struct Entry(TValue value, long expiresAt) : IEquatable<Entry>
     {
         public TValue Value { get; } = value;
 
         public long ExpiresAt { get; } = expiresAt;
+
+        // Used by TryRemove(pair): removes the entry only if no writer replaced it since it was read.
+        public bool Equals(Entry other) => ExpiresAt == other.ExpiresAt && EqualityComparer<TValue>.Default.Equals(Value, other.Value);
+
+        public override bool Equals(object? obj) => obj is Entry other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(Value, ExpiresAt);
     }
 }

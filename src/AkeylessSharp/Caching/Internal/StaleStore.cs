@@ -61,7 +61,8 @@ internal sealed class StaleStore(TimeProvider timeProvider)
 
     public void Clear() => _map.Clear();
 
-    private sealed record Entry(string Value, long FreshUntil)
+    // A struct, stored inside the map's node: no object of its own per key.
+    private readonly record struct Entry(string Value, long FreshUntil)
     {
         public override string ToString() => "StaleEntry (value redacted)";
     }
