@@ -6,13 +6,18 @@ namespace AkeylessSharp.Scale;
 /// <summary>Clients of the emulator process: with the memory cache on (entries live an hour, so none ends during a run).</summary>
 internal static class Clients
 {
-    public static AkeylessClient Cached(EmulatorProcess emulator, int batchSize) => new(new AkeylessClientOptions
+    public static AkeylessClient Cached(EmulatorProcess emulator, int batchSize, TimeSpan? batchWindow = null)
     {
-        ApiUrl = emulator.BaseUrl.ToString(),
-        AccessId = emulator.AccessId,
-        AccessKey = emulator.AccessKey,
-        Cache = new AkeylessCacheOptions { StaticSecretTtl = TimeSpan.FromHours(1), MaxBatchSize = batchSize },
-    });
+        var cache = new AkeylessCacheOptions { StaticSecretTtl = TimeSpan.FromHours(1), MaxBatchSize = batchSize };
+        cache.BatchWindow = batchWindow ?? cache.BatchWindow;
+        return new(new AkeylessClientOptions
+        {
+            ApiUrl = emulator.BaseUrl.ToString(),
+            AccessId = emulator.AccessId,
+            AccessKey = emulator.AccessKey,
+            Cache = cache,
+        });
+    }
 
     public static AkeylessClient Uncached(EmulatorProcess emulator) => new(new AkeylessClientOptions
     {

@@ -18,7 +18,8 @@ int seeded = Math.Max(options.Entries, options.ColdPaths) + 1;
 await using var emulator = await EmulatorProcess.StartAsync(
     options.EmulatorDll ?? EmulatorProcess.DefaultToolPath(),
     stream => Seed.WriteAsync(stream, seeded, options.ConfigSecrets),
-    TimeSpan.FromMinutes(2));
+    TimeSpan.FromMinutes(2),
+    "--max-items", (seeded + options.ConfigSecrets).ToString(CultureInfo.InvariantCulture));
 Console.WriteLine($"emulator in its own process at {emulator.BaseUrl}, {seeded:N0} + {options.ConfigSecrets:N0} secrets seeded, load average {LoadAverage()}");
 
 // The whole run is bounded: past the limit the emulator is stopped and the tool exits.

@@ -35,7 +35,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     public string AccessKey { get; }
 
     /// <summary>Starts the tool found next to the bench's own output, seeded by <paramref name="writeSeed"/>.</summary>
-    public static async Task<EmulatorProcess> StartAsync(string toolDll, Func<Stream, Task> writeSeed, TimeSpan startTimeout)
+    public static async Task<EmulatorProcess> StartAsync(string toolDll, Func<Stream, Task> writeSeed, TimeSpan startTimeout, params string[] toolArguments)
     {
         if (!File.Exists(toolDll))
         {
@@ -52,7 +52,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         string accessId = "p-benchscale0001";
         string accessKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { toolDll, "--urls", $"http://127.0.0.1:{port}", "--seed", seedFile })
+        foreach (var arg in new[] { toolDll, "--urls", $"http://127.0.0.1:{port}", "--seed", seedFile }.Concat(toolArguments))
         {
             start.ArgumentList.Add(arg);
         }
