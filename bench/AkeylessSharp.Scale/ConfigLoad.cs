@@ -17,7 +17,7 @@ internal static class ConfigLoad
 {
     private const int Concurrency = 4;
 
-    public sealed record Result(int Secrets, IReadOnlyList<double> ProviderMs, IReadOnlyList<double> FloorMs, IReadOnlyList<double> Ratios, IReadOnlyDictionary<string, long> ProviderRequests, IReadOnlyDictionary<string, long> FloorRequests);
+    public sealed record Result(int Secrets, IReadOnlyList<double> ProviderMs, IReadOnlyList<double> FloorMs, IReadOnlyList<double> Ratios, IReadOnlyList<double> ProviderCpuMs, IReadOnlyList<double> FloorCpuMs, IReadOnlyDictionary<string, long> ProviderRequests, IReadOnlyDictionary<string, long> FloorRequests, IReadOnlyList<(string Row, double Ms, double CpuMs)> Parts);
 
     public static async Task<Result> RunAsync(EmulatorProcess emulator, int secrets, int loads, int batchSize)
     {
@@ -38,9 +38,11 @@ internal static class ConfigLoad
         var provider = new List<double>();
         var floor = new List<double>();
         var ratios = new List<double>();
+        var providerCpu = new List<double>();
+        var floorCpu = new List<double>();
         for (int turn = 0; turn < loads; turn++)
         {
-            double p, f;
+            (double Ms, double CpuMs) p, f;
             if (turn % 2 == 0)
             {
                 f = await TimeAsync(() => FloorAsync(http, token, batchSize, secrets));
@@ -52,20 +54,46 @@ internal static class ConfigLoad
                 f = await TimeAsync(() => FloorAsync(http, token, batchSize, secrets));
             }
 
-            provider.Add(p);
-            floor.Add(f);
-            ratios.Add(p / f);
+            provider.Add(p.Ms);
+            floor.Add(f.Ms);
+            ratios.Add(p.Ms / f.Ms);
+            providerCpu.Add(p.CpuMs);
+            floorCpu.Add(f.CpuMs);
         }
 
-        return new Result(secrets, provider, floor, ratios, providerRequests, floorRequests);
+        // Where the provider's client CPU goes: the client's own listing and batched reads, without the provider.
+        var parts = new List<(string, double, double)>();
+        string[] listed = [];
+        var list = await TimeAsync(async () => listed = await ListAsync(client));
+        parts.Add(("client `ListItemsAsync` alone", list.Ms, list.CpuMs));
+        var read = await TimeAsync(() => Parallel.ForEachAsync(listed.Chunk(batchSize), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (chunk, ct) =>
+            await client.GetSecretsAsync(chunk, null, ct)));
+        parts.Add(("client `GetSecretsAsync`, batches of the listed names, 4 at a time", read.Ms, read.CpuMs));
+        return new Result(secrets, provider, floor, ratios, providerCpu, floorCpu, providerRequests, floorRequests, parts);
     }
 
-    private static async Task<double> TimeAsync(Func<Task> load)
+    /// <summary>Wall time, and this process's CPU time (every thread: the client's share, not the emulator's).</summary>
+    private static async Task<(double Ms, double CpuMs)> TimeAsync(Func<Task> load)
     {
         GC.Collect();
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await load();
-        return clock.Elapsed.TotalMilliseconds;
+        double ms = clock.Elapsed.TotalMilliseconds;
+        self.Refresh();
+        return (ms, (self.TotalProcessorTime - cpu).TotalMilliseconds);
+    }
+
+    private static async Task<string[]> ListAsync(IAkeylessClient client)
+    {
+        var names = new List<string>();
+        await foreach (var item in client.ListItemsAsync(Seed.ConfigFolder, new ListItemsOptions { Types = [AkeylessItemType.StaticSecret] }))
+        {
+            names.Add(item.Name);
+        }
+
+        return names.ToArray();
     }
 
     private static void Provider(IAkeylessClient client, int batchSize, int expected)

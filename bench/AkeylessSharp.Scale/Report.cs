@@ -38,10 +38,14 @@ internal static class Report
         }
 
         Line("");
-        Line("| configuration load | median | min | max | requests of one load |");
-        Line("|---|---:|---:|---:|---|");
-        Line($"| bare HttpClient POSTs (floor) | {floor:F0} ms | {config.FloorMs.Min():F0} ms | {config.FloorMs.Max():F0} ms | {Requests(config.FloorRequests)} |");
-        Line($"| AddAkeyless + Build() | {provider:F0} ms | {config.ProviderMs.Min():F0} ms | {config.ProviderMs.Max():F0} ms | {Requests(config.ProviderRequests)} |");
+        Line("| configuration load | median | min | max | client CPU, median | requests of one load |");
+        Line("|---|---:|---:|---:|---:|---|");
+        Line($"| bare HttpClient POSTs (floor) | {floor:F0} ms | {config.FloorMs.Min():F0} ms | {config.FloorMs.Max():F0} ms | {Median(config.FloorCpuMs):F0} ms | {Requests(config.FloorRequests)} |");
+        Line($"| AddAkeyless + Build() | {provider:F0} ms | {config.ProviderMs.Min():F0} ms | {config.ProviderMs.Max():F0} ms | {Median(config.ProviderCpuMs):F0} ms | {Requests(config.ProviderRequests)} |");
+        foreach (var (row, ms, cpuMs) in config.Parts)
+        {
+            Line($"| {row} | {ms:F0} ms | | | {cpuMs:F0} ms | |");
+        }
     }
 
     private static string Requests(IReadOnlyDictionary<string, long> counters) =>

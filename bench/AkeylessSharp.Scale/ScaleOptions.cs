@@ -6,7 +6,7 @@ namespace AkeylessSharp.Scale;
 internal sealed record ScaleOptions
 {
     public const string Usage =
-        "usage: AkeylessSharp.Scale [--entries N=100000] [--cold N=10000] [--config N=10000] [--config-loads N=5] [--hits N=1000000] " +
+        "usage: AkeylessSharp.Scale [--entries N=100000] [--cold N=10000] [--config N=10000] [--config-loads N=15] [--hits N=1000000] " +
         "[--batch N=100] [--timeout SECONDS=600] [--emulator-dll PATH]";
 
     public int Entries { get; init; } = 100_000;
@@ -15,7 +15,7 @@ internal sealed record ScaleOptions
 
     public int ConfigSecrets { get; init; } = 10_000;
 
-    public int ConfigLoads { get; init; } = 5;
+    public int ConfigLoads { get; init; } = 15;
 
     public int HitsPerTurn { get; init; } = 1_000_000;
 
