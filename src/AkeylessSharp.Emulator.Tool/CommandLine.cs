@@ -16,6 +16,7 @@ internal static class CommandLine
           --seed FILE          seed JSON: auth methods, roles, items (see the README)
           --token-ttl SECONDS  lifetime of issued t- tokens (default 3600)
           --page-size N        list-items page size when auto-pagination is disabled (default 1000)
+          --max-items N        most items the emulator holds (default 100000)
           --admin-token TOKEN  require "Authorization: Bearer TOKEN" on the /__emulator/ admin API
           --strict             reject unknown request fields and wrongly typed values with 400
           -h, --help           show this help
@@ -63,6 +64,9 @@ internal static class CommandLine
                     break;
                 case "--page-size" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0:
                     options.DefaultPageSize = n;
+                    break;
+                case "--max-items" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) && m > 0:
+                    options.MaxItems = m;
                     break;
                 default:
                     return Fail(options, $"unknown option or invalid value: {name} {value}");

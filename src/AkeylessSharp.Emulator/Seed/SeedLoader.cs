@@ -68,13 +68,13 @@ internal static class SeedLoader
             state.Tokens.IssueUid(method, UidTtl(method, state.Options), uid.Token);
         }
 
-        var created = 0;
+        var records = new List<StoredItem>(seed.Items.Count);
         foreach (var item in seed.Items)
         {
-            var record = SeedItems.Build(state, item);
-            var result = await state.Items.MutateAsync(record.Name, current => current ?? record, cancellationToken).ConfigureAwait(false);
-            created += ReferenceEquals(result, record) ? 1 : 0;
+            records.Add(SeedItems.Build(state, item));
         }
+
+        var created = await state.Items.AddMissingAsync(records, cancellationToken).ConfigureAwait(false);
 
         Log.SeedApplied(logger, seed.AuthMethods.Count, seed.Roles.Count, created);
     }

@@ -55,12 +55,12 @@ public sealed class StaleStoreTests
     }
 
     [Fact]
-    public void AStreamOfHits_OfAKnownValue_AllocatesNothing()
+    public void AStreamOfHits_OfAKnownValue_AllocatesNothingWithinTheRenewInterval()
     {
         var clock = TestReaders.Clock();
         var store = new StaleStore(clock);
         store.RecordHit("/a", "v1", MaxStale);
-        clock.Advance(TimeSpan.FromSeconds(1));
+        clock.Advance(StaleStore.RenewInterval);
         store.RecordHit("/a", "v1", MaxStale);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -69,11 +69,30 @@ public sealed class StaleStoreTests
             store.RecordHit("/a", "v1", MaxStale);
             if (i % 100 == 0)
             {
-                clock.Advance(TimeSpan.FromSeconds(1));
+                clock.Advance(StaleStore.RenewInterval / 20);
             }
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void AHitAfterTheRenewInterval_RestartsTheStaleAllowance_AndOneWithinItDoesNot()
+    {
+        var clock = TestReaders.Clock();
+        var store = new StaleStore(clock);
+        store.RecordHit("/a", "v1", MaxStale);
+        clock.Advance(StaleStore.RenewInterval / 2);
+        store.RecordHit("/a", "v1", MaxStale);
+
+        Assert.True(store.TryGet("/a", out _, out var staleness));
+        Assert.Equal(StaleStore.RenewInterval / 2, staleness);
+
+        clock.Advance(StaleStore.RenewInterval / 2);
+        store.RecordHit("/a", "v1", MaxStale);
+
+        Assert.True(store.TryGet("/a", out _, out staleness));
+        Assert.Equal(TimeSpan.Zero, staleness);
     }
 }

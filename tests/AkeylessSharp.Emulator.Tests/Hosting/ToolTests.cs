@@ -22,9 +22,19 @@ public sealed class ToolTests : IDisposable
         Assert.True(parsed.Options.StrictWire);
     }
 
+    [Fact]
+    public void Parse_MaxItems_SetsTheLimit()
+    {
+        var parsed = CommandLine.Parse(["--max-items", "250000"], _dir);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(250_000, parsed.Options.MaxItems);
+    }
+
     [Theory]
     [InlineData("--token-ttl", "0")]
     [InlineData("--page-size", "many")]
+    [InlineData("--max-items", "0")]
     [InlineData("--bogus", "1")]
     public void Parse_InvalidOption_ReturnsErrorNamingIt(string name, string value)
     {

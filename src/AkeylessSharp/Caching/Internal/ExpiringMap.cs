@@ -6,8 +6,13 @@ namespace AkeylessSharp.Caching.Internal;
 /// A concurrent map from strings to values whose entries end at a <see cref="TimeProvider"/> timestamp. Reads allocate nothing;
 /// expired entries are dropped when read and by an occasional sweep on write, so the map never scans on a read.
 /// </summary>
+/// <remarks>
+/// An entry is a struct held inside the dictionary's own node, not an object of its own: 24 bytes less per entry and
+/// one memory access less per read. A value wider than a pointer is never written in place (the dictionary swaps in a
+/// new node), so a reader never sees a value with another entry's expiry.
+/// </remarks>
 internal sealed class ExpiringMap<TValue>
-    where TValue : class
+    where TValue : notnull
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -64,7 +69,7 @@ internal sealed class ExpiringMap<TValue>
             _entries.TryRemove(KeyValuePair.Create(key, entry));
         }
 
-        value = null!;
+        value = default!;
         return false;
     }
 
@@ -72,21 +77,6 @@ internal sealed class ExpiringMap<TValue>
     {
         _entries[key] = new Entry(value, expiresAt);
         SweepIfDue();
-    }
-
-    /// <summary>
-    /// Moves the expiry of <paramref name="key"/>'s entry later, to <paramref name="expiresAt"/>, in place, if it still
-    /// holds <paramref name="value"/>: renewing an entry allocates nothing.
-    /// </summary>
-    public bool TryRenew(string key, TValue value, long expiresAt)
-    {
-        if (!_entries.TryGetValue(key, out var entry) || !ReferenceEquals(entry.Value, value))
-        {
-            return false;
-        }
-
-        entry.Renew(expiresAt);
-        return true;
     }
 
     public bool Remove(string key) => _entries.TryRemove(key, out _);
@@ -124,27 +114,17 @@ internal sealed class ExpiringMap<TValue>
         }
     }
 
-    private sealed class Entry(TValue value, long expiresAt)
+    private readonly struct Entry(TValue value, long expiresAt) : IEquatable<Entry>
     {
-        private long _expiresAt = expiresAt;
-
         public TValue Value { get; } = value;
 
-        public long ExpiresAt => Volatile.Read(ref _expiresAt);
+        public long ExpiresAt { get; } = expiresAt;
 
-        public void Renew(long expiresAt)
-        {
-            long current = Volatile.Read(ref _expiresAt);
-            while (expiresAt > current)
-            {
-                long seen = Interlocked.CompareExchange(ref _expiresAt, expiresAt, current);
-                if (seen == current)
-                {
-                    return;
-                }
+        // Used by TryRemove(pair): removes the entry only if no writer replaced it since it was read.
+        public bool Equals(Entry other) => ExpiresAt == other.ExpiresAt && EqualityComparer<TValue>.Default.Equals(Value, other.Value);
 
-                current = seen;
-            }
-        }
+        public override bool Equals(object? obj) => obj is Entry other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(Value, ExpiresAt);
     }
 }

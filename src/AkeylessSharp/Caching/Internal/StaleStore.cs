@@ -9,6 +9,12 @@ namespace AkeylessSharp.Caching.Internal;
 /// </summary>
 internal sealed class StaleStore(TimeProvider timeProvider)
 {
+    /// <summary>
+    /// How long a hit keeps a value known fresh without renewing it: its stale allowance then starts up to this much
+    /// before the last hit (it is served stale at most a second less, never longer).
+    /// </summary>
+    internal static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(1);
+
     private readonly ExpiringMap<Entry> _map = new(timeProvider);
 
     public int Count => _map.Count;
@@ -27,23 +33,17 @@ internal sealed class StaleStore(TimeProvider timeProvider)
     }
 
     /// <summary>
-    /// Remembers a value read from a shared cache, known fresh now; skipped when already known fresh for longer. A value
-    /// already known is renewed in place, so a stream of hits allocates nothing.
+    /// Remembers a value read from a shared cache, known fresh now; skipped when already known fresh for longer or seen
+    /// fresh less than <see cref="RenewInterval"/> ago, so a stream of hits renews a key at most once a second.
     /// </summary>
     public void RecordHit(string key, string value, TimeSpan staleFor)
     {
         long now = _map.Now;
-        if (_map.TryGet(key, now, out var known) && string.Equals(known.Value, value, StringComparison.Ordinal))
+        if (_map.TryGet(key, now, out var known)
+            && _map.Add(known.FreshUntil, RenewInterval) > now
+            && string.Equals(known.Value, value, StringComparison.Ordinal))
         {
-            if (known.FreshUntil < now && _map.TryRenew(key, known, _map.Add(now, staleFor)))
-            {
-                known.SeenFresh(now);
-            }
-
-            if (known.FreshUntil >= now)
-            {
-                return;
-            }
+            return;
         }
 
         _map.Set(key, new Entry(value, now), _map.Add(now, staleFor));
@@ -72,30 +72,9 @@ internal sealed class StaleStore(TimeProvider timeProvider)
 
     public void Clear() => _map.Clear();
 
-    private sealed class Entry(string value, long freshUntil)
+    // A struct, stored inside the map's node: no object of its own per key.
+    private readonly record struct Entry(string Value, long FreshUntil)
     {
-        private long _freshUntil = freshUntil;
-
-        public string Value { get; } = value;
-
-        /// <summary>Until when the value was known fresh: the end of a fetched value's time to live, or the last hit.</summary>
-        public long FreshUntil => Volatile.Read(ref _freshUntil);
-
-        public void SeenFresh(long now)
-        {
-            long current = FreshUntil;
-            while (now > current)
-            {
-                long seen = Interlocked.CompareExchange(ref _freshUntil, now, current);
-                if (seen == current)
-                {
-                    return;
-                }
-
-                current = seen;
-            }
-        }
-
         public override string ToString() => "StaleEntry (value redacted)";
     }
 }
