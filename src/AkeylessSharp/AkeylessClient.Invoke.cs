@@ -85,7 +85,7 @@ public partial class AkeylessClient
         }
     }
 
-    private Task<JsonNode> SendRawAsync(string command, string? path, JsonObject request, AkeylessCommandOptions options, CancellationToken cancellationToken) =>
+    private ValueTask<JsonNode> SendRawAsync(string command, string? path, JsonObject request, AkeylessCommandOptions options, CancellationToken cancellationToken) =>
         _transport.SendAsync(command, path, request, RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, cancellationToken, options.Idempotent);
 
     // The command becomes a path segment under the API URL: anything else could address another endpoint or origin.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using AkeylessSharp.Errors.Internal;
 
@@ -25,7 +26,9 @@ internal sealed class AkeylessTransport
     public Uri BaseUri { get; }
 
     // idempotent: whether the command may be replayed after a 5xx or a timeout; null asks CommandCatalog.IsWrite.
-    public async Task<TResponse> SendAsync<TRequest, TResponse>(
+    // Pooled state machine: every caller awaits the result once, at once.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<TResponse> SendAsync<TRequest, TResponse>(
         string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool? idempotent = null)
     {
         // Spans, metrics and logs belong to the logical call around this one (Diagnostics/Internal/CommandScope).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -18,7 +19,7 @@ internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessag
         try
         {
             var outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (context, state) =>
+                [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] static async ValueTask<Outcome<HttpResponseMessage>> (context, state) =>
                 {
                     HttpResponseMessage? response = null;
                     try
