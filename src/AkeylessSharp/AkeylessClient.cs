@@ -200,8 +200,8 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     private static HttpClient CreateOwnedHttpClient(AkeylessClientOptions options, ILoggerFactory? loggerFactory)
     {
         OptionsChecks.ThrowIfInvalid(options);
-        var pipeline = AkeylessResilience.Build(options, TimeProvider.System, ClientLogger(loggerFactory));
-        var handler = new ResilientSendHandler(pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
+        var handler = AkeylessResilience.CreateHandler(options, TimeProvider.System, ClientLogger(loggerFactory));
+        handler.InnerHandler = PrimaryHandlerFactory.Get(options);
 
         // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
         var httpClient = new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options));

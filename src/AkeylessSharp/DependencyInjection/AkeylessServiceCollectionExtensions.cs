@@ -82,17 +82,14 @@ public static class AkeylessServiceCollectionExtensions
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
             .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
-        http.AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
-        {
-            PollyTelemetry.Quiet(pipeline, context.ServiceProvider);
-            AkeylessResilience.Configure(
-                pipeline,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
-                AkeylessClient.ClientLogger(context.ServiceProvider.GetService<ILoggerFactory>()));
-        });
 
-        // Inside the resilience handler: each attempt reads the whole body under its timeout, and may retry a body cut short.
-        http.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
+        // Retries, the attempt timeout and the body read inside each attempt: the same single handler as without DI, with
+        // Polly's telemetry (logs at Debug in the Polly category, metrics) as the DI container configures it.
+        http.AddHttpMessageHandler(sp => AkeylessResilience.CreateHandler(
+            sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            AkeylessClient.ClientLogger(sp.GetService<ILoggerFactory>()),
+            pipeline => PollyTelemetry.Quiet(pipeline, sp)));
         return new AkeylessBuilder(services, name);
     }
 

@@ -68,6 +68,26 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddAkeyless_EveryAttemptTimesOut_RetriedThenThrowsTimeout()
+    {
+        using var provider = Build(services => services.AddAkeyless(o =>
+        {
+            Apply(o, _harness.Emulator.AccessId, _harness.Emulator.AccessKey);
+            o.MaxRetries = 1;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(150);
+        }));
+        var client = provider.GetRequiredService<IAkeylessClient>();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal("get-secret-value", ex.Command);
+        Assert.Equal(2, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
     public void AddAkeyless_HttpClient_TotalRequestTimeoutIsItsTimeout()
     {
         using var provider = Build(services => services.AddAkeyless("t", o =>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Telemetry;
@@ -17,6 +19,13 @@ internal static class PollyTelemetry
     {
         var shared = services.GetService<IOptions<TelemetryOptions>>()?.Value;
         var options = shared is null ? new TelemetryOptions() : new TelemetryOptions(shared);
+
+        // Polly.Extensions' registry sets this when an application registers a pipeline; the Akeyless pipeline is not in it.
+        if (options.LoggerFactory is NullLoggerFactory && services.GetService<ILoggerFactory>() is { } loggerFactory)
+        {
+            options.LoggerFactory = loggerFactory;
+        }
+
         options.SeverityProvider = static args => args.Event.Severity == ResilienceEventSeverity.None ? ResilienceEventSeverity.None : ResilienceEventSeverity.Debug;
         builder.ConfigureTelemetry(options);
     }

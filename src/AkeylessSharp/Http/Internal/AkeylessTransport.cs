@@ -38,7 +38,7 @@ internal sealed class AkeylessTransport
         try
         {
             // ResponseContentRead: the body is read inside HttpClient.Timeout (TotalRequestTimeout), and with this library's
-            // handlers already inside each attempt (ResilientSendHandler; ResponseBufferingHandler under DI), so no read can stall past the timeouts.
+            // handler already inside each attempt (ResilientSendHandler), so no read can stall past the timeouts.
             sent = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ToTransportFailure(ex, command, path) is { } failure)

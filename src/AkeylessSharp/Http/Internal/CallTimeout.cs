@@ -25,6 +25,9 @@ internal readonly struct CallTimeout : IDisposable
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>The source itself, for a link that cancels it early (<see cref="AttemptTimeout"/>); unlinked before <see cref="Dispose"/>.</summary>
+    internal CancellationTokenSource Source => _source;
+
     public bool IsCancellationRequested => _source.IsCancellationRequested;
 
     public static CallTimeout Start(TimeSpan limit, TimeProvider timeProvider)
