@@ -84,14 +84,18 @@ public static class AkeylessServiceCollectionExtensions
             .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
 
         // Retries, the attempt timeout and the body read inside each attempt: the same single handler as without DI, with
-        // Polly's telemetry (logs at Debug in the Polly category, metrics) as the DI container configures it.
+        // Polly's telemetry (logs at Debug in the Polly category, metrics with the HTTP enrichment and the pipeline name
+        // AddResilienceHandler gave them) as the DI container configures it.
+        services.AddResilienceEnricher();
         http.AddHttpMessageHandler(sp => AkeylessResilience.CreateHandler(
             sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             AkeylessClient.ClientLogger(sp.GetService<ILoggerFactory>()),
-            pipeline => PollyTelemetry.Quiet(pipeline, sp)));
+            pipeline => PollyTelemetry.Configure(pipeline, sp, HttpClientName(name) + "-" + ResiliencePipelineName)));
         return new AkeylessBuilder(services, name);
     }
+
+    private const string ResiliencePipelineName = "akeyless";
 
     internal static string HttpClientName(string name) => "AkeylessSharp" + (name.Length == 0 ? string.Empty : "." + name);
 }
