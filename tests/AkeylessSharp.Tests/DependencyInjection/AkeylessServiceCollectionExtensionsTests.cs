@@ -91,7 +91,7 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
     [Fact]
     public async Task AddAkeyless_Retry_PollyMetricNamesTheAkeylessPipeline()
     {
-        var events = new System.Collections.Concurrent.ConcurrentBag<(string? Event, string? Pipeline, object? Instance, object? ErrorType)>();
+        var events = new System.Collections.Concurrent.ConcurrentBag<(string? Event, string? Pipeline, object? Instance, object? ErrorType, int Tags)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -103,10 +103,14 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
         listener.SetMeasurementEventCallback<int>((_, _, tags, _) =>
         {
             var all = tags.ToArray();
-            events.Add((Tag(all, "event.name") as string, Tag(all, "pipeline.name") as string, Tag(all, "pipeline.instance"), Tag(all, "error.type")));
+            events.Add((Tag(all, "event.name") as string, Tag(all, "pipeline.name") as string, Tag(all, "pipeline.instance"), Tag(all, "error.type"), all.Length));
         });
         listener.Start();
-        using var provider = Build(services => services.AddAkeyless("metered", o => Apply(o, _harness.Emulator.AccessId, _harness.Emulator.AccessKey)));
+        using var provider = Build(services =>
+        {
+            services.AddAkeyless("metered", o => Apply(o, _harness.Emulator.AccessId, _harness.Emulator.AccessKey));
+            services.AddAkeyless("other", o => Apply(o, _harness.Emulator.AccessId, _harness.Emulator.AccessKey));
+        });
         var client = provider.GetRequiredService<IAkeylessClientFactory>().CreateClient("metered");
         await client.TestConnectionAsync();
         _harness.Emulator.Faults.FailNext("get-secret-value", 1, 503);
@@ -117,6 +121,9 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
         var retry = Assert.Single(events, e => e.Event == "OnRetry" && e.Pipeline == "AkeylessSharp.metered-akeyless");
         Assert.Equal(string.Empty, retry.Instance);
         Assert.Equal("503", retry.ErrorType);
+
+        // Two registrations, one enrichment: no tag twice.
+        Assert.Equal(6, retry.Tags);
 
         static object? Tag(KeyValuePair<string, object?>[] tags, string key) => tags.FirstOrDefault(t => t.Key == key).Value;
     }
