@@ -34,8 +34,9 @@ public class GetSecretBenchmarks
 
         // The floor again, through the client's retry and timeout pipeline: shows what resilience alone costs.
         var defaults = new AkeylessClientOptions();
-        var pipeline = AkeylessSharp.Http.Internal.AkeylessResilience.Build(defaults, TimeProvider.System);
-        _piped = new HttpClient(new Microsoft.Extensions.Http.Resilience.ResilienceHandler(_ => pipeline) { InnerHandler = new SocketsHttpHandler() });
+        var handler = AkeylessSharp.Http.Internal.AkeylessResilience.CreateHandler(defaults, TimeProvider.System);
+        handler.InnerHandler = new SocketsHttpHandler();
+        _piped = new HttpClient(handler);
         AkeylessSharp.Http.Internal.AkeylessResilience.ApplyTotalTimeout(_piped, defaults);
 
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });

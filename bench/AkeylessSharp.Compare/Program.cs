@@ -33,6 +33,13 @@ string token = (await auth.EnsureSuccessStatusCode().Content.ReadFromJsonAsync(F
 
 var cacheOptions = new AkeylessCacheOptions { StaticSecretTtl = TimeSpan.FromHours(1), EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
 using var uncached = NewClient(null, null);
+await using var container = new ServiceCollection().AddAkeyless(o =>
+{
+    o.ApiUrl = emulator.BaseUrl.ToString();
+    o.AccessId = emulator.AccessId;
+    o.AccessKey = emulator.AccessKey;
+}).Services.BuildServiceProvider();
+var viaDi = container.GetRequiredService<AkeylessClient>();
 using var memory = NewClient(cacheOptions, null);
 await using var services = new ServiceCollection().AddHybridCache().Services.BuildServiceProvider();
 var hybridCache = services.GetRequiredService<HybridCache>();
@@ -51,6 +58,7 @@ Row[] rows =
 [
     new FloorRow(http, new Uri(emulator.BaseUrl, "get-secret-value"), token, SecretPath),
     new ClientRow("AkeylessSharp uncached GetSecretAsync", uncached, SecretPath, isHit: false),
+    new ClientRow("AkeylessSharp uncached, DI client (AddAkeyless)", viaDi, SecretPath, isHit: false),
     new ClientRow("memory hit, await in async loop", memory, SecretPath, isHit: true, turnScale: 100),
     new ClientRow("hybrid hit, await in async loop", hybrid, SecretPath, isHit: true, turnScale: 100),
     new HybridFloorRow(hybridCache, cacheOptions.KeyPrefix + SecretPath),

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AkeylessSharp.Errors.Internal;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
 
@@ -9,6 +8,7 @@ namespace AkeylessSharp;
 public partial class AkeylessClient
 {
     private static readonly AkeylessCommandOptions s_defaultCommandOptions = new();
+    private static readonly Action<JsonObject, string> s_setToken = static (request, token) => request["token"] = token;
 
     /// <summary>
     /// Sends an API command the client does not wrap (as the Airflow hook's <c>get_conn()</c> hands out the raw SDK):
@@ -38,55 +38,11 @@ public partial class AkeylessClient
         ArgumentNullException.ThrowIfNull(body);
         options ??= s_defaultCommandOptions;
         var request = body.DeepClone().AsObject();
-        var path = ItemName(request);
         var sendToken = options.SendToken && !request.ContainsKey("token") && !request.ContainsKey("uid-token");
-        var limit = options.Timeout ?? _options.Timeout;
-        using var timeoutSource = CallTimeout.Start(limit, _timeProvider);
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
-        var callToken = linked?.Token ?? timeoutSource.Token;
-        using var scope = _telemetry.Start(command, path);
-        try
-        {
-            JsonNode response;
-            if (!sendToken)
-            {
-                response = await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
-                scope.Succeeded();
-                return response;
-            }
-
-            var token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
-            request["token"] = token.Value;
-            try
-            {
-                response = await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
-            }
-            catch (AkeylessUnauthorizedException)
-            {
-                // A 401 means the command was not run, so sending it again with a fresh token is safe even for a write.
-                OnTokenRejected(token, command, scope);
-                token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
-                request["token"] = token.Value;
-                response = await SendRawAsync(command, path, request, options, callToken).ConfigureAwait(false);
-            }
-
-            scope.Succeeded();
-            return response;
-        }
-        catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            var timedOut = ExceptionFactory.Timeout(command, path, limit, ex);
-            scope.Failed(timedOut);
-            throw timedOut;
-        }
-        catch (Exception ex) when (scope.Failed(ex))
-        {
-            throw;
-        }
+        return await InvokeCoreAsync(
+            command, ItemName(request), request, RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, options.Timeout,
+            static (response, _) => (JsonNode?)response, (object?)null, new TokenCarrier<JsonObject>(sendToken ? s_setToken : null, options.Idempotent), cancellationToken).ConfigureAwait(false);
     }
-
-    private Task<JsonNode> SendRawAsync(string command, string? path, JsonObject request, AkeylessCommandOptions options, CancellationToken cancellationToken) =>
-        _transport.SendAsync(command, path, request, RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, cancellationToken, options.Idempotent);
 
     // The command becomes a path segment under the API URL: anything else could address another endpoint or origin.
     private static void ThrowIfNotCommand(string command)

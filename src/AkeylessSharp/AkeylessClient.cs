@@ -137,37 +137,53 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     /// call's telemetry has ended (what <paramref name="map"/> throws is the caller's failure, not the call's), in the
     /// same async method: a caller that only maps the answer needs no async method of its own.
     /// </summary>
-    internal async Task<TResult> InvokeAsync<TRequest, TResponse, TState, TResult>(
+    internal Task<TResult> InvokeAsync<TRequest, TResponse, TState, TResult>(
         string command, string? path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, TimeSpan? timeout,
         Func<TResponse, TState, TResult> map, TState state, CancellationToken cancellationToken)
-        where TRequest : TokenRequest
+        where TRequest : TokenRequest =>
+        InvokeCoreAsync(command, path, request, requestInfo, responseInfo, timeout, map, state, TokenCarrier.Typed<TRequest>(), cancellationToken);
+
+    /// <summary>
+    /// The one authorized call of every command, typed or raw (<see cref="InvokeAsync(string, System.Text.Json.Nodes.JsonObject, AkeylessCommandOptions?, CancellationToken)"/>):
+    /// the call's timeout, telemetry and token; on a 401 with a token believed valid, authenticates again once and sends
+    /// once more. <paramref name="carrier"/> says how the request carries the token (or that it sends none) and whether it may be replayed.
+    /// </summary>
+    private async Task<TResult> InvokeCoreAsync<TRequest, TResponse, TState, TResult>(
+        string command, string? path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, TimeSpan? timeout,
+        Func<TResponse, TState, TResult> map, TState state, TokenCarrier<TRequest> carrier, CancellationToken cancellationToken)
     {
         TResponse response;
         {
             var limit = timeout ?? _options.Timeout;
-            using var timeoutSource = CallTimeout.Start(limit, _timeProvider);
-            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token) : null;
-            var callToken = linked?.Token ?? timeoutSource.Token;
+            using var callTimeout = CallTimeout.Start(limit, _timeProvider, cancellationToken);
             using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
             try
             {
-                var token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
-                request.Token = token.Value;
-                try
+                if (carrier.SetToken is null)
                 {
-                    response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
+                    response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent).ConfigureAwait(false);
                 }
-                catch (AkeylessUnauthorizedException)
+                else
                 {
-                    OnTokenRejected(token, command, scope);
-                    token = await _tokens.GetTokenAsync(callToken).ConfigureAwait(false);
-                    request.Token = token.Value;
-                    response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callToken).ConfigureAwait(false);
+                    var token = await _tokens.GetTokenAsync(callTimeout.Token).ConfigureAwait(false);
+                    carrier.SetToken(request, token.Value);
+                    try
+                    {
+                        response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent).ConfigureAwait(false);
+                    }
+                    catch (AkeylessUnauthorizedException)
+                    {
+                        // A 401 means the command was not run, so sending it again with a fresh token is safe even for a write.
+                        OnTokenRejected(token, command, scope);
+                        token = await _tokens.GetTokenAsync(callTimeout.Token).ConfigureAwait(false);
+                        carrier.SetToken(request, token.Value);
+                        response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent).ConfigureAwait(false);
+                    }
                 }
 
                 scope.Succeeded();
             }
-            catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (callTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 var timedOut = ExceptionFactory.Timeout(command, path, limit, ex);
                 scope.Failed(timedOut);
@@ -200,8 +216,8 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     private static HttpClient CreateOwnedHttpClient(AkeylessClientOptions options, ILoggerFactory? loggerFactory)
     {
         OptionsChecks.ThrowIfInvalid(options);
-        var pipeline = AkeylessResilience.Build(options, TimeProvider.System, ClientLogger(loggerFactory));
-        var handler = new ResilientSendHandler(pipeline) { InnerHandler = PrimaryHandlerFactory.Get(options) };
+        var handler = AkeylessResilience.CreateHandler(options, TimeProvider.System, ClientLogger(loggerFactory));
+        handler.InnerHandler = PrimaryHandlerFactory.Get(options);
 
         // disposeHandler: false keeps the shared connection pool alive when this client is disposed.
         var httpClient = new HttpClient(handler, disposeHandler: PrimaryHandlerFactory.NeedsOwnHandler(options));

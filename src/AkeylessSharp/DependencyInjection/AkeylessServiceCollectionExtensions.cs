@@ -82,19 +82,20 @@ public static class AkeylessServiceCollectionExtensions
             .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
             .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
-        http.AddResilienceHandler(AkeylessResilience.PipelineName, (pipeline, context) =>
-        {
-            PollyTelemetry.Quiet(pipeline, context.ServiceProvider);
-            AkeylessResilience.Configure(
-                pipeline,
-                context.ServiceProvider.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
-                AkeylessClient.ClientLogger(context.ServiceProvider.GetService<ILoggerFactory>()));
-        });
 
-        // Inside the resilience handler: each attempt reads the whole body under its timeout, and may retry a body cut short.
-        http.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
+        // Retries, the attempt timeout and the body read inside each attempt: the same single handler as without DI, with
+        // Polly's telemetry (logs at Debug in the Polly category, metrics with the HTTP enrichment and the pipeline name
+        // AddResilienceHandler gave them) as the DI container configures it.
+        services.AddResilienceEnricher();
+        http.AddHttpMessageHandler(sp => AkeylessResilience.CreateHandler(
+            sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            AkeylessClient.ClientLogger(sp.GetService<ILoggerFactory>()),
+            pipeline => PollyTelemetry.Configure(pipeline, sp, HttpClientName(name) + "-" + ResiliencePipelineName)));
         return new AkeylessBuilder(services, name);
     }
+
+    private const string ResiliencePipelineName = "akeyless";
 
     internal static string HttpClientName(string name) => "AkeylessSharp" + (name.Length == 0 ? string.Empty : "." + name);
 }

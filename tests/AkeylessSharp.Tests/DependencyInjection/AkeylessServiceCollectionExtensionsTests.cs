@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AkeylessSharp.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,66 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
 
         Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
         Assert.Equal(3, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task AddAkeyless_EveryAttemptTimesOut_RetriedThenThrowsTimeout()
+    {
+        using var provider = Build(services => services.AddAkeyless(o =>
+        {
+            Apply(o, _harness.Emulator.AccessId, _harness.Emulator.AccessKey);
+            o.MaxRetries = 1;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(150);
+        }));
+        var client = provider.GetRequiredService<IAkeylessClient>();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal("get-secret-value", ex.Command);
+        Assert.Equal(2, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task AddAkeyless_Retry_PollyMetricNamesTheAkeylessPipeline()
+    {
+        var events = new System.Collections.Concurrent.ConcurrentBag<(string? Event, string? Pipeline, object? Instance, object? ErrorType, int Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Polly" && instrument.Name == "resilience.polly.strategy.events")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, _, tags, _) =>
+        {
+            var all = tags.ToArray();
+            events.Add((Tag(all, "event.name") as string, Tag(all, "pipeline.name") as string, Tag(all, "pipeline.instance"), Tag(all, "error.type"), all.Length));
+        });
+        listener.Start();
+        using var provider = Build(services =>
+        {
+            services.AddAkeyless("metered", o => Apply(o, _harness.Emulator.AccessId, _harness.Emulator.AccessKey));
+            services.AddAkeyless("other", o => Apply(o, _harness.Emulator.AccessId, _harness.Emulator.AccessKey));
+        });
+        var client = provider.GetRequiredService<IAkeylessClientFactory>().CreateClient("metered");
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.FailNext("get-secret-value", 1, 503);
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        // The tags AddResilienceHandler gave the pipeline's metrics before it was replaced by the client's own handler.
+        var retry = Assert.Single(events, e => e.Event == "OnRetry" && e.Pipeline == "AkeylessSharp.metered-akeyless");
+        Assert.Equal(string.Empty, retry.Instance);
+        Assert.Equal("503", retry.ErrorType);
+
+        // Two registrations, one enrichment: no tag twice.
+        Assert.Equal(6, retry.Tags);
+
+        static object? Tag(KeyValuePair<string, object?>[] tags, string key) => tags.FirstOrDefault(t => t.Key == key).Value;
     }
 
     [Fact]

@@ -33,6 +33,33 @@ public sealed class CallTimeoutTests
     }
 
     [Fact]
+    public async Task Start_CallerCancels_TokenCancelledButTheLimitDidNotPass()
+    {
+        using var caller = new CancellationTokenSource();
+        using var timeout = CallTimeout.Start(TimeSpan.FromHours(1), TimeProvider.System, caller.Token);
+
+        await caller.CancelAsync();
+
+        Assert.True(timeout.Token.IsCancellationRequested);
+        Assert.False(timeout.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Dispose_LinkedToACaller_NextCallNeverHearsThatCaller()
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            using var oldCaller = new CancellationTokenSource();
+            CallTimeout.Start(TimeSpan.FromHours(1), TimeProvider.System, oldCaller.Token).Dispose();
+
+            using var next = CallTimeout.Start(TimeSpan.FromHours(1), TimeProvider.System);
+            await oldCaller.CancelAsync();
+
+            Assert.False(next.Token.IsCancellationRequested);
+        }
+    }
+
+    [Fact]
     public void Start_OtherTimeProvider_FiresOnItsClock()
     {
         var time = new FakeTimeProvider();

@@ -82,6 +82,33 @@ public sealed class InvokeTests : IAsyncLifetime
         Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
     }
 
+    [Fact]
+    public async Task InvokeAsync_WriteTokenRejectedOnce_AuthenticatesAgainAndSendsOnceMore()
+    {
+        using var client = _harness.Client();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.FailNext("create-secret", 1, 401);
+
+        await client.InvokeAsync("create-secret", new JsonObject { ["name"] = "/invoke/reauth", ["value"] = "v1" });
+
+        Assert.Equal(2, _harness.Emulator.Counters.Get("auth"));
+        Assert.Equal(2, _harness.Emulator.Counters.Get("create-secret"));
+        Assert.Equal("v1", await client.GetSecretAsync("/invoke/reauth"));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_SendTokenOffAndRejected_ThrowsUnauthorizedWithoutAuthenticating()
+    {
+        using var client = _harness.Client();
+        _harness.Emulator.Faults.FailNext("uid-rotate-token", 1, 401);
+
+        await Assert.ThrowsAsync<AkeylessUnauthorizedException>(
+            () => client.InvokeAsync("uid-rotate-token", new JsonObject { ["uid-token"] = TestCredentials.UidToken }, new AkeylessCommandOptions { SendToken = false }));
+
+        Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
+        Assert.Equal(1, _harness.Emulator.Counters.Get("uid-rotate-token"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("../auth")]

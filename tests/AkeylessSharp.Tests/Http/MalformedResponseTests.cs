@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AkeylessSharp.Tests.Infrastructure;
 using AkeylessSharp.Tests.Infrastructure.Faults;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AkeylessSharp.Tests.Http;
 
@@ -29,6 +30,33 @@ public sealed class MalformedResponseTests : IAsyncLifetime
 
         Assert.Equal(1, _env.Proxy.Injected[mode]);
         Assert.Equal(2, _env.Count(command));
+    }
+
+    [Theory]
+    [InlineData(FaultMode.StalledBody)]
+    [InlineData(FaultMode.TruncatedBody)]
+    public async Task DependencyInjectionClient_OneBrokenBody_IsRetriedAndSucceeds(FaultMode mode)
+    {
+        var options = _env.Options();
+        var services = new ServiceCollection();
+        services.AddAkeyless(o =>
+        {
+            o.ApiUrl = options.ApiUrl;
+            o.AccessId = options.AccessId;
+            o.AccessKey = options.AccessKey;
+            o.RetryBaseDelay = options.RetryBaseDelay;
+            o.AttemptTimeout = options.AttemptTimeout;
+            o.TotalRequestTimeout = options.TotalRequestTimeout;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IAkeylessClient>();
+        await client.TestConnectionAsync();
+        _env.Proxy.Next("get-secret-value", mode);
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        Assert.Equal(1, _env.Proxy.Injected[mode]);
+        Assert.Equal(2, _env.Count("get-secret-value"));
     }
 
     [Theory]

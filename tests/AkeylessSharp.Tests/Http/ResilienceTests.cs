@@ -122,6 +122,38 @@ public sealed class ResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSecretAsync_EveryAttemptTimesOut_RetriedThenThrowsTimeout()
+    {
+        using var client = new AkeylessClient(_harness.Options(o =>
+        {
+            o.MaxRetries = 2;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(150);
+        }));
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal("get-secret-value", ex.Command);
+        Assert.Equal(3, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_CallerCancelsDuringAttempt_ThrowsOperationCanceledAndDoesNotRetry()
+    {
+        using var client = new AkeylessClient(_harness.Options(o => { o.MaxRetries = 3; o.AttemptTimeout = TimeSpan.FromSeconds(10); }));
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath, cancellationToken: caller.Token).AsTask());
+
+        Assert.IsNotType<AkeylessTimeoutException>(ex);
+        Assert.Equal(1, _harness.Emulator.Counters.Get("get-secret-value"));
+    }
+
+    [Fact]
     public async Task GetSecretAsync_TotalRequestTimeout_StopsRetries()
     {
         using var client = new AkeylessClient(_harness.Options(o =>

@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using AkeylessSharp;
 using AkeylessSharp.Auth;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection.Internal;
 
 /// <summary>
-/// Builds one <see cref="AkeylessClient"/> per name, lazily, over the named typed HTTP client (with its resilience handler)
+/// Builds one <see cref="AkeylessClient"/> per name, lazily, over the named HTTP client (with its resilience handler)
 /// and keeps it: each client holds a token, so clients must live as long as the container.
 /// </summary>
 internal sealed class AkeylessClientFactory(
     IHttpClientFactory httpClientFactory,
+    IOptionsMonitor<HttpClientFactoryOptions> httpClientOptions,
     IOptionsMonitor<AkeylessClientOptions> options,
     IEnumerable<ICloudIdProvider> cloudIdProviders,
     ILoggerFactory? loggerFactory = null,
@@ -43,7 +45,8 @@ internal sealed class AkeylessClientFactory(
         var clientOptions = options.Get(name);
         var httpClientName = AkeylessServiceCollectionExtensions.HttpClientName(name);
 
-        // A client from the factory per request lets the factory rotate handlers; the pool underneath is shared.
-        return new AkeylessClient(() => httpClientFactory.CreateClient(httpClientName), clientOptions, loggerFactory, timeProvider, cloudIdProviders);
+        // Handler rotation runs on real time, whatever clock the client is given.
+        var http = new FactoryHttpClient(httpClientFactory, httpClientName, httpClientOptions.Get(httpClientName).HandlerLifetime, TimeProvider.System);
+        return new AkeylessClient(http.Get, clientOptions, loggerFactory, timeProvider, cloudIdProviders);
     }
 }

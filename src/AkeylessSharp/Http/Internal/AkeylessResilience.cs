@@ -10,25 +10,32 @@ using Polly.Timeout;
 namespace AkeylessSharp.Http.Internal;
 
 /// <summary>
-/// The retry and timeout pipeline, configured identically for the DI handler (<c>AddResilienceHandler</c>)
-/// and the handler built without DI. Writes are marked in the request options and retried only when the
-/// server cannot have applied them (429, connection failures).
+/// The retry pipeline and the per-attempt timeout (<see cref="ResilientSendHandler"/>), the same for the client built
+/// with DI and without. Writes are marked in the request options and retried only when the server cannot have applied
+/// them (429, connection failures).
 /// </summary>
 /// <remarks>
 /// <see cref="AkeylessClientOptions.TotalRequestTimeout"/> is not a strategy here: it is the
 /// <see cref="HttpClient.Timeout"/> of the client around this pipeline (<see cref="ApplyTotalTimeout"/>), which
 /// covers every attempt and back-off and costs one timer on the token source <see cref="HttpClient"/> links anyway,
 /// where an outer timeout strategy costs a second pooled source, a registration and a pipeline layer per request.
+/// The attempt timeout is not a Polly strategy either but <see cref="AttemptTimeout"/>, inside the attempt, with the
+/// same outcome (<see cref="TimeoutRejectedException"/>) and one pipeline layer and its state machines fewer.
 /// </remarks>
 internal static class AkeylessResilience
 {
-    public const string PipelineName = "akeyless";
-
     /// <summary>Set to <see langword="false"/> on requests that must not be replayed after a 5xx or a timeout.</summary>
     public static readonly HttpRequestOptionsKey<bool> Idempotent = new("AkeylessSharp.Idempotent");
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, AkeylessClientOptions options, ILogger? logger = null)
+    /// <summary>
+    /// The handler that runs each request through the retry pipeline, each attempt under <see cref="AkeylessClientOptions.AttemptTimeout"/>
+    /// with its body read inside it; <paramref name="telemetry"/> configures Polly's own telemetry (DI) or leaves it off.
+    /// </summary>
+    public static ResilientSendHandler CreateHandler(
+        AkeylessClientOptions options, TimeProvider timeProvider, ILogger? logger = null, Action<ResiliencePipelineBuilder<HttpResponseMessage>>? telemetry = null)
     {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        telemetry?.Invoke(builder);
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -43,18 +50,11 @@ internal static class AkeylessResilience
             });
         }
 
-        builder.AddTimeout(options.AttemptTimeout);
+        return new ResilientSendHandler(builder.Build(), options.AttemptTimeout, timeProvider);
     }
 
     /// <summary>Sets the limit on one request, all its retries included, on the client that sends through the pipeline.</summary>
     public static void ApplyTotalTimeout(HttpClient client, AkeylessClientOptions options) => client.Timeout = options.TotalRequestTimeout;
-
-    public static ResiliencePipeline<HttpResponseMessage> Build(AkeylessClientOptions options, TimeProvider timeProvider, ILogger? logger = null)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
-        Configure(builder, options, logger);
-        return builder.Build();
-    }
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using AkeylessSharp.Errors.Internal;
 
@@ -25,7 +26,9 @@ internal sealed class AkeylessTransport
     public Uri BaseUri { get; }
 
     // idempotent: whether the command may be replayed after a 5xx or a timeout; null asks CommandCatalog.IsWrite.
-    public async Task<TResponse> SendAsync<TRequest, TResponse>(
+    // Pooled state machine: every caller awaits the result once, at once.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<TResponse> SendAsync<TRequest, TResponse>(
         string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool? idempotent = null)
     {
         // Spans, metrics and logs belong to the logical call around this one (Diagnostics/Internal/CommandScope).
@@ -35,7 +38,7 @@ internal sealed class AkeylessTransport
         try
         {
             // ResponseContentRead: the body is read inside HttpClient.Timeout (TotalRequestTimeout), and with this library's
-            // handlers already inside each attempt (ResilientSendHandler; ResponseBufferingHandler under DI), so no read can stall past the timeouts.
+            // handler already inside each attempt (ResilientSendHandler), so no read can stall past the timeouts.
             sent = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ToTransportFailure(ex, command, path) is { } failure)

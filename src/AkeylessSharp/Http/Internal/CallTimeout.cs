@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 namespace AkeylessSharp.Http.Internal;
 
 /// <summary>
-/// The timeout of one logical call (<see cref="AkeylessClientOptions.Timeout"/>). On the system clock its source comes
-/// from a pool and goes back to it when it never fired (<see cref="CancellationTokenSource.TryReset"/> keeps its timer),
-/// so a call costs no source and no timer of its own; with another <see cref="TimeProvider"/> it is a new source.
+/// The timeout of one logical call (<see cref="AkeylessClientOptions.Timeout"/>), linked to the caller's token when it
+/// can be cancelled. On the system clock its source comes from a pool and goes back to it when it never fired
+/// (<see cref="CancellationTokenSource.TryReset"/> keeps its timer), so a call costs no source and no timer of its own;
+/// with another <see cref="TimeProvider"/> it is a new source.
 /// </summary>
 /// <remarks>Only for sources whose token nobody holds once the call ends: the call awaits everything it handed it to.</remarks>
 internal readonly struct CallTimeout : IDisposable
@@ -15,40 +16,37 @@ internal readonly struct CallTimeout : IDisposable
     private static int s_pooled;
 
     private readonly CancellationTokenSource _source;
+    private readonly CancellationTokenSource? _linked;
     private readonly bool _pooled;
 
-    private CallTimeout(CancellationTokenSource source, bool pooled)
+    private CallTimeout(CancellationTokenSource source, CancellationTokenSource? linked, bool pooled)
     {
         _source = source;
+        _linked = linked;
         _pooled = pooled;
     }
 
-    public CancellationToken Token => _source.Token;
+    /// <summary>Cancelled when the limit passes or the caller's token is cancelled.</summary>
+    public CancellationToken Token => (_linked ?? _source).Token;
 
+    /// <summary>The source itself, for a link that cancels it early (<see cref="AttemptTimeout"/>); unlinked before <see cref="Dispose"/>.</summary>
+    internal CancellationTokenSource Source => _source;
+
+    /// <summary>Whether the limit passed (or, for <see cref="AttemptTimeout"/>, its link cancelled the source).</summary>
     public bool IsCancellationRequested => _source.IsCancellationRequested;
 
-    public static CallTimeout Start(TimeSpan limit, TimeProvider timeProvider)
+    public static CallTimeout Start(TimeSpan limit, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
-        if (timeProvider != TimeProvider.System)
-        {
-            return new CallTimeout(new CancellationTokenSource(limit, timeProvider), pooled: false);
-        }
-
-        if (s_pool.TryDequeue(out var source))
-        {
-            Interlocked.Decrement(ref s_pooled);
-        }
-        else
-        {
-            source = new CancellationTokenSource();
-        }
-
-        source.CancelAfter(limit);
-        return new CallTimeout(source, pooled: true);
+        var pooled = timeProvider == TimeProvider.System;
+        var source = pooled ? Rent(limit) : new CancellationTokenSource(limit, timeProvider);
+        var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, source.Token) : null;
+        return new CallTimeout(source, linked, pooled);
     }
 
     public void Dispose()
     {
+        // Unlinked first: nothing registered on the source outlives the call.
+        _linked?.Dispose();
         if (_pooled && _source.TryReset())
         {
             if (Interlocked.Increment(ref s_pooled) <= MaxPooled)
@@ -61,5 +59,20 @@ internal readonly struct CallTimeout : IDisposable
         }
 
         _source.Dispose();
+    }
+
+    private static CancellationTokenSource Rent(TimeSpan limit)
+    {
+        if (s_pool.TryDequeue(out var source))
+        {
+            Interlocked.Decrement(ref s_pooled);
+        }
+        else
+        {
+            source = new CancellationTokenSource();
+        }
+
+        source.CancelAfter(limit);
+        return source;
     }
 }

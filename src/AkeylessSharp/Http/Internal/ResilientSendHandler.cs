@@ -1,15 +1,17 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
 namespace AkeylessSharp.Http.Internal;
 
 /// <summary>
-/// Sends each attempt through the retry and timeout pipeline and reads its whole body inside the attempt, for the
-/// handler the client builds without DI. Does what <c>ResilienceHandler</c> plus <see cref="ResponseBufferingHandler"/>
-/// do (the request is on the context for <see cref="AkeylessResilience.ShouldRetry"/> and the retry logs) in one
-/// attempt callback, without storing the context on the request (no options dictionary per request).
+/// Sends each attempt through the retry pipeline, under its own <see cref="AttemptTimeout"/>, and reads the whole body
+/// inside the attempt: its timeout covers a stalled body, and a body cut short is a transient failure the retry sees
+/// (and retries for reads), like a reset connection. The request is on the Polly context for
+/// <see cref="AkeylessResilience.ShouldRetry"/> and the retry logs, without being stored on the request (no options
+/// dictionary per request).
 /// </summary>
-internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessage> pipeline) : DelegatingHandler
+internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessage> pipeline, TimeSpan attemptTimeout, TimeProvider timeProvider) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -17,26 +19,7 @@ internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessag
         context.SetRequestMessage(request);
         try
         {
-            var outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (context, state) =>
-                {
-                    HttpResponseMessage? response = null;
-                    try
-                    {
-                        response = await state.Handler.SendAttemptAsync(state.Request, context.CancellationToken).ConfigureAwait(false);
-
-                        // Inside the attempt: its timeout covers a stalled body, and a body cut short is a transient failure.
-                        await response.Content.LoadIntoBufferAsync(context.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception ex)
-                    {
-                        response?.Dispose();
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
-                context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
+            var outcome = await pipeline.ExecuteOutcomeAsync(static (context, state) => state.Handler.AttemptAsync(state.Request, context.CancellationToken), context, (Handler: this, Request: request)).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -46,6 +29,22 @@ internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessag
         }
     }
 
-    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    // Pooled state machine: Polly awaits each attempt once, at once.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var timeout = AttemptTimeout.Start(attemptTimeout, timeProvider, cancellationToken);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(timeout.Token).ConfigureAwait(false);
+            return Outcome.FromResult(response);
+        }
+        catch (Exception ex)
+        {
+            response?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(timeout.Classify(ex));
+        }
+    }
 }
