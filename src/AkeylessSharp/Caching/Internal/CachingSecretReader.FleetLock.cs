@@ -6,7 +6,7 @@ internal sealed partial class CachingSecretReader
 
     /// <summary>
     /// Fetches and stores the value of a shared fetch. With a fleet lock, only the instance holding the key's lock fetches;
-    /// the others wait for its value in the shared cache, and fetch themselves only if it never arrives.
+    /// the others wait for its release, take its value from the shared cache, and fetch themselves only if it never arrives.
     /// </summary>
     /// <remarks><c>initial</c> is the lock attempt a bulk read already made and followed with a cache lookup, if any.</remarks>
     private async Task<string> FetchAndStoreAsync<TState>(
@@ -25,39 +25,88 @@ internal sealed partial class CachingSecretReader
             return await FetchThenStoreAsync(key, fetch(state, token)).ConfigureAwait(false);
         }
 
-        var attempt = initial ?? await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
-        bool lookFirst = initial is null;
-        bool waited = false;
-        long waitStart = TimeProvider.System.GetTimestamp();
-        while (attempt.State == FetchLockState.HeldElsewhere)
-        {
-            // The lock expires on the lock store's clock, so the wait is measured in real time, not on the reader's clock.
-            var elapsed = TimeProvider.System.GetElapsedTime(waitStart);
-            if (elapsed >= _fleetLock.Duration)
-            {
-                Log.FetchLockWaitExpired(_logger, key, elapsed);
-                attempt = FetchLockAttempt.Unavailable;
-                break;
-            }
-
-            await Task.Delay(_fleetLock.PollInterval, TimeProvider.System, token).ConfigureAwait(false);
-            if (await LookupQuietlyAsync(key, token).ConfigureAwait(false) is { } stored)
-            {
-                _metrics?.FleetWaits.Add(1);
-                return OnStoredElsewhere(key, kind, stored);
-            }
-
-            attempt = await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
-            lookFirst = true;
-            waited = true;
-        }
-
+        // Listening starts before the look at the lock, so a release that follows that look always wakes this reader.
+        ISecretFetchLockWatch? watch = null;
+        var attempt = FetchLockAttempt.Unavailable;
         try
         {
-            // Another instance may have stored the value between this miss and the lock.
-            if (lookFirst && attempt.State == FetchLockState.Acquired && await LookupQuietlyAsync(key, token).ConfigureAwait(false) is { } stored)
+            bool lookNow = false;
+            if (initial is { } made)
             {
-                return OnStoredElsewhere(key, kind, stored);
+                // A bulk read looked before listening: once listening, it looks again before it waits.
+                attempt = made;
+                if (made.State == FetchLockState.HeldElsewhere)
+                {
+                    watch = await _fleetLock.WatchAsync(key, token).ConfigureAwait(false);
+                    lookNow = watch is not null;
+                }
+            }
+            else
+            {
+                // Once the lock's channel is subscribed the watch is registered at once; the first time, it may not be
+                // listening yet when the lock is tried, so the reader looks once more before it waits.
+                var watching = _fleetLock.WatchAsync(key, token);
+                bool listening = watching.IsCompleted;
+                attempt = await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
+                if (attempt.State == FetchLockState.HeldElsewhere)
+                {
+                    watch = await watching.ConfigureAwait(false);
+                    lookNow = !listening && watch is not null;
+                }
+                else
+                {
+                    // Not waiting; a lock store that fails must not be waited on twice.
+                    FleetFetchLock.Abandon(watching);
+                }
+            }
+
+            bool lookFirst = initial is null;
+            bool waited = false;
+            long waitStart = TimeProvider.System.GetTimestamp();
+            while (attempt.State == FetchLockState.HeldElsewhere)
+            {
+                // The lock expires on the lock store's clock, so the wait is measured in real time, not on the reader's clock.
+                var elapsed = TimeProvider.System.GetElapsedTime(waitStart);
+                if (elapsed >= _fleetLock.Duration)
+                {
+                    Log.FetchLockWaitExpired(_logger, key, elapsed);
+                    attempt = FetchLockAttempt.Unavailable;
+                    break;
+                }
+
+                if (!lookNow)
+                {
+                    await _fleetLock.WaitAsync(watch, elapsed, token).ConfigureAwait(false);
+                }
+
+                lookNow = false;
+
+                // A watch serves one release; the next one is listened for before looking again.
+                if (watch is { Released.IsCompleted: true })
+                {
+                    watch.Dispose();
+                    watch = null;
+                    watch = await _fleetLock.WatchAsync(key, token).ConfigureAwait(false);
+                }
+
+                if (await LookupQuietlyAsync(key, token).ConfigureAwait(false) is { } stored)
+                {
+                    _metrics?.FleetWaits.Add(1);
+                    return OnStoredElsewhere(key, kind, stored);
+                }
+
+                attempt = await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
+                lookFirst = true;
+                waited = true;
+            }
+
+            watch?.Dispose();
+            watch = null;
+
+            // Another instance may have stored the value between this miss and the lock.
+            if (lookFirst && attempt.State == FetchLockState.Acquired && await LookupQuietlyAsync(key, token).ConfigureAwait(false) is { } found)
+            {
+                return OnStoredElsewhere(key, kind, found);
             }
 
             if (waited && attempt.State == FetchLockState.Acquired)
@@ -80,6 +129,7 @@ internal sealed partial class CachingSecretReader
         }
         finally
         {
+            watch?.Dispose();
             await _fleetLock.ReleaseAsync(attempt, key).ConfigureAwait(false);
         }
     }

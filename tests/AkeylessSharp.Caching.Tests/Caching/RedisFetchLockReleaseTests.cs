@@ -1,0 +1,115 @@
+using AkeylessSharp.Caching.StackExchangeRedis;
+using AkeylessSharp.Caching.StackExchangeRedis.Internal;
+using AkeylessSharp.Caching.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace AkeylessSharp.Caching.Tests.Caching;
+
+/// <summary>
+/// The release notifications of the Redis fetch lock on a real redis-server: a holder's release wakes the watchers of its
+/// key on other connections, through one subscription per connection, and watches leave nothing registered behind.
+/// </summary>
+[Collection("redis")]
+public sealed class RedisFetchLockReleaseTests(RedisFixture redis) : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    private readonly string _prefix = $"release-tests-{Guid.NewGuid():N}:";
+    private ConnectionMultiplexer _holderConnection = null!;
+    private ConnectionMultiplexer _waiterConnection = null!;
+
+    public async Task InitializeAsync()
+    {
+        _holderConnection = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration());
+        _waiterConnection = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _holderConnection.DisposeAsync();
+        await _waiterConnection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheHoldersRelease_WakesTheWatchersOfItsKey_OnAnotherConnection_AndNoOtherKey()
+    {
+        var holder = new RedisSecretFetchLock(_holderConnection, _prefix);
+        var waiter = new RedisSecretFetchLock(_waiterConnection, _prefix);
+        var held = await holder.TryAcquireAsync("/db/password", TimeSpan.FromSeconds(30));
+        Assert.NotNull(held);
+
+        using var watch = await waiter.WatchReleaseAsync("/db/password");
+        using var other = await waiter.WatchReleaseAsync("/db/other");
+        Assert.NotNull(watch);
+        Assert.NotNull(other);
+        Assert.False(watch.Released.IsCompleted, "nothing was released yet");
+
+        await held.DisposeAsync();
+
+        await watch.Released.WaitAsync(Bound);
+        Assert.False(other.Released.IsCompleted, "a release wakes the watchers of its own key only");
+    }
+
+    [Fact]
+    public async Task AnExpiredHolder_DoesNotAnnounceARelease_ItDidNotMake()
+    {
+        var fetchLock = new RedisSecretFetchLock(_holderConnection, _prefix);
+        var waiter = new RedisSecretFetchLock(_waiterConnection, _prefix);
+        var expired = await fetchLock.TryAcquireAsync("/db/password", TimeSpan.FromMilliseconds(50));
+        Assert.NotNull(expired);
+        var database = _holderConnection.GetDatabase();
+        for (int i = 0; i < 100 && await database.KeyExistsAsync(_prefix + "lock:/db/password"); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        await using var current = await fetchLock.TryAcquireAsync("/db/password", TimeSpan.FromSeconds(30));
+        Assert.NotNull(current);
+        await expired.DisposeAsync();
+
+        // The lock is still the current holder's: whatever a waiter hears, it finds the lock taken.
+        Assert.True(await database.KeyExistsAsync(_prefix + "lock:/db/password"));
+        Assert.Null(await waiter.TryAcquireAsync("/db/password", TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task ManyWatches_OnManyLocks_ShareOneSubscriptionPerConnection_AndLeaveNoRegistration()
+    {
+        var holder = new RedisSecretFetchLock(_holderConnection, _prefix);
+        var waiters = new[] { new RedisSecretFetchLock(_waiterConnection, _prefix), new RedisSecretFetchLock(_waiterConnection, _prefix) };
+        var channel = LockReleaseChannel.For(_waiterConnection, waiters[0].ReleaseChannel);
+
+        for (int round = 0; round < 50; round++)
+        {
+            string key = $"/db/{round}";
+            var held = await holder.TryAcquireAsync(key, TimeSpan.FromSeconds(30));
+            Assert.NotNull(held);
+            var woken = await Task.WhenAll(waiters.Select(w => w.WatchReleaseAsync(key).AsTask()));
+            using var abandoned = await waiters[0].WatchReleaseAsync(key + "/never-released");
+            await held.DisposeAsync();
+            await Task.WhenAll(woken.Select(w => w!.Released)).WaitAsync(Bound);
+            foreach (var watch in woken)
+            {
+                watch!.Dispose();
+            }
+        }
+
+        Assert.Equal(0, channel.WatchCount);
+        Assert.Equal(1, channel.Subscriptions);
+        var subscribers = await _holderConnection.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", waiters[0].ReleaseChannel);
+        Assert.Equal(1, (long)((RedisResult[])subscribers!)[1]);
+    }
+
+    [Fact]
+    public async Task AWatchCancelledWhileSubscribing_LeavesNoRegistration()
+    {
+        using var fresh = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration());
+        var waiter = new RedisSecretFetchLock(fresh, _prefix);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await waiter.WatchReleaseAsync("/db/password", cancelled.Token));
+
+        Assert.Equal(0, LockReleaseChannel.For(fresh, waiter.ReleaseChannel).WatchCount);
+    }
+}
