@@ -26,12 +26,14 @@ public sealed class RedisSecretFetchLock : ISecretFetchLock
     private readonly string _keyPrefix;
     private readonly string _releaseChannel;
 
-    /// <summary>Creates a lock over a connection you own.</summary>
+    /// <summary>Creates a lock over a connection you own, and starts listening for releases on it.</summary>
     /// <param name="connection">The Redis connection; not disposed by this lock.</param>
     /// <param name="keyPrefix">Prepended to every lock key; use the cache's <see cref="AkeylessCacheOptions.KeyPrefix"/>.</param>
     public RedisSecretFetchLock(IConnectionMultiplexer connection, string keyPrefix)
         : this(FromInstance(connection), keyPrefix)
     {
+        // Subscribed before the first miss, the first waiters need not look twice for fear of a release they could not hear.
+        LockReleaseChannel.For(connection, _releaseChannel).Listen();
     }
 
     /// <summary>Creates a lock over a connection made on first use, such as <c>RedisCacheOptions.ConnectionMultiplexerFactory</c>.</summary>

@@ -70,6 +70,10 @@ internal sealed class LockReleaseChannel
         return subscribed.IsCompletedSuccessfully ? new(watch) : AwaitSubscribedAsync(watch, subscribed, cancellationToken);
     }
 
+    /// <summary>Subscribes ahead of the first watch; a failure is left for the first watch to retry and report.</summary>
+    public void Listen() =>
+        EnsureSubscribed().ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     /// <summary>Tells every instance's readers that <paramref name="key"/>'s lock was released; a lost message costs them a fallback poll.</summary>
     public Task PublishAsync(string key) => _subscriber.PublishAsync(_channel, key, CommandFlags.FireAndForget);
 

@@ -96,20 +96,22 @@ public sealed class RedisFetchLockReleaseTests(RedisFixture redis) : IAsyncLifet
 
         Assert.Equal(0, channel.WatchCount);
         Assert.Equal(1, channel.Subscriptions);
+
+        // One subscribed connection each for the holder (its lock listens from the start) and the two waiters.
         var subscribers = await _holderConnection.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", waiters[0].ReleaseChannel);
-        Assert.Equal(1, (long)((RedisResult[])subscribers!)[1]);
+        Assert.Equal(2, (long)((RedisResult[])subscribers!)[1]);
     }
 
     [Fact]
     public async Task AWatchCancelledWhileSubscribing_LeavesNoRegistration()
     {
-        using var fresh = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration());
-        var waiter = new RedisSecretFetchLock(fresh, _prefix);
-        using var cancelled = new CancellationTokenSource();
-        await cancelled.CancelAsync();
+        // Nothing listens on this port: the subscription never completes, so the watch is still subscribing when cancelled.
+        using var unreachable = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{RedisServer.FreePort()},abortConnect=false,connectRetry=0");
+        var waiter = new RedisSecretFetchLock(() => Task.FromResult<IConnectionMultiplexer>(unreachable), _prefix);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await waiter.WatchReleaseAsync("/db/password", cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await waiter.WatchReleaseAsync("/db/password", cancellation.Token));
 
-        Assert.Equal(0, LockReleaseChannel.For(fresh, waiter.ReleaseChannel).WatchCount);
+        Assert.Equal(0, LockReleaseChannel.For(unreachable, waiter.ReleaseChannel).WatchCount);
     }
 }
