@@ -22,6 +22,7 @@ internal sealed partial class CachingSecretReader
         // A refresh must reach Akeyless whatever another instance is doing; a type that is not cached leaves nothing to wait for.
         if (_fleetLock is null || stampede.Key.Refresh || !Ttl.Caches(kind))
         {
+            initial?.Watch?.Dispose();
             return await FetchThenStoreAsync(key, fetch(state, token)).ConfigureAwait(false);
         }
 
@@ -33,9 +34,10 @@ internal sealed partial class CachingSecretReader
             bool lookNow = false;
             if (initial is { } made)
             {
-                // A bulk read looked before listening: once listening, it looks again before it waits.
+                // A bulk read that was not listening yet when it tried the lock looks again once listening, before it waits.
                 attempt = made;
-                if (made.State == FetchLockState.HeldElsewhere)
+                watch = made.Watch;
+                if (made.State == FetchLockState.HeldElsewhere && watch is null)
                 {
                     watch = await _fleetLock.WatchAsync(key, token).ConfigureAwait(false);
                     lookNow = watch is not null;
@@ -143,7 +145,8 @@ internal sealed partial class CachingSecretReader
 
     /// <summary>
     /// Takes the fleet lock of every miss of a bulk read at once, then looks each one up again: what another instance stored
-    /// meanwhile is a hit (its lock released at once), and the rest start their fetches without another round trip.
+    /// meanwhile is a hit (its lock released at once), and the rest start their fetches without another round trip. Each
+    /// miss listens for its lock's release from before the attempt, so the lookup is the last look before waiting.
     /// </summary>
     private async Task<FetchLockAttempt?[]> LockMissesAsync(string[] keys, string?[] hits, CancellationToken cancellationToken)
     {
@@ -153,49 +156,79 @@ internal sealed partial class CachingSecretReader
             return attempts;
         }
 
+        var watching = new ValueTask<ISecretFetchLockWatch?>[keys.Length];
+        var listening = new bool[keys.Length];
         var pending = new ValueTask<FetchLockAttempt>[keys.Length];
         for (int i = 0; i < keys.Length; i++)
         {
             if (hits[i] is null)
             {
+                watching[i] = _fleetLock.WatchAsync(keys[i], cancellationToken);
+                listening[i] = watching[i].IsCompleted;
                 pending[i] = _fleetLock.TryAcquireAsync(keys[i], cancellationToken);
             }
         }
 
-        for (int i = 0; i < keys.Length; i++)
+        try
         {
-            if (hits[i] is null)
+            for (int i = 0; i < keys.Length; i++)
             {
-                attempts[i] = await pending[i].ConfigureAwait(false);
+                if (hits[i] is null)
+                {
+                    var attempt = await pending[i].ConfigureAwait(false);
+                    attempts[i] = attempt.State == FetchLockState.HeldElsewhere && listening[i]
+                        ? attempt with { Watch = await watching[i].ConfigureAwait(false) }
+                        : Abandoning(attempt, watching[i]);
+                    watching[i] = default;
+                }
             }
+
+            var lookups = new ValueTask<string?>[keys.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (attempts[i] is { State: not FetchLockState.Unavailable })
+                {
+                    lookups[i] = Lookup(keys[i], cancellationToken);
+                }
+            }
+
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (attempts[i] is { State: not FetchLockState.Unavailable } attempt
+                    && await AwaitLookupAsync(lookups[i], keys[i], cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    attempt.Watch?.Dispose();
+                    await _fleetLock.ReleaseAsync(attempt, keys[i]).ConfigureAwait(false);
+                    attempts[i] = null;
+                    hits[i] = stored;
+                }
+            }
+
+            return attempts;
+        }
+        catch
+        {
+            // Cancelled midway: no watch outlives the read (a lock taken expires on its own, as without watches).
+            for (int i = 0; i < keys.Length; i++)
+            {
+                FleetFetchLock.Abandon(watching[i]);
+                attempts[i]?.Watch?.Dispose();
+            }
+
+            throw;
         }
 
-        var lookups = new ValueTask<string?>[keys.Length];
-        for (int i = 0; i < keys.Length; i++)
+        static FetchLockAttempt Abandoning(FetchLockAttempt attempt, ValueTask<ISecretFetchLockWatch?> watching)
         {
-            if (attempts[i] is { State: not FetchLockState.Unavailable })
-            {
-                lookups[i] = Lookup(keys[i], cancellationToken);
-            }
+            FleetFetchLock.Abandon(watching);
+            return attempt;
         }
-
-        for (int i = 0; i < keys.Length; i++)
-        {
-            if (attempts[i] is { State: not FetchLockState.Unavailable } attempt
-                && await AwaitLookupAsync(lookups[i], keys[i], cancellationToken).ConfigureAwait(false) is { } stored)
-            {
-                await _fleetLock.ReleaseAsync(attempt, keys[i]).ConfigureAwait(false);
-                attempts[i] = null;
-                hits[i] = stored;
-            }
-        }
-
-        return attempts;
     }
 
     /// <summary>Releases a lock taken for a miss that joined a fetch already in flight here instead of starting one.</summary>
     private void ReleaseUnused(FetchLockAttempt? attempt, string key)
     {
+        attempt?.Watch?.Dispose();
         if (attempt is { State: FetchLockState.Acquired } held)
         {
             _ = _fleetLock!.ReleaseAsync(held, key).AsTask();

@@ -15,8 +15,11 @@ internal enum FetchLockState
     Unavailable,
 }
 
-/// <summary>One attempt on the fleet-wide fetch lock; <see cref="Lock"/> is set when <see cref="State"/> is acquired.</summary>
-internal readonly record struct FetchLockAttempt(FetchLockState State, IAsyncDisposable? Lock)
+/// <summary>
+/// One attempt on the fleet-wide fetch lock; <see cref="Lock"/> is set when <see cref="State"/> is acquired, and
+/// <see cref="Watch"/> may be when it is held elsewhere: listening for the release since before the attempt.
+/// </summary>
+internal readonly record struct FetchLockAttempt(FetchLockState State, IAsyncDisposable? Lock, ISecretFetchLockWatch? Watch = null)
 {
     public static FetchLockAttempt Unavailable { get; } = new(FetchLockState.Unavailable, null);
 }
