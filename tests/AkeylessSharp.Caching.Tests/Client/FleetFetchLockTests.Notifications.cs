@@ -130,6 +130,26 @@ public sealed partial class FleetFetchLockTests
         Assert.InRange((long)((RedisResult[])subscribers!)[1], 1, fleet.Length);
     }
 
+    [Fact]
+    public async Task ALockThatCannotNotify_IsPolledEveryPollInterval_AsBefore()
+    {
+        var options = NotifiedOptions();
+        options.FetchLockPollInterval = TimeSpan.FromMilliseconds(10);
+        var pollOnly = new PollOnlyLock(new RedisSecretFetchLock(await ConnectAsync(), _prefix));
+        var waiter = await InstanceAsync(options, pollOnly);
+        var holder = new RedisSecretFetchLock(await ConnectAsync(), _prefix);
+        Assert.Null(await ((ISecretFetchLock)pollOnly).WatchReleaseAsync(Paths[15]));
+
+        var held = await holder.TryAcquireAsync(Paths[15], options.FetchLockDuration);
+        Assert.NotNull(held);
+        var read = ReadAsync(waiter, Paths[15]);
+        await Task.Delay(100);
+        Assert.False(read.IsCompleted, "the read should wait for the instance holding the lock");
+        await held.DisposeAsync();
+
+        Assert.Equal("e2e-value-15", await read.WaitAsync(WellBeforeTheFallback));
+    }
+
     /// <summary>Returns once a read of the instance waits on another's release (a bounded loop: it never sleeps for a fixed time).</summary>
     private static async Task UntilListeningAsync(LockReleaseChannel releases)
     {
@@ -149,5 +169,12 @@ public sealed partial class FleetFetchLockTests
         options.FetchLockFallbackPollInterval = TimeSpan.FromMinutes(1);
         options.FetchLockDuration = TimeSpan.FromMinutes(1);
         return options;
+    }
+
+    /// <summary>A lock written before release notifications existed: it only implements the attempt.</summary>
+    private sealed class PollOnlyLock(RedisSecretFetchLock inner) : ISecretFetchLock
+    {
+        public ValueTask<IAsyncDisposable?> TryAcquireAsync(string key, TimeSpan duration, CancellationToken cancellationToken = default) =>
+            inner.TryAcquireAsync(key, duration, cancellationToken);
     }
 }

@@ -232,7 +232,7 @@ public sealed partial class FleetFetchLockTests(RedisFixture redis) : IAsyncLife
         return (await InstanceAsync(options, fetchLock), LockReleaseChannel.For(connection, fetchLock.ReleaseChannel));
     }
 
-    private async Task<AkeylessClient> InstanceAsync(AkeylessCacheOptions options, RedisSecretFetchLock? fetchLock)
+    private async Task<AkeylessClient> InstanceAsync(AkeylessCacheOptions options, ISecretFetchLock? fetchLock)
     {
         var cache = await redis.Server.CreateDistributedCacheAsync();
         _owned.Add(new Disposer(cache.Dispose));

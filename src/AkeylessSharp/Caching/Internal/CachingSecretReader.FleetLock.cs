@@ -49,7 +49,16 @@ internal sealed partial class CachingSecretReader
                 // listening yet when the lock is tried, so the reader looks once more before it waits.
                 var watching = _fleetLock.WatchAsync(key, token);
                 bool listening = watching.IsCompleted;
-                attempt = await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
+                try
+                {
+                    attempt = await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    FleetFetchLock.Abandon(watching);
+                    throw;
+                }
+
                 if (attempt.State == FetchLockState.HeldElsewhere)
                 {
                     watch = await watching.ConfigureAwait(false);
