@@ -85,11 +85,7 @@ internal sealed partial class CachingSecretReader
                     break;
                 }
 
-                if (!lookNow)
-                {
-                    await _fleetLock.WaitAsync(watch, elapsed, token).ConfigureAwait(false);
-                }
-
+                bool released = !lookNow && await _fleetLock.WaitAsync(watch, elapsed, token).ConfigureAwait(false);
                 lookNow = false;
 
                 // A watch serves one release; the next one is listened for before looking again.
@@ -106,9 +102,17 @@ internal sealed partial class CachingSecretReader
                     return OnStoredElsewhere(key, kind, stored);
                 }
 
+                waited = true;
+                if (released)
+                {
+                    // The holder let go without a value: it failed, and its failure is likely the next one's too. Every
+                    // waiter it woke fetches now, at once, rather than one after another behind the lock.
+                    attempt = FetchLockAttempt.Unavailable;
+                    break;
+                }
+
                 attempt = await _fleetLock.TryAcquireAsync(key, token).ConfigureAwait(false);
                 lookFirst = true;
-                waited = true;
             }
 
             watch?.Dispose();
@@ -122,8 +126,8 @@ internal sealed partial class CachingSecretReader
 
             if (waited && attempt.State == FetchLockState.Acquired)
             {
-                // The holder waited for let go without a value: it failed or died, and its failure is likely the next one's
-                // too. Every waiter fetches now, at once, rather than one after another behind the lock.
+                // Found free without a value after waiting: the holder failed or died (the same case as above, seen by
+                // polling). Every waiter fetches now, at once, rather than one after another behind the lock.
                 await _fleetLock.ReleaseAsync(attempt, key).ConfigureAwait(false);
                 attempt = FetchLockAttempt.Unavailable;
             }

@@ -129,12 +129,13 @@ internal sealed class FleetFetchLock
     /// <param name="watch">The waiter's watch, or <see langword="null"/> to poll.</param>
     /// <param name="waited">How long the caller has waited so far.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public async Task WaitAsync(ISecretFetchLockWatch? watch, TimeSpan waited, CancellationToken cancellationToken)
+    /// <returns>Whether the holder released the lock; <see langword="false"/> when the wait only timed out.</returns>
+    public async Task<bool> WaitAsync(ISecretFetchLockWatch? watch, TimeSpan waited, CancellationToken cancellationToken)
     {
         if (watch is null)
         {
             await Task.Delay(PollInterval, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         // The lock expires on the lock store's clock, so the wait is measured in real time, not on the reader's clock.
@@ -143,14 +144,17 @@ internal sealed class FleetFetchLock
         try
         {
             await watch.Released.WaitAsync(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (TimeoutException)
         {
             // A lost notification, a dead holder, or a value stored without a release: look anyway.
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A watch that fails is a wake-up: the caller looks, then watches again.
+            // A watch that fails is a wake-up without news: the caller looks, then watches again.
+            return false;
         }
     }
 
