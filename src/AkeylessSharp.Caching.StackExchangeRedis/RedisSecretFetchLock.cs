@@ -97,12 +97,12 @@ public sealed class RedisSecretFetchLock : ISecretFetchLock
                 return;
             }
 
-            var released = database.ScriptEvaluateAsync(ReleaseScript, [lockKey], [token]);
-
-            // Sent right behind the release on the same connection, so Redis runs it after the delete, without waiting for the
-            // reply. Should the lock have expired and been taken by another holder meanwhile, its waiters only look once more.
-            _ = releases.PublishAsync(key);
-            await released.ConfigureAwait(false);
+            // Only a release that happened is announced: waiters woken without a value take it as the holder's failure and
+            // fetch, which must not happen while a next holder (after this one's lock expired) is still fetching.
+            if ((long)await database.ScriptEvaluateAsync(ReleaseScript, [lockKey], [token]).ConfigureAwait(false) == 1)
+            {
+                _ = releases.PublishAsync(key);
+            }
         }
     }
 }

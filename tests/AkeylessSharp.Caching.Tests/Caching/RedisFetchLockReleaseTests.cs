@@ -65,11 +65,19 @@ public sealed class RedisFetchLockReleaseTests(RedisFixture redis) : IAsyncLifet
 
         await using var current = await fetchLock.TryAcquireAsync("/db/password", TimeSpan.FromSeconds(30));
         Assert.NotNull(current);
+        using var watch = await waiter.WatchReleaseAsync("/db/password");
+        Assert.NotNull(watch);
         await expired.DisposeAsync();
 
-        // The lock is still the current holder's: whatever a waiter hears, it finds the lock taken.
+        // A release announced after the expired holder's would-be one, from the same connection, arrives after it.
+        var sentinel = await fetchLock.TryAcquireAsync("/db/sentinel", TimeSpan.FromSeconds(30));
+        Assert.NotNull(sentinel);
+        using var sentinelWatch = await waiter.WatchReleaseAsync("/db/sentinel");
+        await sentinel.DisposeAsync();
+        await sentinelWatch!.Released.WaitAsync(Bound);
+
+        Assert.False(watch.Released.IsCompleted, "the expired holder released nothing, so it must announce nothing");
         Assert.True(await database.KeyExistsAsync(_prefix + "lock:/db/password"));
-        Assert.Null(await waiter.TryAcquireAsync("/db/password", TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
