@@ -129,10 +129,22 @@ public sealed class AkeylessCacheOptions
     [TimeSpanRange("00:00:00.010", "00:10:00")]
     public TimeSpan FetchLockDuration { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often an instance waiting on another's fetch looks for the value in the shared cache.</summary>
+    /// <summary>
+    /// How often an instance waiting on another's fetch looks for the value in the shared cache, when the
+    /// <see cref="ISecretFetchLock"/> cannot tell it of the release (see <see cref="ISecretFetchLock.WatchReleaseAsync"/>).
+    /// </summary>
     /// <value>The default is 25 milliseconds.</value>
     [TimeSpanRange("00:00:00.001", "00:00:10")]
     public TimeSpan FetchLockPollInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// How often an instance waiting on another's fetch still looks for the value when the <see cref="ISecretFetchLock"/>
+    /// tells it of the release (the Redis lock does, through pub/sub): the bound on a lost notification. A dead holder's
+    /// waiters stop waiting when its lock expires, whatever this interval.
+    /// </summary>
+    /// <value>The default is 1 second.</value>
+    [TimeSpanRange("00:00:00.001", "00:10:00")]
+    public TimeSpan FetchLockFallbackPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Describes the options without the encryption keys.</summary>
     /// <returns>A redacted description.</returns>
@@ -141,5 +153,6 @@ public sealed class AkeylessCacheOptions
         $"RotatedSecretTtl={RotatedSecretTtl}, BatchingEnabled={BatchingEnabled}, BatchWindow={BatchWindow}, MaxBatchSize={MaxBatchSize}, " +
         $"StaleIfError={StaleIfError}, MaxStale={MaxStale}, KeyPrefix={KeyPrefix}, EncryptionKey={(EncryptionKey is null ? "(none)" : "***")}, " +
         $"EncryptionKeyId={EncryptionKeyId}, PreviousEncryptionKeys={PreviousEncryptionKeys.Count}, UseDataProtection={UseDataProtection}, " +
-        $"FetchLockDuration={FetchLockDuration}, FetchLockPollInterval={FetchLockPollInterval}";
+        $"FetchLockDuration={FetchLockDuration}, FetchLockPollInterval={FetchLockPollInterval}, " +
+        $"FetchLockFallbackPollInterval={FetchLockFallbackPollInterval}";
 }

@@ -9,9 +9,10 @@ namespace AkeylessSharp.Caching;
 /// <remarks>
 /// <para>
 /// The instance that takes the lock fetches, stores the value in the shared cache, then releases the lock. The others
-/// watch the cache every <see cref="AkeylessCacheOptions.FetchLockPollInterval"/> and take the value from there; if the
-/// holder fails or dies, its lock is released or expires after <see cref="AkeylessCacheOptions.FetchLockDuration"/> and
-/// the waiters fetch for themselves, at once. Locks never make a read fail: a lock store that errs or times out is bypassed.
+/// take the value from the cache as soon as <see cref="WatchReleaseAsync"/> tells them the lock was released, or, for a
+/// lock that cannot tell, by looking every <see cref="AkeylessCacheOptions.FetchLockPollInterval"/>; if the holder fails
+/// or dies, its lock is released or expires after <see cref="AkeylessCacheOptions.FetchLockDuration"/> and the waiters
+/// fetch for themselves, at once. Locks never make a read fail: a lock store that errs or times out is bypassed.
 /// </para>
 /// <para>Implementations must be thread-safe and must expire an abandoned lock on their own after the given duration.</para>
 /// </remarks>
@@ -26,4 +27,19 @@ public interface ISecretFetchLock
     /// An exception means the lock store failed; the reader then fetches without the lock.
     /// </returns>
     ValueTask<IAsyncDisposable?> TryAcquireAsync(string key, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts listening for the release of <paramref name="key"/>'s lock by whichever instance holds it, so a waiting
+    /// reader looks for the value when it is there instead of on a timer. The reader calls it before its last look at the
+    /// cache and the lock, so a release in between is not missed.
+    /// </summary>
+    /// <param name="key">The cache key whose lock the caller waits on.</param>
+    /// <param name="cancellationToken">Cancels setting up the watch.</param>
+    /// <returns>
+    /// A watch, already listening when returned, to dispose once done waiting; <see langword="null"/> when this lock cannot
+    /// notify, the default: waiters then look every <see cref="AkeylessCacheOptions.FetchLockPollInterval"/>. Releases
+    /// may be missed (a lost message): waiters still look every <see cref="AkeylessCacheOptions.FetchLockFallbackPollInterval"/>.
+    /// An exception makes the reader poll instead.
+    /// </returns>
+    ValueTask<ISecretFetchLockWatch?> WatchReleaseAsync(string key, CancellationToken cancellationToken = default) => default;
 }

@@ -1,4 +1,5 @@
 using AkeylessSharp.Caching.StackExchangeRedis;
+using AkeylessSharp.Caching.StackExchangeRedis.Internal;
 using AkeylessSharp.Caching.Tests.Caching;
 using AkeylessSharp.Caching.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -12,7 +13,7 @@ namespace AkeylessSharp.Caching.Tests.Client;
 /// instance would be fetching at once (the control test shows it does).
 /// </summary>
 [Collection("redis")]
-public sealed class FleetFetchLockTests(RedisFixture redis) : IAsyncLifetime
+public sealed partial class FleetFetchLockTests(RedisFixture redis) : IAsyncLifetime
 {
     private static readonly string[] Paths = ClientFixture.Paths;
     private static readonly TimeSpan SlowFetch = TimeSpan.FromMilliseconds(150);
@@ -220,11 +221,21 @@ public sealed class FleetFetchLockTests(RedisFixture redis) : IAsyncLifetime
     }
 
     /// <summary>One app instance: its own Redis connections for the cache and the lock, its own client.</summary>
-    private async Task<AkeylessClient> InstanceAsync(AkeylessCacheOptions options, bool withLock = true)
+    private async Task<AkeylessClient> InstanceAsync(AkeylessCacheOptions options, bool withLock = true) =>
+        withLock ? (await LockedInstanceAsync(options)).Client : await InstanceAsync(options, fetchLock: null);
+
+    /// <summary>One app instance with its fetch lock's release channel, to count what listens on it.</summary>
+    private async Task<(AkeylessClient Client, LockReleaseChannel Releases)> LockedInstanceAsync(AkeylessCacheOptions options)
+    {
+        var connection = await ConnectAsync();
+        var fetchLock = new RedisSecretFetchLock(connection, options.KeyPrefix);
+        return (await InstanceAsync(options, fetchLock), LockReleaseChannel.For(connection, fetchLock.ReleaseChannel));
+    }
+
+    private async Task<AkeylessClient> InstanceAsync(AkeylessCacheOptions options, ISecretFetchLock? fetchLock)
     {
         var cache = await redis.Server.CreateDistributedCacheAsync();
         _owned.Add(new Disposer(cache.Dispose));
-        var fetchLock = withLock ? new RedisSecretFetchLock(await ConnectAsync(), options.KeyPrefix) : null;
         return _fixture.Client(options, new DistributedSecretCache(cache, options, _fixture.Clock), fetchLock);
     }
 

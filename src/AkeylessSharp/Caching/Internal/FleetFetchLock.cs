@@ -15,8 +15,11 @@ internal enum FetchLockState
     Unavailable,
 }
 
-/// <summary>One attempt on the fleet-wide fetch lock; <see cref="Lock"/> is set when <see cref="State"/> is acquired.</summary>
-internal readonly record struct FetchLockAttempt(FetchLockState State, IAsyncDisposable? Lock)
+/// <summary>
+/// One attempt on the fleet-wide fetch lock; <see cref="Lock"/> is set when <see cref="State"/> is acquired, and
+/// <see cref="Watch"/> may be when it is held elsewhere: listening for the release since before the attempt.
+/// </summary>
+internal readonly record struct FetchLockAttempt(FetchLockState State, IAsyncDisposable? Lock, ISecretFetchLockWatch? Watch = null)
 {
     public static FetchLockAttempt Unavailable { get; } = new(FetchLockState.Unavailable, null);
 }
@@ -41,13 +44,17 @@ internal sealed class FleetFetchLock
         _guard = new BackendGuard(time, options.DistributedCacheTimeout, options.DistributedCacheBreakDuration, metrics);
         Duration = options.FetchLockDuration;
         PollInterval = options.FetchLockPollInterval;
+        FallbackPollInterval = options.FetchLockFallbackPollInterval;
     }
 
     /// <summary>How long a lock lives when its holder never releases it; also how long others wait for the holder's value.</summary>
     public TimeSpan Duration { get; }
 
-    /// <summary>How often a waiting instance looks for the holder's value.</summary>
+    /// <summary>How often a waiting instance looks for the holder's value when the lock cannot notify it.</summary>
     public TimeSpan PollInterval { get; }
+
+    /// <summary>How often a waiting instance looks for the holder's value anyway when the lock notifies it.</summary>
+    public TimeSpan FallbackPollInterval { get; }
 
     public async ValueTask<FetchLockAttempt> TryAcquireAsync(string key, CancellationToken cancellationToken)
     {
@@ -77,6 +84,80 @@ internal sealed class FleetFetchLock
             : new FetchLockAttempt(FetchLockState.HeldElsewhere, null);
     }
 
+    /// <summary>
+    /// Starts listening for the release of the key's lock, when the lock can tell; <see langword="null"/> means poll.
+    /// Not behind the breaker: a watch that fails or times out only costs polling.
+    /// </summary>
+    public async ValueTask<ISecretFetchLockWatch?> WatchAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!_guard.IsClosed)
+        {
+            return null;
+        }
+
+        Task<ISecretFetchLockWatch?>? watching = null;
+        try
+        {
+            var pending = _inner.WatchReleaseAsync(key, cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                return pending.Result;
+            }
+
+            watching = pending.AsTask();
+            return await _guard.WithTimeout(watching, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            DisposeLate(watching);
+            throw;
+        }
+#pragma warning disable CA1031 // A watch is an optimisation: without it the waiter polls.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            DisposeLate(watching);
+            Log.FetchLockWatchFailed(_logger, key, ex);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Waits for the holder's release (or, without a watch, one poll interval), for at most the fallback poll interval and
+    /// never past the lock's expiry; then the caller looks for the value and at the lock again.
+    /// </summary>
+    /// <param name="watch">The waiter's watch, or <see langword="null"/> to poll.</param>
+    /// <param name="waited">How long the caller has waited so far.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Whether the holder released the lock; <see langword="false"/> when the wait only timed out.</returns>
+    public async Task<bool> WaitAsync(ISecretFetchLockWatch? watch, TimeSpan waited, CancellationToken cancellationToken)
+    {
+        if (watch is null)
+        {
+            await Task.Delay(PollInterval, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        // The lock expires on the lock store's clock, so the wait is measured in real time, not on the reader's clock.
+        var remaining = Duration - waited;
+        var timeout = remaining < FallbackPollInterval ? remaining : FallbackPollInterval;
+        try
+        {
+            await watch.Released.WaitAsync(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            // A lost notification, a dead holder, or a value stored without a release: look anyway.
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A watch that fails is a wake-up without news: the caller looks, then watches again.
+            return false;
+        }
+    }
+
     /// <summary>Releases a held lock; a failure only leaves it to expire on its own.</summary>
     public async ValueTask ReleaseAsync(FetchLockAttempt attempt, string key)
     {
@@ -97,4 +178,21 @@ internal sealed class FleetFetchLock
             Log.FetchLockNotReleased(_logger, key, Duration, ex);
         }
     }
+
+    /// <summary>Drops a watch the caller no longer needs, now or whenever it completes.</summary>
+    public static void Abandon(ValueTask<ISecretFetchLockWatch?> watching)
+    {
+        if (watching.IsCompletedSuccessfully)
+        {
+            watching.Result?.Dispose();
+        }
+        else
+        {
+            DisposeLate(watching.AsTask());
+        }
+    }
+
+    /// <summary>Disposes a watch that completes after its caller gave up on it, so its registration does not outlive the wait.</summary>
+    private static void DisposeLate(Task<ISecretFetchLockWatch?>? watching) =>
+        watching?.ContinueWith(static t => t.Result?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

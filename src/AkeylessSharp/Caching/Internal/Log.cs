@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(511, LogLevel.Warning, "Waited {Waited} for another instance to fetch {Key}; fetching it here")]
     public static partial void FetchLockWaitExpired(ILogger logger, string key, TimeSpan waited);
+
+    [LoggerMessage(512, LogLevel.Debug, "Could not listen for the release of the fetch lock of {Key}; polling for the value instead")]
+    public static partial void FetchLockWatchFailed(ILogger logger, string key, Exception exception);
 }
