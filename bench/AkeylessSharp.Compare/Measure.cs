@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AkeylessSharp.Bench;
 
 namespace AkeylessSharp.Compare;
 

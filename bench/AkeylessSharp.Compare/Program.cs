@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using AkeylessSharp;
+using AkeylessSharp.Bench;
 using AkeylessSharp.Caching;
 using AkeylessSharp.Compare;
 using Microsoft.Extensions.Caching.Hybrid;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using AkeylessSharp.Bench;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace AkeylessSharp.Compare;

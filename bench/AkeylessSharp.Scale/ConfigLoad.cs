@@ -124,8 +124,8 @@ internal static class ConfigLoad
         string? page = null;
         do
         {
-            using var list = await http.PostAsJsonAsync("list-items", new ListItemsBody(token, Seed.ConfigFolder, ["static-secret"], "disabled", page), FloorJsonContext.Default.ListItemsBody);
-            var answer = (await list.EnsureSuccessStatusCode().Content.ReadFromJsonAsync(FloorJsonContext.Default.ListItemsAnswer))!;
+            using var list = await http.PostAsJsonAsync("list-items", new ListItemsBody(token, Seed.ConfigFolder, ["static-secret"], "disabled", page), ListItemsJsonContext.Default.ListItemsBody);
+            var answer = (await list.EnsureSuccessStatusCode().Content.ReadFromJsonAsync(ListItemsJsonContext.Default.ListItemsAnswer))!;
             names.AddRange(answer.Items?.Select(i => i.Name) ?? []);
             page = string.IsNullOrEmpty(answer.NextPage) || answer.NextPage == page ? null : answer.NextPage;
         }
@@ -134,7 +134,7 @@ internal static class ConfigLoad
         var values = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(names.Chunk(batchSize), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (chunk, ct) =>
         {
-            using var response = await http.PostAsJsonAsync("get-secret-value", new GetSecretValueBody(token, chunk), FloorJsonContext.Default.GetSecretValueBody, ct);
+            using var response = await http.PostAsJsonAsync("get-secret-value", new GetSecretValueBody(token, null, chunk), FloorJsonContext.Default.GetSecretValueBody, ct);
             foreach (var (name, value) in (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync(FloorJsonContext.Default.DictionaryStringString, ct))!)
             {
                 values[name] = value;

@@ -1,3 +1,5 @@
+using AkeylessSharp.Bench;
+
 namespace AkeylessSharp.Scale;
 
 /// <summary>

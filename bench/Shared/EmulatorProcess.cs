@@ -39,7 +39,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     {
         if (!File.Exists(toolDll))
         {
-            throw new FileNotFoundException($"The emulator tool was not found at {toolDll}; build the bench project (it builds the tool) or pass its path.");
+            throw new FileNotFoundException($"The emulator tool was not found at {toolDll}; build the bench project (it builds the tool) or pass its path with --emulator-dll.");
         }
 
         string seedFile = Path.Combine(Path.GetTempPath(), $"akeyless-bench-{Guid.NewGuid():N}.json");
@@ -49,7 +49,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
 
         int port = FreePort();
-        string accessId = "p-benchscale0001";
+        string accessId = "p-benchemulator1";
         string accessKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { toolDll, "--urls", $"http://127.0.0.1:{port}", "--seed", seedFile }.Concat(toolArguments))

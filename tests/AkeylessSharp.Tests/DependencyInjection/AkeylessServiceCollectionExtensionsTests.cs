@@ -79,8 +79,7 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
             o.AttemptTimeout = TimeSpan.FromMilliseconds(150);
         }));
         var client = provider.GetRequiredService<IAkeylessClient>();
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        await _harness.AuthenticateThenStallReadsAsync(client);
 
         var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
 

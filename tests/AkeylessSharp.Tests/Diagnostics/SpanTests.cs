@@ -141,8 +141,7 @@ public sealed class SpanTests : IAsyncLifetime
     public async Task GetSecretAsync_Timeout_ErrorStatusTimeout()
     {
         using var client = new AkeylessClient(_harness.Options(o => o.MaxRetries = 0));
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        await _harness.AuthenticateThenStallReadsAsync(client);
         using var spans = new ActivityRecorder();
 
         await Assert.ThrowsAsync<AkeylessTimeoutException>(

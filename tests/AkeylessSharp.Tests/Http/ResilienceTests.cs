@@ -102,8 +102,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task GetSecretAsync_PerCallTimeout_ThrowsTimeout()
     {
         using var client = new AkeylessClient(_harness.Options(o => o.MaxRetries = 0));
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        await _harness.AuthenticateThenStallReadsAsync(client);
 
         var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(
             () => client.GetSecretAsync(EmulatorHarness.StaticPath, new SecretRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) }).AsTask());
@@ -115,8 +114,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task GetSecretAsync_AttemptTimeout_ThrowsTimeout()
     {
         using var client = new AkeylessClient(_harness.Options(o => { o.MaxRetries = 0; o.AttemptTimeout = TimeSpan.FromMilliseconds(200); }));
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        await _harness.AuthenticateThenStallReadsAsync(client);
 
         await Assert.ThrowsAsync<AkeylessTimeoutException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
     }
@@ -124,14 +122,8 @@ public sealed class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task GetSecretAsync_EveryAttemptTimesOut_RetriedThenThrowsTimeout()
     {
-        using var client = new AkeylessClient(_harness.Options(o =>
-        {
-            o.MaxRetries = 2;
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(150);
-        }));
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        using var client = new AkeylessClient(_harness.Options(o => { o.MaxRetries = 2; o.AttemptTimeout = TimeSpan.FromMilliseconds(150); }));
+        await _harness.AuthenticateThenStallReadsAsync(client);
 
         var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
 
@@ -143,8 +135,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task GetSecretAsync_CallerCancelsDuringAttempt_ThrowsOperationCanceledAndDoesNotRetry()
     {
         using var client = new AkeylessClient(_harness.Options(o => { o.MaxRetries = 3; o.AttemptTimeout = TimeSpan.FromSeconds(10); }));
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        await _harness.AuthenticateThenStallReadsAsync(client);
         using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath, cancellationToken: caller.Token).AsTask());
@@ -159,12 +150,10 @@ public sealed class ResilienceTests : IAsyncLifetime
         using var client = new AkeylessClient(_harness.Options(o =>
         {
             o.MaxRetries = 10;
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.AttemptTimeout = TimeSpan.FromMilliseconds(150);
             o.TotalRequestTimeout = TimeSpan.FromMilliseconds(400);
         }));
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        await _harness.AuthenticateThenStallReadsAsync(client);
 
         var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
 
@@ -178,8 +167,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task GetSecretAsync_CallerTokenAndPerCallTimeout_ThrowsTimeout()
     {
         using var client = new AkeylessClient(_harness.Options(o => o.MaxRetries = 0));
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        await _harness.AuthenticateThenStallReadsAsync(client);
         using var caller = new CancellationTokenSource();
 
         var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(
@@ -192,8 +180,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     public async Task GetSecretAsync_CallerCancelsInFlight_ThrowsOperationCanceled()
     {
         using var client = _harness.Client();
-        await client.TestConnectionAsync();
-        _harness.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+        await _harness.AuthenticateThenStallReadsAsync(client);
         using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath, cancellationToken: caller.Token).AsTask());

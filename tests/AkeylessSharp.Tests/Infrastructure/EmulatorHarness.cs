@@ -89,6 +89,16 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public AkeylessClient Client(Action<AkeylessClientOptions>? configure = null, ILoggerFactory? loggerFactory = null) =>
         new(Options(configure), loggerFactory, Time);
 
+    /// <summary>
+    /// Authenticates <paramref name="client"/>, then holds every <c>get-secret-value</c> answer back 5 s, longer than any
+    /// timeout a test sets: a read can then end only by a timeout or the caller's cancellation.
+    /// </summary>
+    public async Task AuthenticateThenStallReadsAsync(IAkeylessClient client)
+    {
+        await client.TestConnectionAsync();
+        Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(5));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Emulator.DisposeAsync();

@@ -2,16 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace AkeylessSharp.Scale;
 
-internal sealed record AuthBody(
-    [property: JsonPropertyName("access-id")] string AccessId,
-    [property: JsonPropertyName("access-key")] string AccessKey);
-
-internal sealed record AuthAnswer([property: JsonPropertyName("token")] string Token);
-
-internal sealed record GetSecretValueBody(
-    [property: JsonPropertyName("token")] string Token,
-    [property: JsonPropertyName("names")] string[] Names);
-
 /// <summary>The <c>list-items</c> request the client sends: static secrets of one folder, page by page.</summary>
 internal sealed record ListItemsBody(
     [property: JsonPropertyName("token")] string Token,
@@ -26,11 +16,7 @@ internal sealed record ListItemsAnswer(
     [property: JsonPropertyName("items")] ListedItem[]? Items,
     [property: JsonPropertyName("next_page")] string? NextPage);
 
-/// <summary>Source-generated JSON for the floor, as a careful hand-written caller would use.</summary>
-[JsonSerializable(typeof(AuthBody))]
-[JsonSerializable(typeof(AuthAnswer))]
-[JsonSerializable(typeof(GetSecretValueBody))]
+/// <summary>Source-generated JSON for the configuration floor's listing; the rest is <c>FloorJsonContext</c>.</summary>
 [JsonSerializable(typeof(ListItemsBody))]
 [JsonSerializable(typeof(ListItemsAnswer))]
-[JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class FloorJsonContext : JsonSerializerContext;
+internal sealed partial class ListItemsJsonContext : JsonSerializerContext;

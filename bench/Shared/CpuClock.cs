@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace AkeylessSharp.Compare;
+namespace AkeylessSharp.Bench;
 
 /// <summary>
 /// CPU time in nanoseconds from Linux's <c>clock_gettime</c>: what a row costs without the time its threads spent
