@@ -120,6 +120,8 @@ public sealed class LogLevelTests : IAsyncLifetime, IDisposable
     {
         using var client = _harness.Client(o => o.AccessKey = "wrong-access-key", _loggerFactory);
 
+        // The refusal waits until every caller has joined the one authentication in flight, however slowly this loop runs.
+        _harness.Emulator.Faults.AddLatency("auth", TimeSpan.FromSeconds(1));
         var reads = Enumerable.Range(0, 20).Select(_ => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask()).ToList();
         foreach (var read in reads)
         {
