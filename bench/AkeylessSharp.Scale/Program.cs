@@ -52,7 +52,7 @@ owned.ForEach(c => c.Dispose());
 var cold = await ColdBurst.RunAsync(emulator, options.ColdPaths, options.BatchSize);
 Console.WriteLine($"3. cold burst measured, load average {LoadAverage()}");
 
-var config = await ConfigLoad.RunAsync(emulator, options.ConfigSecrets, options.ConfigLoads, options.BatchSize);
+var config = await ConfigLoad.RunAsync(emulator, options.ConfigSecrets, options.ConfigLoads, options.ConfigWarmupLoads, options.BatchSize);
 Console.WriteLine($"4. configuration loads measured, load average {LoadAverage()}");
 
 Report.Print(heap, hits, cold, config);

@@ -6,7 +6,7 @@ namespace AkeylessSharp.Scale;
 internal sealed record ScaleOptions
 {
     public const string Usage =
-        "usage: AkeylessSharp.Scale [--entries N=100000] [--cold N=10000] [--config N=10000] [--config-loads N=15] [--hits N=1000000] " +
+        "usage: AkeylessSharp.Scale [--entries N=100000] [--cold N=10000] [--config N=10000] [--config-loads N=15] [--config-warmup N=40] [--hits N=1000000] " +
         "[--batch N=100] [--timeout SECONDS=600] [--emulator-dll PATH]";
 
     public int Entries { get; init; } = 100_000;
@@ -16,6 +16,8 @@ internal sealed record ScaleOptions
     public int ConfigSecrets { get; init; } = 10_000;
 
     public int ConfigLoads { get; init; } = 15;
+
+    public int ConfigWarmupLoads { get; init; } = 40;
 
     public int HitsPerTurn { get; init; } = 1_000_000;
 
@@ -43,6 +45,7 @@ internal sealed record ScaleOptions
                 "--cold" => options with { ColdPaths = Int() },
                 "--config" => options with { ConfigSecrets = Int() },
                 "--config-loads" => options with { ConfigLoads = Int() },
+                "--config-warmup" => options with { ConfigWarmupLoads = Int() },
                 "--hits" => options with { HitsPerTurn = Int() },
                 "--batch" => options with { BatchSize = Int() },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Int()) },

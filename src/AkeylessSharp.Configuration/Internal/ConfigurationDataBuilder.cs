@@ -28,6 +28,9 @@ internal sealed class ConfigurationDataBuilder
 
     public Dictionary<string, string?> Build(IEnumerable<SecretEntry> entries, IReadOnlyDictionary<string, string> values)
     {
+        // At least one key per value read: sized once instead of growing through every power of two.
+        _data.EnsureCapacity(values.Count);
+        _owners.EnsureCapacity(values.Count);
         foreach (var entry in entries)
         {
             if (!values.TryGetValue(entry.Path, out var raw))

@@ -25,8 +25,10 @@ internal sealed class SecretFetcher
 
     public async Task<Result> FetchAsync(IReadOnlyList<SecretEntry> entries, LoadState previous, CancellationToken cancellationToken)
     {
-        var values = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var identities = new Dictionary<string, ItemIdentity>(StringComparer.Ordinal);
+        // Sized for the whole selection, and filled under a lock once per batch: no resizing, no concurrent map to copy.
+        var values = new Dictionary<string, string>(entries.Count, StringComparer.Ordinal);
+        var identities = new Dictionary<string, ItemIdentity>(entries.Count, StringComparer.Ordinal);
+        var seen = new HashSet<string>(entries.Count, StringComparer.Ordinal);
         var toFetch = new List<string>();
         var reused = 0;
 
@@ -38,8 +40,14 @@ internal sealed class SecretFetcher
             }
         }
 
-        foreach (var path in entries.Select(e => e.Path).Distinct(StringComparer.Ordinal))
+        foreach (var entry in entries)
         {
+            var path = entry.Path;
+            if (!seen.Add(path))
+            {
+                continue;
+            }
+
             if (identities.TryGetValue(path, out var identity) && previous.TryReuse(path, identity, out var value))
             {
                 values[path] = value;
@@ -55,13 +63,24 @@ internal sealed class SecretFetcher
         await Parallel.ForEachAsync(
             toFetch.Chunk(_batchSize),
             new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
-            async (chunk, ct) => await FetchBatchAsync(chunk, values, missing, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (chunk, ct) =>
+            {
+                var found = await FetchBatchAsync(chunk, missing, ct).ConfigureAwait(false);
+                lock (values)
+                {
+                    foreach (var (path, value) in found)
+                    {
+                        values[path] = value;
+                    }
+                }
+            }).ConfigureAwait(false);
 
-        return new Result(new LoadState(new Dictionary<string, string>(values, StringComparer.Ordinal), identities), toFetch.Count - missing.Count, reused, (toFetch.Count + _batchSize - 1) / _batchSize, missing);
+        return new Result(new LoadState(values, identities), toFetch.Count - missing.Count, reused, (toFetch.Count + _batchSize - 1) / _batchSize, missing);
     }
 
-    private async Task FetchBatchAsync(string[] chunk, ConcurrentDictionary<string, string> values, ConcurrentBag<string> missing, CancellationToken cancellationToken)
+    private async Task<List<KeyValuePair<string, string>>> FetchBatchAsync(string[] chunk, ConcurrentBag<string> missing, CancellationToken cancellationToken)
     {
+        var values = new List<KeyValuePair<string, string>>(chunk.Length);
         var remaining = chunk.ToList();
         while (remaining.Count > 0)
         {
@@ -72,7 +91,7 @@ internal sealed class SecretFetcher
                 {
                     if (got.TryGetValue(path, out var value))
                     {
-                        values[path] = value;
+                        values.Add(new(path, value));
                     }
                     else
                     {
@@ -80,7 +99,7 @@ internal sealed class SecretFetcher
                     }
                 }
 
-                return;
+                return values;
             }
             catch (AkeylessNotFoundException ex) when (ex.Path is { } gone && remaining.Remove(gone))
             {
@@ -99,12 +118,14 @@ internal sealed class SecretFetcher
                     }
                     else
                     {
-                        values[path] = value;
+                        values.Add(new(path, value));
                     }
                 }
 
-                return;
+                return values;
             }
         }
+
+        return values;
     }
 }

@@ -28,12 +28,12 @@ internal sealed record ListItemsRequest : TokenRequest
     [JsonPropertyName("minimal-view")] public bool? MinimalView { get; init; }
 }
 
-/// <summary>The answer of <c>list-items</c>.</summary>
+/// <summary>The answer of <c>list-items</c> (settable for the reason given on <see cref="ItemContract"/>).</summary>
 internal sealed record ListItemsResponse
 {
-    [JsonPropertyName("items")] public IReadOnlyList<ItemContract>? Items { get; init; }
-    [JsonPropertyName("folders")] public IReadOnlyList<string>? Folders { get; init; }
-    [JsonPropertyName("next_page")] public string? NextPage { get; init; }
+    [JsonPropertyName("items")] public IReadOnlyList<ItemContract>? Items { get; set; }
+    [JsonPropertyName("folders")] public IReadOnlyList<string>? Folders { get; set; }
+    [JsonPropertyName("next_page")] public string? NextPage { get; set; }
 }
 
 /// <summary>The body of <c>describe-permissions</c>.</summary>
