@@ -98,15 +98,17 @@ internal sealed class FaultProxy : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var command = context.Request.Path.Value!.TrimStart('/').Split('/')[^1];
+
+        // A scripted fault is taken only by a request that arrived whole: on a loaded machine an attempt can time out
+        // while its body is still in transit, and that attempt never reaches the emulator.
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var requestBody = buffer.ToArray();
         var mode = Decide(command);
         if (mode != FaultMode.None)
         {
             _injected.AddOrUpdate(mode, 1, static (_, n) => n + 1);
         }
-
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var requestBody = buffer.ToArray();
         switch (mode)
         {
             case FaultMode.ServiceUnavailable:
