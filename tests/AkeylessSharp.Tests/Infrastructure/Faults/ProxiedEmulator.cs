@@ -24,12 +24,16 @@ internal sealed class ProxiedEmulator : IAsyncDisposable
         return new ProxiedEmulator(harness, target, proxy);
     }
 
-    /// <summary>Options addressing the proxy, with fast retries and short timeouts.</summary>
+    /// <summary>
+    /// Options addressing the proxy, with fast retries and short timeouts: short enough that a stalled answer costs a
+    /// test one second, long enough that a healthy attempt on a CI machine running every test project at once does
+    /// not time out and turn the exact request counts the tests assert into one more.
+    /// </summary>
     public AkeylessClientOptions Options(Action<AkeylessClientOptions>? configure = null) => Harness.Options(o =>
     {
         o.ApiUrl = Proxy.BaseUrl.ToString();
-        o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
-        o.TotalRequestTimeout = TimeSpan.FromSeconds(3);
+        o.AttemptTimeout = TimeSpan.FromSeconds(1);
+        o.TotalRequestTimeout = TimeSpan.FromSeconds(5);
         configure?.Invoke(o);
     });
 
