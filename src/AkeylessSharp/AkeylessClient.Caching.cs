@@ -13,8 +13,15 @@ public partial class AkeylessClient
 
     private CachingSecretReader? CreateSecretCache(AkeylessClientOptions options) =>
         options.Cache is { Enabled: true } cache
-            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared, options.SecretFetchLock)
+            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared, options.SecretFetchLock, WhenTokenReady)
             : null;
+
+    /// <summary>Nothing when a request could carry a token now; otherwise the authentication it would wait for.</summary>
+    private Task? WhenTokenReady()
+    {
+        var token = _tokens.GetTokenAsync(CancellationToken.None);
+        return token.IsCompleted ? null : token.AsTask();
+    }
 
     /// <summary>Whether a read of a static secret is the plain latest whole value, the one that micro-batches.</summary>
     private static bool IsPlainRead(SecretRequestOptions? options) =>

@@ -44,6 +44,8 @@ public sealed class AkeylessCacheOptions
     /// <summary>
     /// How long the first miss of a batch waits for others to join it before the request is sent; a full batch
     /// (<see cref="MaxBatchSize"/>) is sent at once. <see cref="TimeSpan.Zero"/> sends as soon as a thread-pool thread is free.
+    /// A window that ends while the client is still authenticating leaves the batch open to more misses until the token
+    /// arrives (the request could not be sent before), so a cold start's burst fills its batches.
     /// </summary>
     /// <value>The default is 2 milliseconds.</value>
     [TimeSpanRange("00:00:00", "00:00:01")]

@@ -71,6 +71,48 @@ public sealed class ColdBurstTests : IAsyncLifetime
         Assert.Equal(1, _emulator.Counters.Get("auth"));
     }
 
+    [Fact]
+    public async Task WindowEndingBeforeTheFirstToken_BatchKeepsTakingReadsUntilTheTokenArrives()
+    {
+        _emulator.Faults.AddLatency("auth", TimeSpan.FromMilliseconds(300));
+        using var client = Client();
+        var window = new AkeylessCacheOptions().BatchWindow;
+
+        var early = Paths.Take(60).Select(p => client.GetSecretAsync(p).AsTask()).ToArray();
+        _clock.Advance(window);
+        var late = Paths.Skip(60).Take(40).Select(p => client.GetSecretAsync(p).AsTask()).ToArray();
+        _clock.Advance(window);
+        string[] values = await Task.WhenAll(early.Concat(late));
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(Value), values);
+        Assert.Equal(1, _emulator.Counters.Get("get-secret-value"));
+        Assert.Equal(1, _emulator.Counters.Get("auth"));
+    }
+
+    [Fact]
+    public async Task FirstAuthenticationFailing_WhileABatchWaitsForIt_FailsEveryReadWithIt_AndIsNotRepeated()
+    {
+        _emulator.Faults.AddLatency("auth", TimeSpan.FromMilliseconds(200));
+        _emulator.Faults.FailNext("auth", 1, 401);
+        using var client = Client();
+
+        var reads = Paths.Take(10).Select(p => client.GetSecretAsync(p).AsTask()).ToArray();
+        _clock.Advance(new AkeylessCacheOptions().BatchWindow);
+
+        var failures = new List<Exception>();
+        foreach (var read in reads)
+        {
+            failures.Add(await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => read));
+        }
+
+        Assert.All(failures, f => Assert.Same(failures[0], f));
+        Assert.Equal(1, _emulator.Counters.Get("auth"));
+        Assert.Equal(0, _emulator.Counters.Get("get-secret-value"));
+        var retried = client.GetSecretAsync(Paths[0]).AsTask();
+        _clock.Advance(new AkeylessCacheOptions().BatchWindow);
+        Assert.Equal("burst-value-0", await retried);
+    }
+
     private static string Value(int i) => string.Create(CultureInfo.InvariantCulture, $"burst-value-{i}");
 
     private AkeylessClient Client() => new(

@@ -34,7 +34,8 @@ internal sealed partial class CachingSecretReader
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
         CacheMetrics? metrics = null,
-        ISecretFetchLock? fetchLock = null)
+        ISecretFetchLock? fetchLock = null,
+        Func<Task?>? whenSendable = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(batchFetch);
@@ -48,7 +49,7 @@ internal sealed partial class CachingSecretReader
         _enabled = options.Enabled;
         _batchFetch = batchFetch;
         _batching = options.BatchingEnabled;
-        _batcher = new SecretBatcher(batchFetch, _time, options.BatchWindow, options.MaxBatchSize, _logger, metrics);
+        _batcher = new SecretBatcher(batchFetch, _time, options.BatchWindow, options.MaxBatchSize, _logger, metrics, whenSendable);
         _stale = options.StaleIfError && options.MaxStale > TimeSpan.Zero ? new StaleStore(_time) : null;
         _recordHits = cache is not MemorySecretCache;
 

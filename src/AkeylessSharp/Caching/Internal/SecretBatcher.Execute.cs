@@ -56,6 +56,9 @@ internal sealed partial class SecretBatcher
 
         public ITimer? Timer { get; set; }
 
+        /// <summary>Whether its window has ended and it waits, still open, for the client's token (set under the lock).</summary>
+        public bool AwaitingToken { get; set; }
+
         public int Count => _names.Count;
 
         public IReadOnlyList<string> Names => _names;

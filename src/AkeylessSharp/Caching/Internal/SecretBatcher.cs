@@ -7,7 +7,9 @@ namespace AkeylessSharp.Caching.Internal;
 /// one <c>get-secret-value</c> request. The window is measured on the <see cref="TimeProvider"/>, so tests drive it.
 /// </summary>
 /// <remarks>
-/// A batch is never cancelled by a caller: it serves many. Failures are handled in <see cref="ExecuteAsync"/>: a
+/// A batch whose window ends while the client is still authenticating keeps taking names until the token is in hand:
+/// its request could not leave earlier, so a cold start's first batch fills instead of leaving its late names to a
+/// second request. A batch is never cancelled by a caller: it serves many. Failures are handled in <see cref="ExecuteAsync"/>: a
 /// not-found is narrowed down to the names that caused it, anything else fails every name of the batch.
 /// </remarks>
 internal sealed partial class SecretBatcher
@@ -18,6 +20,7 @@ internal sealed partial class SecretBatcher
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly CacheMetrics? _metrics;
+    private readonly Func<Task?>? _whenSendable;
     private readonly Lock _gate = new();
     private Batch? _open;
     private bool _sealed;
@@ -28,7 +31,8 @@ internal sealed partial class SecretBatcher
         TimeSpan window,
         int maxBatchSize,
         ILogger logger,
-        CacheMetrics? metrics)
+        CacheMetrics? metrics,
+        Func<Task?>? whenSendable = null)
     {
         _fetch = fetch;
         _time = timeProvider;
@@ -36,6 +40,7 @@ internal sealed partial class SecretBatcher
         _maxBatchSize = maxBatchSize;
         _logger = logger;
         _metrics = metrics;
+        _whenSendable = whenSendable;
     }
 
     /// <summary>Adds <paramref name="name"/> to the open batch and returns its value once the batch is answered.</summary>
@@ -49,8 +54,8 @@ internal sealed partial class SecretBatcher
             result = batch.Add(name);
             if (batch.Count >= _maxBatchSize || _sealed)
             {
-                full = batch;
                 _open = null;
+                full = batch.AwaitingToken ? null : batch;
             }
         }
 
@@ -72,7 +77,7 @@ internal sealed partial class SecretBatcher
             _open = null;
         }
 
-        if (batch is not null)
+        if (batch is { AwaitingToken: false })
         {
             Dispatch(batch);
         }
@@ -124,6 +129,8 @@ internal sealed partial class SecretBatcher
 
     private void OnWindowElapsed(Batch batch)
     {
+        var token = _whenSendable?.Invoke();
+        bool sendNow = token is null || token.IsCompleted;
         lock (_gate)
         {
             if (!ReferenceEquals(_open, batch))
@@ -131,10 +138,51 @@ internal sealed partial class SecretBatcher
                 return; // already sent because it filled up or was flushed
             }
 
-            _open = null;
+            if (sendNow)
+            {
+                _open = null;
+            }
+            else
+            {
+                batch.AwaitingToken = true;
+            }
         }
 
-        Dispatch(batch);
+        if (sendNow)
+        {
+            Dispatch(batch);
+        }
+        else
+        {
+            _ = SendWithTokenAsync(batch, token!);
+        }
+    }
+
+    /// <summary>Closes a batch once the token is in hand, then sends it; a failed authentication fails its names.</summary>
+    private async Task SendWithTokenAsync(Batch batch, Task token)
+    {
+        batch.Timer?.Dispose();
+        await token.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        lock (_gate)
+        {
+            if (ReferenceEquals(_open, batch))
+            {
+                _open = null;
+            }
+        }
+
+        if (token.Exception?.InnerException is { } failure)
+        {
+            // The exception every caller waiting for this authentication sees; fetching would only authenticate again.
+            foreach (string name in batch.Names)
+            {
+                batch.Fail(name, failure);
+            }
+
+            return;
+        }
+
+        await ExecuteAsync(batch, batch.Names, CancellationToken.None).ConfigureAwait(false);
     }
 
     private void Dispatch(Batch batch)
