@@ -154,7 +154,8 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
     [Fact]
     public async Task Exec_Watch_RestartsTheProgramWhenASecretChanges_AndStopsOnSigterm()
     {
-        var script = """echo "value=$P"; trap 'exit 0' TERM; while :; do sleep 0.05; done""";
+        // The trap is set before the line the test waits for, or a SIGTERM right after it could find the shell without it.
+        var script = """trap 'exit 0' TERM; echo "value=$P"; while :; do sleep 0.05; done""";
         var start = ProcessRun.Tool(emulator.Environment(), "exec", "--watch", "1", "--map", "P=/watch/value", "--", "sh", "-c", script);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
