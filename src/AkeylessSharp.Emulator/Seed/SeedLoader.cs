@@ -17,6 +17,8 @@ internal static class SeedLoader
         "access_key", "jwt", "k8s", "cert", "aws_iam", "azure_ad", "gcp", "universal_identity",
     };
 
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static async Task ApplyAsync(EmulatorState state, AkeylessEmulatorOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         if (options.SeedPath is { } path)
@@ -34,7 +36,13 @@ internal static class SeedLoader
     {
         try
         {
-            return JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedDocument)
+            using var document = JsonDocument.Parse(json, DocumentOptions);
+            if (SeedNulls.Find(document.RootElement) is { } path)
+            {
+                throw new InvalidOperationException($"The seed {source} is not valid: {path} is null; remove the entry or give it a value.");
+            }
+
+            return document.Deserialize(SeedJsonContext.Default.SeedDocument)
                 ?? throw new InvalidOperationException($"The seed {source} is empty.");
         }
         catch (JsonException e)
@@ -53,6 +61,7 @@ internal static class SeedLoader
                     $"Seed auth method '{method.Name}' has type '{method.Type}'; expected a name and one of: {string.Join(", ", KnownTypes)}.");
             }
 
+            SeedTrust.Check(method);
             state.Directory.Add(method);
         }
 
