@@ -77,10 +77,13 @@ public sealed class PermissionsAndSshCertCommandTests(EmulatorFixture fixture) :
     [InlineData("abc")]
     [InlineData("10x")]
     [InlineData("-5")]
+    [InlineData("99999999999d")]
+    [InlineData("36501d")]
     public async Task SshCert_BadTtl_ExitsTwo(string ttl)
     {
         var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", "/dev/null", "--ttl", ttl);
 
         Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: --ttl '{ttl}' ", result.Error, StringComparison.Ordinal);
     }
 }

@@ -73,6 +73,21 @@ public sealed class ExitCodeTests
         Assert.Contains("--help", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--version", "get", "/x", "--version", "99999999999")]
+    [InlineData("--version", "rotated", "/x", "--version", "two")]
+    [InlineData("--timeout", "--timeout", "1e3", "get", "/x")]
+    [InlineData("--port", "serve", "--port", "http")]
+    public async Task NumberOptionNotAWholeNumber_NamesTheOptionNotADotNetType(string option, params string[] args)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {option} '", result.Error, StringComparison.Ordinal);
+        Assert.Contains("not a whole number", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NoCommand_ShowsHelpAndExitsTwo()
     {
