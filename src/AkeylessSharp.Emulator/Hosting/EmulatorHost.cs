@@ -41,8 +41,18 @@ internal static class EmulatorHost
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AkeylessSharp.Emulator");
-        IItemPersistence persistence = options.DataPath is null ? new NullPersistence() : new SqlitePersistence(options.DataPath);
-        var state = new EmulatorState(options, new ItemStore(persistence, StoreLimits.From(options)), new AuthDirectory());
+        ItemStore store;
+        try
+        {
+            store = OpenStore(options);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var state = new EmulatorState(options, store, new AuthDirectory());
         try
         {
             var credential = DevCredential.Register(state, options);
@@ -77,6 +87,21 @@ internal static class EmulatorHost
         {
             await app.DisposeAsync().ConfigureAwait(false);
             state.Dispose();
+            throw;
+        }
+    }
+
+    private static ItemStore OpenStore(AkeylessEmulatorOptions options)
+    {
+        IItemPersistence persistence = options.DataPath is null ? new NullPersistence() : new SqlitePersistence(options.DataPath);
+        try
+        {
+            return new ItemStore(persistence, StoreLimits.From(options));
+        }
+        catch
+        {
+            // A data file that fails to load must not stay open (locked) behind a failed start.
+            persistence.Dispose();
             throw;
         }
     }

@@ -13,27 +13,36 @@ namespace AkeylessSharp.Emulator.Storage;
 internal sealed partial class SqlitePersistence : IItemPersistence
 {
     private readonly SqliteConnection _connection;
+    private readonly string _path;
 
     public SqlitePersistence(string path)
     {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full);
+        _path = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(_path);
         if (!string.IsNullOrEmpty(dir))
         {
             Directory.CreateDirectory(dir);
         }
 
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
-        _connection.Open();
-        Execute("PRAGMA journal_mode=WAL;");
-        Execute("PRAGMA synchronous=FULL;");
-        Execute("PRAGMA busy_timeout=5000;");
-        Execute("CREATE TABLE IF NOT EXISTS items (name TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL);");
-        Execute("""
-            CREATE TABLE IF NOT EXISTS versions (
-              name TEXT NOT NULL, version INTEGER NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL,
-              UNIQUE (name, version));
-            """);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        try
+        {
+            _connection.Open();
+            Execute("PRAGMA journal_mode=WAL;");
+            Execute("PRAGMA synchronous=FULL;");
+            Execute("PRAGMA busy_timeout=5000;");
+            Execute("CREATE TABLE IF NOT EXISTS items (name TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL);");
+            Execute("""
+                CREATE TABLE IF NOT EXISTS versions (
+                  name TEXT NOT NULL, version INTEGER NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL,
+                  UNIQUE (name, version));
+                """);
+        }
+        catch (SqliteException e)
+        {
+            _connection.Dispose();
+            throw Unusable(e);
+        }
     }
 
     public void Upsert(StoredItem? previous, StoredItem item)
@@ -108,6 +117,10 @@ internal sealed partial class SqlitePersistence : IItemPersistence
         cmd.Parameters.AddWithValue("$n", name);
         cmd.ExecuteNonQuery();
     }
+
+    /// <summary>The start-up failure for a data file that is not an emulator database (or not readable): one line naming it.</summary>
+    private InvalidOperationException Unusable(Exception cause) => new(
+        $"The data file {_path} cannot be used: {cause.Message.TrimEnd('.')}. Give DataPath (--data) a new file name, or move this file away.", cause);
 
     private SqliteCommand Command(SqliteTransaction? tx, string sql)
     {

@@ -120,6 +120,17 @@ public sealed class ToolTests : IDisposable
     }
 
     [Fact]
+    public async Task DataFileNotADatabase_OneLineNamingIt_ExitTwo()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "notes.db"), "not a database");
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--data", "notes.db");
+
+        Assert.Equal(2, code);
+        Assert.Contains("notes.db", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NonLoopbackWithoutAdminToken_OneLine_ExitTwo()
     {
         var (code, _, stderr) = await RunAsync("--urls", "http://0.0.0.0:0");
