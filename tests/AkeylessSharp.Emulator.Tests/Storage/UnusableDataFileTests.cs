@@ -63,6 +63,26 @@ public sealed class UnusableDataFileTests : IDisposable
         Assert.Contains(DataPath, e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StartAsync_FileInUseByAnotherEmulator_ThrowsAndTheFirstKeepsItsWrites()
+    {
+        await using var first = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath });
+        using var client = new EmulatorClient(first.BaseUrl);
+        await client.LoginAsync(first.AccessId, first.AccessKey);
+        (await client.PostAsync("create-secret", new JsonObject { ["name"] = "/mine", ["value"] = "first" })).AssertStatus(HttpStatusCode.OK);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(DataPath));
+        (await client.PostAsync("update-secret-val", new JsonObject { ["name"] = "/mine", ["value"] = "second" })).AssertStatus(HttpStatusCode.OK);
+        await first.DisposeAsync();
+
+        await using var restarted = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath });
+        using var again = new EmulatorClient(restarted.BaseUrl);
+        await again.LoginAsync(restarted.AccessId, restarted.AccessKey);
+        Assert.Contains("in use", e.Message, StringComparison.Ordinal);
+        Assert.Equal("second", (await again.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/mine") })).Str("/mine"));
+        Assert.Equal(2, (await again.PostAsync("describe-item", new JsonObject { ["name"] = "/mine" })).Json!["last_version"]!.GetValue<int>());
+    }
+
     private static async Task StartAsync(string dataPath)
     {
         await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = dataPath });
