@@ -25,6 +25,7 @@ internal static class EmulatorHost
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems, nameof(options.MaxItems));
 
         var urls = options.Urls ?? DefaultUrls;
+        ListenAddresses.Validate(urls);
         ListenAddresses.RequireAdminTokenIfExposed(urls, options.AdminToken);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
