@@ -9,7 +9,7 @@ namespace AkeylessSharp.Cli.Commands;
 /// </summary>
 internal sealed class SecretInput
 {
-    private readonly Argument<string?> _value = new("value")
+    private readonly Argument<string?> _value = new(ParseErrorLines.ValueArgumentName)
     {
         Description = "The value. Prefer --stdin or --file: an argument lands in shell history and process lists.",
         Arity = ArgumentArity.ZeroOrOne,

@@ -104,6 +104,33 @@ public sealed class WriteCommandTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Contains("--stdin", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("set")]
+    [InlineData("create")]
+    [InlineData("update")]
+    public async Task Write_UnquotedValueWithSpaces_ExitsTwoWithoutEchoingTheWords(string command)
+    {
+        var path = EmulatorFixture.UniquePath();
+
+        var result = await fixture.RunAsync(command, path, "hunter2", "correct-horse", "-battery9");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("2 more words", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Quote", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("correct-horse", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("battery9", result.Error, StringComparison.Ordinal);
+        Assert.Equal(4, (await fixture.RunAsync("describe", path)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Set_MistypedOption_IsStillNamed()
+    {
+        var result = await fixture.RunAsync("set", EmulatorFixture.UniquePath(), "value", "--descripton");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--descripton", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Set_TwoValueSources_ExitsTwo()
     {
