@@ -79,6 +79,55 @@ public sealed class WriteCommandTests(EmulatorFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Set_FileNotUtf8_ExitsTwoAndStoresNothing()
+    {
+        var path = EmulatorFixture.UniquePath();
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, [0x6b, 0x65, 0x79, 0xff, 0xfe, 0x00, 0x01]);
+
+            var result = await fixture.RunAsync("set", path, "--file", file);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("not UTF-8", result.Error, StringComparison.Ordinal);
+            Assert.Equal(4, (await fixture.RunAsync("describe", path)).ExitCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Set_FileWithByteOrderMark_KeepsIt()
+    {
+        var path = EmulatorFixture.UniquePath();
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, [0xef, 0xbb, 0xbf, 0x76]);
+
+            Assert.Equal(0, (await fixture.RunAsync("set", path, "--file", file)).ExitCode);
+
+            Assert.Equal("\ufeffv\n", (await fixture.RunAsync("get", path)).Out);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Set_FileIsADirectory_ExitsTwoSayingSo()
+    {
+        var result = await fixture.RunAsync("set", EmulatorFixture.UniquePath(), "--file", Path.GetTempPath());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a directory", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Set_MetadataOptions_AreStoredOnCreate()
     {
         var path = EmulatorFixture.UniquePath();
