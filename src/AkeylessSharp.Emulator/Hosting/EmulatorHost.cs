@@ -18,6 +18,9 @@ internal static class EmulatorHost
         AkeylessEmulatorOptions options, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
+
+        // A longer lifetime overflows the expiry date of every token, failing each auth call.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TokenTtl, SeedLoader.MaxTokenTtl, nameof(options.TokenTtl));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.DefaultPageSize, nameof(options.DefaultPageSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodyBytes, nameof(options.MaxRequestBodyBytes));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxValueBytes, nameof(options.MaxValueBytes));

@@ -17,6 +17,9 @@ internal static class SeedLoader
         "access_key", "jwt", "k8s", "cert", "aws_iam", "azure_ad", "gcp", "universal_identity",
     };
 
+    /// <summary>The longest token lifetime: a century, far inside the range of the expiry dates it is added to.</summary>
+    public static readonly TimeSpan MaxTokenTtl = TimeSpan.FromDays(36_500);
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public static async Task ApplyAsync(EmulatorState state, AkeylessEmulatorOptions options, ILogger logger, CancellationToken cancellationToken)
@@ -61,6 +64,8 @@ internal static class SeedLoader
                     $"Seed auth method '{method.Name}' has type '{method.Type}'; expected a name and one of: {string.Join(", ", KnownTypes)}.");
             }
 
+            CheckTtl(method.TokenTtlSeconds, method.Name, "tokenTtlSeconds");
+            CheckTtl(method.UniversalIdentity?.TtlSeconds, method.Name, "universalIdentity.ttlSeconds");
             SeedTrust.Check(method);
             state.Directory.Add(method);
         }
@@ -90,4 +95,12 @@ internal static class SeedLoader
 
     public static TimeSpan UidTtl(AuthMethodSeed method, AkeylessEmulatorOptions options) =>
         method.UniversalIdentity?.TtlSeconds is { } s ? TimeSpan.FromSeconds(s) : options.TokenTtl;
+
+    private static void CheckTtl(int? seconds, string method, string field)
+    {
+        if (seconds is <= 0)
+        {
+            throw new InvalidOperationException($"Seed auth method '{method}' has {field} {seconds}; use a positive number of seconds, or leave it out for the emulator's token lifetime.");
+        }
+    }
 }

@@ -1,9 +1,9 @@
 namespace AkeylessSharp.Emulator.Tests.Hosting;
 
 /// <summary>
-/// Seeds that used to start and then crash (a null where a list entry or a property belongs) or start and then answer
-/// 500 (a rotation date past year 9999, a trust key that cannot be loaded): each now stops the start with one message
-/// naming what is wrong.
+/// Seeds and options that used to start and then crash (a null where a list entry or a property belongs), answer 500
+/// (a rotation date past year 9999, a trust key that cannot be loaded) or issue tokens already expired: each now stops
+/// the start with one message naming what is wrong.
 /// </summary>
 public sealed class SeedValidationTests
 {
@@ -31,7 +31,9 @@ public sealed class SeedValidationTests
     [InlineData("""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "rotationIntervalSeconds": 400000000000 } } ] }""", "rotationIntervalSeconds")]
     [InlineData("""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "rotationIntervalSeconds": -1 } } ] }""", "rotationIntervalSeconds")]
     [InlineData("""{ "items": [ { "name": "/d", "type": "dynamic", "dynamic": { "ttlSeconds": 0 } } ] }""", "ttlSeconds")]
-    public async Task StartAsync_OutOfRangeSeedItem_ThrowsNamingTheField(string seed, string field)
+    [InlineData("""{ "authMethods": [ { "name": "/k", "type": "access_key", "accessKey": "a2V5", "tokenTtlSeconds": 0 } ] }""", "tokenTtlSeconds")]
+    [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity", "universalIdentity": { "ttlSeconds": -1 } } ] }""", "universalIdentity.ttlSeconds")]
+    public async Task StartAsync_OutOfRangeSeedValue_ThrowsNamingTheField(string seed, string field)
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(seed));
 
@@ -54,6 +56,18 @@ public sealed class SeedValidationTests
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync($$"""{ "authMethods": [ {{method}} ] }"""));
 
         Assert.Contains("'/bad'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_TokenTtlPastTheCalendar_Throws()
+    {
+        // It used to start, then answer every auth with 500: the expiry date overflowed.
+        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+        {
+            await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { TokenTtl = TimeSpan.MaxValue });
+        });
+
+        Assert.Equal("TokenTtl", e.ParamName);
     }
 
     private static async Task StartAsync(string seed)
