@@ -88,6 +88,18 @@ public sealed class ExitCodeTests
         Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("86401")]
+    [InlineData("2147483647")]
+    public async Task TimeoutOutOfRange_NamesTheFlagAndItsRange(string seconds)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["--timeout", seconds, "get", "/x"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: --timeout must be between 1 and 86400 seconds (a day), not {seconds}.\n", result.Error);
+    }
+
     [Fact]
     public async Task NoCommand_ShowsHelpAndExitsTwo()
     {
