@@ -20,7 +20,9 @@ internal static class SshCertCommand
             var file = context.Get(publicKey)!;
             var key = file.Exists
                 ? await File.ReadAllTextAsync(file.FullName, context.CancellationToken).ConfigureAwait(false)
-                : throw new CliUsageException($"file not found: {file.FullName}.");
+                : throw new CliUsageException(Directory.Exists(file.FullName)
+                    ? $"--public-key-file {file.FullName} is a directory; give the public key file, such as ~/.ssh/id_ed25519.pub."
+                    : $"file not found: {file.FullName}.");
             var client = await context.ConnectAsync().ConfigureAwait(false);
             var certificate = await client.GetSshCertificateAsync(context.Get(issuer)!, context.Get(username)!, key, lifetime, context.CancellationToken).ConfigureAwait(false);
             await context.Console.Out.WriteLineAsync(certificate).ConfigureAwait(false);

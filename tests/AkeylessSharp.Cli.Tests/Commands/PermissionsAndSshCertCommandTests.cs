@@ -73,6 +73,15 @@ public sealed class PermissionsAndSshCertCommandTests(EmulatorFixture fixture) :
         Assert.Contains("--username", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SshCert_PublicKeyFileIsADirectory_ExitsTwoSayingSo()
+    {
+        var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", Path.GetTempPath());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a directory", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("10x")]
