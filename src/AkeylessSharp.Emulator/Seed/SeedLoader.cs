@@ -2,6 +2,7 @@ using System.Text.Json;
 using AkeylessSharp.Emulator.Auth;
 using AkeylessSharp.Emulator.Hosting;
 using AkeylessSharp.Emulator.Storage;
+using AkeylessSharp.Emulator.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Emulator.Seed;
@@ -26,12 +27,12 @@ internal static class SeedLoader
     {
         if (options.SeedPath is { } path)
         {
-            await ApplyAsync(state, Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path), logger, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(state, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path, logger, cancellationToken).ConfigureAwait(false);
         }
 
         if (options.SeedJson is { } json)
         {
-            await ApplyAsync(state, Parse(json, "SeedJson"), logger, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(state, json, "SeedJson", logger, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -51,6 +52,19 @@ internal static class SeedLoader
         catch (JsonException e)
         {
             throw new InvalidOperationException($"The seed {source} is not valid: {e.Message}", e);
+        }
+    }
+
+    private static async Task ApplyAsync(EmulatorState state, string json, string source, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ApplyAsync(state, Parse(json, source), logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandException e)
+        {
+            // The checks shared with the API (path length, value formats, MaxItems) throw its 400; at start-up it is a bad seed.
+            throw new InvalidOperationException($"The seed {source} is not valid: {e.Message}.", e);
         }
     }
 

@@ -31,6 +31,8 @@ public sealed class SeedValidationTests
     [InlineData("""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "rotationIntervalSeconds": 400000000000 } } ] }""", "rotationIntervalSeconds")]
     [InlineData("""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "rotationIntervalSeconds": -1 } } ] }""", "rotationIntervalSeconds")]
     [InlineData("""{ "items": [ { "name": "/d", "type": "dynamic", "dynamic": { "ttlSeconds": 0 } } ] }""", "ttlSeconds")]
+    [InlineData("""{ "items": [ { "name": "/j", "value": "not json", "format": "json" } ] }""", "format json")]
+    [InlineData("""{ "items": [ { "name": "/j", "value": "x", "format": "yaml" } ] }""", "format")]
     [InlineData("""{ "authMethods": [ { "name": "/k", "type": "access_key", "accessKey": "a2V5", "tokenTtlSeconds": 0 } ] }""", "tokenTtlSeconds")]
     [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity", "universalIdentity": { "ttlSeconds": -1 } } ] }""", "universalIdentity.ttlSeconds")]
     public async Task StartAsync_OutOfRangeSeedValue_ThrowsNamingTheField(string seed, string field)
@@ -56,6 +58,15 @@ public sealed class SeedValidationTests
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync($$"""{ "authMethods": [ {{method}} ] }"""));
 
         Assert.Contains("'/bad'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_SeedItemNameOverMaxLength_ThrowsNamingTheSeed()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StartAsync($$"""{ "items": [ { "name": "/{{new string('n', 1100)}}", "value": "x" } ] }"""));
+
+        Assert.StartsWith("The seed SeedJson is not valid", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
