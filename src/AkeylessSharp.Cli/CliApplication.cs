@@ -86,9 +86,9 @@ internal sealed class CliApplication
         if (parse.Action is ParseErrorAction)
         {
             // The default handler prints the whole help page and exits 1; scripts need one line and the usage code.
-            foreach (var error in parse.Errors)
+            foreach (var line in ParseErrorLines.For(parse))
             {
-                await _console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+                await _console.Error.WriteLineAsync(line).ConfigureAwait(false);
             }
 
             await _console.Error.WriteLineAsync($"Run '{CommandPath(parse.CommandResult)} --help' for usage.").ConfigureAwait(false);

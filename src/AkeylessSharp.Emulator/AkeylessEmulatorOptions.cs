@@ -31,7 +31,7 @@ public sealed class AkeylessEmulatorOptions
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Gets or sets the lifetime of the <c>t-</c> tokens returned by <c>auth</c>.</summary>
+    /// <summary>Gets or sets the lifetime of the <c>t-</c> tokens returned by <c>auth</c>: positive, at most 100 years.</summary>
     /// <value>The default is one hour.</value>
     public TimeSpan TokenTtl { get; set; } = TimeSpan.FromHours(1);
 

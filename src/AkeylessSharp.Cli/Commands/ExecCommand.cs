@@ -31,7 +31,7 @@ internal static class ExecCommand
         runner.SetAction(command, async context =>
         {
             var request = sources.Read(context);
-            var interval = context.Get(watch) is { } text ? SshCertCommand.ParseDuration(text, "--watch") : (TimeSpan?)null;
+            var interval = context.Get(watch) is { } text ? SshCertCommand.ParseDuration(text, "--watch", SecretWatch.MaxInterval) : (TimeSpan?)null;
             var client = await context.ConnectAsync().ConfigureAwait(false);
             var variables = await SecretEnvironment.ResolveAsync(client, request, context.CancellationToken).ConfigureAwait(false);
             var watcher = interval is { } every

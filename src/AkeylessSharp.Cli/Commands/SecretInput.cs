@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using AkeylessSharp.Cli.Infrastructure;
 
 namespace AkeylessSharp.Cli.Commands;
@@ -9,7 +10,7 @@ namespace AkeylessSharp.Cli.Commands;
 /// </summary>
 internal sealed class SecretInput
 {
-    private readonly Argument<string?> _value = new("value")
+    private readonly Argument<string?> _value = new(ParseErrorLines.ValueArgumentName)
     {
         Description = "The value. Prefer --stdin or --file: an argument lands in shell history and process lists.",
         Arity = ArgumentArity.ZeroOrOne,
@@ -17,7 +18,9 @@ internal sealed class SecretInput
 
     private readonly Option<bool> _stdin = new("--stdin") { Description = "Read the value from standard input; one trailing newline is removed." };
 
-    private readonly Option<FileInfo?> _file = new("--file") { Description = "Read the value from a file, byte for byte." };
+    private readonly Option<FileInfo?> _file = new("--file") { Description = "Read the value from a file, byte for byte (UTF-8 text)." };
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public void AddTo(Command command)
     {
@@ -57,12 +60,38 @@ internal sealed class SecretInput
         }
         else
         {
-            value = file!.Exists
-                ? await File.ReadAllTextAsync(file.FullName, context.CancellationToken).ConfigureAwait(false)
-                : throw new CliUsageException($"file not found: {file.FullName}.");
+            value = await ReadFileAsync(file!, context.CancellationToken).ConfigureAwait(false);
         }
 
         return value.Length > 0 ? value : throw new CliUsageException("the value is empty.");
+    }
+
+    /// <summary>
+    /// The file's bytes as text, exactly: a byte-order mark is kept, and bytes that are not UTF-8 are refused rather
+    /// than silently replaced with U+FFFD (which would store a different secret).
+    /// </summary>
+    private static async Task<string> ReadFileAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(file.FullName))
+        {
+            throw new CliUsageException($"--file {file.FullName} is a directory; give the file that holds the value.");
+        }
+
+        if (!file.Exists)
+        {
+            throw new CliUsageException($"file not found: {file.FullName}.");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CliUsageException(
+                $"--file {file.FullName} is not UTF-8 text, and a secret value is text; store binary content base64-encoded (base64 FILE | akeyless-sharp set PATH --stdin).");
+        }
     }
 
     // `get` prints the value and a newline, and `echo` adds one: removing exactly one makes `get /a | set /b --stdin` an exact copy.

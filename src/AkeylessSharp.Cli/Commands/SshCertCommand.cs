@@ -20,7 +20,9 @@ internal static class SshCertCommand
             var file = context.Get(publicKey)!;
             var key = file.Exists
                 ? await File.ReadAllTextAsync(file.FullName, context.CancellationToken).ConfigureAwait(false)
-                : throw new CliUsageException($"file not found: {file.FullName}.");
+                : throw new CliUsageException(Directory.Exists(file.FullName)
+                    ? $"--public-key-file {file.FullName} is a directory; give the public key file, such as ~/.ssh/id_ed25519.pub."
+                    : $"file not found: {file.FullName}.");
             var client = await context.ConnectAsync().ConfigureAwait(false);
             var certificate = await client.GetSshCertificateAsync(context.Get(issuer)!, context.Get(username)!, key, lifetime, context.CancellationToken).ConfigureAwait(false);
             await context.Console.Out.WriteLineAsync(certificate).ConfigureAwait(false);
@@ -29,7 +31,11 @@ internal static class SshCertCommand
         return command;
     }
 
-    internal static TimeSpan ParseDuration(string text, string option = "--ttl")
+    /// <summary>The longest <c>--ttl</c>: a century, far past any certificate's use and well inside <see cref="TimeSpan"/>.</summary>
+    internal static readonly TimeSpan MaxTtl = TimeSpan.FromDays(36_500);
+
+    /// <summary>Parses seconds or a number with s, m, h or d; a value past <paramref name="max"/> (default <see cref="MaxTtl"/>) is a usage error.</summary>
+    internal static TimeSpan ParseDuration(string text, string option = "--ttl", TimeSpan? max = null)
     {
         var trimmed = text.Trim();
         var unit = trimmed.Length > 0 && char.IsAsciiLetter(trimmed[^1]) ? char.ToLowerInvariant(trimmed[^1]) : 's';
@@ -39,12 +45,13 @@ internal static class SshCertCommand
             throw new CliUsageException($"{option} '{text}' is not a duration; use seconds or a number with s, m, h or d (for example 30m).");
         }
 
-        return unit switch
+        long unitSeconds = unit switch { 'm' => 60, 'h' => 3_600, 'd' => 86_400, _ => 1 };
+        var limit = max ?? MaxTtl;
+        if (amount > (long)limit.TotalSeconds / unitSeconds)
         {
-            'm' => TimeSpan.FromMinutes(amount),
-            'h' => TimeSpan.FromHours(amount),
-            'd' => TimeSpan.FromDays(amount),
-            _ => TimeSpan.FromSeconds(amount),
-        };
+            throw new CliUsageException($"{option} '{text}' is too long; the most it allows is {(long)limit.TotalDays}d.");
+        }
+
+        return TimeSpan.FromSeconds(amount * unitSeconds);
     }
 }

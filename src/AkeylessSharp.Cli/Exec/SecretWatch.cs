@@ -9,6 +9,9 @@ namespace AkeylessSharp.Cli.Exec;
 internal sealed class SecretWatch(
     Func<CancellationToken, Task<IReadOnlyList<KeyValuePair<string, string>>>> resolve, TimeSpan interval, CliConsole console, TimeProvider time)
 {
+    /// <summary>The longest interval a timer accepts (about 49.7 days), rounded down to whole days.</summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(49);
+
     /// <summary>The new variables once they differ from <paramref name="current"/>; <see langword="null"/> when the program exits first or a stop was requested.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, string>>?> WaitForChangeAsync(
         IReadOnlyList<KeyValuePair<string, string>> current, Task exited, Func<bool> stopRequested)

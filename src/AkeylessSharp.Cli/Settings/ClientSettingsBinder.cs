@@ -11,6 +11,9 @@ namespace AkeylessSharp.Cli.Settings;
 /// </summary>
 internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole console)
 {
+    // The client's own limit on AkeylessClientOptions.Timeout.
+    private const int MaxTimeoutSeconds = 86_400;
+
     /// <summary>Binds the settings; warns on standard error when the access key was given as a flag.</summary>
     /// <exception cref="CliUsageException">An access type or timeout is invalid, or a certificate or key file cannot be read.</exception>
     /// <exception cref="AkeylessConfigurationException">The connection string is invalid.</exception>
@@ -75,9 +78,9 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
 
         if (parse.GetValue(globals.Timeout) is { } seconds)
         {
-            options.Timeout = seconds > 0
+            options.Timeout = seconds is > 0 and <= MaxTimeoutSeconds
                 ? TimeSpan.FromSeconds(seconds)
-                : throw new CliUsageException($"--timeout must be a positive number of seconds, not {seconds}.");
+                : throw new CliUsageException($"--timeout must be between 1 and {MaxTimeoutSeconds} seconds (a day), not {seconds}.");
         }
 
         return options;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AkeylessSharp.Cli.Infrastructure;
 
 namespace AkeylessSharp.Cli.Settings;
 
@@ -33,7 +34,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> ConnectionString { get; } = Recursive("--connection-string", "All settings in one string, akeyless://ID:KEY@host or ApiUrl=...;AccessId=... [env: AKEYLESS_CONNECTION_STRING]; other settings override it.");
 
-    public Option<int?> Timeout { get; } = Recursive<int?>("--timeout", "The limit on each call in seconds, authentication and retries included [default 100].");
+    public Option<int?> Timeout { get; } = Recursive<int?>("--timeout", "The limit on each call in seconds, authentication and retries included [default 100].").WholeNumber();
 
     public Option<bool> Emulator { get; } = Recursive<bool>("--emulator", "Run against a throw-away in-memory emulator started for this command (for trying things out).");
 

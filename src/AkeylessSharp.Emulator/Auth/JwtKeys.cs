@@ -5,7 +5,11 @@ using AkeylessSharp.Emulator.Wire;
 
 namespace AkeylessSharp.Emulator.Auth;
 
-/// <summary>Loads verification keys from PEM (public key or certificate) and JWKS documents.</summary>
+/// <summary>
+/// Loads verification keys from PEM (public key or certificate) and JWKS documents. A malformed key throws
+/// (<see cref="CryptographicException"/>, <see cref="ArgumentException"/>, <see cref="JsonException"/>, <see cref="FormatException"/>
+/// or a 400 <see cref="CommandException"/>); the seed loads every key once at start-up, so auth calls never meet one.
+/// </summary>
 internal static class JwtKeys
 {
     public static List<AsymmetricAlgorithm> Load(IEnumerable<string> pems, JsonElement? jwks)
@@ -19,9 +23,14 @@ internal static class JwtKeys
         if (jwks is { } doc)
         {
             var root = doc.ValueKind == JsonValueKind.String ? JsonDocument.Parse(doc.GetString()!).RootElement : doc;
-            var list = root.TryGetProperty("keys", out var k) ? k : root;
+            var list = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("keys", out var k) ? k : root;
             foreach (var jwk in list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : Enumerable.Repeat(list, 1))
             {
+                if (jwk.ValueKind != JsonValueKind.Object)
+                {
+                    throw new FormatException($"jwks must be a JWK set or a JWK object; it holds a {jwk.ValueKind.ToString().ToLowerInvariant()}");
+                }
+
                 if (FromJwk(jwk) is { } key)
                 {
                     keys.Add(key);
@@ -60,7 +69,9 @@ internal static class JwtKeys
     private static AsymmetricAlgorithm? FromJwk(JsonElement jwk)
     {
         string? Get(string name) => jwk.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        byte[] Bytes(string name) => AuthRequest.DecodeBase64(Get(name) ?? "", "jwks");
+        byte[] Bytes(string name) => Get(name) is { Length: > 0 } value
+            ? AuthRequest.DecodeBase64(value, "jwks")
+            : throw new FormatException($"a {Get("kty")} JWK has no \"{name}\"");
         switch (Get("kty"))
         {
             case "RSA":

@@ -7,22 +7,26 @@ namespace AkeylessSharp.Emulator.Auth;
 
 /// <summary>
 /// Issued API (<c>t-</c>) and universal identity (<c>u-</c>) tokens. Held in memory only: a restart
-/// invalidates them, like a session expiring, and clients simply authenticate again.
+/// invalidates them, like a session expiring, and clients simply authenticate again. At most <see cref="MaxLive"/>
+/// are held: a client authenticating in a loop would otherwise grow the emulator by about 1 KB per call for a whole
+/// token lifetime. Past it, expired tokens go first, then the API tokens closest to expiring (the oldest), then
+/// universal identity tokens likewise; a client whose token went this way gets 401 and authenticates again.
 /// </summary>
 internal sealed class TokenStore
 {
-    private const string ApiTokenPrefix = "t-";
+    public const int MaxLive = 100_000;
 
-    // Past this many live entries, each new token first sweeps the expired ones, so auth loops stay bounded.
-    private const int SweepThreshold = 10_000;
+    private const string ApiTokenPrefix = "t-";
     private readonly ConcurrentDictionary<string, Entry> _tokens = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
     public TokenStore(TimeProvider time) => _time = time;
 
+    public int Count => _tokens.Count;
+
     public (string Token, DateTimeOffset Expires) Issue(AuthMethodSeed method, TimeSpan ttl)
     {
-        SweepIfLarge();
+        TrimIfFull();
         var token = ApiTokenPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var expires = _time.GetUtcNow() + ttl;
         _tokens[token] = new Entry(method, expires);
@@ -31,7 +35,7 @@ internal sealed class TokenStore
 
     public string IssueUid(AuthMethodSeed method, TimeSpan ttl, string? token = null)
     {
-        SweepIfLarge();
+        TrimIfFull();
         token ??= "u-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         _tokens[token] = new Entry(method, _time.GetUtcNow() + ttl);
         return token;
@@ -97,19 +101,32 @@ internal sealed class TokenStore
         token.StartsWith(ApiTokenPrefix, StringComparison.Ordinal)
         && (methodName is null || string.Equals(entry.Method.Name, methodName, StringComparison.Ordinal));
 
-    private void SweepIfLarge()
+    private void TrimIfFull()
     {
-        if (_tokens.Count < SweepThreshold)
+        if (_tokens.Count < MaxLive)
         {
             return;
         }
 
+        // Down to three quarters, so the next trim is a quarter of MaxLive issues away: trimming stays amortized O(log n).
         var now = _time.GetUtcNow();
-        foreach (var (token, entry) in _tokens)
+        var excess = _tokens.Count - (MaxLive * 3 / 4);
+        var order = _tokens
+            .OrderBy(t => now < t.Value.Expires)
+            .ThenBy(t => !t.Key.StartsWith(ApiTokenPrefix, StringComparison.Ordinal))
+            .ThenBy(t => t.Value.Expires)
+            .Select(t => t.Key)
+            .ToList();
+        foreach (var token in order)
         {
-            if (now >= entry.Expires)
+            if (excess <= 0)
             {
-                _tokens.TryRemove(token, out _);
+                break;
+            }
+
+            if (_tokens.TryRemove(token, out _))
+            {
+                excess--;
             }
         }
     }

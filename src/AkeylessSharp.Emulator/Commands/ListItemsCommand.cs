@@ -72,8 +72,10 @@ internal static class ListItemsCommand
         var nextPage = "";
         if (paginate)
         {
-            var list = page.Take(context.State.Options.DefaultPageSize + 1).ToList();
-            if (list.Count > context.State.Options.DefaultPageSize)
+            // One more than a page tells whether another follows; widened so a page size of int.MaxValue does not wrap to an empty page.
+            var pageSize = context.State.Options.DefaultPageSize;
+            var list = page.Take((int)Math.Min((long)pageSize + 1, int.MaxValue)).ToList();
+            if (list.Count > pageSize)
             {
                 list.RemoveAt(list.Count - 1);
                 nextPage = EncodePageToken(list[^1].Name);

@@ -18,6 +18,9 @@ internal static class EmulatorHost
         AkeylessEmulatorOptions options, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
+
+        // A longer lifetime overflows the expiry date of every token, failing each auth call.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TokenTtl, SeedLoader.MaxTokenTtl, nameof(options.TokenTtl));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.DefaultPageSize, nameof(options.DefaultPageSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodyBytes, nameof(options.MaxRequestBodyBytes));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxValueBytes, nameof(options.MaxValueBytes));
@@ -25,6 +28,7 @@ internal static class EmulatorHost
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems, nameof(options.MaxItems));
 
         var urls = options.Urls ?? DefaultUrls;
+        ListenAddresses.Validate(urls);
         ListenAddresses.RequireAdminTokenIfExposed(urls, options.AdminToken);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -41,8 +45,18 @@ internal static class EmulatorHost
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AkeylessSharp.Emulator");
-        IItemPersistence persistence = options.DataPath is null ? new NullPersistence() : new SqlitePersistence(options.DataPath);
-        var state = new EmulatorState(options, new ItemStore(persistence, StoreLimits.From(options)), new AuthDirectory());
+        ItemStore store;
+        try
+        {
+            store = OpenStore(options);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var state = new EmulatorState(options, store, new AuthDirectory());
         try
         {
             var credential = DevCredential.Register(state, options);
@@ -77,6 +91,21 @@ internal static class EmulatorHost
         {
             await app.DisposeAsync().ConfigureAwait(false);
             state.Dispose();
+            throw;
+        }
+    }
+
+    private static ItemStore OpenStore(AkeylessEmulatorOptions options)
+    {
+        IItemPersistence persistence = options.DataPath is null ? new NullPersistence() : new SqlitePersistence(options.DataPath);
+        try
+        {
+            return new ItemStore(persistence, StoreLimits.From(options));
+        }
+        catch
+        {
+            // A data file that fails to load must not stay open (locked) behind a failed start.
+            persistence.Dispose();
             throw;
         }
     }

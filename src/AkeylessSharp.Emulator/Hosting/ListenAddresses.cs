@@ -2,9 +2,32 @@ using System.Net;
 
 namespace AkeylessSharp.Emulator.Hosting;
 
-/// <summary>Tells loopback listen addresses from ones other machines can reach.</summary>
+/// <summary>Checks listen addresses, and tells loopback ones from ones other machines can reach.</summary>
 internal static class ListenAddresses
 {
+    /// <summary>
+    /// Throws <see cref="InvalidOperationException"/> unless every address is <c>http://HOST:PORT</c>. Kestrel would otherwise crash on
+    /// some malformed ones, fall back to localhost:5000 on an empty list, and read <c>http://127.0.0.1:abc</c> as every interface on port 80.
+    /// </summary>
+    public static void Validate(string urls)
+    {
+        var list = Split(urls);
+        if (list.Length == 0)
+        {
+            throw new InvalidOperationException($"Urls '{urls}' holds no address: use http://HOST:PORT, such as http://127.0.0.1:8080 (--urls).");
+        }
+
+        foreach (var url in list)
+        {
+            if (!Uri.TryCreate(Normalize(url), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp
+                || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+            {
+                throw new InvalidOperationException(
+                    $"'{url}' is not a listen address: use http://HOST:PORT, such as http://127.0.0.1:8080 (port 0 picks a free one; the emulator serves plain http); separate several with ';' (--urls).");
+            }
+        }
+    }
+
     /// <summary>Throws when <paramref name="urls"/> binds beyond loopback and no admin token protects the admin API.</summary>
     public static void RequireAdminTokenIfExposed(string urls, string? adminToken)
     {
@@ -13,7 +36,7 @@ internal static class ListenAddresses
             return;
         }
 
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var url in Split(urls))
         {
             if (!IsLoopback(url))
             {
@@ -25,13 +48,17 @@ internal static class ListenAddresses
 
     public static bool IsLoopback(string url)
     {
-        // Kestrel accepts wildcard hosts that Uri does not parse; they all mean "every interface".
-        var normalized = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
-        if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(Normalize(url), UriKind.Absolute, out var uri))
         {
             return false;
         }
 
         return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
+
+    private static string[] Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // Kestrel accepts wildcard hosts that Uri does not parse; they all mean "every interface".
+    private static string Normalize(string url) =>
+        url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
 }

@@ -7,6 +7,9 @@ namespace AkeylessSharp.Emulator.Seed;
 /// <summary>Turns seed item declarations into stored records, validating them with clear messages.</summary>
 internal static class SeedItems
 {
+    /// <summary>The longest auto-rotation interval, the service's 365 days (a longer one overflows the rotation date).</summary>
+    public const long MaxRotationIntervalSeconds = 365L * 86_400;
+
     public static StoredItem Build(EmulatorState state, ItemSeed seed)
     {
         if (string.IsNullOrWhiteSpace(seed.Name))
@@ -22,7 +25,7 @@ internal static class SeedItems
             "dynamic" or "dynamic-secret" => ItemFactory.NewItem(state.Items, name, ItemTypes.Dynamic, now) with
             {
                 SubType = "custom",
-                Dynamic = new DynamicSpec(seed.Dynamic?.UsernamePrefix ?? "tmp_", seed.Dynamic?.TtlSeconds ?? 3600),
+                Dynamic = new DynamicSpec(seed.Dynamic?.UsernamePrefix ?? "tmp_", PositiveTtl(seed.Dynamic?.TtlSeconds ?? 3600, name)),
             },
             "rotated" or "rotated-secret" => RotatedItem(state, seed, name, now),
             "ssh-cert-issuer" or "ssh" => SshItem(state, seed, name, now),
@@ -57,6 +60,12 @@ internal static class SeedItems
     private static StoredItem RotatedItem(EmulatorState state, ItemSeed seed, string name, DateTimeOffset now)
     {
         var r = seed.Rotated ?? throw new InvalidOperationException($"Seed rotated secret '{name}' needs a 'rotated' section.");
+        if (r.RotationIntervalSeconds is < 0 or > MaxRotationIntervalSeconds)
+        {
+            throw new InvalidOperationException(
+                $"Seed rotated secret '{name}' has rotationIntervalSeconds {r.RotationIntervalSeconds}; use 1 to {MaxRotationIntervalSeconds} (365 days), or 0 or none for no auto-rotation.");
+        }
+
         return ItemFactory.NewItem(state.Items, name, ItemTypes.Rotated, now) with
         {
             SubType = r.RotatorType,
@@ -80,7 +89,11 @@ internal static class SeedItems
         return ItemFactory.NewItem(state.Items, name, ItemTypes.SshIssuer, now) with
         {
             SubType = "ssh",
-            Ssh = new SshIssuerSpec(s.CaPrivateKeyPem, s.AllowedUsers.ToArray(), s.TtlSeconds),
+            Ssh = new SshIssuerSpec(s.CaPrivateKeyPem, s.AllowedUsers.ToArray(), PositiveTtl(s.TtlSeconds, name)),
         };
     }
+
+    private static int PositiveTtl(int seconds, string name) => seconds > 0
+        ? seconds
+        : throw new InvalidOperationException($"Seed item '{name}' has ttlSeconds {seconds}; use a positive number of seconds.");
 }

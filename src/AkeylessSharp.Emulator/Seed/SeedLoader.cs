@@ -2,6 +2,7 @@ using System.Text.Json;
 using AkeylessSharp.Emulator.Auth;
 using AkeylessSharp.Emulator.Hosting;
 using AkeylessSharp.Emulator.Storage;
+using AkeylessSharp.Emulator.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Emulator.Seed;
@@ -17,16 +18,21 @@ internal static class SeedLoader
         "access_key", "jwt", "k8s", "cert", "aws_iam", "azure_ad", "gcp", "universal_identity",
     };
 
+    /// <summary>The longest token lifetime: a century, far inside the range of the expiry dates it is added to.</summary>
+    public static readonly TimeSpan MaxTokenTtl = TimeSpan.FromDays(36_500);
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static async Task ApplyAsync(EmulatorState state, AkeylessEmulatorOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         if (options.SeedPath is { } path)
         {
-            await ApplyAsync(state, Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path), logger, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(state, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path, logger, cancellationToken).ConfigureAwait(false);
         }
 
         if (options.SeedJson is { } json)
         {
-            await ApplyAsync(state, Parse(json, "SeedJson"), logger, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(state, json, "SeedJson", logger, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -34,12 +40,31 @@ internal static class SeedLoader
     {
         try
         {
-            return JsonSerializer.Deserialize(json, SeedJsonContext.Default.SeedDocument)
+            using var document = JsonDocument.Parse(json, DocumentOptions);
+            if (SeedNulls.Find(document.RootElement) is { } path)
+            {
+                throw new InvalidOperationException($"The seed {source} is not valid: {path} is null; remove the entry or give it a value.");
+            }
+
+            return document.Deserialize(SeedJsonContext.Default.SeedDocument)
                 ?? throw new InvalidOperationException($"The seed {source} is empty.");
         }
         catch (JsonException e)
         {
             throw new InvalidOperationException($"The seed {source} is not valid: {e.Message}", e);
+        }
+    }
+
+    private static async Task ApplyAsync(EmulatorState state, string json, string source, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ApplyAsync(state, Parse(json, source), logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandException e)
+        {
+            // The checks shared with the API (path length, value formats, MaxItems) throw its 400; at start-up it is a bad seed.
+            throw new InvalidOperationException($"The seed {source} is not valid: {e.Message}.", e);
         }
     }
 
@@ -53,6 +78,9 @@ internal static class SeedLoader
                     $"Seed auth method '{method.Name}' has type '{method.Type}'; expected a name and one of: {string.Join(", ", KnownTypes)}.");
             }
 
+            CheckTtl(method.TokenTtlSeconds, method.Name, "tokenTtlSeconds");
+            CheckTtl(method.UniversalIdentity?.TtlSeconds, method.Name, "universalIdentity.ttlSeconds");
+            SeedTrust.Check(method);
             state.Directory.Add(method);
         }
 
@@ -81,4 +109,12 @@ internal static class SeedLoader
 
     public static TimeSpan UidTtl(AuthMethodSeed method, AkeylessEmulatorOptions options) =>
         method.UniversalIdentity?.TtlSeconds is { } s ? TimeSpan.FromSeconds(s) : options.TokenTtl;
+
+    private static void CheckTtl(int? seconds, string method, string field)
+    {
+        if (seconds is <= 0)
+        {
+            throw new InvalidOperationException($"Seed auth method '{method}' has {field} {seconds}; use a positive number of seconds, or leave it out for the emulator's token lifetime.");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace AkeylessSharp.Emulator.Storage;
 
@@ -7,6 +8,18 @@ namespace AkeylessSharp.Emulator.Storage;
 internal sealed partial class SqlitePersistence
 {
     public IEnumerable<StoredItem> LoadAll()
+    {
+        try
+        {
+            return Load();
+        }
+        catch (Exception e) when (e is SqliteException or JsonException or FormatException or InvalidCastException)
+        {
+            throw Unusable(e);
+        }
+    }
+
+    private List<StoredItem> Load()
     {
         var versions = LoadVersions();
         var items = new List<StoredItem>();

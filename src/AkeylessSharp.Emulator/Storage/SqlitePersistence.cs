@@ -9,31 +9,56 @@ namespace AkeylessSharp.Emulator.Storage;
 /// per version, so an update writes the item row and the new version only, whatever the history length.
 /// WAL journal with synchronous=FULL, and each write is its own committed transaction, so an acknowledged write
 /// survives a process kill. Callers serialize writes (<see cref="ItemStore"/> holds a write lock), so one connection is enough.
+/// The file is locked exclusively while the emulator runs: a second emulator (or another program) cannot open it.
 /// </summary>
 internal sealed partial class SqlitePersistence : IItemPersistence
 {
+    private const int SQLiteBusy = 5;
+    private const int SQLiteLocked = 6;
+
+    // How long a start waits for another process to let go of the file before failing.
+    private const int LockWaitSeconds = 2;
+
     private readonly SqliteConnection _connection;
+    private readonly string _path;
 
     public SqlitePersistence(string path)
     {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full);
+        _path = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(_path);
         if (!string.IsNullOrEmpty(dir))
         {
             Directory.CreateDirectory(dir);
         }
 
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
-        _connection.Open();
-        Execute("PRAGMA journal_mode=WAL;");
-        Execute("PRAGMA synchronous=FULL;");
-        Execute("PRAGMA busy_timeout=5000;");
-        Execute("CREATE TABLE IF NOT EXISTS items (name TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL);");
-        Execute("""
-            CREATE TABLE IF NOT EXISTS versions (
-              name TEXT NOT NULL, version INTEGER NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL,
-              UNIQUE (name, version));
-            """);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = LockWaitSeconds }.ToString());
+        try
+        {
+            _connection.Open();
+
+            // One emulator per file: a second one would keep its own copy of the catalogue and overwrite the first's
+            // acknowledged writes. The lock is taken now and held until the connection closes (set before WAL, so
+            // no shared-memory index is used).
+            Execute("PRAGMA locking_mode=EXCLUSIVE;");
+            Execute("PRAGMA journal_mode=WAL;");
+            Execute("PRAGMA synchronous=FULL;");
+            Execute("PRAGMA busy_timeout=5000;");
+            Execute("CREATE TABLE IF NOT EXISTS items (name TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL);");
+            Execute("""
+                CREATE TABLE IF NOT EXISTS versions (
+                  name TEXT NOT NULL, version INTEGER NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL,
+                  UNIQUE (name, version));
+                """);
+            Execute("BEGIN EXCLUSIVE; COMMIT;");
+        }
+        catch (SqliteException e)
+        {
+            _connection.Dispose();
+            throw e.SqliteErrorCode is SQLiteBusy or SQLiteLocked
+                ? new InvalidOperationException(
+                    $"The data file {_path} is in use by another process (another emulator?). Stop it, or give DataPath (--data) another file.", e)
+                : Unusable(e);
+        }
     }
 
     public void Upsert(StoredItem? previous, StoredItem item)
@@ -108,6 +133,10 @@ internal sealed partial class SqlitePersistence : IItemPersistence
         cmd.Parameters.AddWithValue("$n", name);
         cmd.ExecuteNonQuery();
     }
+
+    /// <summary>The start-up failure for a data file that is not an emulator database (or not readable): one line naming it.</summary>
+    private InvalidOperationException Unusable(Exception cause) => new(
+        $"The data file {_path} cannot be used: {cause.Message.TrimEnd('.')}. Give DataPath (--data) a new file name, or move this file away.", cause);
 
     private SqliteCommand Command(SqliteTransaction? tx, string sql)
     {

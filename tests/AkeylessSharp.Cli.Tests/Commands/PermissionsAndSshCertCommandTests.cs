@@ -73,14 +73,26 @@ public sealed class PermissionsAndSshCertCommandTests(EmulatorFixture fixture) :
         Assert.Contains("--username", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SshCert_PublicKeyFileIsADirectory_ExitsTwoSayingSo()
+    {
+        var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", Path.GetTempPath());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a directory", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("10x")]
     [InlineData("-5")]
+    [InlineData("99999999999d")]
+    [InlineData("36501d")]
     public async Task SshCert_BadTtl_ExitsTwo(string ttl)
     {
         var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", "/dev/null", "--ttl", ttl);
 
         Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: --ttl '{ttl}' ", result.Error, StringComparison.Ordinal);
     }
 }

@@ -79,6 +79,55 @@ public sealed class WriteCommandTests(EmulatorFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Set_FileNotUtf8_ExitsTwoAndStoresNothing()
+    {
+        var path = EmulatorFixture.UniquePath();
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, [0x6b, 0x65, 0x79, 0xff, 0xfe, 0x00, 0x01]);
+
+            var result = await fixture.RunAsync("set", path, "--file", file);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("not UTF-8", result.Error, StringComparison.Ordinal);
+            Assert.Equal(4, (await fixture.RunAsync("describe", path)).ExitCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Set_FileWithByteOrderMark_KeepsIt()
+    {
+        var path = EmulatorFixture.UniquePath();
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, [0xef, 0xbb, 0xbf, 0x76]);
+
+            Assert.Equal(0, (await fixture.RunAsync("set", path, "--file", file)).ExitCode);
+
+            Assert.Equal("\ufeffv\n", (await fixture.RunAsync("get", path)).Out);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Set_FileIsADirectory_ExitsTwoSayingSo()
+    {
+        var result = await fixture.RunAsync("set", EmulatorFixture.UniquePath(), "--file", Path.GetTempPath());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a directory", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Set_MetadataOptions_AreStoredOnCreate()
     {
         var path = EmulatorFixture.UniquePath();
@@ -102,6 +151,33 @@ public sealed class WriteCommandTests(EmulatorFixture fixture) : IClassFixture<E
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--stdin", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("set")]
+    [InlineData("create")]
+    [InlineData("update")]
+    public async Task Write_UnquotedValueWithSpaces_ExitsTwoWithoutEchoingTheWords(string command)
+    {
+        var path = EmulatorFixture.UniquePath();
+
+        var result = await fixture.RunAsync(command, path, "hunter2", "correct-horse", "-battery9");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("2 more words", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Quote", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("correct-horse", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("battery9", result.Error, StringComparison.Ordinal);
+        Assert.Equal(4, (await fixture.RunAsync("describe", path)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Set_MistypedOption_IsStillNamed()
+    {
+        var result = await fixture.RunAsync("set", EmulatorFixture.UniquePath(), "value", "--descripton");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--descripton", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -189,12 +189,18 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
         }
     }
 
-    [Fact]
-    public async Task Exec_WatchWithBadInterval_IsUsageError()
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("50d")]
+    [InlineData("9999999999999d")]
+    public async Task Exec_WatchWithBadInterval_IsUsageErrorBeforeTheProgramRuns(string interval)
     {
-        var result = await emulator.RunInProcessAsync("exec", "--watch", "soon", "--map", "K=/demo/api/key", "--", "true");
+        var marker = Path.Combine(Path.GetTempPath(), $"akeyless-exec-{Guid.NewGuid():N}");
+
+        var result = await emulator.RunInProcessAsync("exec", "--watch", interval, "--map", "K=/demo/api/key", "--", "touch", marker);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--watch", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: --watch '{interval}' ", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.False(File.Exists(marker), "the program ran although --watch was refused");
     }
 }

@@ -73,6 +73,33 @@ public sealed class ExitCodeTests
         Assert.Contains("--help", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--version", "get", "/x", "--version", "99999999999")]
+    [InlineData("--version", "rotated", "/x", "--version", "two")]
+    [InlineData("--timeout", "--timeout", "1e3", "get", "/x")]
+    [InlineData("--port", "serve", "--port", "http")]
+    public async Task NumberOptionNotAWholeNumber_NamesTheOptionNotADotNetType(string option, params string[] args)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {option} '", result.Error, StringComparison.Ordinal);
+        Assert.Contains("not a whole number", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("86401")]
+    [InlineData("2147483647")]
+    public async Task TimeoutOutOfRange_NamesTheFlagAndItsRange(string seconds)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["--timeout", seconds, "get", "/x"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: --timeout must be between 1 and 86400 seconds (a day), not {seconds}.\n", result.Error);
+    }
+
     [Fact]
     public async Task NoCommand_ShowsHelpAndExitsTwo()
     {

@@ -109,4 +109,22 @@ public sealed class AdminTokenTests : EmulatorTestBase
 
         Assert.Contains("--admin-token", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("http://127.0.0.1:abc")]
+    [InlineData("http://127.0.0.1:99999")]
+    [InlineData("https://127.0.0.1:0")]
+    [InlineData("http://127.0.0.1:0/base")]
+    [InlineData(";")]
+    public async Task MalformedUrl_EvenWithAdminToken_FailsNamingUrls(string urls)
+    {
+        // With a token, the exposure check passes; Kestrel then crashed on some of these, served localhost:5000 on ';',
+        // and read http://127.0.0.1:abc as every interface on port 80.
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { Urls = urls, AdminToken = "admin-token-for-test" }));
+
+        Assert.Contains("--urls", e.Message, StringComparison.Ordinal);
+        Assert.Contains("http://HOST:PORT", e.Message, StringComparison.Ordinal);
+    }
 }

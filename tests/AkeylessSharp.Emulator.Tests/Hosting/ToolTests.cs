@@ -109,6 +109,39 @@ public sealed class ToolTests : IDisposable
     }
 
     [Fact]
+    public async Task SeedWithNull_OneLineNamingThePath_ExitTwo()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "seed.json"), """{ "items": [ { "name": "/a", "type": null, "value": "x" } ] }""");
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json");
+
+        Assert.Equal(2, code);
+        Assert.Contains("$.items[0].type", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedOverMaxItems_OneLine_ExitTwo()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "seed.json"), """{ "items": [ { "name": "/a", "value": "1" }, { "name": "/b", "value": "2" } ] }""");
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json", "--max-items", "1");
+
+        Assert.Equal(2, code);
+        Assert.Contains("MaxItems", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataFileNotADatabase_OneLineNamingIt_ExitTwo()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "notes.db"), "not a database");
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--data", "notes.db");
+
+        Assert.Equal(2, code);
+        Assert.Contains("notes.db", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NonLoopbackWithoutAdminToken_OneLine_ExitTwo()
     {
         var (code, _, stderr) = await RunAsync("--urls", "http://0.0.0.0:0");

@@ -1,0 +1,88 @@
+namespace AkeylessSharp.Emulator.Tests.Hosting;
+
+/// <summary>
+/// Seeds and options that used to start and then crash (a null where a list entry or a property belongs), answer 500
+/// (a rotation date past year 9999, a trust key that cannot be loaded) or issue tokens already expired: each now stops
+/// the start with one message naming what is wrong.
+/// </summary>
+public sealed class SeedValidationTests
+{
+    [Theory]
+    [InlineData("""{ "items": null }""", "items")]
+    [InlineData("""{ "items": [ null ] }""", "$.items[0]")]
+    [InlineData("""{ "authMethods": [ null ] }""", "$.authMethods[0]")]
+    [InlineData("""{ "uidTokens": null }""", "uidTokens")]
+    [InlineData("""{ "items": [ { "name": "/a", "type": null, "value": "x" } ] }""", "$.items[0].type")]
+    [InlineData("""{ "items": [ { "name": "/a", "format": null, "value": "x" } ] }""", "$.items[0].format")]
+    [InlineData("""{ "items": [ { "name": "/a", "value": "x", "tags": null } ] }""", "$.items[0].tags")]
+    [InlineData("""{ "items": [ { "name": "/a", "value": "x", "versions": [ null ] } ] }""", "$.items[0].versions[0]")]
+    [InlineData("""{ "roles": [ { "name": "r", "authMethods": [ null ] } ] }""", "$.roles[0].authMethods[0]")]
+    [InlineData("""{ "roles": [ { "name": "r", "authMethods": [ "/x" ], "rules": [ null ] } ] }""", "$.roles[0].rules[0]")]
+    [InlineData("""{ "uidTokens": [ { "token": "u-x", "authMethod": null } ] }""", "$.uidTokens[0].authMethod")]
+    [InlineData("""{ "authMethods": [ { "name": "/j", "type": "jwt", "jwt": { "boundClaims": { "sub": null } } } ] }""", "boundClaims.sub")]
+    public async Task StartAsync_NullInSeed_ThrowsNamingItsPath(string seed, string path)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(seed));
+
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "rotationIntervalSeconds": 400000000000 } } ] }""", "rotationIntervalSeconds")]
+    [InlineData("""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "rotationIntervalSeconds": -1 } } ] }""", "rotationIntervalSeconds")]
+    [InlineData("""{ "items": [ { "name": "/d", "type": "dynamic", "dynamic": { "ttlSeconds": 0 } } ] }""", "ttlSeconds")]
+    [InlineData("""{ "items": [ { "name": "/j", "value": "not json", "format": "json" } ] }""", "format json")]
+    [InlineData("""{ "items": [ { "name": "/j", "value": "x", "format": "yaml" } ] }""", "format")]
+    [InlineData("""{ "authMethods": [ { "name": "/k", "type": "access_key", "accessKey": "a2V5", "tokenTtlSeconds": 0 } ] }""", "tokenTtlSeconds")]
+    [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity", "universalIdentity": { "ttlSeconds": -1 } } ] }""", "universalIdentity.ttlSeconds")]
+    public async Task StartAsync_OutOfRangeSeedValue_ThrowsNamingTheField(string seed, string field)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(seed));
+
+        Assert.Contains(field, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "/bad", "type": "jwt", "jwt": { "publicKeys": [ "not a pem" ] } }""")]
+    [InlineData("""{ "name": "/bad", "type": "jwt", "jwt": { "jwks": "not json" } }""")]
+    [InlineData("""{ "name": "/bad", "type": "jwt", "jwt": { "jwks": 5 } }""")]
+    [InlineData("""{ "name": "/bad", "type": "jwt", "jwt": { "jwks": { "keys": [ 5 ] } } }""")]
+    [InlineData("""{ "name": "/bad", "type": "jwt", "jwt": { "jwks": { "keys": [ { "kty": "RSA", "n": "", "e": "" } ] } } }""")]
+    [InlineData("""{ "name": "/bad", "type": "jwt", "jwt": { "jwks": { "keys": [ { "kty": "RSA", "n": "!!", "e": "AQAB" } ] } } }""")]
+    [InlineData("""{ "name": "/bad", "type": "jwt", "jwt": { "jwks": { "keys": [ { "kty": "EC", "crv": "P-256", "x": "AA", "y": "AA" } ] } } }""")]
+    [InlineData("""{ "name": "/bad", "type": "k8s", "k8s": { "configs": [ { "name": "c", "publicKeyPem": "not a pem" } ] } }""")]
+    [InlineData("""{ "name": "/bad", "type": "cert", "cert": { "caCertificatePem": "not a pem" } }""")]
+    [InlineData("""{ "name": "/bad", "type": "cert", "cert": { "caCertificatePem": "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----" } }""")]
+    public async Task StartAsync_AuthMethodKeyThatCannotLoad_ThrowsNamingTheMethod(string method)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync($$"""{ "authMethods": [ {{method}} ] }"""));
+
+        Assert.Contains("'/bad'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_SeedItemNameOverMaxLength_ThrowsNamingTheSeed()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StartAsync($$"""{ "items": [ { "name": "/{{new string('n', 1100)}}", "value": "x" } ] }"""));
+
+        Assert.StartsWith("The seed SeedJson is not valid", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_TokenTtlPastTheCalendar_Throws()
+    {
+        // It used to start, then answer every auth with 500: the expiry date overflowed.
+        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
+        {
+            await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { TokenTtl = TimeSpan.MaxValue });
+        });
+
+        Assert.Equal("TokenTtl", e.ParamName);
+    }
+
+    private static async Task StartAsync(string seed)
+    {
+        await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = seed });
+    }
+}
