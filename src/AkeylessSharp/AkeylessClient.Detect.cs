@@ -20,6 +20,7 @@ public partial class AkeylessClient
     public virtual async Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ThrowIfDisposed();
         var known = _detectedTypes.TryGetValue(path, out var detected) && _timeProvider.GetUtcNow() < detected.ExpiresAt;
         var type = known ? detected!.Type : await DetectTypeAsync(path, cancellationToken).ConfigureAwait(false);
         try

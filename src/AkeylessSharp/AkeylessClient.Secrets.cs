@@ -15,6 +15,7 @@ public partial class AkeylessClient
     public virtual ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ThrowIfDisposed();
 
         // Not async: a cache hit returns the cache's completed ValueTask as is, without allocating.
         return _secretCache is { } cache ? ReadSecretCachedAsync(cache, path, options, cancellationToken) : ReadSecretAsync(path, options, cancellationToken);
@@ -42,6 +43,7 @@ public partial class AkeylessClient
     public virtual async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ThrowIfDisposed();
         StartedLookup? started = null;
         if (_secretCache is { } hits && IsPlainRead(options) && options?.Refresh != true)
         {
@@ -94,6 +96,7 @@ public partial class AkeylessClient
     public virtual Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ThrowIfDisposed();
         return _secretCache is { } cache ? ReadDynamicCachedAsync(cache, path, options, cancellationToken) : FetchDynamicSecretAsync(path, options, cancellationToken);
     }
 
@@ -115,6 +118,7 @@ public partial class AkeylessClient
     public virtual async Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ThrowIfDisposed();
         return _secretCache is { } cache
             ? await ReadRotatedCachedAsync(cache, path, options, cancellationToken).ConfigureAwait(false)
             : SecretParsers.ParseRotated(await FetchRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false));
