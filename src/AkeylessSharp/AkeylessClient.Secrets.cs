@@ -15,6 +15,7 @@ public partial class AkeylessClient
     public virtual ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
 
         // Not async: a cache hit returns the cache's completed ValueTask as is, without allocating.
@@ -43,6 +44,7 @@ public partial class AkeylessClient
     public virtual async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         StartedLookup? started = null;
         if (_secretCache is { } hits && IsPlainRead(options) && options?.Refresh != true)
@@ -57,6 +59,7 @@ public partial class AkeylessClient
         }
 
         var names = paths.Distinct(StringComparer.Ordinal).ToArray();
+        ReadArguments.ThrowIfAnyBlank(names);
         if (names.Length == 0)
         {
             return new Dictionary<string, string>();
@@ -96,6 +99,7 @@ public partial class AkeylessClient
     public virtual Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         return _secretCache is { } cache ? ReadDynamicCachedAsync(cache, path, options, cancellationToken) : FetchDynamicSecretAsync(path, options, cancellationToken);
     }
@@ -118,6 +122,7 @@ public partial class AkeylessClient
     public virtual async Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         return _secretCache is { } cache
             ? await ReadRotatedCachedAsync(cache, path, options, cancellationToken).ConfigureAwait(false)
