@@ -13,7 +13,7 @@ public partial class AkeylessClient
 
     private CachingSecretReader? CreateSecretCache(AkeylessClientOptions options) =>
         options.Cache is { Enabled: true } cache
-            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared, options.SecretFetchLock, WhenTokenReady)
+            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared, options.SecretFetchLock, WhenTokenReady, options.Timeout)
             : null;
 
     /// <summary>Nothing when a request could carry a token now; otherwise the authentication it would wait for.</summary>
