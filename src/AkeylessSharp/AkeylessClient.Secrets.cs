@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AkeylessSharp.Caching.Internal;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
@@ -140,8 +141,11 @@ public partial class AkeylessClient
             Host = string.IsNullOrWhiteSpace(rotated?.Host) ? null : rotated.Host,
             Args = rotated is { Arguments.Count: > 0 } ? ToArgs(rotated.Arguments) : null,
         };
-        return await InvokeAsync(CommandCatalog.GetRotatedSecretValue, path, request, AkeylessJsonContext.Default.GetRotatedSecretValueRequest,
+        var response = await InvokeAsync(CommandCatalog.GetRotatedSecretValue, path, request, AkeylessJsonContext.Default.GetRotatedSecretValueRequest,
             AkeylessJsonContext.Default.GetRotatedSecretValueResponse, options?.Timeout, cancellationToken).ConfigureAwait(false);
+        return response.Value.ValueKind != JsonValueKind.Undefined
+            ? response
+            : throw Errors.Internal.ExceptionFactory.InvalidResponse(CommandCatalog.GetRotatedSecretValue, path, "no 'value'");
     }
 
     private static string[] ToArgs(IReadOnlyDictionary<string, string> arguments) => arguments.Select(static a => $"{a.Key}={a.Value}").ToArray();
