@@ -99,7 +99,7 @@ public sealed class AkeylessConfigurationOptions
     /// <value>The default is <see cref="DuplicateKeyPolicy.Replace"/>.</value>
     public DuplicateKeyPolicy DuplicateKeyPolicy { get; set; } = DuplicateKeyPolicy.Replace;
 
-    /// <summary>How often to look for changes; only items whose version changed are read again.</summary>
+    /// <summary>How often to look for changes, at most every 49 days; only items whose version changed are read again.</summary>
     /// <value>The default is <see langword="null"/> (no reload).</value>
     public TimeSpan? ReloadInterval { get; set; }
 

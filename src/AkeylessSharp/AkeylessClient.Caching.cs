@@ -13,7 +13,7 @@ public partial class AkeylessClient
 
     private CachingSecretReader? CreateSecretCache(AkeylessClientOptions options) =>
         options.Cache is { Enabled: true } cache
-            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared, options.SecretFetchLock, WhenTokenReady)
+            ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared, options.SecretFetchLock, WhenTokenReady, options.Timeout)
             : null;
 
     /// <summary>Nothing when a request could carry a token now; otherwise the authentication it would wait for.</summary>
@@ -49,26 +49,55 @@ public partial class AkeylessClient
 
     private async Task<DynamicSecret> ReadDynamicCachedAsync(CachingSecretReader cache, string path, DynamicSecretRequestOptions? options, CancellationToken cancellationToken)
     {
-        string encoded = await cache.GetAsync(
-            SecretCacheKey.Dynamic(path, options?.Target, options?.Arguments),
+        var key = SecretCacheKey.Dynamic(path, options?.Target, options?.Arguments);
+        var refresh = options?.Refresh == true;
+        string encoded = await ReadEncodedDynamicAsync(cache, key, path, options, refresh, cancellationToken).ConfigureAwait(false);
+        if (!SecretValueCodec.TryDecodeDynamic(encoded, path, _timeProvider.GetUtcNow(), out var secret))
+        {
+            // Not what this version writes: read afresh, overwriting it.
+            Caching.Internal.Log.EntryUnreadable(_logger, key);
+            encoded = await ReadEncodedDynamicAsync(cache, key, path, options, refresh: true, cancellationToken).ConfigureAwait(false);
+            secret = SecretValueCodec.TryDecodeDynamic(encoded, path, _timeProvider.GetUtcNow(), out var fresh) ? fresh
+                : throw Errors.Internal.ExceptionFactory.InvalidResponse(Http.Internal.CommandCatalog.GetDynamicSecretValue, path, "an answer that cannot be cached");
+        }
+
+        return secret;
+    }
+
+    private ValueTask<string> ReadEncodedDynamicAsync(CachingSecretReader cache, string key, string path, DynamicSecretRequestOptions? options, bool refresh, CancellationToken cancellationToken) =>
+        cache.GetAsync(
+            key,
             SecretKind.Dynamic,
-            options?.Refresh == true,
+            refresh,
             (Client: this, Cache: cache, Path: path, Options: options),
             static async (s, ct) =>
             {
                 var secret = await s.Client.FetchDynamicSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false);
                 return s.Cache.Ttl.Dynamic(SecretValueCodec.EncodeDynamic(secret), secret.ExpiresAt);
             },
-            cancellationToken).ConfigureAwait(false);
-        return SecretValueCodec.DecodeDynamic(encoded, path, _timeProvider.GetUtcNow());
-    }
+            cancellationToken);
 
     private async Task<RotatedSecret> ReadRotatedCachedAsync(CachingSecretReader cache, string path, SecretRequestOptions? options, CancellationToken cancellationToken)
     {
-        string encoded = await cache.GetAsync(
-            SecretCacheKey.Rotated(path, options?.Version, jsonAttribute: null, (options as RotatedSecretRequestOptions)?.Host, (options as RotatedSecretRequestOptions)?.Arguments),
+        var key = SecretCacheKey.Rotated(path, options?.Version, jsonAttribute: null, (options as RotatedSecretRequestOptions)?.Host, (options as RotatedSecretRequestOptions)?.Arguments);
+        var refresh = options?.Refresh == true;
+        string encoded = await ReadEncodedRotatedAsync(cache, key, path, options, refresh, cancellationToken).ConfigureAwait(false);
+        if (!SecretValueCodec.TryDecodeRotated(encoded, out var secret))
+        {
+            Caching.Internal.Log.EntryUnreadable(_logger, key);
+            encoded = await ReadEncodedRotatedAsync(cache, key, path, options, refresh: true, cancellationToken).ConfigureAwait(false);
+            secret = SecretValueCodec.TryDecodeRotated(encoded, out var fresh) ? fresh
+                : throw Errors.Internal.ExceptionFactory.InvalidResponse(Http.Internal.CommandCatalog.GetRotatedSecretValue, path, "an answer that cannot be cached");
+        }
+
+        return secret;
+    }
+
+    private ValueTask<string> ReadEncodedRotatedAsync(CachingSecretReader cache, string key, string path, SecretRequestOptions? options, bool refresh, CancellationToken cancellationToken) =>
+        cache.GetAsync(
+            key,
             SecretKind.Rotated,
-            options?.Refresh == true,
+            refresh,
             (Client: this, Cache: cache, Path: path, Options: options),
             static async (s, ct) =>
             {
@@ -76,9 +105,7 @@ public partial class AkeylessClient
                 var nextRotation = await s.Client.NextRotationAsync(s.Path, ct).ConfigureAwait(false);
                 return s.Cache.Ttl.Rotated(SecretValueCodec.EncodeRotated(value), nextRotation);
             },
-            cancellationToken).ConfigureAwait(false);
-        return SecretValueCodec.DecodeRotated(encoded);
-    }
+            cancellationToken);
 
     /// <summary>
     /// When the rotated secret changes next, so a cached value ends there rather than outliving the rotation; <see langword="null"/>

@@ -37,6 +37,7 @@ public partial class AkeylessClient
     /// authorized call (a filtered listing of <c>/</c>). A 403 or 404 on that listing still proves the service and the
     /// token work, and counts as success.
     /// </remarks>
+    /// <exception cref="ObjectDisposedException">The client is disposed.</exception>
     public virtual async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default)
     {
         var staleAt = _secretCache?.LastStaleServedAt;

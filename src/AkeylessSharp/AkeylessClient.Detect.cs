@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AkeylessSharp.Diagnostics;
+using AkeylessSharp.Secrets.Internal;
 
 namespace AkeylessSharp;
 
@@ -20,6 +21,8 @@ public partial class AkeylessClient
     public virtual async Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ReadArguments.ThrowIfInvalid(options);
+        ThrowIfDisposed();
         var known = _detectedTypes.TryGetValue(path, out var detected) && _timeProvider.GetUtcNow() < detected.ExpiresAt;
         var type = known ? detected!.Type : await DetectTypeAsync(path, cancellationToken).ConfigureAwait(false);
         try

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
+using AkeylessSharp.Secrets.Internal;
 
 namespace AkeylessSharp;
 
@@ -36,6 +37,7 @@ public partial class AkeylessClient
     {
         ThrowIfNotCommand(command);
         ArgumentNullException.ThrowIfNull(body);
+        ReadArguments.ThrowIfInvalidTimeout(options?.Timeout, "AkeylessCommandOptions.Timeout", nameof(options));
         options ??= s_defaultCommandOptions;
         var request = body.DeepClone().AsObject();
         var sendToken = options.SendToken && !request.ContainsKey("token") && !request.ContainsKey("uid-token");

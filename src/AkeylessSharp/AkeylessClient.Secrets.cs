@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AkeylessSharp.Caching.Internal;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
@@ -15,6 +16,8 @@ public partial class AkeylessClient
     public virtual ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ReadArguments.ThrowIfInvalid(options);
+        ThrowIfDisposed();
 
         // Not async: a cache hit returns the cache's completed ValueTask as is, without allocating.
         return _secretCache is { } cache ? ReadSecretCachedAsync(cache, path, options, cancellationToken) : ReadSecretAsync(path, options, cancellationToken);
@@ -42,6 +45,8 @@ public partial class AkeylessClient
     public virtual async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ReadArguments.ThrowIfInvalid(options);
+        ThrowIfDisposed();
         StartedLookup? started = null;
         if (_secretCache is { } hits && IsPlainRead(options) && options?.Refresh != true)
         {
@@ -55,6 +60,7 @@ public partial class AkeylessClient
         }
 
         var names = paths.Distinct(StringComparer.Ordinal).ToArray();
+        ReadArguments.ThrowIfAnyBlank(names);
         if (names.Length == 0)
         {
             return new Dictionary<string, string>();
@@ -94,6 +100,8 @@ public partial class AkeylessClient
     public virtual Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ReadArguments.ThrowIfInvalid(options);
+        ThrowIfDisposed();
         return _secretCache is { } cache ? ReadDynamicCachedAsync(cache, path, options, cancellationToken) : FetchDynamicSecretAsync(path, options, cancellationToken);
     }
 
@@ -115,6 +123,8 @@ public partial class AkeylessClient
     public virtual async Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ReadArguments.ThrowIfInvalid(options);
+        ThrowIfDisposed();
         return _secretCache is { } cache
             ? await ReadRotatedCachedAsync(cache, path, options, cancellationToken).ConfigureAwait(false)
             : SecretParsers.ParseRotated(await FetchRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false));
@@ -131,8 +141,11 @@ public partial class AkeylessClient
             Host = string.IsNullOrWhiteSpace(rotated?.Host) ? null : rotated.Host,
             Args = rotated is { Arguments.Count: > 0 } ? ToArgs(rotated.Arguments) : null,
         };
-        return await InvokeAsync(CommandCatalog.GetRotatedSecretValue, path, request, AkeylessJsonContext.Default.GetRotatedSecretValueRequest,
+        var response = await InvokeAsync(CommandCatalog.GetRotatedSecretValue, path, request, AkeylessJsonContext.Default.GetRotatedSecretValueRequest,
             AkeylessJsonContext.Default.GetRotatedSecretValueResponse, options?.Timeout, cancellationToken).ConfigureAwait(false);
+        return response.Value.ValueKind != JsonValueKind.Undefined
+            ? response
+            : throw Errors.Internal.ExceptionFactory.InvalidResponse(CommandCatalog.GetRotatedSecretValue, path, "no 'value'");
     }
 
     private static string[] ToArgs(IReadOnlyDictionary<string, string> arguments) => arguments.Select(static a => $"{a.Key}={a.Value}").ToArray();

@@ -23,7 +23,10 @@ namespace AkeylessSharp;
 /// string password = await client.GetSecretAsync("/prod/db/password");
 /// </code>
 /// </example>
-/// <remarks>Members are virtual and a protected constructor exists so tests can mock the client.</remarks>
+/// <remarks>
+/// Members are virtual and a protected constructor exists so tests can mock the client. Once the client is disposed,
+/// every member throws <see cref="ObjectDisposedException"/>, cache hits and calls in flight included.
+/// </remarks>
 public partial class AkeylessClient : IAkeylessClient, IDisposable
 {
     private readonly AkeylessClientOptions _options = null!;
@@ -109,23 +112,6 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     /// <summary>The options this client was built with.</summary>
     public AkeylessClientOptions Options => _options;
 
-    /// <summary>Releases the HTTP client this instance created (never the shared connection pool or one passed in).</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases owned resources.</summary>
-    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _ownedResources?.Dispose();
-        }
-    }
-
     /// <summary>Sends an authorized command; on a 401 with a token believed valid, authenticates again once and retries once.</summary>
     internal Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string command, string? path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, TimeSpan? timeout, CancellationToken cancellationToken)
@@ -152,6 +138,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         string command, string? path, TRequest request, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, TimeSpan? timeout,
         Func<TResponse, TState, TResult> map, TState state, TokenCarrier<TRequest> carrier, CancellationToken cancellationToken)
     {
+        ThrowIfDisposed();
         TResponse response;
         {
             var limit = timeout ?? _options.Timeout;
@@ -188,6 +175,12 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
                 var timedOut = ExceptionFactory.Timeout(command, path, limit, ex);
                 scope.Failed(timedOut);
                 throw timedOut;
+            }
+            catch (Exception ex) when (EndedByDispose(ex, cancellationToken))
+            {
+                var disposed = DisposedInFlight(command);
+                scope.Failed(disposed);
+                throw disposed;
             }
             catch (Exception ex) when (scope.Failed(ex))
             {

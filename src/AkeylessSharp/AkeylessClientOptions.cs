@@ -189,7 +189,7 @@ public sealed partial class AkeylessClientOptions
     public override string ToString()
     {
         var sb = new StringBuilder("AkeylessClientOptions { ");
-        sb.Append("ApiUrl = ").Append(ApiUrl).Append(", AccessType = ").Append(AccessType);
+        sb.Append("ApiUrl = ").Append(ApiUrl is null ? null : Http.Internal.ApiUrl.Redact(ApiUrl)).Append(", AccessType = ").Append(AccessType);
         sb.Append(", AccessId = ").Append(AccessId ?? "(none)");
         Secret(sb, nameof(AccessKey), AccessKey);
         Secret(sb, nameof(UidToken), UidToken);

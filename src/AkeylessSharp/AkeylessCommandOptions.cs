@@ -14,6 +14,9 @@ public sealed class AkeylessCommandOptions
     /// <value>The default is <see langword="true"/>; set <see langword="false"/> for commands that authenticate themselves.</value>
     public bool SendToken { get; init; } = true;
 
-    /// <summary>A limit on this call, authentication and retries included; <see langword="null"/> uses <see cref="AkeylessClientOptions.Timeout"/>.</summary>
+    /// <summary>
+    /// A limit on this call, authentication and retries included: positive and at most a day, or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>; <see langword="null"/> uses <see cref="AkeylessClientOptions.Timeout"/>.
+    /// </summary>
     public TimeSpan? Timeout { get; init; }
 }

@@ -3,6 +3,9 @@ namespace AkeylessSharp.Configuration.Internal;
 /// <summary>Checks the rules across fields of <see cref="AkeylessConfigurationOptions"/>; messages quote the offending (never secret) value.</summary>
 internal static class OptionsValidator
 {
+    // A timer cannot wait longer than 2^32 - 2 ms (49.7 days).
+    internal static readonly TimeSpan MaxReloadInterval = TimeSpan.FromDays(49);
+
     public static void Validate(AkeylessConfigurationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,9 +24,14 @@ internal static class OptionsValidator
             throw Error("Separator must not be empty; the default is '/'.", nameof(options.Separator));
         }
 
-        if (options.ReloadInterval is { } interval && interval <= TimeSpan.Zero)
+        if (options.ReloadInterval is { } interval && (interval <= TimeSpan.Zero || interval > MaxReloadInterval))
         {
-            throw Error($"ReloadInterval must be positive or null (no reload), not {interval}.", nameof(options.ReloadInterval));
+            throw Error($"ReloadInterval must be positive and at most {MaxReloadInterval.TotalDays} days, or null (no reload), not {interval}.", nameof(options.ReloadInterval));
+        }
+
+        if (options.TimeProvider is null)
+        {
+            throw Error("TimeProvider must not be null; the default is TimeProvider.System.", nameof(options.TimeProvider));
         }
 
         if (!string.IsNullOrWhiteSpace(options.Team) && options.Team.Contains(options.Separator, StringComparison.Ordinal))

@@ -3,7 +3,7 @@ namespace AkeylessSharp;
 /// <summary>Per-call options of a secret read.</summary>
 public class SecretRequestOptions
 {
-    /// <summary>A specific version; <see langword="null"/> reads the latest.</summary>
+    /// <summary>A specific version, 1 or more; <see langword="null"/> (or 0) reads the latest. A negative version is refused.</summary>
     public int? Version { get; init; }
 
     /// <summary>Bypass and overwrite the client's cache (the reference's <c>refresh=True</c>).</summary>
@@ -15,6 +15,9 @@ public class SecretRequestOptions
     /// <summary>A dot path into a JSON value (<c>db.password</c>, <c>hosts.0</c>); the result is that attribute.</summary>
     public string? JsonAttribute { get; init; }
 
-    /// <summary>A timeout for this call; <see langword="null"/> uses the client's.</summary>
+    /// <summary>
+    /// A timeout for this call: positive and at most a day, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for
+    /// no limit of its own; <see langword="null"/> uses the client's.
+    /// </summary>
     public TimeSpan? Timeout { get; init; }
 }

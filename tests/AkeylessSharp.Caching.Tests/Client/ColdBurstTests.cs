@@ -113,6 +113,27 @@ public sealed class ColdBurstTests : IAsyncLifetime
         Assert.Equal("burst-value-0", await retried);
     }
 
+    [Fact]
+    public async Task WindowEndingBeforeTheFirstToken_AReadStillEndsAtTheClientTimeout()
+    {
+        // Longer than the wait below: the read can only end by its own timeout.
+        _emulator.Faults.AddLatency("auth", TimeSpan.FromSeconds(5));
+        using var client = Client();
+
+        var read = client.GetSecretAsync(Paths[0]).AsTask();
+        _clock.Advance(new AkeylessCacheOptions().BatchWindow);
+        for (int i = 0; i < 400 && _emulator.Counters.Get("auth") == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        _clock.Advance(client.Options.Timeout);
+
+        var ex = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => read.WaitAsync(TimeSpan.FromSeconds(4)));
+        Assert.Equal(Paths[0], ex.Path);
+        Assert.Equal(0, _emulator.Counters.Get("get-secret-value"));
+    }
+
     private static string Value(int i) => string.Create(CultureInfo.InvariantCulture, $"burst-value-{i}");
 
     private AkeylessClient Client() => new(

@@ -1,4 +1,5 @@
 using AkeylessSharp.Configuration.Internal;
+using Microsoft.Extensions.Configuration;
 
 namespace AkeylessSharp.Configuration.Tests.Internal;
 
@@ -39,6 +40,33 @@ public class OptionsValidatorTests
         var options = new AkeylessConfigurationOptions { ReloadInterval = TimeSpan.Zero };
 
         Assert.Equal("ReloadInterval", Assert.Throws<AkeylessConfigurationException>(() => OptionsValidator.Validate(options)).Field);
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(10675199)]
+    public void Build_ReloadIntervalLongerThanATimerCanWait_ThrowsConfigurationErrorNamingIt(int days)
+    {
+        var builder = new ConfigurationBuilder().AddAkeyless(o =>
+        {
+            o.Client = new TestSupport.FakeAkeylessClient().Set("/app/A", "a");
+            o.BasePaths.Add("/app");
+            o.ReloadInterval = TimeSpan.FromDays(days);
+        });
+
+        var ex = Assert.Throws<AkeylessConfigurationException>(builder.Build);
+
+        Assert.Equal("ReloadInterval", ex.Field);
+        Assert.Contains("at most 49 days", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NullTimeProvider_Throws()
+    {
+        var options = new AkeylessConfigurationOptions { TimeProvider = null!, ReloadInterval = TimeSpan.FromMinutes(1) };
+        options.BasePaths.Add("/x");
+
+        Assert.Equal("TimeProvider", Assert.Throws<AkeylessConfigurationException>(() => OptionsValidator.Validate(options)).Field);
     }
 
     [Fact]

@@ -24,10 +24,29 @@ public sealed class ApiUrlTests
     [InlineData("https://gw:8081/auth/", "without a command")]
     [InlineData("https://api.akeyless.io?x=1", "query")]
     [InlineData("ftp://api.akeyless.io", "http(s)")]
+    [InlineData("https://user:pw@api.akeyless.io", "must not hold user information ('user:password@')")]
+    [InlineData("https://user@gw:8080/v2", "use https://gw:8080/v2")]
     public void TryNormalize_WrongForm_SaysWhichFormToUse(string input, string expected)
     {
         Assert.False(ApiUrl.TryNormalize(input, out _, out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://user:hunter2@api.akeyless.io/")]
+    [InlineData("user:hunter2@api.akeyless.io")]
+    [InlineData("https://user:hunter2@gw:8000")]
+    [InlineData("ftp://user:hunter2@api.akeyless.io")]
+    [InlineData("https://user:hunter2@[::1")]
+    public void UserInformation_NeverShownInTheErrorNorInTheOptions(string input)
+    {
+        var options = new AkeylessClientOptions { ApiUrl = input, AccessId = "p-abc", AccessKey = "key" };
+
+        var ex = Assert.Throws<AkeylessConfigurationException>(() => new AkeylessClient(options));
+
+        Assert.DoesNotContain("hunter2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("***@", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", options.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

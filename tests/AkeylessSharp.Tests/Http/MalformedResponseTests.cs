@@ -130,6 +130,21 @@ public sealed class MalformedResponseTests : IAsyncLifetime
         Assert.DoesNotContain(EmulatorHarness.StaticValue, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RotatedRead_SuccessAnswerWithoutValue_ThrowsProtocolError(bool cached)
+    {
+        using var client = _env.Client(o => o.Cache = cached ? new Caching.AkeylessCacheOptions() : null);
+        await client.TestConnectionAsync();
+        _env.Proxy.Next("get-rotated-secret-value", FaultMode.EmptyObject200);
+
+        var ex = await Assert.ThrowsAsync<AkeylessProtocolException>(() => client.GetRotatedSecretAsync(EmulatorHarness.RotatedPath));
+
+        Assert.Equal("get-rotated-secret-value", ex.Command);
+        Assert.Contains("no 'value'", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Auth_HtmlAnswer_ThrowsEndpointError()
     {

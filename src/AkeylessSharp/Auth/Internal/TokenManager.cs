@@ -69,6 +69,10 @@ internal sealed class TokenManager
             {
                 // Run outside the lock, even if the authenticator completes synchronously.
                 _inFlight = Task.Run(AuthenticateAsync);
+
+                // A failure is logged where it happens; observed here too, since every caller waiting for it may have
+                // cancelled, so it does not come back as an unobserved task exception.
+                _ = _inFlight.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
 
             return _inFlight;

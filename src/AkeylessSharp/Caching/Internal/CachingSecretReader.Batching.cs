@@ -6,6 +6,9 @@ internal sealed partial class CachingSecretReader
     private readonly SecretBatcher _batcher;
     private readonly bool _batching;
 
+    // AkeylessClientOptions.Timeout: a read that joins a batch gives up then, as an unbatched read does.
+    private readonly TimeSpan _callTimeout;
+
     /// <summary>Reads the latest whole value of a static secret; misses join a micro-batch when batching is on.</summary>
     public ValueTask<string> GetSecretAsync(string path, bool refresh, CancellationToken cancellationToken) =>
         GetAsync(path, SecretKind.Static, refresh, new StaticFetch(this, path, _batching && _enabled), static (s, ct) => s.Reader.FetchStaticAsync(s.Path, s.Batch, ct), cancellationToken);
@@ -155,9 +158,25 @@ internal sealed partial class CachingSecretReader
     private async Task<CacheableValue> FetchStaticAsync(string path, bool batch, CancellationToken cancellationToken)
     {
         string value = batch
-            ? await _batcher.EnqueueAsync(path).WaitAsync(cancellationToken).ConfigureAwait(false)
+            ? await JoinBatchAsync(path, cancellationToken).ConfigureAwait(false)
             : await _batcher.FetchOneAsync(path, cancellationToken).ConfigureAwait(false);
         return Ttl.Static(value);
+    }
+
+    /// <summary>
+    /// Waits for the batch <paramref name="path"/> joins, at most the client's timeout: a batch can wait for the client's
+    /// first token before it leaves, and that wait counts against the read's timeout as it does for an unbatched read.
+    /// </summary>
+    private async Task<string> JoinBatchAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _batcher.EnqueueAsync(path).WaitAsync(_callTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            throw Errors.Internal.ExceptionFactory.Timeout(Http.Internal.CommandCatalog.GetSecretValue, path, _callTimeout, ex);
+        }
     }
 
     private readonly record struct StaticFetch(CachingSecretReader Reader, string Path, bool Batch);

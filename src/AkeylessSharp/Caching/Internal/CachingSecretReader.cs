@@ -35,7 +35,8 @@ internal sealed partial class CachingSecretReader
         ILogger? logger = null,
         CacheMetrics? metrics = null,
         ISecretFetchLock? fetchLock = null,
-        Func<Task?>? whenSendable = null)
+        Func<Task?>? whenSendable = null,
+        TimeSpan? callTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(batchFetch);
@@ -49,6 +50,7 @@ internal sealed partial class CachingSecretReader
         _enabled = options.Enabled;
         _batchFetch = batchFetch;
         _batching = options.BatchingEnabled;
+        _callTimeout = callTimeout ?? Timeout.InfiniteTimeSpan;
         _batcher = new SecretBatcher(batchFetch, _time, options.BatchWindow, options.MaxBatchSize, _logger, metrics, whenSendable);
         _stale = options.StaleIfError && options.MaxStale > TimeSpan.Zero ? new StaleStore(_time) : null;
         _recordHits = cache is not MemorySecretCache;

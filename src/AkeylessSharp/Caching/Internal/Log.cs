@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(512, LogLevel.Debug, "Could not listen for the release of the fetch lock of {Key}; polling for the value instead")]
     public static partial void FetchLockWatchFailed(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(513, LogLevel.Warning, "The cached value for {Key} is not in the form this version writes (another version wrote it, or it is corrupt); reading it afresh")]
+    public static partial void EntryUnreadable(ILogger logger, string key);
 }

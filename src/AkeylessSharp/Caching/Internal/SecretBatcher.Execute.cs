@@ -77,6 +77,15 @@ internal sealed partial class SecretBatcher
 
         public void Complete(string name, string value) => _pending[name].TrySetResult(value);
 
-        public void Fail(string name, Exception exception) => _pending[name].TrySetException(exception);
+        public void Fail(string name, Exception exception)
+        {
+            var completion = _pending[name];
+            if (completion.TrySetException(exception))
+            {
+                // Observed here: every caller of this name may have left (cancelled, timed out), and a batch failing
+                // after that must not come back as an unobserved task exception.
+                _ = completion.Task.Exception;
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +37,40 @@ internal static class SecretValueCodec
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    public static DynamicSecret DecodeDynamic(string encoded, string path, DateTimeOffset now)
+    /// <summary>
+    /// Decodes a cached dynamic secret, or returns <see langword="false"/> when the entry is not in the form
+    /// <see cref="EncodeDynamic"/> writes: a shared cache may hold entries another version of this library wrote, or corrupt ones.
+    /// </summary>
+    public static bool TryDecodeDynamic(string encoded, string path, DateTimeOffset now, [NotNullWhen(true)] out DynamicSecret? secret)
+    {
+        try
+        {
+            secret = DecodeDynamic(encoded, path, now);
+            return true;
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            secret = null;
+            return false;
+        }
+    }
+
+    /// <summary>Decodes a cached rotated secret, or returns <see langword="false"/> as <see cref="TryDecodeDynamic"/> does.</summary>
+    public static bool TryDecodeRotated(string encoded, [NotNullWhen(true)] out RotatedSecret? secret)
+    {
+        try
+        {
+            secret = DecodeRotated(encoded);
+            return true;
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            secret = null;
+            return false;
+        }
+    }
+
+    private static DynamicSecret DecodeDynamic(string encoded, string path, DateTimeOffset now)
     {
         using var document = JsonDocument.Parse(encoded);
         var root = document.RootElement;
@@ -55,6 +89,12 @@ internal static class SecretValueCodec
     public static string EncodeRotated(GetRotatedSecretValueResponse response) =>
         JsonSerializer.Serialize(response, AkeylessJsonContext.Default.GetRotatedSecretValueResponse);
 
-    public static RotatedSecret DecodeRotated(string encoded) =>
-        SecretParsers.ParseRotated(JsonSerializer.Deserialize(encoded, AkeylessJsonContext.Default.GetRotatedSecretValueResponse)!);
+    private static RotatedSecret DecodeRotated(string encoded) =>
+        JsonSerializer.Deserialize(encoded, AkeylessJsonContext.Default.GetRotatedSecretValueResponse) is { Value.ValueKind: not JsonValueKind.Undefined } response
+            ? SecretParsers.ParseRotated(response)
+            : throw new JsonException("Not an entry EncodeRotated wrote: it has no value.");
+
+    // What reading JSON of an unexpected shape throws (JsonElement accessors, parsing of dates and numbers).
+    private static bool IsUnreadable(Exception exception) =>
+        exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException;
 }

@@ -33,6 +33,9 @@ public enum FaultMode
     /// <summary>Forward, answer 200 with an empty JSON body instead.</summary>
     Empty200,
 
+    /// <summary>Forward, answer 200 with the JSON object <c>{}</c> instead: valid JSON without any field the client reads.</summary>
+    EmptyObject200,
+
     /// <summary>Forward, answer with the real body labelled <c>text/plain</c>.</summary>
     WrongContentType,
 

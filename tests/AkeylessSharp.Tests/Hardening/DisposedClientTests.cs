@@ -1,0 +1,89 @@
+using AkeylessSharp.Caching;
+using AkeylessSharp.Tests.Infrastructure;
+
+namespace AkeylessSharp.Tests.Hardening;
+
+/// <summary>
+/// A disposed client fails every call with the .NET idiom, <see cref="ObjectDisposedException"/> naming the client:
+/// never the HTTP client's own, a cancellation nobody asked for, nor a value served as if nothing happened.
+/// </summary>
+public sealed class DisposedClientTests : IAsyncLifetime
+{
+    private EmulatorHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EmulatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    public static TheoryData<string> Clients => ["uncached", "cached", "caller's HttpClient"];
+
+    [Theory]
+    [MemberData(nameof(Clients))]
+    public async Task EveryRead_AfterDispose_ThrowsObjectDisposedNamingTheClient(string kind)
+    {
+        using var callersHttpClient = new HttpClient();
+        var client = kind switch
+        {
+            "uncached" => _harness.Client(),
+            "cached" => _harness.Client(o => o.Cache = new AkeylessCacheOptions { BatchingEnabled = false }),
+            _ => new AkeylessClient(callersHttpClient, _harness.Options()),
+        };
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+        client.Dispose();
+
+        var calls = new (string Name, Func<Task> Call)[]
+        {
+            ("GetSecretAsync of a value read before", () => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask()),
+            ("GetSecretAsync", () => client.GetSecretAsync("/app/other").AsTask()),
+            ("GetSecretsAsync", () => client.GetSecretsAsync([EmulatorHarness.StaticPath, "/app/other"])),
+            ("GetDynamicSecretAsync", () => client.GetDynamicSecretAsync(EmulatorHarness.DynamicPath)),
+            ("GetAsync", () => client.GetAsync(EmulatorHarness.RotatedPath)),
+            ("DescribeItemAsync", () => client.DescribeItemAsync(EmulatorHarness.StaticPath)),
+            ("TestConnectionAsync", () => client.TestConnectionAsync()),
+        };
+        foreach (var (name, call) in calls)
+        {
+            var ex = await Assert.ThrowsAsync<ObjectDisposedException>(call);
+            Assert.True(typeof(AkeylessClient).FullName == ex.ObjectName, $"{name}: {ex.Message}");
+        }
+
+        client.Dispose();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadsInFlight_WhenTheClientIsDisposed_EndWithObjectDisposed_NotACancellation(bool cached)
+    {
+        // A zero batch window sends a batch at once: the harness's clock does not move by itself.
+        var client = _harness.Client(o => o.Cache = cached ? new AkeylessCacheOptions { BatchWindow = TimeSpan.Zero } : null);
+        await _harness.AuthenticateThenStallReadsAsync(client);
+        _harness.Emulator.Counters.Reset();
+        Task[] reads =
+        [
+            client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask(),
+            client.GetSecretAsync("/app/other").AsTask(),
+            client.GetSecretsAsync(["/app/sub/deeper", EmulatorHarness.JsonPath]),
+        ];
+        await WaitUntilAsync(() => _harness.Emulator.Counters.Get("get-secret-value") >= (cached ? 1 : 3));
+
+        client.Dispose();
+
+        foreach (var read in reads)
+        {
+            // Well within the 5 s the emulator holds each answer back.
+            var ex = await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(TimeSpan.FromSeconds(4)));
+            Assert.Equal(typeof(AkeylessClient).FullName, ex.ObjectName);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition(), "The emulator never received the reads.");
+    }
+}
