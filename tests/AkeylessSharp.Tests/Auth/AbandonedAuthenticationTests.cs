@@ -16,52 +16,28 @@ public sealed class AbandonedAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task AuthenticationFailing_AfterItsOnlyCallerCancelled_IsLoggedAndNeverUnobserved_AndTheNextReadAuthenticatesAgain()
     {
-        var unobserved = new List<Exception>();
-        EventHandler<UnobservedTaskExceptionEventArgs> record = (_, e) =>
+        using var unobserved = new UnobservedTaskExceptions();
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        using var client = _harness.Client(loggerFactory: loggerFactory);
+        _harness.Emulator.Faults.AddLatency("auth", TimeSpan.FromMilliseconds(300));
+        _harness.Emulator.Faults.FailNext("auth", 1, 401);
+        using (var cancel = new CancellationTokenSource())
         {
-            lock (unobserved)
-            {
-                unobserved.AddRange(e.Exception.InnerExceptions);
-            }
-        };
-        TaskScheduler.UnobservedTaskException += record;
-        try
-        {
-            var logs = new FakeLogCollector();
-            using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
-            using var client = _harness.Client(loggerFactory: loggerFactory);
-            _harness.Emulator.Faults.AddLatency("auth", TimeSpan.FromMilliseconds(300));
-            _harness.Emulator.Faults.FailNext("auth", 1, 401);
-            using (var cancel = new CancellationTokenSource())
-            {
-                var read = client.GetSecretAsync(EmulatorHarness.StaticPath, cancellationToken: cancel.Token).AsTask();
-                await WaitUntilAsync(() => _harness.Emulator.Counters.Get("auth") > 0);
-                await cancel.CancelAsync();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
-            }
-
-            await WaitUntilAsync(() => logs.GetSnapshot().Any(r => r.Id.Name == "AuthenticationFailed"));
-            var failure = logs.GetSnapshot().Single(r => r.Id.Name == "AuthenticationFailed").Exception;
-
-            // The next read authenticates again, and the failed authentication is let go.
-            Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
-            for (int i = 0; i < 5; i++)
-            {
-                await Task.Delay(50);
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-            }
-
-            Assert.IsType<AkeylessUnauthorizedException>(failure);
-            lock (unobserved)
-            {
-                Assert.DoesNotContain(failure, unobserved);
-            }
+            var read = client.GetSecretAsync(EmulatorHarness.StaticPath, cancellationToken: cancel.Token).AsTask();
+            await WaitUntilAsync(() => _harness.Emulator.Counters.Get("auth") > 0);
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
         }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= record;
-        }
+
+        await WaitUntilAsync(() => logs.GetSnapshot().Any(r => r.Id.Name == "AuthenticationFailed"));
+        var failure = logs.GetSnapshot().Single(r => r.Id.Name == "AuthenticationFailed").Exception;
+
+        // The next read authenticates again, and the failed authentication is let go.
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        Assert.IsType<AkeylessUnauthorizedException>(failure);
+        Assert.False(await unobserved.WasUnobservedAfterCollectionAsync(failure));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -35,48 +35,23 @@ public sealed class BatchCancellationTests : IAsyncLifetime
     [Fact]
     public async Task BatchFailing_AfterACallerCancelled_LeavesNoUnobservedTaskException()
     {
-        var unobserved = new List<Exception>();
-        EventHandler<UnobservedTaskExceptionEventArgs> record = (_, e) =>
+        using var unobserved = new UnobservedTaskExceptions();
+        using var client = await InFlightBatchClientAsync();
+        _harness.Emulator.Faults.FailNext("get-secret-value", 1, 400);
+        Exception batchFailure;
+        using (var cancel = new CancellationTokenSource())
         {
-            lock (unobserved)
-            {
-                unobserved.AddRange(e.Exception.InnerExceptions);
-            }
-        };
-        TaskScheduler.UnobservedTaskException += record;
-        try
-        {
-            using var client = await InFlightBatchClientAsync();
-            _harness.Emulator.Faults.FailNext("get-secret-value", 1, 400);
-            Exception batchFailure;
-            using (var cancel = new CancellationTokenSource())
-            {
-                var leaving = client.GetSecretAsync(EmulatorHarness.StaticPath, cancellationToken: cancel.Token).AsTask();
-                var staying = client.GetSecretAsync("/app/other").AsTask();
-                await SendTheBatchAsync();
-                await cancel.CancelAsync();
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
+            var leaving = client.GetSecretAsync(EmulatorHarness.StaticPath, cancellationToken: cancel.Token).AsTask();
+            var staying = client.GetSecretAsync("/app/other").AsTask();
+            await SendTheBatchAsync();
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
 
-                // The other caller sees the batch fail, so it has failed for every path: then nothing holds its tasks.
-                batchFailure = await Assert.ThrowsAsync<AkeylessBadRequestException>(() => staying.WaitAsync(TimeSpan.FromSeconds(10)));
-            }
-
-            for (int i = 0; i < 5; i++)
-            {
-                await Task.Delay(50);
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-            }
-
-            lock (unobserved)
-            {
-                Assert.DoesNotContain(batchFailure, unobserved);
-            }
+            // The other caller sees the batch fail, so it has failed for every path: then nothing holds its tasks.
+            batchFailure = await Assert.ThrowsAsync<AkeylessBadRequestException>(() => staying.WaitAsync(TimeSpan.FromSeconds(10)));
         }
-        finally
-        {
-            TaskScheduler.UnobservedTaskException -= record;
-        }
+
+        Assert.False(await unobserved.WasUnobservedAfterCollectionAsync(batchFailure));
     }
 
     /// <summary>A batching client whose reads the emulator answers only after 500 ms, so a batch stays in flight.</summary>
