@@ -48,6 +48,11 @@ public sealed class AkeylessCacheOptions
     /// arrives (the request could not be sent before), so a cold start's burst fills its batches.
     /// </summary>
     /// <value>The default is 2 milliseconds.</value>
+    /// <remarks>
+    /// The window runs on the client's <see cref="TimeProvider"/>: with a fake one (<c>FakeTimeProvider</c>) a batched miss
+    /// waits until the test advances the clock by the window. Tests that do not drive the clock set
+    /// <see cref="TimeSpan.Zero"/> (or turn <see cref="BatchingEnabled"/> off).
+    /// </remarks>
     [TimeSpanRange("00:00:00", "00:00:01")]
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
 

@@ -134,15 +134,26 @@ public sealed class ColdBurstTests : IAsyncLifetime
         Assert.Equal(0, _emulator.Counters.Get("get-secret-value"));
     }
 
+    [Fact]
+    public async Task ZeroWindow_OnAFakeClockNobodyAdvances_ColdReadsStillComplete()
+    {
+        using var client = Client(TimeSpan.Zero);
+
+        var reads = Paths.Take(3).Select(p => client.GetSecretAsync(p).AsTask()).ToArray();
+        string[] values = await Task.WhenAll(reads).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Enumerable.Range(0, 3).Select(Value), values);
+    }
+
     private static string Value(int i) => string.Create(CultureInfo.InvariantCulture, $"burst-value-{i}");
 
-    private AkeylessClient Client() => new(
+    private AkeylessClient Client(TimeSpan? batchWindow = null) => new(
         new AkeylessClientOptions
         {
             ApiUrl = _emulator.BaseUrl.ToString(),
             AccessId = _emulator.AccessId,
             AccessKey = _emulator.AccessKey,
-            Cache = new AkeylessCacheOptions { MaxBatchSize = 100 },
+            Cache = new AkeylessCacheOptions { MaxBatchSize = 100, BatchWindow = batchWindow ?? new AkeylessCacheOptions().BatchWindow },
         },
         timeProvider: _clock);
 }
