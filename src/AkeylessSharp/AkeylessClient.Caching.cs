@@ -47,57 +47,31 @@ public partial class AkeylessClient
             cancellationToken);
     }
 
-    private async Task<DynamicSecret> ReadDynamicCachedAsync(CachingSecretReader cache, string path, DynamicSecretRequestOptions? options, CancellationToken cancellationToken)
-    {
-        var key = SecretCacheKey.Dynamic(path, options?.Target, options?.Arguments);
-        var refresh = options?.Refresh == true;
-        string encoded = await ReadEncodedDynamicAsync(cache, key, path, options, refresh, cancellationToken).ConfigureAwait(false);
-        if (!SecretValueCodec.TryDecodeDynamic(encoded, path, _timeProvider.GetUtcNow(), out var secret))
-        {
-            // Not what this version writes: read afresh, overwriting it.
-            Caching.Internal.Log.EntryUnreadable(_logger, key);
-            encoded = await ReadEncodedDynamicAsync(cache, key, path, options, refresh: true, cancellationToken).ConfigureAwait(false);
-            secret = SecretValueCodec.TryDecodeDynamic(encoded, path, _timeProvider.GetUtcNow(), out var fresh) ? fresh
-                : throw Errors.Internal.ExceptionFactory.InvalidResponse(Http.Internal.CommandCatalog.GetDynamicSecretValue, path, "an answer that cannot be cached");
-        }
-
-        return secret;
-    }
-
-    private ValueTask<string> ReadEncodedDynamicAsync(CachingSecretReader cache, string key, string path, DynamicSecretRequestOptions? options, bool refresh, CancellationToken cancellationToken) =>
-        cache.GetAsync(
-            key,
+    private Task<DynamicSecret> ReadDynamicCachedAsync(CachingSecretReader cache, string path, DynamicSecretRequestOptions? options, CancellationToken cancellationToken) =>
+        ReadDecodedAsync(
+            cache,
+            SecretCacheKey.Dynamic(path, options?.Target, options?.Arguments),
             SecretKind.Dynamic,
-            refresh,
+            Http.Internal.CommandCatalog.GetDynamicSecretValue,
+            path,
+            options?.Refresh == true,
             (Client: this, Cache: cache, Path: path, Options: options),
             static async (s, ct) =>
             {
                 var secret = await s.Client.FetchDynamicSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false);
                 return s.Cache.Ttl.Dynamic(SecretValueCodec.EncodeDynamic(secret), secret.ExpiresAt);
             },
+            static (encoded, path, now) => SecretValueCodec.TryDecodeDynamic(encoded, path, now, out var secret) ? secret : null,
             cancellationToken);
 
-    private async Task<RotatedSecret> ReadRotatedCachedAsync(CachingSecretReader cache, string path, SecretRequestOptions? options, CancellationToken cancellationToken)
-    {
-        var key = SecretCacheKey.Rotated(path, options?.Version, jsonAttribute: null, (options as RotatedSecretRequestOptions)?.Host, (options as RotatedSecretRequestOptions)?.Arguments);
-        var refresh = options?.Refresh == true;
-        string encoded = await ReadEncodedRotatedAsync(cache, key, path, options, refresh, cancellationToken).ConfigureAwait(false);
-        if (!SecretValueCodec.TryDecodeRotated(encoded, out var secret))
-        {
-            Caching.Internal.Log.EntryUnreadable(_logger, key);
-            encoded = await ReadEncodedRotatedAsync(cache, key, path, options, refresh: true, cancellationToken).ConfigureAwait(false);
-            secret = SecretValueCodec.TryDecodeRotated(encoded, out var fresh) ? fresh
-                : throw Errors.Internal.ExceptionFactory.InvalidResponse(Http.Internal.CommandCatalog.GetRotatedSecretValue, path, "an answer that cannot be cached");
-        }
-
-        return secret;
-    }
-
-    private ValueTask<string> ReadEncodedRotatedAsync(CachingSecretReader cache, string key, string path, SecretRequestOptions? options, bool refresh, CancellationToken cancellationToken) =>
-        cache.GetAsync(
-            key,
+    private Task<RotatedSecret> ReadRotatedCachedAsync(CachingSecretReader cache, string path, SecretRequestOptions? options, CancellationToken cancellationToken) =>
+        ReadDecodedAsync(
+            cache,
+            SecretCacheKey.Rotated(path, options?.Version, jsonAttribute: null, (options as RotatedSecretRequestOptions)?.Host, (options as RotatedSecretRequestOptions)?.Arguments),
             SecretKind.Rotated,
-            refresh,
+            Http.Internal.CommandCatalog.GetRotatedSecretValue,
+            path,
+            options?.Refresh == true,
             (Client: this, Cache: cache, Path: path, Options: options),
             static async (s, ct) =>
             {
@@ -105,7 +79,37 @@ public partial class AkeylessClient
                 var nextRotation = await s.Client.NextRotationAsync(s.Path, ct).ConfigureAwait(false);
                 return s.Cache.Ttl.Rotated(SecretValueCodec.EncodeRotated(value), nextRotation);
             },
+            static (encoded, _, _) => SecretValueCodec.TryDecodeRotated(encoded, out var secret) ? secret : null,
             cancellationToken);
+
+    /// <summary>
+    /// Reads a cached dynamic or rotated entry and decodes it. An entry this version cannot decode (another version wrote
+    /// it to a shared cache, or it is corrupt) is logged and read afresh, overwriting it.
+    /// </summary>
+    private async Task<TSecret> ReadDecodedAsync<TState, TSecret>(
+        CachingSecretReader cache,
+        string key,
+        SecretKind kind,
+        string command,
+        string path,
+        bool refresh,
+        TState state,
+        Func<TState, CancellationToken, Task<CacheableValue>> fetch,
+        Func<string, string, DateTimeOffset, TSecret?> tryDecode,
+        CancellationToken cancellationToken)
+        where TSecret : class
+    {
+        string encoded = await cache.GetAsync(key, kind, refresh, state, fetch, cancellationToken).ConfigureAwait(false);
+        if (tryDecode(encoded, path, _timeProvider.GetUtcNow()) is { } secret)
+        {
+            return secret;
+        }
+
+        Caching.Internal.Log.EntryUnreadable(_logger, key);
+        encoded = await cache.GetAsync(key, kind, refresh: true, state, fetch, cancellationToken).ConfigureAwait(false);
+        return tryDecode(encoded, path, _timeProvider.GetUtcNow())
+            ?? throw Errors.Internal.ExceptionFactory.InvalidResponse(command, path, "an answer that cannot be cached");
+    }
 
     /// <summary>
     /// When the rotated secret changes next, so a cached value ends there rather than outliving the rotation; <see langword="null"/>
