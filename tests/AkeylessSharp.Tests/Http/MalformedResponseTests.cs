@@ -37,17 +37,8 @@ public sealed class MalformedResponseTests : IAsyncLifetime
     [InlineData(FaultMode.TruncatedBody)]
     public async Task DependencyInjectionClient_OneBrokenBody_IsRetriedAndSucceeds(FaultMode mode)
     {
-        var options = _env.Options();
         var services = new ServiceCollection();
-        services.AddAkeyless(o =>
-        {
-            o.ApiUrl = options.ApiUrl;
-            o.AccessId = options.AccessId;
-            o.AccessKey = options.AccessKey;
-            o.RetryBaseDelay = options.RetryBaseDelay;
-            o.AttemptTimeout = options.AttemptTimeout;
-            o.TotalRequestTimeout = options.TotalRequestTimeout;
-        });
+        services.AddAkeyless(_env.ApplyTo);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IAkeylessClient>();
         await client.TestConnectionAsync();

@@ -32,7 +32,7 @@ public sealed class RedirectTests : IAsyncLifetime
     public async Task DependencyInjectionClient_Redirect_ThrowsEndpointErrorAndTargetReceivesNothing()
     {
         var services = new ServiceCollection();
-        services.AddAkeyless(o => Copy(_env.Options(), o));
+        services.AddAkeyless(_env.ApplyTo);
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IAkeylessClient>();
         _env.Proxy.Next("auth", FaultMode.Redirect307);
@@ -88,16 +88,5 @@ public sealed class RedirectTests : IAsyncLifetime
         Assert.Equal(_env.Target.BaseUrl.Port, ex.Location?.Port);
         Assert.Contains(_env.Target.BaseUrl.Authority, ex.Message, StringComparison.Ordinal);
         Assert.Contains("check ApiUrl", ex.Message, StringComparison.Ordinal);
-    }
-
-    private static void Copy(AkeylessClientOptions from, AkeylessClientOptions to)
-    {
-        to.ApiUrl = from.ApiUrl;
-        to.AccessId = from.AccessId;
-        to.AccessKey = from.AccessKey;
-        to.RetryBaseDelay = from.RetryBaseDelay;
-        to.MaxRetries = from.MaxRetries;
-        to.AttemptTimeout = from.AttemptTimeout;
-        to.TotalRequestTimeout = from.TotalRequestTimeout;
     }
 }

@@ -37,6 +37,19 @@ internal sealed class ProxiedEmulator : IAsyncDisposable
         configure?.Invoke(o);
     });
 
+    /// <summary>Copies <see cref="Options"/> onto the options a dependency-injection registration builds.</summary>
+    public void ApplyTo(AkeylessClientOptions target)
+    {
+        var options = Options();
+        target.ApiUrl = options.ApiUrl;
+        target.AccessId = options.AccessId;
+        target.AccessKey = options.AccessKey;
+        target.RetryBaseDelay = options.RetryBaseDelay;
+        target.MaxRetries = options.MaxRetries;
+        target.AttemptTimeout = options.AttemptTimeout;
+        target.TotalRequestTimeout = options.TotalRequestTimeout;
+    }
+
     /// <summary>A client with its own pipeline, on the emulator's clock (so its tokens stay valid).</summary>
     public AkeylessClient Client(Action<AkeylessClientOptions>? configure = null) => new(Options(configure), null, Harness.Time);
 
