@@ -14,14 +14,13 @@ public sealed class DeleteVersionRaceTests : IDisposable
     private const int Rounds = 100;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-emu-race-").FullName;
+    private readonly TempDirectory _dir = new("akeyless-emu-race-");
 
     [Fact]
     public async Task DeleteLastVersion_RacingAnUpdate_DeletesTheVersionThatWasLastWhenItRan()
     {
-        await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = Path.Combine(_dir, "race.db") });
-        using var client = new EmulatorClient(emulator.BaseUrl);
-        await client.LoginAsync(emulator.AccessId, emulator.AccessKey);
+        await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = _dir.File("race.db") });
+        using var client = await EmulatorClient.ConnectAsync(emulator);
         var deadline = DateTime.UtcNow + Budget;
         var outcomes = new List<string>();
 
@@ -40,5 +39,5 @@ public sealed class DeleteVersionRaceTests : IDisposable
         Assert.All(outcomes, o => Assert.Contains(o, new[] { "update 200, delete 200 v2", "update 404, delete 200 v1" }));
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 }

@@ -7,9 +7,9 @@ namespace AkeylessSharp.Emulator.Tests.Storage;
 /// <summary>A seed applied to a data file, then the emulator restarted on the same file with a seed.</summary>
 public sealed class SeedRestartTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-emu-seed-").FullName;
+    private readonly TempDirectory _dir = new("akeyless-emu-seed-");
 
-    private string DataPath => Path.Combine(_dir, "emulator.db");
+    private string DataPath => _dir.File("emulator.db");
 
     [Fact]
     public async Task Restart_SeededItemDeletedThroughTheApi_StaysDeleted()
@@ -17,12 +17,12 @@ public sealed class SeedRestartTests : IDisposable
         const string seed = """{ "items": [ { "name": "/seeded/gone", "value": "a" }, { "name": "/seeded/kept", "value": "b" } ] }""";
         await using (var first = await StartAsync(seed))
         {
-            using var client = await LoginAsync(first);
+            using var client = await EmulatorClient.ConnectAsync(first);
             (await client.PostAsync("delete-item", new JsonObject { ["name"] = "/seeded/gone", ["version"] = -1 })).AssertStatus(HttpStatusCode.OK);
         }
 
         await using var second = await StartAsync(seed);
-        using var again = await LoginAsync(second);
+        using var again = await EmulatorClient.ConnectAsync(second);
 
         (await again.PostAsync("describe-item", new JsonObject { ["name"] = "/seeded/gone" })).AssertStatus(HttpStatusCode.NotFound);
         Assert.Equal("b", (await again.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/seeded/kept") })).Str("/seeded/kept"));
@@ -33,12 +33,12 @@ public sealed class SeedRestartTests : IDisposable
     {
         await using (var first = await StartAsync("""{ "items": [ { "name": "/seeded/old", "value": "a" } ] }"""))
         {
-            using var client = await LoginAsync(first);
+            using var client = await EmulatorClient.ConnectAsync(first);
             await client.PostAsync("delete-item", new JsonObject { ["name"] = "/seeded/old", ["version"] = -1 });
         }
 
         await using var second = await StartAsync("""{ "items": [ { "name": "/seeded/old", "value": "a" }, { "name": "/seeded/new", "value": "n" } ] }""");
-        using var again = await LoginAsync(second);
+        using var again = await EmulatorClient.ConnectAsync(second);
 
         (await again.PostAsync("describe-item", new JsonObject { ["name"] = "/seeded/old" })).AssertStatus(HttpStatusCode.NotFound);
         Assert.Equal("n", (await again.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/seeded/new") })).Str("/seeded/new"));
@@ -50,7 +50,7 @@ public sealed class SeedRestartTests : IDisposable
         await (await StartAsync("""{ "items": [ { "name": "/seeded/cfg", "value": "first" } ] }""")).DisposeAsync();
 
         await using var second = await StartAsync("""{ "items": [ { "name": "/seeded/cfg", "value": "second" } ] }""");
-        using var again = await LoginAsync(second);
+        using var again = await EmulatorClient.ConnectAsync(second);
         var describe = await again.PostAsync("describe-item", new JsonObject { ["name"] = "/seeded/cfg" });
 
         Assert.Equal("first", (await again.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/seeded/cfg") })).Str("/seeded/cfg"));
@@ -63,24 +63,17 @@ public sealed class SeedRestartTests : IDisposable
         const string seed = """{ "items": [ { "name": "/seeded/mem", "value": "m" } ] }""";
         await using (var first = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = seed }))
         {
-            using var client = await LoginAsync(first);
+            using var client = await EmulatorClient.ConnectAsync(first);
             await client.PostAsync("delete-item", new JsonObject { ["name"] = "/seeded/mem", ["version"] = -1 });
         }
 
         await using var second = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = seed });
-        using var again = await LoginAsync(second);
+        using var again = await EmulatorClient.ConnectAsync(second);
 
         Assert.Equal("m", (await again.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/seeded/mem") })).Str("/seeded/mem"));
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<EmulatorClient> LoginAsync(AkeylessEmulator emulator)
-    {
-        var client = new EmulatorClient(emulator.BaseUrl);
-        await client.LoginAsync(emulator.AccessId, emulator.AccessKey);
-        return client;
-    }
+    public void Dispose() => _dir.Dispose();
 
     private Task<AkeylessEmulator> StartAsync(string seed) =>
         AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath, SeedJson = seed });
