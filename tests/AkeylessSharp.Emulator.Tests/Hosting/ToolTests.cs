@@ -31,8 +31,18 @@ public sealed class ToolTests : IDisposable
         Assert.Equal(250_000, parsed.Options.MaxItems);
     }
 
+    [Fact]
+    public void Parse_MaxValueBytes_SetsTheLimit()
+    {
+        var parsed = CommandLine.Parse(["--max-value-bytes", "65536"], _dir.Path);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(65_536, parsed.Options.MaxValueBytes);
+    }
+
     [Theory]
     [InlineData("--token-ttl", "0")]
+    [InlineData("--max-value-bytes", "-1")]
     [InlineData("--page-size", "many")]
     [InlineData("--max-items", "0")]
     [InlineData("--bogus", "1")]
