@@ -71,11 +71,11 @@ internal static class ItemCommands
 
         // "Last version" is resolved on the record the write lock hands over, not on an earlier read: an update or a
         // re-creation between the two would otherwise make this delete another version (or another item's).
-        StoredItem? target = null;
+        var itemId = 0L;
         var deleted = version;
         await context.State.Items.MutateAsync(name, current =>
         {
-            target = current ?? throw Errors.ItemNotFound(name);
+            itemId = (current ?? throw Errors.ItemNotFound(name)).Id;
             if (version == -1)
             {
                 return null;
@@ -91,7 +91,7 @@ internal static class ItemCommands
             return remaining.Length == 0 ? null : current with { Versions = remaining };
         }, context.CancellationToken).ConfigureAwait(false);
 
-        var output = new DeleteItemOutput(name, target!.Id, deleted, Rfc3339.Format(context.State.Now));
+        var output = new DeleteItemOutput(name, itemId, deleted, Rfc3339.Format(context.State.Now));
         return TypedResults.Json(output, WireJsonContext.Default.DeleteItemOutput);
     }
 }
