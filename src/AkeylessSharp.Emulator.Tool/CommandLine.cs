@@ -17,6 +17,7 @@ internal static class CommandLine
           --token-ttl SECONDS  lifetime of issued t- tokens (default 3600)
           --page-size N        list-items page size when auto-pagination is disabled (default 1000)
           --max-items N        most items the emulator holds (default 100000)
+          --max-value-bytes N  largest secret value in UTF-8 bytes (default 16384, the service's 16 KB)
           --admin-token TOKEN  require "Authorization: Bearer TOKEN" on the /__emulator/ admin API
           --strict             reject unknown request fields and wrongly typed values with 400
           -h, --help           show this help
@@ -67,6 +68,9 @@ internal static class CommandLine
                     break;
                 case "--max-items" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) && m > 0:
                     options.MaxItems = m;
+                    break;
+                case "--max-value-bytes" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) && b > 0:
+                    options.MaxValueBytes = b;
                     break;
                 default:
                     return Fail(options, $"unknown option or invalid value: {name} {value}");

@@ -26,8 +26,7 @@ internal static class ErrorReporter
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
         CliNotFoundException missing => (ExitCodes.NotFound, missing.Message),
         AkeylessConfigurationException config => (ExitCodes.Usage, config.Message + SettingHint(config.Field)),
-        AkeylessNotFoundException notFound => (ExitCodes.NotFound,
-            $"no item at {notFound.Path ?? "the given path"} (404). Check the path or your role's list rights."),
+        AkeylessNotFoundException notFound => (ExitCodes.NotFound, NotFound(notFound)),
         AkeylessUnauthorizedException { Command: "auth" or "static-creds-auth" } => (ExitCodes.AuthFailure,
             "Akeyless rejected the credentials (401). Check the access id (--access-id, AKEYLESS_ACCESS_ID), the access type and its credential."),
         AkeylessUnauthorizedException unauthorized => (ExitCodes.AuthFailure,
@@ -48,6 +47,21 @@ internal static class ErrorReporter
         DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.Usage, exception.Message),
         _ => (ExitCodes.Failure, $"{exception.Message} (run with --verbose for details)"),
     };
+
+    // The service's reason says what is missing (the item, or one version of it); without one, it is the item.
+    private static string NotFound(AkeylessNotFoundException notFound)
+    {
+        var path = notFound.Path ?? "the given path";
+        if (string.IsNullOrWhiteSpace(notFound.ServiceMessage))
+        {
+            return $"no item at {path} (404). Check the path or your role's list rights.";
+        }
+
+        var reason = notFound.ServiceMessage.Trim().TrimEnd('.');
+        var at = notFound.Path is null || reason.Contains(notFound.Path, StringComparison.Ordinal) ? string.Empty : $" at {notFound.Path}";
+        var check = reason.Contains("version", StringComparison.OrdinalIgnoreCase) ? "the version asked for" : "the path or your role's list rights";
+        return $"{reason}{at} (404). Check {check}.";
+    }
 
     private static string At(string? path) => path is null ? string.Empty : $" at {path}";
 

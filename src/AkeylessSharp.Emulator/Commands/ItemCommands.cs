@@ -67,20 +67,21 @@ internal static class ItemCommands
             throw Errors.BadRequest($"invalid value for parameter version: {version} (use -1 for the whole item, 0 for the last version, or a version number)");
         }
 
-        var item = ItemLookup.Require(context, name, "delete");
-        var deleted = version == 0 ? item.LastVersion : version;
+        ItemLookup.Require(context, name, "delete");
+
+        // "Last version" is resolved on the record the write lock hands over, not on an earlier read: an update or a
+        // re-creation between the two would otherwise make this delete another version (or another item's).
+        var itemId = 0L;
+        var deleted = version;
         await context.State.Items.MutateAsync(name, current =>
         {
-            if (current is null)
-            {
-                throw Errors.ItemNotFound(name);
-            }
-
+            itemId = (current ?? throw Errors.ItemNotFound(name)).Id;
             if (version == -1)
             {
                 return null;
             }
 
+            deleted = version == 0 ? current.LastVersion : version;
             if (current.Type != ItemTypes.Static || current.Versions.All(v => v.Version != deleted))
             {
                 throw new CommandException(404, $"version {deleted} of item {name} not found");
@@ -90,7 +91,7 @@ internal static class ItemCommands
             return remaining.Length == 0 ? null : current with { Versions = remaining };
         }, context.CancellationToken).ConfigureAwait(false);
 
-        var output = new DeleteItemOutput(name, item.Id, version == -1 ? -1 : deleted, Rfc3339.Format(context.State.Now));
+        var output = new DeleteItemOutput(name, itemId, deleted, Rfc3339.Format(context.State.Now));
         return TypedResults.Json(output, WireJsonContext.Default.DeleteItemOutput);
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace AkeylessSharp.Emulator.Seed;
 
 /// <summary>
-/// Applies the seed file and seed text. Auth methods, roles and uid tokens are loaded every start; items are
-/// created only when absent, so a persisted data file keeps its later changes.
+/// Applies the seed file and seed text. Auth methods, roles and uid tokens are loaded every start; an item is
+/// created only the first time its name is seeded into a data file, so the file keeps later changes and deletions.
 /// </summary>
 internal static class SeedLoader
 {
@@ -102,7 +102,7 @@ internal static class SeedLoader
             records.Add(SeedItems.Build(state, item));
         }
 
-        var created = await state.Items.AddMissingAsync(records, cancellationToken).ConfigureAwait(false);
+        var created = await state.Items.ApplySeedAsync(records, cancellationToken).ConfigureAwait(false);
 
         Log.SeedApplied(logger, seed.AuthMethods.Count, seed.Roles.Count, created);
     }

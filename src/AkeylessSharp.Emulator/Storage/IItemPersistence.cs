@@ -9,6 +9,12 @@ internal interface IItemPersistence : IDisposable
     void Upsert(StoredItem? previous, StoredItem item);
 
     void Delete(string name);
+
+    /// <summary>The names of the seed items applied at an earlier start, whether or not they still exist.</summary>
+    IReadOnlySet<string> LoadAppliedSeeds();
+
+    /// <summary>Records <paramref name="names"/> as applied seed items, so a later start does not create them again.</summary>
+    void MarkSeedsApplied(IReadOnlyCollection<string> names);
 }
 
 /// <summary>In-memory mode: nothing survives the process.</summary>
@@ -21,6 +27,12 @@ internal sealed class NullPersistence : IItemPersistence
     }
 
     public void Delete(string name)
+    {
+    }
+
+    public IReadOnlySet<string> LoadAppliedSeeds() => new HashSet<string>();
+
+    public void MarkSeedsApplied(IReadOnlyCollection<string> names)
     {
     }
 

@@ -87,14 +87,17 @@ internal sealed class ItemStore : IDisposable
     }
 
     /// <summary>
-    /// Adds the records whose names are not yet held, in one write: a seed of N items costs one copy of the catalogue,
-    /// not N (which made a 100,000-item seed take minutes). Returns how many were added.
+    /// Adds the seed records never applied to this storage before and not held now, in one write: a seed of N items
+    /// costs one copy of the catalogue, not N (which made a 100,000-item seed take minutes). Every record's name is
+    /// then marked applied, so a seed item deleted through the API is not created again at the next start.
+    /// Returns how many were added.
     /// </summary>
-    public async Task<int> AddMissingAsync(IEnumerable<StoredItem> records, CancellationToken cancellationToken = default)
+    public async Task<int> ApplySeedAsync(IReadOnlyCollection<StoredItem> records, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var applied = _persistence.LoadAppliedSeeds();
             var merged = new Dictionary<string, StoredItem>(_items, StringComparer.Ordinal);
             var added = new List<StoredItem>();
             foreach (var record in records)
@@ -102,7 +105,7 @@ internal sealed class ItemStore : IDisposable
                 var next = record.Versions.Count > _limits.MaxVersionsPerItem
                     ? record with { Versions = record.Versions.Skip(record.Versions.Count - _limits.MaxVersionsPerItem).ToArray() }
                     : record;
-                if (merged.TryAdd(next.Name, next))
+                if (!applied.Contains(next.Name) && merged.TryAdd(next.Name, next))
                 {
                     added.Add(next);
                 }
@@ -123,6 +126,9 @@ internal sealed class ItemStore : IDisposable
             {
                 _items = new SortedList<string, StoredItem>(merged, StringComparer.Ordinal);
             }
+
+            // Marked after the items are committed: a crash in between leaves them present, and marked at the next start.
+            _persistence.MarkSeedsApplied(records.Select(r => r.Name).Where(n => !applied.Contains(n)).ToArray());
 
             return added.Count;
         }

@@ -6,7 +6,8 @@ namespace AkeylessSharp.Emulator.Storage;
 
 /// <summary>
 /// SQLite file storage: one <c>items</c> row per item (its JSON record without values) and one <c>versions</c> row
-/// per version, so an update writes the item row and the new version only, whatever the history length.
+/// per version, so an update writes the item row and the new version only, whatever the history length; one
+/// <c>applied_seeds</c> row per seed item ever created, so a seed item deleted through the API stays deleted.
 /// WAL journal with synchronous=FULL, and each write is its own committed transaction, so an acknowledged write
 /// survives a process kill. Callers serialize writes (<see cref="ItemStore"/> holds a write lock), so one connection is enough.
 /// The file is locked exclusively while the emulator runs: a second emulator (or another program) cannot open it.
@@ -49,6 +50,7 @@ internal sealed partial class SqlitePersistence : IItemPersistence
                   name TEXT NOT NULL, version INTEGER NOT NULL, value TEXT NOT NULL, created TEXT NOT NULL,
                   UNIQUE (name, version));
                 """);
+            Execute("CREATE TABLE IF NOT EXISTS applied_seeds (name TEXT PRIMARY KEY NOT NULL);");
             Execute("BEGIN EXCLUSIVE; COMMIT;");
         }
         catch (SqliteException e)

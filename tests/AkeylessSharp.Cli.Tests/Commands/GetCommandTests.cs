@@ -80,7 +80,19 @@ public sealed class GetCommandTests(EmulatorFixture fixture) : IClassFixture<Emu
 
         Assert.Equal(4, result.ExitCode);
         Assert.Empty(result.Out);
-        Assert.Equal("error: no item at /no/such/item (404). Check the path or your role's list rights.\n", result.Error);
+        Assert.Equal("error: item /no/such/item not found (404). Check the path or your role's list rights.\n", result.Error);
+    }
+
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("static")]
+    public async Task Get_VersionMissingOnExistingItem_KeepsTheServiceReasonAndExitsFour(string type)
+    {
+        var result = await fixture.RunAsync("get", EmulatorFixture.StaticPath, "--version", "7", "--type", type);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Equal($"error: version 7 of item {EmulatorFixture.StaticPath} not found (404). Check the version asked for.\n", result.Error);
     }
 
     [Fact]

@@ -29,39 +29,23 @@ public sealed class PermissionsAndSshCertCommandTests(EmulatorFixture fixture) :
     [Fact]
     public async Task SshCert_AllowedUser_PrintsOpenSshCertificate()
     {
-        var key = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(key, SshKeys.NewUserPublicKey());
+        using var key = await TempFile.WithTextAsync(SshKeys.NewUserPublicKey());
 
-            var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", key, "--ttl", "10m");
+        var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", key.Path, "--ttl", "10m");
 
-            Assert.Equal(0, result.ExitCode);
-            Assert.StartsWith("ecdsa-sha2-nistp256-cert-v01@openssh.com ", result.Out, StringComparison.Ordinal);
-            Assert.EndsWith("\n", result.Out, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(key);
-        }
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("ecdsa-sha2-nistp256-cert-v01@openssh.com ", result.Out, StringComparison.Ordinal);
+        Assert.EndsWith("\n", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SshCert_UserNotAllowed_ExitsThree()
     {
-        var key = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(key, SshKeys.NewUserPublicKey());
+        using var key = await TempFile.WithTextAsync(SshKeys.NewUserPublicKey());
 
-            var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "root", "--public-key-file", key);
+        var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "root", "--public-key-file", key.Path);
 
-            Assert.Equal(3, result.ExitCode);
-        }
-        finally
-        {
-            File.Delete(key);
-        }
+        Assert.Equal(3, result.ExitCode);
     }
 
     [Fact]

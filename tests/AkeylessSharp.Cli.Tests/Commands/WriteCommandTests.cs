@@ -62,60 +62,36 @@ public sealed class WriteCommandTests(EmulatorFixture fixture) : IClassFixture<E
     public async Task Set_File_StoresContentByteForByte()
     {
         var path = EmulatorFixture.UniquePath();
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(file, "line1\nline2\n");
+        using var file = await TempFile.WithTextAsync("line1\nline2\n");
 
-            var result = await fixture.RunAsync("set", path, "--file", file);
+        var result = await fixture.RunAsync("set", path, "--file", file.Path);
 
-            Assert.Equal(0, result.ExitCode);
-            Assert.Equal("line1\nline2\n\n", (await fixture.RunAsync("get", path)).Out);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("line1\nline2\n\n", (await fixture.RunAsync("get", path)).Out);
     }
 
     [Fact]
     public async Task Set_FileNotUtf8_ExitsTwoAndStoresNothing()
     {
         var path = EmulatorFixture.UniquePath();
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, [0x6b, 0x65, 0x79, 0xff, 0xfe, 0x00, 0x01]);
+        using var file = await TempFile.WithBytesAsync([0x6b, 0x65, 0x79, 0xff, 0xfe, 0x00, 0x01]);
 
-            var result = await fixture.RunAsync("set", path, "--file", file);
+        var result = await fixture.RunAsync("set", path, "--file", file.Path);
 
-            Assert.Equal(2, result.ExitCode);
-            Assert.Contains("not UTF-8", result.Error, StringComparison.Ordinal);
-            Assert.Equal(4, (await fixture.RunAsync("describe", path)).ExitCode);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not UTF-8", result.Error, StringComparison.Ordinal);
+        Assert.Equal(4, (await fixture.RunAsync("describe", path)).ExitCode);
     }
 
     [Fact]
     public async Task Set_FileWithByteOrderMark_KeepsIt()
     {
         var path = EmulatorFixture.UniquePath();
-        var file = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(file, [0xef, 0xbb, 0xbf, 0x76]);
+        using var file = await TempFile.WithBytesAsync([0xef, 0xbb, 0xbf, 0x76]);
 
-            Assert.Equal(0, (await fixture.RunAsync("set", path, "--file", file)).ExitCode);
+        Assert.Equal(0, (await fixture.RunAsync("set", path, "--file", file.Path)).ExitCode);
 
-            Assert.Equal("\ufeffv\n", (await fixture.RunAsync("get", path)).Out);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal("\ufeffv\n", (await fixture.RunAsync("get", path)).Out);
     }
 
     [Fact]

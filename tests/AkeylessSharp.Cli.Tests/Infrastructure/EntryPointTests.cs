@@ -18,7 +18,7 @@ public sealed class EntryPointTests
         Assert.Equal(EmulatorFixture.StaticValue + "\n", found.Out);
         Assert.Equal(string.Empty, found.Error);
         Assert.Equal(4, missing.ExitCode);
-        Assert.StartsWith("error: no item at /no/such/item (404).", missing.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: item /no/such/item not found (404).", missing.Error, StringComparison.Ordinal);
     }
 
     private static async Task<CliResult> RunToolAsync(AkeylessEmulator emulator, params string[] args)

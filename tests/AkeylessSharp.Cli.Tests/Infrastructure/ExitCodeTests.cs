@@ -43,6 +43,22 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public void Describe_NotFoundWithoutServiceReason_SaysNoItemAtThePath()
+    {
+        var missing = new AkeylessNotFoundException("not found", "get-secret-value", "/x");
+
+        Assert.Equal((4, "no item at /x (404). Check the path or your role's list rights."), AkeylessSharp.Cli.Infrastructure.ErrorReporter.Describe(missing));
+    }
+
+    [Fact]
+    public void Describe_NotFoundReasonWithoutPath_AddsThePath()
+    {
+        var missing = new AkeylessNotFoundException("not found", "get-secret-value", "/x", "Item not found.");
+
+        Assert.Equal("Item not found at /x (404). Check the path or your role's list rights.", AkeylessSharp.Cli.Infrastructure.ErrorReporter.Describe(missing).Message);
+    }
+
+    [Fact]
     public async Task AuthTest_ApiUrlNotTheApi_ExitsTwoNamingApiUrl()
     {
         await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = EmulatorFixture.SeedJson() });

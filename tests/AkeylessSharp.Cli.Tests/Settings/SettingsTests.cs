@@ -129,21 +129,13 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     [Fact]
     public async Task Emulator_WithSeed_ServesSeededItems()
     {
-        var seed = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(seed, """{"items":[{"name":"/try/it","type":"static","value":"hello"}]}""");
+        using var seed = await TempFile.WithTextAsync("""{"items":[{"name":"/try/it","type":"static","value":"hello"}]}""");
 
-            var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "/try/it", "--emulator", "--seed", seed]);
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "/try/it", "--emulator", "--seed", seed.Path]);
 
-            Assert.Equal(0, result.ExitCode);
-            Assert.Equal("hello\n", result.Out);
-            Assert.Empty(result.Error);
-        }
-        finally
-        {
-            File.Delete(seed);
-        }
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("hello\n", result.Out);
+        Assert.Empty(result.Error);
     }
 
     [Fact]

@@ -71,6 +71,21 @@ public sealed class ItemTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task DeleteItem_VersionZero_DeletesTheLastVersionAndReportsIt()
+    {
+        await Client.PostAsync("create-secret", new JsonObject { ["name"] = "/last", ["value"] = "one" });
+        await Client.PostAsync("update-secret-val", new JsonObject { ["name"] = "/last", ["value"] = "two" });
+
+        var r = await Client.PostAsync("delete-item", new JsonObject { ["name"] = "/last", ["version"] = 0 });
+        var value = await Client.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/last") });
+        var again = await Client.PostAsync("delete-item", new JsonObject { ["name"] = "/last", ["version"] = 0 });
+
+        Assert.Equal(2, r.AssertStatus(HttpStatusCode.OK).Json!["version_deleted"]!.GetValue<int>());
+        Assert.Equal("one", value.Str("/last"));
+        Assert.Contains("version 2 of item /last not found", again.AssertStatus(HttpStatusCode.NotFound).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeleteItem_Missing_Returns404()
     {
         (await Client.PostAsync("delete-item", new JsonObject { ["name"] = "/missing" })).AssertStatus(HttpStatusCode.NotFound);

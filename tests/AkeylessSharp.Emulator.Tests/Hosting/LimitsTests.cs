@@ -33,8 +33,22 @@ public sealed class LimitsTests : EmulatorTestBase
 
         create.AssertStatus(HttpStatusCode.BadRequest);
         Assert.Contains("parameter value", create.Error, StringComparison.Ordinal);
+        Assert.Contains("larger than 1024 bytes", create.Error, StringComparison.Ordinal);
         ok.AssertStatus(HttpStatusCode.OK);
         update.AssertStatus(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task DefaultValueLimit_IsTheServices16KB()
+    {
+        await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions());
+        using var client = await EmulatorClient.ConnectAsync(emulator);
+
+        var atLimit = await client.PostAsync("create-secret", new JsonObject { ["name"] = "/at", ["value"] = new string('x', 16 * 1024) });
+        var over = await client.PostAsync("create-secret", new JsonObject { ["name"] = "/over", ["value"] = new string('x', (16 * 1024) + 1) });
+
+        atLimit.AssertStatus(HttpStatusCode.OK);
+        Assert.Contains("larger than 16384 bytes", over.AssertStatus(HttpStatusCode.BadRequest).Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace AkeylessSharp.Emulator.Tests.Hosting;
 /// <summary>The akeyless-emulator command line: help, relative paths, and one-line failures with exit code 2.</summary>
 public sealed class ToolTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-tool-").FullName;
+    private readonly TempDirectory _dir = new("akeyless-tool-");
 
     [Fact]
     public void Parse_RelativeSeedAndData_ResolvedAgainstCurrentDirectory()
@@ -25,20 +25,30 @@ public sealed class ToolTests : IDisposable
     [Fact]
     public void Parse_MaxItems_SetsTheLimit()
     {
-        var parsed = CommandLine.Parse(["--max-items", "250000"], _dir);
+        var parsed = CommandLine.Parse(["--max-items", "250000"], _dir.Path);
 
         Assert.Null(parsed.Error);
         Assert.Equal(250_000, parsed.Options.MaxItems);
     }
 
+    [Fact]
+    public void Parse_MaxValueBytes_SetsTheLimit()
+    {
+        var parsed = CommandLine.Parse(["--max-value-bytes", "65536"], _dir.Path);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(65_536, parsed.Options.MaxValueBytes);
+    }
+
     [Theory]
     [InlineData("--token-ttl", "0")]
+    [InlineData("--max-value-bytes", "-1")]
     [InlineData("--page-size", "many")]
     [InlineData("--max-items", "0")]
     [InlineData("--bogus", "1")]
     public void Parse_InvalidOption_ReturnsErrorNamingIt(string name, string value)
     {
-        var parsed = CommandLine.Parse([name, value], _dir);
+        var parsed = CommandLine.Parse([name, value], _dir.Path);
 
         Assert.Contains(name, parsed.Error, StringComparison.Ordinal);
     }
@@ -55,10 +65,10 @@ public sealed class ToolTests : IDisposable
     [Fact]
     public async Task RelativeSeed_ResolvedFromWorkingDirectory_Starts()
     {
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "demo.json"), Path.Combine(_dir, "demo.json"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "demo.json"), _dir.File("demo.json"));
         var port = ToolProcess.FreePort();
 
-        using var process = Start(_dir, "--urls", $"http://127.0.0.1:{port}", "--seed", "demo.json");
+        using var process = Start(_dir.Path, "--urls", $"http://127.0.0.1:{port}", "--seed", "demo.json");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
@@ -84,7 +94,7 @@ public sealed class ToolTests : IDisposable
     [Fact]
     public async Task InvalidSeed_OneLine_ExitTwo()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "bad.json"), "{ \"authMethods\": 5 }");
+        await File.WriteAllTextAsync(_dir.File("bad.json"), "{ \"authMethods\": 5 }");
 
         var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "bad.json");
 
@@ -111,7 +121,7 @@ public sealed class ToolTests : IDisposable
     [Fact]
     public async Task SeedWithNull_OneLineNamingThePath_ExitTwo()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "seed.json"), """{ "items": [ { "name": "/a", "type": null, "value": "x" } ] }""");
+        await File.WriteAllTextAsync(_dir.File("seed.json"), """{ "items": [ { "name": "/a", "type": null, "value": "x" } ] }""");
 
         var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json");
 
@@ -122,7 +132,7 @@ public sealed class ToolTests : IDisposable
     [Fact]
     public async Task SeedOverMaxItems_OneLine_ExitTwo()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "seed.json"), """{ "items": [ { "name": "/a", "value": "1" }, { "name": "/b", "value": "2" } ] }""");
+        await File.WriteAllTextAsync(_dir.File("seed.json"), """{ "items": [ { "name": "/a", "value": "1" }, { "name": "/b", "value": "2" } ] }""");
 
         var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json", "--max-items", "1");
 
@@ -133,7 +143,7 @@ public sealed class ToolTests : IDisposable
     [Fact]
     public async Task DataFileNotADatabase_OneLineNamingIt_ExitTwo()
     {
-        await File.WriteAllTextAsync(Path.Combine(_dir, "notes.db"), "not a database");
+        await File.WriteAllTextAsync(_dir.File("notes.db"), "not a database");
 
         var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--data", "notes.db");
 
@@ -155,7 +165,7 @@ public sealed class ToolTests : IDisposable
 
     private async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        using var process = Start(_dir, args);
+        using var process = Start(_dir.Path, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -172,14 +182,5 @@ public sealed class ToolTests : IDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

@@ -18,6 +18,14 @@ public sealed class EmulatorClient : IDisposable
 
     public HttpClient Http => _http;
 
+    /// <summary>A client for <paramref name="emulator"/>, logged in with its built-in access key.</summary>
+    public static async Task<EmulatorClient> ConnectAsync(AkeylessEmulator emulator)
+    {
+        var client = new EmulatorClient(emulator.BaseUrl);
+        await client.LoginAsync(emulator.AccessId, emulator.AccessKey);
+        return client;
+    }
+
     public string? Token { get; set; }
 
     public async Task<ApiResponse> PostAsync(string command, JsonObject? body = null, bool withToken = true)

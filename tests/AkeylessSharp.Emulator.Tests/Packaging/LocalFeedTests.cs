@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AkeylessSharp.Emulator.Tests.Infrastructure;
 
 namespace AkeylessSharp.Emulator.Tests.Packaging;
 
@@ -10,20 +11,20 @@ namespace AkeylessSharp.Emulator.Tests.Packaging;
 public sealed class LocalFeedTests : IDisposable
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);
-    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-feed-").FullName;
+    private readonly TempDirectory _dir = new("akeyless-feed-");
 
     [Fact]
     public async Task PackedLibrary_ReferencedAsPackage_Starts()
     {
-        var feed = Directory.CreateDirectory(Path.Combine(_dir, "feed")).FullName;
-        var consumer = Directory.CreateDirectory(Path.Combine(_dir, "consumer")).FullName;
+        var feed = Directory.CreateDirectory(_dir.File("feed")).FullName;
+        var consumer = Directory.CreateDirectory(_dir.File("consumer")).FullName;
         var version = "0.0.0-localfeed." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), ConsumerProject(version));
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
         await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), NuGetConfig(feed, GlobalPackagesFolder()));
 
         var pack = await RunAsync(RepositoryRoot(), "pack", "src/AkeylessSharp.Emulator", "-c", "Release", "-o", feed, $"-p:Version={version}",
-            $"-p:ArtifactsPath={Path.Combine(_dir, "artifacts")}");
+            $"-p:ArtifactsPath={_dir.File("artifacts")}");
         Assert.True(pack.Code == 0, "dotnet pack failed:\n" + pack.Output);
 
         var run = await RunAsync(consumer, "run", "-c", "Release");
@@ -117,14 +118,5 @@ public sealed class LocalFeedTests : IDisposable
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

@@ -11,7 +11,7 @@ public sealed class SshCertificateTests : EmulatorTestBase, IDisposable
     private const string SshKeygen = "/usr/bin/ssh-keygen";
     private static readonly RSA RsaCa = RSA.Create(2048);
     private static readonly ECDsa EcCa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-ssh-").FullName;
+    private readonly TempDirectory _dir = new("akeyless-ssh-");
 
     protected override AkeylessEmulatorOptions CreateOptions() => new()
     {
@@ -25,7 +25,7 @@ public sealed class SshCertificateTests : EmulatorTestBase, IDisposable
 
     private async Task<string> UserPublicKeyAsync(string type)
     {
-        var path = Path.Combine(_dir, "id_" + type);
+        var path = _dir.File("id_" + type);
         await RunAsync(SshKeygen, "-q", "-t", type, "-N", "", "-f", path);
         return await File.ReadAllTextAsync(path + ".pub");
     }
@@ -62,7 +62,7 @@ public sealed class SshCertificateTests : EmulatorTestBase, IDisposable
         });
 
         var cert = r.AssertStatus(HttpStatusCode.OK).Str("data");
-        var certPath = Path.Combine(_dir, "id-cert.pub");
+        var certPath = _dir.File("id-cert.pub");
         await File.WriteAllTextAsync(certPath, cert + "\n");
         var listing = await RunAsync(SshKeygen, "-L", "-f", certPath);
         Assert.Contains("user certificate", listing, StringComparison.Ordinal);
@@ -105,14 +105,5 @@ public sealed class SshCertificateTests : EmulatorTestBase, IDisposable
         r.AssertStatus(HttpStatusCode.NotFound);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

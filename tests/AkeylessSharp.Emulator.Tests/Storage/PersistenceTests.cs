@@ -7,9 +7,9 @@ namespace AkeylessSharp.Emulator.Tests.Storage;
 
 public sealed class PersistenceTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-emu-").FullName;
+    private readonly TempDirectory _dir = new("akeyless-emu-");
 
-    private string DataPath => Path.Combine(_dir, "emulator.db");
+    private string DataPath => _dir.File("emulator.db");
 
     [Fact]
     public async Task Restart_WithDataPath_KeepsItemsAndVersions()
@@ -105,14 +105,5 @@ public sealed class PersistenceTests : IDisposable
         return process;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

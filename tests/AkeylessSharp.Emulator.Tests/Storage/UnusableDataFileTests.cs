@@ -11,9 +11,9 @@ namespace AkeylessSharp.Emulator.Tests.Storage;
 /// </summary>
 public sealed class UnusableDataFileTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-data-").FullName;
+    private readonly TempDirectory _dir = new("akeyless-data-");
 
-    private string DataPath => Path.Combine(_dir, "emulator.db");
+    private string DataPath => _dir.File("emulator.db");
 
     [Fact]
     public async Task StartAsync_FileIsNotADatabase_ThrowsNamingItAndLeavesItAsItWas()
@@ -91,6 +91,6 @@ public sealed class UnusableDataFileTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        _dir.Dispose();
     }
 }

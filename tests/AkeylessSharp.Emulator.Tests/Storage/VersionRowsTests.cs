@@ -8,9 +8,9 @@ namespace AkeylessSharp.Emulator.Tests.Storage;
 /// <summary>Versions are rows: an update adds one row and rewrites only the small item record.</summary>
 public sealed class VersionRowsTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("akeyless-rows-").FullName;
+    private readonly TempDirectory _dir = new("akeyless-rows-");
 
-    private string DataPath => Path.Combine(_dir, "emulator.db");
+    private string DataPath => _dir.File("emulator.db");
 
     [Fact]
     public async Task Updates_AddOneRowEach_ItemRecordHoldsNoValues()
@@ -79,14 +79,5 @@ public sealed class VersionRowsTests : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 }

@@ -41,26 +41,19 @@ internal static class SecretValueCodec
     /// Decodes a cached dynamic secret, or returns <see langword="false"/> when the entry is not in the form
     /// <see cref="EncodeDynamic"/> writes: a shared cache may hold entries another version of this library wrote, or corrupt ones.
     /// </summary>
-    public static bool TryDecodeDynamic(string encoded, string path, DateTimeOffset now, [NotNullWhen(true)] out DynamicSecret? secret)
-    {
-        try
-        {
-            secret = DecodeDynamic(encoded, path, now);
-            return true;
-        }
-        catch (Exception ex) when (IsUnreadable(ex))
-        {
-            secret = null;
-            return false;
-        }
-    }
+    public static bool TryDecodeDynamic(string encoded, string path, DateTimeOffset now, [NotNullWhen(true)] out DynamicSecret? secret) =>
+        TryDecode(() => DecodeDynamic(encoded, path, now), out secret);
 
     /// <summary>Decodes a cached rotated secret, or returns <see langword="false"/> as <see cref="TryDecodeDynamic"/> does.</summary>
-    public static bool TryDecodeRotated(string encoded, [NotNullWhen(true)] out RotatedSecret? secret)
+    public static bool TryDecodeRotated(string encoded, [NotNullWhen(true)] out RotatedSecret? secret) =>
+        TryDecode(() => DecodeRotated(encoded), out secret);
+
+    private static bool TryDecode<TSecret>(Func<TSecret> decode, [NotNullWhen(true)] out TSecret? secret)
+        where TSecret : class
     {
         try
         {
-            secret = DecodeRotated(encoded);
+            secret = decode();
             return true;
         }
         catch (Exception ex) when (IsUnreadable(ex))
