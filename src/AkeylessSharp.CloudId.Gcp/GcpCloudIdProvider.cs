@@ -1,5 +1,6 @@
-using AkeylessSharp.Auth;
+using System.Runtime.CompilerServices;
 using System.Text;
+using AkeylessSharp.Auth;
 using AkeylessSharp.CloudId.Gcp.Internal;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Responses;
@@ -17,15 +18,25 @@ namespace AkeylessSharp.CloudId;
 /// The token comes from <see cref="AkeylessGcpCloudIdOptions.GoogleCredential"/> or else the application default credentials
 /// (<c>GOOGLE_APPLICATION_CREDENTIALS</c>, the gcloud file, the metadata server), which Google.Apis.Auth looks up once per process. Google.Apis.Auth caches the
 /// token and renews it before it expires. Thread-safe.
+/// <para>
+/// Under Native AOT, Google.Apis.Auth cannot parse credential files or token answers (it uses Newtonsoft.Json's reflection),
+/// so without a <see cref="AkeylessGcpCloudIdOptions.GoogleCredential"/> the provider asks the metadata server for the
+/// attached service account's ID token itself (<c>GCE_METADATA_HOST</c> is honoured), and names the problem when
+/// <c>GOOGLE_APPLICATION_CREDENTIALS</c> is set.
+/// </para>
 /// </remarks>
 public sealed class GcpCloudIdProvider : ICloudIdProvider
 {
     /// <summary>The audience used when <see cref="AkeylessClientOptions.GcpAudience"/> is empty.</summary>
     public const string DefaultAudience = "akeyless.io";
 
+    private const string CredentialsVariable = "GOOGLE_APPLICATION_CREDENTIALS";
+
     private readonly GoogleCredential? _credential;
     private readonly Func<CancellationToken, Task<GoogleCredential>> _loadApplicationDefault;
     private readonly ILogger _logger;
+    private readonly bool _dynamicCodeSupported;
+    private readonly Func<string, string?> _environment;
     private GoogleCredential? _applicationDefault;
     private AudienceToken? _token;
 
@@ -42,11 +53,18 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
     {
     }
 
-    internal GcpCloudIdProvider(AkeylessGcpCloudIdOptions? options, ILogger? logger, Func<CancellationToken, Task<GoogleCredential>>? loadApplicationDefault = null)
+    internal GcpCloudIdProvider(
+        AkeylessGcpCloudIdOptions? options,
+        ILogger? logger,
+        Func<CancellationToken, Task<GoogleCredential>>? loadApplicationDefault = null,
+        bool? dynamicCodeSupported = null,
+        Func<string, string?>? environment = null)
     {
         _credential = options?.GoogleCredential;
         _loadApplicationDefault = loadApplicationDefault ?? GoogleCredential.GetApplicationDefaultAsync;
         _logger = logger ?? NullLogger.Instance;
+        _dynamicCodeSupported = dynamicCodeSupported ?? RuntimeFeature.IsDynamicCodeSupported;
+        _environment = environment ?? Environment.GetEnvironmentVariable;
     }
 
     /// <inheritdoc/>
@@ -61,6 +79,11 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
     {
         ArgumentNullException.ThrowIfNull(options);
         var audience = string.IsNullOrWhiteSpace(options.GcpAudience) ? DefaultAudience : options.GcpAudience.Trim();
+        if (_credential is null && !_dynamicCodeSupported)
+        {
+            return await GetFromMetadataServerAsync(audience, cancellationToken).ConfigureAwait(false);
+        }
+
         var credential = _credential ?? await GetApplicationDefaultAsync(cancellationToken).ConfigureAwait(false);
         var name = Describe(credential);
 
@@ -86,6 +109,28 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(token));
     }
 
+    /// <summary>
+    /// Under Native AOT, the application default credentials without Google.Apis.Auth (which cannot parse them there):
+    /// the metadata server's identity, or a clear error for a key file.
+    /// </summary>
+    private async Task<string> GetFromMetadataServerAsync(string audience, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(_environment(CredentialsVariable)))
+        {
+            throw GcpCloudIdErrors.CredentialFileUnderNativeAot(CredentialsVariable);
+        }
+
+        var host = _environment(MetadataServerIdToken.HostVariable) is { Length: > 0 } configured ? configured : MetadataServerIdToken.DefaultHost;
+        var token = await MetadataServerIdToken.GetAsync(host, audience, cancellationToken).ConfigureAwait(false);
+        if (token.Length == 0)
+        {
+            throw GcpCloudIdErrors.GcpEmptyToken("metadata server's attached service account");
+        }
+
+        Log.GcpCloudIdCreated(_logger, audience, "metadata server");
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(token));
+    }
+
     private async Task<GoogleCredential> GetApplicationDefaultAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _applicationDefault) is { } loaded)
@@ -97,6 +142,10 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
         {
             // Only a success is kept here. (Google.Apis.Auth itself remembers the default lookup's outcome for the process.)
             loaded = await _loadApplicationDefault(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex) when (IsUnreadableCredentialFile(ex))
+        {
+            throw GcpCloudIdErrors.GcpCredentialFileUnreadable(ex);
         }
         catch (InvalidOperationException ex)
         {
@@ -121,6 +170,10 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
         Volatile.Write(ref _token, new AudienceToken(credential, audience, token));
         return token;
     }
+
+    // Google.Apis.Auth wraps the Newtonsoft.Json failure of reading a malformed credential file.
+    private static bool IsUnreadableCredentialFile(InvalidOperationException ex) =>
+        ex.InnerException?.GetType().Namespace == "Newtonsoft.Json";
 
     private static string Describe(GoogleCredential credential) => credential.UnderlyingCredential switch
     {

@@ -16,6 +16,36 @@ internal static class GcpCloudIdErrors
         + "Google.Apis.Auth: " + inner.Message.Trim(),
         inner);
 
+    public static AkeylessCloudIdException GcpCredentialFileUnreadable(Exception inner) => new(
+        AkeylessAccessType.Gcp,
+        "gcp authentication found a Google credential file (GOOGLE_APPLICATION_CREDENTIALS, or the gcloud file "
+        + "~/.config/gcloud/application_default_credentials.json) and could not read it. "
+        + "Fix: point GOOGLE_APPLICATION_CREDENTIALS at a service-account key or external-account JSON file as Google Cloud issues it. "
+        + "Google.Apis.Auth: " + inner.Message.Trim(),
+        inner);
+
+    public static AkeylessCloudIdException CredentialFileUnderNativeAot(string variable) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication under Native AOT cannot use the credential file that {variable} names: Google.Apis.Auth reads "
+        + "credential files with Newtonsoft.Json's reflection, which Native AOT does not support. Under Native AOT the gcp package "
+        + $"asks the metadata server of Compute Engine, GKE, Cloud Run or Cloud Functions for the attached service account's ID token. "
+        + $"Fix: unset {variable} and attach the service account to the workload, or publish without Native AOT.");
+
+    public static AkeylessCloudIdException MetadataServerUnreachable(string host, Exception inner) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication under Native AOT asks the metadata server for an ID token, and '{host}' did not answer. It answers on "
+        + "Compute Engine, GKE, Cloud Run and Cloud Functions (GCE_METADATA_HOST names another host). Fix: run on Google Cloud with a "
+        + "service account attached, or publish without Native AOT to use a key file. " + inner.Message.Trim(),
+        inner);
+
+    public static AkeylessCloudIdException MetadataServerRefused(string host, string audience, int status, bool fromMetadataServer) => new(
+        AkeylessAccessType.Gcp,
+        fromMetadataServer
+            ? $"gcp authentication asked the metadata server '{host}' for an ID token for audience '{audience}' and got HTTP {status}. "
+              + "Fix: attach a service account to the workload (GKE: enable Workload Identity for its Kubernetes service account)."
+            : $"gcp authentication asked '{host}' for an ID token and the answer (HTTP {status}) did not come from a metadata server "
+              + "(no 'Metadata-Flavor: Google' header). Fix: check GCE_METADATA_HOST.");
+
     public static AkeylessCloudIdException GcpTokenFailed(string credential, string audience, Exception inner) => new(
         AkeylessAccessType.Gcp,
         $"gcp authentication needs a Google ID token for audience '{audience}', and the {credential} could not issue one. "

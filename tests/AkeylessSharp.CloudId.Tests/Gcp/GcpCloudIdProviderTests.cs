@@ -100,6 +100,18 @@ public sealed class GcpCloudIdProviderTests
     }
 
     [Fact]
+    public async Task GetCloudIdAsync_MalformedCredentialFile_SaysItWasFoundAndCannotBeRead()
+    {
+        var provider = new GcpCloudIdProvider(null, null, _ => Task.FromResult(CredentialFactory.FromJson<ServiceAccountCredential>("""{"type": "service_account", """).ToGoogleCredential()));
+
+        var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None).AsTask());
+
+        Assert.Contains("found a Google credential file", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("could not read it", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("were not found", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetCloudIdAsync_UserCredentials_ThrowsExplainingServiceAccountsAreNeeded()
     {
         var user = CredentialFactory.FromJson<UserCredential>("""{"type":"authorized_user","client_id":"id.apps.googleusercontent.com","client_secret":"not-a-real-secret","refresh_token":"1//not-a-real-token"}""").ToGoogleCredential();
