@@ -86,6 +86,23 @@ public sealed class CompletionCommandTests : IDisposable
         await AssertCompletesAsync("fish", ["-c", script, line], expected);
     }
 
+    [Theory]
+    [InlineData("akeyless-sharp ge", "get\nget-many\n")]
+    [InlineData("akeyless-sharp list -o ", "json\nnames\ntable\n")]
+    [InlineData("akeyless-sharp exec --ma", "--map\n")]
+    public async Task PowerShellScript_InRealPwsh_CompletesThroughTheBuiltTool(string line, string expected)
+    {
+        // TabExpansion2 is what PowerShell runs on Tab; it calls the registered native completer.
+        var script = $$"""
+            $ErrorActionPreference = 'Stop'
+            akeyless-sharp completion powershell | Out-String | Invoke-Expression
+            $line = '{{line}}'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object { $_.CompletionText }
+            """;
+
+        await AssertCompletesAsync("pwsh", ["-NoProfile", "-NonInteractive", "-Command", script], expected);
+    }
+
     /// <summary>Runs a shell with the built tool on PATH as <c>akeyless-sharp</c> (the name the scripts call).</summary>
     private async Task AssertCompletesAsync(string shell, string[] args, string expected)
     {
@@ -110,7 +127,9 @@ public sealed class CompletionCommandTests : IDisposable
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            Assert.Fail($"{shell} is not installed; the completion tests run it (Debian: apt-get install {shell}; .ci/run installs it).");
+            Assert.Fail(shell == "pwsh"
+                ? "pwsh is not installed; the completion tests run it (dotnet tool install --global PowerShell; .ci/run installs it)."
+                : $"{shell} is not installed; the completion tests run it (Debian: apt-get install {shell}; .ci/run installs it).");
             throw;
         }
 
