@@ -51,6 +51,7 @@ internal static class SeedItems
         var format = seed.Format.ToLowerInvariant();
         foreach (var v in values)
         {
+            state.CheckValueSize(v, $"value of seed item {name}");
             SecretFormats.Validate(format, v, $"seed item {name}");
         }
 

@@ -70,6 +70,18 @@ public sealed class SeedValidationTests
     }
 
     [Fact]
+    public async Task StartAsync_SeedValueOverMaxValueBytes_ThrowsNamingTheItemAndTheLimit()
+    {
+        // The API refuses such a value with a 400; a seed used to store it anyway.
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StartAsync($$"""{ "items": [ { "name": "/big", "versions": [ "{{new string('v', 16 * 1024 + 1)}}" ], "value": "small" } ] }"""));
+
+        Assert.StartsWith("The seed SeedJson is not valid", e.Message, StringComparison.Ordinal);
+        Assert.Contains("seed item /big", e.Message, StringComparison.Ordinal);
+        Assert.Contains("16384 bytes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_TokenTtlPastTheCalendar_Throws()
     {
         // It used to start, then answer every auth with 500: the expiry date overflowed.
