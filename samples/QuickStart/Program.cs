@@ -63,7 +63,7 @@ try
     tour.Step($"Wrote {written[0]} (two versions) and {written[1]} (JSON)");
 
     var password = await client.GetSecretAsync(written[0]);
-    tour.Step($"Read the static secret {written[0]}: {Tour.Mask(password)}");
+    tour.Step($"Read the static secret {written[0]}: {Tour.Mask(password)}, {(password == "p@ssw0rd-2" ? "the latest version written" : "NOT the latest version written")}");
 
     var host = await client.GetSecretAsync(written[1], new SecretRequestOptions { JsonAttribute = "db.host" });
     tour.Step($"Read the JSON attribute db.host of {written[1]}: {host}");

@@ -7,6 +7,6 @@ internal sealed class Tour
 
     public void Step(string text) => Console.WriteLine($"{++_step,2}. {text}");
 
-    /// <summary>Shows a secret's first two characters and its length, never the whole value.</summary>
-    public static string Mask(string? value) => value is null ? "(none)" : $"{value[..Math.Min(2, value.Length)]}*** ({value.Length} chars)";
+    /// <summary>Shows a secret's length only: no part of a secret value is ever printed.</summary>
+    public static string Mask(string? value) => value is null ? "(none)" : $"*** ({value.Length} chars)";
 }
