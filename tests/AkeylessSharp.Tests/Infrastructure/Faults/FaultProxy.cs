@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,7 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FaultMode>> _scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<FaultMode, long> _injected = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _writes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Action<JsonObject>> _edits = new(StringComparer.Ordinal);
     private volatile FaultMix? _mix;
 
     private FaultProxy(WebApplication app, Uri upstream, Uri redirectTo)
@@ -70,10 +72,17 @@ internal sealed class FaultProxy : IAsyncDisposable
     /// <summary>Applies one of <paramref name="modes"/>, at random, to a <paramref name="fraction"/> of all requests.</summary>
     public void Mix(double fraction, params FaultMode[] modes) => _mix = modes.Length == 0 ? null : new FaultMix(fraction, modes);
 
+    /// <summary>
+    /// Passes every successful JSON-object answer to <paramref name="command"/> through <paramref name="edit"/> first: for
+    /// fields a real service may send that the emulator, true to the published schema, never does.
+    /// </summary>
+    public void EditAnswers(string command, Action<JsonObject> edit) => _edits[command] = edit;
+
     public void Clear()
     {
         _mix = null;
         _scripted.Clear();
+        _edits.Clear();
     }
 
     /// <summary>For each write's item name, the emulator statuses of every time the proxy forwarded it.</summary>
@@ -136,6 +145,12 @@ internal sealed class FaultProxy : IAsyncDisposable
         }
 
         var (status, contentType, body) = await ForwardAsync(context, command, requestBody);
+        if (status is >= 200 and < 300 && _edits.TryGetValue(command, out var edit) && JsonNode.Parse(body) is JsonObject answer)
+        {
+            edit(answer);
+            body = JsonSerializer.SerializeToUtf8Bytes(answer);
+        }
+
         switch (mode)
         {
             case FaultMode.ResetBeforeHeaders:
