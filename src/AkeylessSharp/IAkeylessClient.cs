@@ -19,7 +19,10 @@ public interface IAkeylessClient
     /// <summary>Gets the value of a static secret, or <see langword="null"/> when no item exists at the path.</summary>
     ValueTask<string?> TryGetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets many static secrets in one request; the result is keyed by the paths as given.</summary>
+    /// <summary>
+    /// Gets many static secrets, in as few requests as <see cref="Caching.AkeylessCacheOptions.MaxBatchSize"/> (100 names
+    /// without a cache) allows, a few in flight at once; the result is keyed by the paths as given.
+    /// </summary>
     /// <exception cref="AkeylessNotFoundException">One of the paths names no item.</exception>
     Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 

@@ -28,6 +28,8 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _writes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Action<JsonObject>> _edits = new(StringComparer.Ordinal);
     private volatile FaultMix? _mix;
+    private int _inFlight;
+    private int _peakInFlight;
 
     private FaultProxy(WebApplication app, Uri upstream, Uri redirectTo)
     {
@@ -46,6 +48,9 @@ internal sealed class FaultProxy : IAsyncDisposable
 
     public IReadOnlyDictionary<FaultMode, long> Injected => _injected;
 
+    /// <summary>The most requests the proxy held at once, from the first byte received to the last byte answered.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
     public static async Task<FaultProxy> StartAsync(Uri upstream, Uri redirectTo)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,7 +58,7 @@ internal sealed class FaultProxy : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var proxy = new FaultProxy(app, upstream, redirectTo);
-        app.Run(proxy.HandleAsync);
+        app.Run(proxy.TrackAsync);
         await app.StartAsync();
         proxy.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return proxy;
@@ -102,6 +107,24 @@ internal sealed class FaultProxy : IAsyncDisposable
         }
 
         return _mix is { } mix && Random.Shared.NextDouble() < mix.Fraction ? mix.Modes[Random.Shared.Next(mix.Modes.Length)] : FaultMode.None;
+    }
+
+    private async Task TrackAsync(HttpContext context)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int peak;
+        while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)
+        {
+        }
+
+        try
+        {
+            await HandleAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     private async Task HandleAsync(HttpContext context)
