@@ -20,8 +20,8 @@ public interface IAkeylessClient
     ValueTask<string?> TryGetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Gets many static secrets, in as few requests as <see cref="Caching.AkeylessCacheOptions.MaxBatchSize"/> (100 names
-    /// without a cache) allows, a few in flight at once; the result is keyed by the paths as given.
+    /// Gets many static secrets, in as few requests as <see cref="Caching.AkeylessCacheOptions.MaxBatchSize"/> (1,000 names
+    /// without cache options) allows, a few in flight at once; the result is keyed by the paths as given.
     /// </summary>
     /// <exception cref="AkeylessNotFoundException">One of the paths names no item.</exception>
     Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);

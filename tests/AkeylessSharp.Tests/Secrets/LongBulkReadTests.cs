@@ -15,7 +15,7 @@ public sealed class LongBulkReadTests
     private static readonly object[] s_items = Array.ConvertAll(s_names, name => (object)new { name, type = "static", value = "v" + name });
 
     [Fact]
-    public async Task GetSecretsAsync_1050NamesWithoutCache_SendsElevenRequestsAndMergesEveryValue()
+    public async Task GetSecretsAsync_1050NamesWithoutCacheOptions_SplitsAt1000AndMergesEveryValue()
     {
         await using var harness = await EmulatorHarness.StartAsync(extraItems: s_items);
         using var client = harness.Client();
@@ -24,31 +24,32 @@ public sealed class LongBulkReadTests
 
         var values = await client.GetSecretsAsync(s_names);
 
-        Assert.Equal(11, harness.Emulator.Counters.Get("get-secret-value"));
+        Assert.Equal(2, harness.Emulator.Counters.Get("get-secret-value"));
         Assert.Equal(Count, values.Count);
         Assert.All(s_names, name => Assert.Equal("v" + name, values[name]));
         Assert.All(s_names, name => Assert.Equal(1, harness.Emulator.Counters.ValueReads(name)));
     }
 
     [Fact]
-    public async Task GetSecretsAsync_DisabledCacheOptions_SplitAtTheirMaxBatchSize()
+    public async Task GetSecretsAsync_1050NamesWithCacheOff_SendsElevenRequestsOfMaxBatchSize()
     {
         await using var harness = await EmulatorHarness.StartAsync(extraItems: s_items);
-        using var client = harness.Client(o => o.Cache = new AkeylessCacheOptions { Enabled = false, MaxBatchSize = 250 });
+        using var client = harness.Client(o => o.Cache = new AkeylessCacheOptions { Enabled = false });
         await client.TestConnectionAsync();
         harness.Emulator.Counters.Reset();
 
         var values = await client.GetSecretsAsync(s_names);
 
-        Assert.Equal(5, harness.Emulator.Counters.Get("get-secret-value"));
+        Assert.Equal(11, harness.Emulator.Counters.Get("get-secret-value"));
         Assert.Equal(Count, values.Count);
+        Assert.All(s_names, name => Assert.Equal("v" + name, values[name]));
     }
 
     [Fact]
     public async Task GetSecretsAsync_LongList_KeepsAtMostFourRequestsInFlight()
     {
         await using var proxied = await ProxiedEmulator.StartAsync(s_items);
-        using var client = proxied.Client();
+        using var client = proxied.Client(o => o.Cache = new AkeylessCacheOptions { Enabled = false });
         await client.TestConnectionAsync();
         proxied.Proxy.Latency = TimeSpan.FromMilliseconds(200);
         proxied.Proxy.Next("get-secret-value", FaultMode.Latency, 11);

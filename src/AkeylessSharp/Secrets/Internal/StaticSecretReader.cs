@@ -12,8 +12,12 @@ namespace AkeylessSharp.Secrets.Internal;
 /// <param name="maxBatchSize">The most names one request carries; longer lists go out as several requests.</param>
 internal sealed class StaticSecretReader(AkeylessClient client, int maxBatchSize)
 {
-    /// <summary>The most names one request carries when no <see cref="Caching.AkeylessCacheOptions.MaxBatchSize"/> is configured.</summary>
-    public const int DefaultMaxBatchSize = 100;
+    /// <summary>
+    /// The most names one request carries when no <see cref="Caching.AkeylessCacheOptions.MaxBatchSize"/> is configured:
+    /// the largest batch the library lets anyone configure (that option's and the configuration provider's BatchSize
+    /// upper bound), so a batch a caller formed on purpose goes out whole and only longer lists are split.
+    /// </summary>
+    public const int DefaultMaxBatchSize = 1000;
 
     /// <summary>How many requests of one long read are in flight at once: enough to overlap round trips, few enough not to flood the service.</summary>
     public const int MaxRequestsInFlight = 4;
