@@ -34,7 +34,9 @@ public interface IAkeylessClient
 
     /// <summary>
     /// Gets a secret of any kind: the item type is detected once with <c>describe-item</c>, remembered per path,
-    /// and the matching read is dispatched.
+    /// and the matching read is dispatched. Options given as <see cref="DynamicSecretRequestOptions"/> or
+    /// <see cref="RotatedSecretRequestOptions"/> reach that read with every field that has a meaning for its kind
+    /// (<c>Arguments</c> for either, <c>Target</c> and <c>ProducerTimeout</c> for a dynamic secret, <c>Host</c> for a rotated one).
     /// </summary>
     Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 
