@@ -61,6 +61,22 @@ public sealed class LongBulkReadTests
     }
 
     [Fact]
+    public async Task GetSecretsAsync_LongListCancelledByCaller_ThrowsCanceledAndStartsNoMoreRequests()
+    {
+        await using var proxied = await ProxiedEmulator.StartAsync(s_items);
+        using var client = proxied.Client(o => { o.Cache = new AkeylessCacheOptions { Enabled = false }; o.TotalRequestTimeout = TimeSpan.FromSeconds(30); o.AttemptTimeout = TimeSpan.FromSeconds(30); });
+        await client.TestConnectionAsync();
+        proxied.Proxy.Latency = TimeSpan.FromSeconds(10);
+        proxied.Proxy.Next("get-secret-value", FaultMode.Latency, 11);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetSecretsAsync(s_names, cancellationToken: cancel.Token));
+
+        Assert.InRange(proxied.Proxy.Injected[FaultMode.Latency], 1, 4);
+        Assert.Equal(0, proxied.Count("get-secret-value"));
+    }
+
+    [Fact]
     public async Task GetSecretsAsync_LongListWithOneMissing_ThrowsNotFoundLikeOneRequest()
     {
         await using var harness = await EmulatorHarness.StartAsync(extraItems: s_items);
