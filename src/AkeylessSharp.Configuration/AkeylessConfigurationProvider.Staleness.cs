@@ -5,8 +5,6 @@ namespace AkeylessSharp.Configuration;
 /// <content>How fresh the loaded values are: the age of the data, and the metrics every load records.</content>
 public sealed partial class AkeylessConfigurationProvider
 {
-    private ConfigurationMetrics? _metrics;
-
     /// <summary>
     /// How long ago the last successful load finished, by the configured clock: how old the Akeyless values in
     /// configuration may be. <see langword="null"/> until a load succeeds.
@@ -16,6 +14,9 @@ public sealed partial class AkeylessConfigurationProvider
     /// <summary>The reload interval, which the health check's default age bound is based on.</summary>
     internal TimeSpan? ReloadInterval => _options.ReloadInterval;
 
-    /// <summary>This provider's instruments; tests collect from this meter.</summary>
-    internal ConfigurationMetrics Metrics => LazyInitializer.EnsureInitialized(ref _metrics, () => new ConfigurationMetrics(() => DataAge));
+    /// <summary>The instruments this provider records to (<see cref="ConfigurationMetrics.Shared"/> unless tests gave others).</summary>
+    internal ConfigurationMetrics Metrics { get; }
+
+    /// <summary>What the provider reads, as its description and its age gauge's source tag show it: paths only.</summary>
+    internal string Source => string.Join(", ", _options.BasePaths.Concat(new[] { _options.ConnectionsPath, _options.VariablesPath, _options.ConfigPath }.OfType<string>()));
 }

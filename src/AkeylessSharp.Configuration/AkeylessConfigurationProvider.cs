@@ -31,7 +31,8 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         AkeylessConfigurationOptions options,
         IAkeylessClient client,
         bool ownsClient,
-        Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? referenceProviders)
+        Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? referenceProviders,
+        ConfigurationMetrics metrics)
     {
         _options = options;
         _client = client;
@@ -41,6 +42,8 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         _layout = AirflowLayout.For(options);
         _selector = new SecretSelector(options, _layout, client);
         _fetcher = new SecretFetcher(client, options.BatchSize, options.MaxConcurrentRequests);
+        Metrics = metrics;
+        Metrics.Register(this, Source, () => DataAge);
     }
 
     /// <summary>The failure of the last load or reload, or <see langword="null"/> when it succeeded. Never holds a secret value.</summary>
@@ -95,7 +98,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
 
     /// <summary>Describes the source without any value (the configuration debug view uses it as the provider name).</summary>
     /// <returns>A description.</returns>
-    public override string ToString() => $"Akeyless ({string.Join(", ", _options.BasePaths.Concat(new[] { _options.ConnectionsPath, _options.VariablesPath, _options.ConfigPath }.OfType<string>()))})";
+    public override string ToString() => $"Akeyless ({Source})";
 
     /// <summary>Stops the reload timer and disposes the client when the provider created it.</summary>
     public void Dispose()
@@ -107,7 +110,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
 
         _disposed = true;
         _timer?.Dispose();
-        _metrics?.Dispose();
+        Metrics.Unregister(this);
         _disposing.Cancel();
         _disposing.Dispose();
         if (_ownsClient)

@@ -21,6 +21,9 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
     /// <summary>The settings of this source.</summary>
     public AkeylessConfigurationOptions Options { get; }
 
+    /// <summary>Instruments of a test's own, so its measurements are not mixed with other tests' providers; <see langword="null"/> means the shared ones.</summary>
+    internal ConfigurationMetrics? Metrics { get; set; }
+
     /// <summary>Builds the provider; the first load happens when the configuration is built.</summary>
     /// <param name="builder">The builder; the sources before this one are scanned for secret references.</param>
     /// <returns>An <see cref="AkeylessConfigurationProvider"/>.</returns>
@@ -30,7 +33,7 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         ArgumentNullException.ThrowIfNull(builder);
         OptionsValidator.Validate(Options);
         var (client, ownsClient) = ClientFactory.Create(Options);
-        return new AkeylessConfigurationProvider(Options, client, ownsClient, ReferenceProviders(builder));
+        return new AkeylessConfigurationProvider(Options, client, ownsClient, ReferenceProviders(builder), Metrics ?? ConfigurationMetrics.Shared);
     }
 
     private Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? ReferenceProviders(IConfigurationBuilder builder)

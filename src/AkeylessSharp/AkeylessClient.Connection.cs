@@ -1,6 +1,7 @@
 using AkeylessSharp.Diagnostics;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
+using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp;
 
@@ -41,8 +42,11 @@ public partial class AkeylessClient
     public virtual async Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default)
     {
         var staleAt = _secretCache?.LastStaleServedAt;
+        var authenticated = false;
         try
         {
+            _ = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            authenticated = true;
             var note = await ProbeAsync(cancellationToken).ConfigureAwait(false);
             var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             return new ConnectionTestResult(true, $"Authenticated to {_transport.BaseUri} with access type {AkeylessAccessTypeNames.ToWireName(_options.AccessType)}, and Akeyless answered an authorized call{note}; the token is valid until {token.ExpiresAt:O}.")
@@ -52,7 +56,9 @@ public partial class AkeylessClient
         }
         catch (AkeylessException ex)
         {
-            Log.ConnectionTestFailed(_logger, ex.Message);
+            // The token manager logs each failed authentication once, at Warning: a probe repeating it would double the noise.
+            var authenticationFailed = !authenticated || ex.Command is CommandCatalog.Auth or CommandCatalog.StaticCredsAuth;
+            Log.ConnectionTestFailed(_logger, authenticationFailed ? LogLevel.Debug : LogLevel.Warning, ex.Message);
             return new ConnectionTestResult(false, ex.Message) { Error = ex, LastStaleValueServedAt = staleAt };
         }
     }

@@ -58,15 +58,12 @@ public partial class AkeylessClient
         var value = type switch
         {
             AkeylessItemType.StaticSecret => await GetSecretAsync(path, options, cancellationToken).ConfigureAwait(false),
-            AkeylessItemType.DynamicSecret => Select((await GetDynamicSecretAsync(path, options as DynamicSecretRequestOptions ?? ToDynamic(options), cancellationToken).ConfigureAwait(false)).Fields.GetRawText(), path, options),
-            AkeylessItemType.RotatedSecret => Select((await GetRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false)).Fields.GetRawText(), path, options),
-            _ => throw new AkeylessException($"GetAsync reads static, dynamic and rotated secrets; the item at '{path}' is a {type}. Use the operation for that item type.", path: path),
+            AkeylessItemType.DynamicSecret => Select((await GetDynamicSecretAsync(path, DetectedKindOptions.ForDynamic(options), cancellationToken).ConfigureAwait(false)).Fields.GetRawText(), path, options),
+            AkeylessItemType.RotatedSecret => Select((await GetRotatedSecretAsync(path, DetectedKindOptions.ForRotated(options), cancellationToken).ConfigureAwait(false)).Fields.GetRawText(), path, options),
+            _ => throw new AkeylessException($"GetAsync reads static, dynamic and rotated secrets; the item at {Errors.Internal.Quote.Of(path)} is a {type}. Use the operation for that item type.", path: path),
         };
         return new SecretValue { Type = type, Value = value };
     }
-
-    private static DynamicSecretRequestOptions? ToDynamic(SecretRequestOptions? options) =>
-        options is null ? null : new DynamicSecretRequestOptions { Timeout = options.Timeout, Refresh = options.Refresh, IgnoreGatewayCache = options.IgnoreGatewayCache };
 
     private sealed record DetectedType(AkeylessItemType Type, DateTimeOffset ExpiresAt);
 }

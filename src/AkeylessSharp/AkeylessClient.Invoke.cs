@@ -27,7 +27,7 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessForbiddenException">The roles do not allow the command.</exception>
     /// <exception cref="AkeylessBadRequestException">The service refused the body; its message says why.</exception>
     /// <exception cref="AkeylessTimeoutException">The call took longer than its timeout.</exception>
-    /// <exception cref="AkeylessException">Any other failure of the service or the network.</exception>
+    /// <exception cref="AkeylessException">The service does not know <paramref name="command"/> (<see cref="AkeylessException.StatusCode"/> 404, not an <see cref="AkeylessNotFoundException"/>), or any other failure of the service or the network.</exception>
     /// <example>
     /// <code>
     /// JsonNode? roles = await client.InvokeAsync("list-roles", new JsonObject(), new AkeylessCommandOptions { Idempotent = true });
@@ -41,9 +41,16 @@ public partial class AkeylessClient
         options ??= s_defaultCommandOptions;
         var request = body.DeepClone().AsObject();
         var sendToken = options.SendToken && !request.ContainsKey("token") && !request.ContainsKey("uid-token");
-        return await InvokeCoreAsync(
-            command, ItemName(request), request, RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, options.Timeout,
-            static (response, _) => (JsonNode?)response, (object?)null, new TokenCarrier<JsonObject>(sendToken ? s_setToken : null, options.Idempotent), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await InvokeCoreAsync(
+                command, ItemName(request), request, RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, options.Timeout,
+                static (response, _) => (JsonNode?)response, (object?)null, new TokenCarrier<JsonObject>(sendToken ? s_setToken : null, options.Idempotent), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AkeylessException ex) when (Errors.Internal.ExceptionFactory.IsUnknownCommand(ex))
+        {
+            throw Errors.Internal.ExceptionFactory.UnknownCommand(ex);
+        }
     }
 
     // The command becomes a path segment under the API URL: anything else could address another endpoint or origin.
@@ -54,7 +61,7 @@ public partial class AkeylessClient
         {
             if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
             {
-                throw new ArgumentException($"'{command}' is not an Akeyless command name: use lowercase letters, digits and '-', such as 'list-roles'.", nameof(command));
+                throw new ArgumentException($"{Errors.Internal.Quote.Of(command)} is not an Akeyless command name: use lowercase letters, digits and '-', such as 'list-roles'.", nameof(command));
             }
         }
     }

@@ -105,7 +105,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         _telemetry = new Diagnostics.Internal.CommandTelemetry(baseUri, options.IncludePathInTraces, _logger);
         var context = new AuthContext(options, _transport, _timeProvider, cloudIdProviders?.ToArray() ?? [], _logger) { Telemetry = _telemetry };
         _tokens = new TokenManager(AuthenticatorTable.Create(context), _timeProvider, options.TokenRefreshBuffer, options.AccessType, _logger);
-        _staticReader = new StaticSecretReader(this);
+        _staticReader = new StaticSecretReader(this, options.Cache?.MaxBatchSize ?? StaticSecretReader.DefaultMaxBatchSize);
         _secretCache = CreateSecretCache(options);
     }
 

@@ -101,8 +101,9 @@ public sealed partial class AkeylessClientOptions
     public string Profile { get; set; } = "default";
 
     /// <summary>
-    /// The command run to log in again when the CLI's stored SAML credentials are missing or expired; <c>{profile}</c>
-    /// is replaced by <see cref="Profile"/>. Run without a shell: the first word is the program.
+    /// The command run to log in again when the CLI's stored SAML credentials are not a token valid beyond
+    /// <see cref="TokenRefreshBuffer"/> (missing, expired, without an expiry, or raw credentials, as clearskies decides);
+    /// <c>{profile}</c> is replaced by <see cref="Profile"/>. Run without a shell: the first word is the program.
     /// </summary>
     /// <value>The default is <c>akeyless list-items --profile {profile} --path /</c>.</value>
     public string SamlLoginCommand { get; set; } = "akeyless list-items --profile {profile} --path /";

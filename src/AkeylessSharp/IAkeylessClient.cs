@@ -19,7 +19,10 @@ public interface IAkeylessClient
     /// <summary>Gets the value of a static secret, or <see langword="null"/> when no item exists at the path.</summary>
     ValueTask<string?> TryGetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets many static secrets in one request; the result is keyed by the paths as given.</summary>
+    /// <summary>
+    /// Gets many static secrets, in as few requests as <see cref="Caching.AkeylessCacheOptions.MaxBatchSize"/> (1,000 names
+    /// without cache options) allows, a few in flight at once; the result is keyed by the paths as given.
+    /// </summary>
     /// <exception cref="AkeylessNotFoundException">One of the paths names no item.</exception>
     Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 
@@ -31,7 +34,9 @@ public interface IAkeylessClient
 
     /// <summary>
     /// Gets a secret of any kind: the item type is detected once with <c>describe-item</c>, remembered per path,
-    /// and the matching read is dispatched.
+    /// and the matching read is dispatched. Options given as <see cref="DynamicSecretRequestOptions"/> or
+    /// <see cref="RotatedSecretRequestOptions"/> reach that read with every field that has a meaning for its kind
+    /// (<c>Arguments</c> for either, <c>Target</c> and <c>ProducerTimeout</c> for a dynamic secret, <c>Host</c> for a rotated one).
     /// </summary>
     Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,4 @@
+using AkeylessSharp.Errors.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -39,7 +40,7 @@ internal sealed class ConfigurationDataBuilder
                 {
                     // Hide the unresolved "akeyless:/..." text rather than hand it to the application as a value.
                     Log.ReferenceNotFound(_logger, entry.Key, entry.Path);
-                    Problems.Add($"Secret reference '{entry.Key}' names '{entry.Path}', which does not exist.");
+                    Problems.Add($"Secret reference {Quote.Of(entry.Key)} names {Quote.Of(entry.Path)}, which does not exist.");
                     Set(entry.Key, null, entry.Path);
                 }
 
@@ -141,7 +142,7 @@ internal sealed class ConfigurationDataBuilder
                     return;
                 case DuplicateKeyPolicy.Throw:
                     throw new AkeylessConfigurationException(
-                        $"The secrets '{owner}' and '{path}' both map to the configuration key '{key}'. Rename one, filter one out, or set DuplicateKeyPolicy to Replace or Skip.",
+                        $"The secrets {Quote.Of(owner)} and {Quote.Of(path)} both map to the configuration key {Quote.Of(key)}. Rename one, filter one out, or set DuplicateKeyPolicy to Replace or Skip.",
                         nameof(AkeylessConfigurationOptions.DuplicateKeyPolicy));
             }
         }

@@ -45,12 +45,12 @@ internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealth
             try
             {
                 _ = await client.GetSecretAsync(path, new SecretRequestOptions { Refresh = true }, CancellationToken.None).ConfigureAwait(false);
-                message += $" The probe secret '{path}' was read.";
+                message += $" The probe secret {Errors.Internal.Quote.Of(path)} was read.";
             }
             catch (AkeylessException ex)
             {
                 error = ex;
-                message = $"The probe secret '{path}' could not be read: {ex.Message}";
+                message = $"The probe secret {Errors.Internal.Quote.Of(path)} could not be read: {ex.Message}";
             }
         }
 

@@ -56,8 +56,9 @@ internal static partial class Log
     [LoggerMessage(301, LogLevel.Information, "Item {Path} not found for update; creating it")]
     public static partial void UpsertCreating(ILogger logger, string path);
 
-    [LoggerMessage(302, LogLevel.Warning, "Akeyless connection test failed: {Reason}")]
-    public static partial void ConnectionTestFailed(ILogger logger, string reason);
+    /// <summary>Warning, or Debug when authentication failed: event 201 has reported that once already.</summary>
+    [LoggerMessage(EventId = 302, Message = "Akeyless connection test failed: {Reason}")]
+    public static partial void ConnectionTestFailed(ILogger logger, LogLevel level, string reason);
 
     [LoggerMessage(303, LogLevel.Debug, "Could not read the next rotation date of {Path}; the rotated-secret TTL applies alone")]
     public static partial void NextRotationUnknown(ILogger logger, string path, Exception exception);

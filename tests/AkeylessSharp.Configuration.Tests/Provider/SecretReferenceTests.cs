@@ -69,4 +69,17 @@ public class SecretReferenceTests
 
         Assert.Equal("resolved", config["A"]);
     }
+
+    [Fact]
+    public void Load_ReferenceToMissingMegabytePath_ProblemQuotesStartAndLength()
+    {
+        using var h = new ProviderHarness(new FakeAkeylessClient());
+        var path = "/" + new string('n', 1024 * 1024 - 1);
+
+        h.Build(o => { }, b => b.AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Key"] = "akeyless:" + path }));
+
+        var problem = Assert.Single(h.Provider.Problems);
+        Assert.True(problem.Length < 500, $"{problem.Length} characters");
+        Assert.Contains("(1048576 characters)", problem, StringComparison.Ordinal);
+    }
 }

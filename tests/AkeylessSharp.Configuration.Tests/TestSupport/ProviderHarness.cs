@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using AkeylessSharp.Configuration.Internal;
+using AkeylessSharp.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -22,6 +25,9 @@ internal sealed class ProviderHarness : IDisposable
 
     public FakeLoggerProvider Logs { get; } = new();
 
+    /// <summary>Instruments of this harness's own: tests running alongside record to the shared ones, not these.</summary>
+    public ConfigurationMetrics Metrics { get; } = new(new Meter(AkeylessTelemetry.Name));
+
     public IConfigurationRoot? Root { get; private set; }
 
     public AkeylessConfigurationProvider Provider =>
@@ -38,6 +44,7 @@ internal sealed class ProviderHarness : IDisposable
             options.LoggerFactory = _loggerFactory;
             configure(options);
         });
+        builder.Sources.OfType<AkeylessConfigurationSource>().Last().Metrics = Metrics;
         Root = builder.Build();
         return Root;
     }
@@ -54,6 +61,7 @@ internal sealed class ProviderHarness : IDisposable
     public void Dispose()
     {
         (Root as IDisposable)?.Dispose();
+        Metrics.Meter.Dispose();
         _loggerFactory.Dispose();
         Logs.Dispose();
     }

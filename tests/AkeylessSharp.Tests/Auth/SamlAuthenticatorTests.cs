@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AkeylessSharp.Tests.Infrastructure;
+using AkeylessSharp.Tests.Infrastructure.Faults;
 
 namespace AkeylessSharp.Tests.Auth;
 
@@ -46,11 +47,13 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Authenticate_RawCredsFile_SendsTheWholeFileAndAccessIdToTheConfiguredApi()
+    public async Task Authenticate_RawCredsFromCli_SendsTheWholeFileAndAccessIdToTheConfiguredApi()
     {
         var file = $$"""  {"creds":"{{_harness.Emulator.AccessKey}}","admin_email":"me@example.com"}{{"\n"}}""";
-        await File.WriteAllTextAsync(CredsFile, file);
-        using var client = RecordingHandler.Client(_harness, out var recorder, o => Saml(o, "/nonexistent/akeyless"));
+        var written = Path.Combine(_directory, "written-by-cli");
+        await File.WriteAllTextAsync(written, file);
+        var script = WriteScript($"#!/bin/sh\ncp \"{written}\" \"{CredsFile}\"\n");
+        using var client = RecordingHandler.Client(_harness, out var recorder, o => Saml(o, script + " login"));
 
         Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
 
@@ -59,6 +62,81 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         Assert.Equal(file.Trim(), (string?)exchange.Body["creds"]);
         Assert.Equal(_harness.Emulator.AccessId, (string?)exchange.Body["access-id"]);
         Assert.False(exchange.Body.ContainsKey("admin-email"));
+    }
+
+    [Fact]
+    public async Task Authenticate_RawCredsFileAtStart_RunsCliBeforeExchangingLikeClearskies()
+    {
+        await File.WriteAllTextAsync(CredsFile, """{"creds":"stale-credentials-from-an-old-login"}""");
+        var ran = Path.Combine(_directory, "cli-ran");
+        var script = WriteScript($$"""
+            #!/bin/sh
+            touch "{{ran}}"
+            printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
+            """);
+        using var client = Client(login: script + " login");
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        Assert.True(File.Exists(ran));
+        Assert.Equal(1, _harness.Emulator.Counters.Get("static-creds-auth"));
+    }
+
+    [Fact]
+    public async Task Authenticate_StoredTokenWithoutExpiry_LogsInAgainLikeClearskies()
+    {
+        var (token, _) = await IssueTokenAsync();
+        await File.WriteAllTextAsync(CredsFile, JsonSerializer.Serialize(new { token }));
+        var script = WriteScript($$"""
+            #!/bin/sh
+            printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
+            """);
+        using var client = Client(login: script + " login");
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        Assert.Equal(1, _harness.Emulator.Counters.Get("static-creds-auth"));
+    }
+
+    [Fact]
+    public async Task Authenticate_TokenWrittenByCliWithoutExpiry_LastsAuthTokenTtl()
+    {
+        var (token, _) = await IssueTokenAsync();
+        var script = WriteScript($$"""
+            #!/bin/sh
+            printf '{"token":"{{token}}"}' > "{{CredsFile}}"
+            """);
+        using var client = Client(login: script + " login", ttl: TimeSpan.FromMinutes(20));
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        File.Delete(CredsFile);
+
+        _harness.Time.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.False(File.Exists(CredsFile));
+
+        _harness.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.True(File.Exists(CredsFile));
+    }
+
+    [Fact]
+    public async Task Authenticate_StaticCredsAnswerWithTopLevelExpiry_RefreshesBeforeIt()
+    {
+        await using var proxied = await ProxiedEmulator.StartAsync();
+        var time = proxied.Harness.Time;
+        proxied.Proxy.EditAnswers("static-creds-auth", answer => answer["expiry"] = time.GetUtcNow().AddMinutes(10).ToUnixTimeSeconds());
+        var credsFile = Path.Combine(_directory, $"test-{proxied.Harness.Emulator.AccessId}");
+        var script = WriteScript($$"""
+            #!/bin/sh
+            printf '{"creds":"{{proxied.Harness.Emulator.AccessKey}}"}' > "{{credsFile}}"
+            """);
+        using var client = proxied.Client(o => Saml(o, script + " login"));
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        Assert.Equal(2, proxied.Count("static-creds-auth"));
     }
 
     [Fact]
@@ -154,7 +232,11 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         Assert.DoesNotContain("0123456789abcdefghijklmnopqrstuvwxyz", ex.Message, StringComparison.Ordinal);
     }
 
-    private AkeylessClient Client(string login) => _harness.Client(o => Saml(o, login));
+    private AkeylessClient Client(string login, TimeSpan? ttl = null) => _harness.Client(o =>
+    {
+        Saml(o, login);
+        o.AuthTokenTtl = ttl ?? o.AuthTokenTtl;
+    });
 
     private void Saml(AkeylessClientOptions o, string login)
     {

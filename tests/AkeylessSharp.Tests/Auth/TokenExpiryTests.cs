@@ -24,6 +24,22 @@ public sealed class TokenExpiryTests
     }
 
     [Fact]
+    public void From_TopLevelExpiryWithoutCreds_UsesUnixSecondsLikeClearskiesForStaticCredsAuth()
+    {
+        var response = new AuthResponse { Token = "t", Expiry = 1765316100, Expiration = "2030-01-01T00:00:00Z" };
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1765316100), TokenExpiry.From(response, Now, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void From_CredsAndTopLevelExpiry_CredsWins()
+    {
+        var response = new AuthResponse { Token = "t", Creds = new AuthCreds { Expiry = 1765316100 }, Expiry = 1765400000 };
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1765316100), TokenExpiry.From(response, Now, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
     public void From_CredsWithoutExpiry_FallsBackToTtl()
     {
         var response = new AuthResponse { Token = "t", Creds = new AuthCreds { Token = "t" } };

@@ -1,4 +1,6 @@
+using AkeylessSharp.Diagnostics;
 using AkeylessSharp.Tests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -131,5 +133,51 @@ public sealed class LogLevelTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
         var warning = Assert.Single(_logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
         Assert.Equal(201, warning.Id.Id);
+    }
+
+    [Fact]
+    public async Task TestConnectionAsync_AuthenticationFailing_OneWarningPerProbe()
+    {
+        using var client = _harness.Client(o => o.AccessKey = "wrong-access-key", _loggerFactory);
+
+        for (var probe = 0; probe < 3; probe++)
+        {
+            Assert.False((await client.TestConnectionAsync()).Success);
+        }
+
+        var warnings = _logs.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).ToList();
+        Assert.Equal([201, 201, 201], warnings.Select(r => r.Id.Id));
+        Assert.Equal(3, _logs.GetSnapshot().Count(r => r.Id.Id == 302 && r.Level == LogLevel.Debug));
+    }
+
+    [Fact]
+    public async Task HealthCheck_AuthenticationFailing_OneWarningPerProbe()
+    {
+        using var client = _harness.Client(o => o.AccessKey = "wrong-access-key", _loggerFactory);
+        var check = new AkeylessHealthCheck(client, new AkeylessHealthCheckOptions { ResultCacheDuration = TimeSpan.Zero }, _harness.Time);
+        var context = new HealthCheckContext
+        {
+            Registration = new("akeyless", check, HealthStatus.Unhealthy, null),
+        };
+
+        for (var probe = 0; probe < 2; probe++)
+        {
+            Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(context)).Status);
+        }
+
+        Assert.Equal(2, _logs.GetSnapshot().Count(r => r.Level >= LogLevel.Warning));
+    }
+
+    [Fact]
+    public async Task TestConnectionAsync_ServiceFailingAfterAuthentication_StillWarns()
+    {
+        using var client = _harness.Client(o => o.MaxRetries = 0, _loggerFactory);
+        await client.TestConnectionAsync();
+        _harness.Emulator.Faults.FailNext("list-items", 1, 500);
+        _logs.Clear();
+
+        Assert.False((await client.TestConnectionAsync()).Success);
+
+        Assert.Contains(_logs.GetSnapshot(), r => (r.Id.Id, r.Level) == (302, LogLevel.Warning));
     }
 }

@@ -37,13 +37,13 @@ internal sealed class KubernetesAuthenticator(AuthContext context) : IAkeylessAu
         {
             var text = (await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)).Trim();
             return text.Length > 0 ? text : throw new AkeylessConfigurationException(
-                $"The Kubernetes service-account token file '{path}' is empty. Check the pod's service-account token mount, or set K8sServiceAccountToken.",
+                $"The Kubernetes service-account token file {Errors.Internal.Quote.Of(path)} is empty. Check the pod's service-account token mount, or set K8sServiceAccountToken.",
                 nameof(AkeylessClientOptions.K8sServiceAccountTokenPath));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new AkeylessConfigurationException(
-                $"The Kubernetes service-account token could not be read from '{path}' ({ex.GetType().Name}). Run inside a pod with a mounted service-account token, or set K8sServiceAccountToken / K8sServiceAccountTokenPath.",
+                $"The Kubernetes service-account token could not be read from {Errors.Internal.Quote.Of(path)} ({ex.GetType().Name}). Run inside a pod with a mounted service-account token, or set K8sServiceAccountToken / K8sServiceAccountTokenPath.",
                 nameof(AkeylessClientOptions.K8sServiceAccountTokenPath), ex);
         }
     }

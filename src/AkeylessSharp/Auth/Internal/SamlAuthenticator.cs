@@ -5,10 +5,12 @@ using AkeylessSharp.Http.Contracts;
 namespace AkeylessSharp.Auth.Internal;
 
 /// <summary>
-/// <c>saml</c>, as the Python reference does it: reuse the Akeyless CLI's stored credentials file
-/// (<c>~/.akeyless/.tmp_creds/&lt;profile&gt;-&lt;access id&gt;</c>) while its token is valid; otherwise remove it and run
-/// the CLI once (<see cref="AkeylessClientOptions.SamlLoginCommand"/>) so it logs in again and rewrites the file. A JSON file
-/// without a token holds raw credentials: its whole text is exchanged through <c>static-creds-auth</c> with the access id.
+/// <c>saml</c>, as clearskies does it: reuse the Akeyless CLI's stored credentials file
+/// (<c>~/.akeyless/.tmp_creds/&lt;profile&gt;-&lt;access id&gt;</c>) only while it holds a token whose <c>expiry</c> lies
+/// beyond the refresh buffer; otherwise (expired, no expiry, raw credentials, unreadable) remove it and run the CLI once
+/// (<see cref="AkeylessClientOptions.SamlLoginCommand"/>) so it logs in again and rewrites the file. What the CLI wrote is
+/// then used: a token with its <c>expiry</c> (else now + <see cref="AkeylessClientOptions.AuthTokenTtl"/>), or raw
+/// credentials, whose whole text is exchanged through <c>static-creds-auth</c> with the access id.
 /// </summary>
 internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenticator
 {
@@ -18,11 +20,10 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
     {
         var options = context.Options;
         var file = CredentialsFilePath(options);
-        var stored = await TryUseFileAsync(file, cancellationToken).ConfigureAwait(false);
-        if (stored is { } token)
+        if (await TryReadAsync(file, cancellationToken).ConfigureAwait(false) is { } stored && TryReuse(stored.Content) is { } reused)
         {
             Log.SamlCredentialsReused(context.Logger, options.Profile);
-            return token;
+            return reused;
         }
 
         TryDelete(file);
@@ -30,7 +31,7 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
         var outcome = await SamlCliRunner.RunAsync(options, cancellationToken).ConfigureAwait(false);
 
         // The CLI often exits non-zero after logging in (its listing failed, say): the credentials it wrote decide.
-        return await TryUseFileAsync(file, cancellationToken).ConfigureAwait(false)
+        return await TryUseFreshAsync(file, cancellationToken).ConfigureAwait(false)
             ?? throw new AkeylessUnauthorizedException(
                 $"The SAML login command '{SamlCliRunner.Describe(options)}' exited with code {outcome.ExitCode} and left no valid credentials in '{file}'" +
                 (outcome.Stderr.Length == 0 ? "." : $"; it said: {outcome.Stderr}.") +
@@ -45,40 +46,48 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
         return Path.Combine(directory, $"{options.Profile}-{options.AccessId}");
     }
 
-    private async ValueTask<AkeylessToken?> TryUseFileAsync(string file, CancellationToken cancellationToken)
+    private AkeylessToken? TryReuse(SamlCredentialsFile stored) =>
+        !string.IsNullOrEmpty(stored.Token) && ExpiryOf(stored) is { } expiresAt
+        && expiresAt - context.Options.TokenRefreshBuffer > context.TimeProvider.GetUtcNow()
+            ? new AkeylessToken(stored.Token, expiresAt)
+            : null;
+
+    private async ValueTask<AkeylessToken?> TryUseFreshAsync(string file, CancellationToken cancellationToken)
     {
-        SamlCredentialsFile? stored;
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
-            stored = JsonSerializer.Deserialize(bytes, AkeylessJsonContext.Default.SamlCredentialsFile);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        if (await TryReadAsync(file, cancellationToken).ConfigureAwait(false) is not { } fresh)
         {
             return null;
         }
 
         var now = context.TimeProvider.GetUtcNow();
-        if (!string.IsNullOrEmpty(stored?.Token))
+        if (!string.IsNullOrEmpty(fresh.Content.Token))
         {
-            var expiresAt = stored.Expiry is > 0 and < MaxUnixSeconds and var seconds
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero) + context.Options.AuthTokenTtl;
-
-            // A token inside the refresh buffer would be refreshed at once: log in again now instead.
-            return expiresAt - context.Options.TokenRefreshBuffer > now ? new AkeylessToken(stored.Token, expiresAt) : null;
-        }
-
-        if (stored is null)
-        {
-            return null;
+            var expiresAt = ExpiryOf(fresh.Content) ?? now + context.Options.AuthTokenTtl;
+            return expiresAt > now ? new AkeylessToken(fresh.Content.Token, expiresAt) : null;
         }
 
         // Raw credentials: send the whole file, trimmed, with the access id, as clearskies does; but to the configured
         // API's static-creds-auth, never to a fixed host, so the credential only goes where the client is pointed.
-        var request = new StaticCredsAuthRequest { AccessId = context.Options.AccessId, Creds = System.Text.Encoding.UTF8.GetString(bytes).Trim() };
+        var request = new StaticCredsAuthRequest { AccessId = context.Options.AccessId, Creds = fresh.Text.Trim() };
         return await context.StaticCredsAuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset? ExpiryOf(SamlCredentialsFile stored) =>
+        stored.Expiry is > 0 and < MaxUnixSeconds and var seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    private static async ValueTask<StoredCredentials?> TryReadAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(bytes, AkeylessJsonContext.Default.SamlCredentialsFile) is { } content
+                ? new StoredCredentials(content, System.Text.Encoding.UTF8.GetString(bytes))
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
     }
 
     private static void TryDelete(string file)
@@ -89,7 +98,9 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The CLI overwrites the file anyway; a stale copy is ignored because its expiry has passed.
+            // The CLI overwrites the file anyway; a stale copy is never reused because its expiry has passed.
         }
     }
+
+    private sealed record StoredCredentials(SamlCredentialsFile Content, string Text);
 }

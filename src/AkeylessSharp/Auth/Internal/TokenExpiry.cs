@@ -5,7 +5,8 @@ namespace AkeylessSharp.Auth.Internal;
 
 /// <summary>
 /// Reads a token's expiry from an auth answer as clearskies does: <c>creds.expiry</c> (Unix seconds) whenever it is
-/// present, even 0 (the epoch: the token counts as expired, so the next call authenticates again); else
+/// present, even 0 (the epoch: the token counts as expired, so the next call authenticates again); else the top-level
+/// <c>expiry</c> (Unix seconds, read the same way; clearskies reads it from a <c>static-creds-auth</c> answer); else
 /// <c>expiration</c> (RFC 3339 or Go's <c>2025-12-09 21:35:00 +0000 UTC</c>); else now + <see cref="AkeylessClientOptions.AuthTokenTtl"/>.
 /// </summary>
 internal static class TokenExpiry
@@ -15,7 +16,7 @@ internal static class TokenExpiry
 
     public static DateTimeOffset From(AuthResponse response, DateTimeOffset now, TimeSpan fallbackTtl)
     {
-        if (response.Creds?.Expiry is { } seconds)
+        if ((response.Creds?.Expiry ?? response.Expiry) is { } seconds)
         {
             return DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, MinUnixSeconds, MaxUnixSeconds));
         }

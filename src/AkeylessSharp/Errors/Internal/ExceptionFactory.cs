@@ -42,7 +42,7 @@ internal static partial class ExceptionFactory
             status, command, path, null, exception);
 
     public static AkeylessTimeoutException Timeout(string command, string? path, TimeSpan? timeout, Exception exception) =>
-        new($"The {command} call{(path is null ? string.Empty : $" for '{path}'")} did not finish within {(timeout is { } t ? t.ToString() : "the configured timeouts")}. Check the network path to Akeyless, or raise Timeout / AttemptTimeout / TotalRequestTimeout.",
+        new($"The {command} call{(path is null ? string.Empty : $" for {Quote.Of(path)}")} did not finish within {(timeout is { } t ? t.ToString() : "the configured timeouts")}. Check the network path to Akeyless, or raise Timeout / AttemptTimeout / TotalRequestTimeout.",
             command, path, exception);
 
     /// <summary>An answer whose body cannot be used; <paramref name="what"/> describes it and never quotes it.</summary>
@@ -50,9 +50,22 @@ internal static partial class ExceptionFactory
         new($"Akeyless answered {command}{At(path)}{(status is { } s ? $" ({(int)s})" : string.Empty)} with a body the client cannot use: {what}. Check that ApiUrl points at the Akeyless API or a Gateway, and any proxy in between.",
             status, command, path);
 
+    /// <summary>
+    /// A 404 to a command <see cref="AkeylessClient.InvokeAsync"/> sent whose text says the service has no such command
+    /// (the emulator's <c>unknown command</c>, a router's <c>page not found</c>): not a missing item, so not "check the path".
+    /// </summary>
+    public static bool IsUnknownCommand(AkeylessException exception) =>
+        exception.StatusCode == HttpStatusCode.NotFound
+        && exception.ServiceMessage is { } said
+        && (said.Contains("unknown command", StringComparison.OrdinalIgnoreCase) || said.Contains("page not found", StringComparison.OrdinalIgnoreCase));
+
+    public static AkeylessException UnknownCommand(AkeylessException notFound) =>
+        new($"Akeyless does not know the command {Quote.Of(notFound.Command)} (404): the service at ApiUrl has no such command. Check its name against the Akeyless API reference (lowercase words joined by '-', such as 'list-roles'), and that a Gateway in between supports it. Akeyless said: {notFound.ServiceMessage}",
+            HttpStatusCode.NotFound, notFound.Command, notFound.Path, notFound.ServiceMessage, notFound);
+
     public static AkeylessConfigurationException Configuration(string field, string message) => new(message, field);
 
-    private static string At(string? path) => path is null ? string.Empty : $" at '{path}'";
+    private static string At(string? path) => path is null ? string.Empty : $" at {Quote.Of(path)}";
 
     private static string Origin(Uri? uri) => uri?.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) ?? "(unknown)";
 }

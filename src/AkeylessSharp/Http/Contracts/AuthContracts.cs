@@ -26,6 +26,9 @@ internal sealed record AuthResponse
     [JsonPropertyName("token")] public string? Token { get; init; }
     [JsonPropertyName("expiration")] public string? Expiration { get; init; }
     [JsonPropertyName("creds")] public AuthCreds? Creds { get; init; }
+
+    /// <summary>Unix seconds at the top level, as clearskies reads a <c>static-creds-auth</c> answer.</summary>
+    [JsonPropertyName("expiry")] public long? Expiry { get; init; }
 }
 
 /// <summary>The nested <c>creds</c> object; <c>expiry</c> is Unix seconds.</summary>

@@ -64,7 +64,7 @@ internal static class PrimaryHandlerFactory
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
-            throw new AkeylessConfigurationException($"GatewayCaBundlePath '{path}' could not be read as a PEM bundle of CA certificates: {ex.Message}", nameof(AkeylessClientOptions.GatewayCaBundlePath), ex);
+            throw new AkeylessConfigurationException($"GatewayCaBundlePath {Errors.Internal.Quote.Of(path)} could not be read as a PEM bundle of CA certificates: {ex.Message}", nameof(AkeylessClientOptions.GatewayCaBundlePath), ex);
         }
 
         return (certificate, _, errors) => errors == SslPolicyErrors.None || (certificate is not null && errors == SslPolicyErrors.RemoteCertificateChainErrors && ChainsTo(certificate, bundle));

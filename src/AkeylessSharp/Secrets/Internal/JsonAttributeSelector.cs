@@ -19,7 +19,7 @@ internal static class JsonAttributeSelector
         catch (JsonException)
         {
             throw new AkeylessJsonAttributeException(
-                $"The secret at '{path}' is not JSON, so the attribute '{attribute}' cannot be selected. Read it without JsonAttribute, or store it as JSON.", path, attribute);
+                $"The secret at {Errors.Internal.Quote.Of(path)} is not JSON, so the attribute {Errors.Internal.Quote.Of(attribute)} cannot be selected. Read it without JsonAttribute, or store it as JSON.", path, attribute);
         }
 
         using (document)
@@ -31,7 +31,7 @@ internal static class JsonAttributeSelector
                 if (!TryStep(current, segment, out current))
                 {
                     throw new AkeylessJsonAttributeException(
-                        $"The JSON secret at '{path}' has no attribute '{attribute}' (missing '{segment}'{(walked.Length == 0 ? " at the top level" : $" under '{walked}'")}). Check the attribute path.", path, attribute);
+                        $"The JSON secret at {Errors.Internal.Quote.Of(path)} has no attribute {Errors.Internal.Quote.Of(attribute)} (missing {Errors.Internal.Quote.Of(segment)}{(walked.Length == 0 ? " at the top level" : $" under {Errors.Internal.Quote.Of(walked)}")}). Check the attribute path.", path, attribute);
                 }
 
                 walked = walked.Length == 0 ? segment : walked + "." + segment;

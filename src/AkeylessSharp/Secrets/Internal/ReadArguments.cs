@@ -59,7 +59,7 @@ internal static class ReadArguments
             if (string.IsNullOrWhiteSpace(path))
             {
                 throw new ArgumentException(
-                    $"paths holds {(path is null ? "null" : $"the blank path '{path}'")}: every path must name an item, such as /prod/db/password.", nameof(paths));
+                    $"paths holds {(path is null ? "null" : $"the blank path {Errors.Internal.Quote.Of(path)}")}: every path must name an item, such as /prod/db/password.", nameof(paths));
             }
         }
     }
@@ -78,7 +78,7 @@ internal static class ReadArguments
             {
                 // The value may be sensitive: only its name is quoted.
                 throw new ArgumentException(
-                    $"{field} holds {(value is null ? $"a null value for '{name}'" : "an empty name")}: every argument needs a name and a value (empty for none).", "options");
+                    $"{field} holds {(value is null ? $"a null value for {Errors.Internal.Quote.Of(name)}" : "an empty name")}: every argument needs a name and a value (empty for none).", "options");
             }
         }
     }

@@ -62,7 +62,7 @@ internal static class SecretParsers
 
         if (ReadString(fields, ["error"]) is { Length: > 0 } error)
         {
-            throw new AkeylessException($"The producer of the dynamic secret '{path}' failed: {error}", command: "get-dynamic-secret-value", path: path, serviceMessage: error);
+            throw new AkeylessException($"The producer of the dynamic secret {Quote.Of(path)} failed: {error}", command: "get-dynamic-secret-value", path: path, serviceMessage: error);
         }
 
         try

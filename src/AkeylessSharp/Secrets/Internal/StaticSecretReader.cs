@@ -8,9 +8,49 @@ namespace AkeylessSharp.Secrets.Internal;
 /// batching or stale-if-error can later wrap this one class. Values are returned as text: object values (some
 /// Gateways return them for JSON and password secrets) are turned into their JSON text.
 /// </summary>
-internal sealed class StaticSecretReader(AkeylessClient client)
+/// <param name="client">Sends the requests.</param>
+/// <param name="maxBatchSize">The most names one request carries; longer lists go out as several requests.</param>
+internal sealed class StaticSecretReader(AkeylessClient client, int maxBatchSize)
 {
+    /// <summary>
+    /// The most names one request carries when no <see cref="Caching.AkeylessCacheOptions.MaxBatchSize"/> is configured:
+    /// the largest batch the library lets anyone configure (that option's and the configuration provider's BatchSize
+    /// upper bound), so a batch a caller formed on purpose goes out whole and only longer lists are split.
+    /// </summary>
+    public const int DefaultMaxBatchSize = 1000;
+
+    /// <summary>How many requests of one long read are in flight at once: enough to overlap round trips, few enough not to flood the service.</summary>
+    public const int MaxRequestsInFlight = 4;
+
+    /// <summary>
+    /// Reads every name, in requests of at most <c>maxBatchSize</c> names, <see cref="MaxRequestsInFlight"/> at a time.
+    /// Any request failing fails the read (a missing name too, as one request for every name would), and no new
+    /// request starts after it.
+    /// </summary>
     public async Task<Dictionary<string, string>> ReadAsync(IReadOnlyList<string> names, SecretRequestOptions? options, CancellationToken cancellationToken)
+    {
+        if (names.Count <= maxBatchSize)
+        {
+            return await ReadBatchAsync(names, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var values = new Dictionary<string, string>(names.Count, StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxRequestsInFlight, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(names.Chunk(maxBatchSize), parallel, async (batch, ct) =>
+        {
+            var part = await ReadBatchAsync(batch, options, ct).ConfigureAwait(false);
+            lock (values)
+            {
+                foreach (var (name, value) in part)
+                {
+                    values[name] = value;
+                }
+            }
+        }).ConfigureAwait(false);
+        return values;
+    }
+
+    private async Task<Dictionary<string, string>> ReadBatchAsync(IReadOnlyList<string> names, SecretRequestOptions? options, CancellationToken cancellationToken)
     {
         var response = await SendAsync(names, options, cancellationToken).ConfigureAwait(false);
         if (response.Count == names.Count && ContainsAll(response, names))

@@ -66,7 +66,7 @@ internal static class EnvironmentOptions
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new AkeylessConfigurationException($"{variable} names '{path}', which cannot be read ({ex.GetType().Name}).", variable, ex);
+            throw new AkeylessConfigurationException($"{variable} names {Errors.Internal.Quote.Of(path)}, which cannot be read ({ex.GetType().Name}).", variable, ex);
         }
     }
 }

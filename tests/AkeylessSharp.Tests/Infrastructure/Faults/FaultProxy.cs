@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,10 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FaultMode>> _scripted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<FaultMode, long> _injected = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _writes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Action<JsonObject>> _edits = new(StringComparer.Ordinal);
     private volatile FaultMix? _mix;
+    private int _inFlight;
+    private int _peakInFlight;
 
     private FaultProxy(WebApplication app, Uri upstream, Uri redirectTo)
     {
@@ -44,6 +48,9 @@ internal sealed class FaultProxy : IAsyncDisposable
 
     public IReadOnlyDictionary<FaultMode, long> Injected => _injected;
 
+    /// <summary>The most requests the proxy held at once, from the first byte received to the last byte answered.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
     public static async Task<FaultProxy> StartAsync(Uri upstream, Uri redirectTo)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,7 +58,7 @@ internal sealed class FaultProxy : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var proxy = new FaultProxy(app, upstream, redirectTo);
-        app.Run(proxy.HandleAsync);
+        app.Run(proxy.TrackAsync);
         await app.StartAsync();
         proxy.BaseUrl = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return proxy;
@@ -70,10 +77,17 @@ internal sealed class FaultProxy : IAsyncDisposable
     /// <summary>Applies one of <paramref name="modes"/>, at random, to a <paramref name="fraction"/> of all requests.</summary>
     public void Mix(double fraction, params FaultMode[] modes) => _mix = modes.Length == 0 ? null : new FaultMix(fraction, modes);
 
+    /// <summary>
+    /// Passes every successful JSON-object answer to <paramref name="command"/> through <paramref name="edit"/> first: for
+    /// fields a real service may send that the emulator, true to the published schema, never does.
+    /// </summary>
+    public void EditAnswers(string command, Action<JsonObject> edit) => _edits[command] = edit;
+
     public void Clear()
     {
         _mix = null;
         _scripted.Clear();
+        _edits.Clear();
     }
 
     /// <summary>For each write's item name, the emulator statuses of every time the proxy forwarded it.</summary>
@@ -93,6 +107,24 @@ internal sealed class FaultProxy : IAsyncDisposable
         }
 
         return _mix is { } mix && Random.Shared.NextDouble() < mix.Fraction ? mix.Modes[Random.Shared.Next(mix.Modes.Length)] : FaultMode.None;
+    }
+
+    private async Task TrackAsync(HttpContext context)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int peak;
+        while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)
+        {
+        }
+
+        try
+        {
+            await HandleAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -136,6 +168,12 @@ internal sealed class FaultProxy : IAsyncDisposable
         }
 
         var (status, contentType, body) = await ForwardAsync(context, command, requestBody);
+        if (status is >= 200 and < 300 && _edits.TryGetValue(command, out var edit) && JsonNode.Parse(body) is JsonObject answer)
+        {
+            edit(answer);
+            body = JsonSerializer.SerializeToUtf8Bytes(answer);
+        }
+
         switch (mode)
         {
             case FaultMode.ResetBeforeHeaders:

@@ -16,9 +16,9 @@ internal sealed class ProxiedEmulator : IAsyncDisposable
 
     public FaultProxy Proxy { get; }
 
-    public static async Task<ProxiedEmulator> StartAsync()
+    public static async Task<ProxiedEmulator> StartAsync(object[]? extraItems = null)
     {
-        var harness = await EmulatorHarness.StartAsync();
+        var harness = await EmulatorHarness.StartAsync(extraItems: extraItems);
         var target = new RedirectTarget();
         var proxy = await FaultProxy.StartAsync(harness.Emulator.BaseUrl, target.BaseUrl);
         return new ProxiedEmulator(harness, target, proxy);
