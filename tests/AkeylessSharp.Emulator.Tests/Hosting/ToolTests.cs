@@ -72,7 +72,7 @@ public sealed class ToolTests : IDisposable
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            Assert.True(await ToolProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(30)), "the tool did not become healthy with a relative --seed");
+            Assert.True(await ToolProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(60)), "the tool did not become healthy with a relative --seed");
         }
         finally
         {

@@ -69,7 +69,7 @@ public sealed class PersistenceTests : IDisposable
             try
             {
                 using var client = new EmulatorClient(new Uri($"http://127.0.0.1:{port}/"));
-                Assert.True(await ToolProcess.WaitHealthyAsync(client.Http, TimeSpan.FromSeconds(20)), "the emulator child process did not become healthy within 20 s");
+                Assert.True(await ToolProcess.WaitHealthyAsync(client.Http, TimeSpan.FromSeconds(60)), "the emulator child process did not become healthy within 60 s");
                 await client.LoginAsync("p-akeylessemu1a0", "ZW11bGF0b3ItZGV2LWFjY2Vzcy1rZXk=");
                 for (var i = 0; i < count; i++)
                 {
