@@ -104,7 +104,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         _transport = new AkeylessTransport(httpClient, baseUri);
         _telemetry = new Diagnostics.Internal.CommandTelemetry(baseUri, options.IncludePathInTraces, _logger);
         var context = new AuthContext(options, _transport, _timeProvider, cloudIdProviders?.ToArray() ?? [], _logger) { Telemetry = _telemetry };
-        _tokens = new TokenManager(AuthenticatorTable.Create(context), _timeProvider, options.TokenRefreshBuffer, options.AccessType, _logger);
+        _tokens = new TokenManager(AuthenticatorTable.Create(context), _timeProvider, options.TokenRefreshBuffer, options.Timeout, options.AccessType, _logger);
         _staticReader = new StaticSecretReader(this, options.Cache?.MaxBatchSize ?? StaticSecretReader.DefaultMaxBatchSize);
         _secretCache = CreateSecretCache(options);
     }

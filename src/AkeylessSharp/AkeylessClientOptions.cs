@@ -127,7 +127,11 @@ public sealed partial class AkeylessClientOptions
     [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan TokenRefreshBuffer { get; set; } = TimeSpan.FromSeconds(300);
 
-    /// <summary>The limit on one client call, authentication and retries included; a call's own timeout overrides it.</summary>
+    /// <summary>
+    /// The limit on one client call, authentication and retries included; a call's own timeout overrides it. An
+    /// authentication (which concurrent calls share) is also given up after it, so a stuck cloud-id provider or CLI
+    /// cannot hold every later call: the next call authenticates afresh.
+    /// </summary>
     /// <value>The default is 100 seconds.</value>
     [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);

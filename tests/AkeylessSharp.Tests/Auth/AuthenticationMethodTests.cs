@@ -165,6 +165,36 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CloudId_ProviderHangingAndIgnoringCancellation_IsGivenUpAtTheTimeout_AndTheNextCallAuthenticatesAfresh()
+    {
+        var provider = new HangingOnceCloudIdProvider(AkeylessAccessType.AzureAd);
+        using var client = new AkeylessClient(_harness.Options(o => { o.AccessType = AkeylessAccessType.AzureAd; o.Timeout = TimeSpan.FromSeconds(5); }), null, _harness.Time, [provider]);
+
+        var first = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        await WaitUntilAsync(() => provider.Calls == 1);
+        _harness.Time.Advance(TimeSpan.FromSeconds(5));
+        var timedOut = await Assert.ThrowsAsync<AkeylessTimeoutException>(() => first);
+
+        // Without the bound, this call would wait on the hung attempt (for ever) instead of asking the provider again.
+        var second = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        await WaitUntilAsync(() => provider.Calls == 2);
+        await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => second); // the stub's cloud id is not a real token
+
+        Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
+        Assert.Contains("00:00:05", timedOut.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (int i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+
+    [Fact]
     public async Task TestConnectionAsync_BadCredentials_ReturnsReasonWithoutThrowing()
     {
         using var client = _harness.Client(o => o.AccessKey = "bad");
@@ -184,6 +214,21 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
 
         Assert.False(result.Success);
         Assert.Contains("Could not reach Akeyless", result.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Never answers its first call, whatever the cancellation token says (a stuck cloud SDK); answers like the stub after.</summary>
+    private sealed class HangingOnceCloudIdProvider(AkeylessAccessType type) : ICloudIdProvider
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public AkeylessAccessType AccessType => type;
+
+        public ValueTask<string> GetCloudIdAsync(AkeylessClientOptions options, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? new ValueTask<string>(new TaskCompletionSource<string>().Task)
+                : ValueTask.FromResult(Convert.ToBase64String("not-a-real-azure-token"u8.ToArray()));
     }
 
     private sealed class StubCloudIdProvider(AkeylessAccessType type) : ICloudIdProvider

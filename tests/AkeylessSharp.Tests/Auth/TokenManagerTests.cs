@@ -145,7 +145,7 @@ public sealed class TokenManagerTests
     }
 
     private TokenManager Create(IAkeylessAuthenticator auth, TimeSpan buffer) =>
-        new(auth, _time, buffer, AkeylessAccessType.ApiKey, NullLogger.Instance);
+        new(auth, _time, buffer, TimeSpan.FromSeconds(100), AkeylessAccessType.ApiKey, NullLogger.Instance);
 
     private sealed class CountingAuthenticator(TimeProvider time, TimeSpan lifetime, Task? gate = null, DateTimeOffset? expiresAt = null) : IAkeylessAuthenticator
     {

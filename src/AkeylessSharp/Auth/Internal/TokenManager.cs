@@ -6,21 +6,24 @@ namespace AkeylessSharp.Auth.Internal;
 /// <summary>
 /// Holds the API token: serves the cached one until it is within the refresh buffer of expiry, and makes concurrent
 /// callers share ONE in-flight authentication. A caller's cancellation only stops its own wait, never the shared
-/// authentication (which is bounded by the HTTP timeouts instead).
+/// authentication. That is bounded by the client's <c>Timeout</c>: past it, the attempt is cancelled and given up (even
+/// a cloud-id provider that ignores cancellation), so a hung one cannot make every later call wait on it.
 /// </summary>
 internal sealed class TokenManager
 {
     private readonly IAkeylessAuthenticator _authenticator;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _refreshBuffer;
+    private readonly TimeSpan _timeout;
     private readonly AkeylessAccessType _accessType;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private CachedToken? _current;
     private Task<AkeylessToken>? _inFlight;
 
-    public TokenManager(IAkeylessAuthenticator authenticator, TimeProvider timeProvider, TimeSpan refreshBuffer, AkeylessAccessType accessType, ILogger logger)
+    public TokenManager(IAkeylessAuthenticator authenticator, TimeProvider timeProvider, TimeSpan refreshBuffer, TimeSpan timeout, AkeylessAccessType accessType, ILogger logger)
     {
+        _timeout = timeout;
         _authenticator = authenticator;
         _timeProvider = timeProvider;
         _refreshBuffer = refreshBuffer;
@@ -83,7 +86,7 @@ internal sealed class TokenManager
     {
         try
         {
-            var token = await _authenticator.AuthenticateAsync(CancellationToken.None).ConfigureAwait(false);
+            var token = await AuthenticateWithinTimeoutAsync().ConfigureAwait(false);
             var now = _timeProvider.GetUtcNow();
             var lifetime = token.ExpiresAt - now;
 
@@ -99,6 +102,22 @@ internal sealed class TokenManager
             AkeylessTelemetry.RecordAuthentication(_accessType.ToString(), Diagnostics.Internal.ErrorTypes.Of(ex));
             Log.AuthenticationFailed(_logger, _accessType, ex);
             throw;
+        }
+    }
+
+    private async Task<AkeylessToken> AuthenticateWithinTimeoutAsync()
+    {
+        // The limit starts before the authenticator runs, so its end is seen even when the attempt ignores the token.
+        using var limit = new CancellationTokenSource(_timeout, _timeProvider);
+        var attempt = _authenticator.AuthenticateAsync(limit.Token).AsTask();
+        try
+        {
+            return await attempt.WaitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (limit.IsCancellationRequested)
+        {
+            _ = attempt.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw Errors.Internal.ExceptionFactory.Timeout(Http.Internal.CommandCatalog.Auth, path: null, _timeout, ex);
         }
     }
 
