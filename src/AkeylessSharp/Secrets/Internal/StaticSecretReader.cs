@@ -27,13 +27,11 @@ internal sealed class StaticSecretReader(AkeylessClient client, int maxBatchSize
     /// Any request failing fails the read (a missing name too, as one request for every name would), and no new
     /// request starts after it.
     /// </summary>
-    public async Task<Dictionary<string, string>> ReadAsync(IReadOnlyList<string> names, SecretRequestOptions? options, CancellationToken cancellationToken)
-    {
-        if (names.Count <= maxBatchSize)
-        {
-            return await ReadBatchAsync(names, options, cancellationToken).ConfigureAwait(false);
-        }
+    public Task<Dictionary<string, string>> ReadAsync(IReadOnlyList<string> names, SecretRequestOptions? options, CancellationToken cancellationToken) =>
+        names.Count <= maxBatchSize ? ReadBatchAsync(names, options, cancellationToken) : ReadInBatchesAsync(names, options, cancellationToken);
 
+    private async Task<Dictionary<string, string>> ReadInBatchesAsync(IReadOnlyList<string> names, SecretRequestOptions? options, CancellationToken cancellationToken)
+    {
         var values = new Dictionary<string, string>(names.Count, StringComparer.Ordinal);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxRequestsInFlight, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(names.Chunk(maxBatchSize), parallel, async (batch, ct) =>
