@@ -1,3 +1,5 @@
+using AkeylessSharp.Caching.StackExchangeRedis.Internal;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using StackExchange.Redis;
 
@@ -12,6 +14,7 @@ internal sealed class RedisSecretStore : IDisposable
     private readonly Lock _gate = new();
     private readonly RedisCacheOptions _options;
     private readonly Func<Task<IConnectionMultiplexer>>? _applicationConnection;
+    private readonly RedisCache _redisCache;
     private Task<IConnectionMultiplexer>? _connection;
 
     public RedisSecretStore(RedisCacheOptions options)
@@ -19,10 +22,12 @@ internal sealed class RedisSecretStore : IDisposable
         _options = options;
         _applicationConnection = options.ConnectionMultiplexerFactory;
         options.ConnectionMultiplexerFactory = ConnectAsync;
-        Cache = new RedisCache(Microsoft.Extensions.Options.Options.Create(options));
+        _redisCache = new RedisCache(Microsoft.Extensions.Options.Options.Create(options));
+        Cache = new ForeignKeyTolerantCache(_redisCache);
     }
 
-    public RedisCache Cache { get; }
+    /// <summary>The cache the secret cache writes to: Redis, reading a key someone else wrote as another type as a miss.</summary>
+    public IDistributedCache Cache { get; }
 
     /// <summary>The prefix RedisCache puts before its keys; the lock keys get it too, so instances stay apart.</summary>
     public string InstanceName => _options.InstanceName ?? "";
@@ -43,7 +48,7 @@ internal sealed class RedisSecretStore : IDisposable
 
     public void Dispose()
     {
-        Cache.Dispose();
+        _redisCache.Dispose();
         Task<IConnectionMultiplexer>? connection;
         lock (_gate)
         {
