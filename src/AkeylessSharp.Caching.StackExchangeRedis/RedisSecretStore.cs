@@ -21,6 +21,12 @@ internal sealed class RedisSecretStore : IDisposable
     {
         _options = options;
         _applicationConnection = options.ConnectionMultiplexerFactory;
+        if (_applicationConnection is null && options.ConfigurationOptions is null)
+        {
+            // Checked here, not on first connection: a bad string would otherwise only show as a degraded cache.
+            options.ConfigurationOptions = RedisConfiguration.Parse(options.Configuration ?? "");
+        }
+
         options.ConnectionMultiplexerFactory = ConnectAsync;
         _redisCache = new RedisCache(Microsoft.Extensions.Options.Options.Create(options));
         Cache = new ForeignKeyTolerantCache(_redisCache);
@@ -63,7 +69,7 @@ internal sealed class RedisSecretStore : IDisposable
 
     private async Task<IConnectionMultiplexer> ConnectNewAsync()
     {
-        var configuration = _options.ConfigurationOptions?.Clone() ?? ConfigurationOptions.Parse(_options.Configuration ?? "");
+        var configuration = _options.ConfigurationOptions!.Clone();
         return await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
     }
 }
