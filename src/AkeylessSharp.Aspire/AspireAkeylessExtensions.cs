@@ -74,9 +74,9 @@ public static class AspireAkeylessExtensions
             configureClientOptions?.Invoke(options);
         });
 
-        if (!settings.DisableHealthChecks)
+        var checkName = clientName.Length == 0 ? "Akeyless" : $"Akeyless_{clientName}";
+        if (!settings.DisableHealthChecks && HealthCheckMarker.TryMark(builder.Services, checkName))
         {
-            var checkName = clientName.Length == 0 ? "Akeyless" : $"Akeyless_{clientName}";
             builder.Services.AddHealthChecks().AddAkeyless(clientName, checkName);
             if (settings.HealthCheckTimeout is { } timeout)
             {

@@ -93,4 +93,17 @@ public sealed class BadSettingsTests
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AddAkeylessClient_CalledTwice_RegistersOneHealthCheck()
+    {
+        var builder = Builder(("ConnectionStrings:akeyless", "ApiUrl=http://127.0.0.1:1/;AccessId=p-abc;AccessKey=" + Secret));
+        builder.AddAkeylessClient("akeyless", s => s.HealthCheckTimeout = TimeSpan.FromSeconds(2), o => o.MaxRetries = 0);
+        builder.AddAkeylessClient("akeyless", s => s.HealthCheckTimeout = TimeSpan.FromSeconds(2), o => o.MaxRetries = 0);
+        using var host = builder.Build();
+
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(["Akeyless"], report.Entries.Keys);
+    }
 }
