@@ -39,6 +39,12 @@ public sealed class BadSettingsTests
     [InlineData("akeyless://p-abc:" + Secret + "@", null)]
     [InlineData("ApiUrl=http://127.0.0.1:1/;" + Secret, null)]
     [InlineData(Secret, null)]
+    [InlineData("ApiUrl=http://127.0.0.1:1/;AccessId=p-abc;AccessKey=", "AccessKey")]
+    [InlineData("ApiUrl=http://127.0.0.1:1/;AccessId=;AccessKey=" + Secret, "AccessId")]
+    [InlineData("ApiUrl=http://127.0.0.1:1/;AccessKey=" + Secret, "AccessId")]
+    [InlineData("ApiUrl=http://127.0.0.1:1/;AccessId=p-abc;AccessType=uid;AccessKey=" + Secret, "UidToken")]
+    [InlineData("akeyless+http://:" + Secret + "@127.0.0.1:1", null)]
+    [InlineData("akeyless+http://p-abc:" + Secret + "@127.0.0.1:1?bogus_option=1", "bogus_option")]
     [InlineData("ApiUrl=http://127.0.0.1:1/;AccessId=p-abc;AccessKey=\"" + Secret, null)]
     public void ABadConnectionString_FailsTyped_WithoutEchoingTheCredential(string connectionString, string? named)
     {
