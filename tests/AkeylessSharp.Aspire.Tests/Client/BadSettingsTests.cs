@@ -46,12 +46,18 @@ public sealed class BadSettingsTests
     [InlineData("akeyless+http://:" + Secret + "@127.0.0.1:1", null)]
     [InlineData("akeyless+http://p-abc:" + Secret + "@127.0.0.1:1?bogus_option=1", "bogus_option")]
     [InlineData("ApiUrl=http://127.0.0.1:1/;AccessId=p-abc;AccessKey=\"" + Secret, null)]
+    [InlineData("akeyless+http://p-abc:Sup3r/S3cretKey@127.0.0.1:1", null)]
+    [InlineData("akeyless+http://p-abc:Sup3r@S3cretKey@127.0.0.1:1", null)]
+    [InlineData("akeyless+http://p-abc:Sup3r?S3cretKey@127.0.0.1:1", null)]
+    [InlineData("akeyless+http://p-abc:Sup3r#S3cretKey@127.0.0.1:1", null)]
     public void ABadConnectionString_FailsTyped_WithoutEchoingTheCredential(string connectionString, string? named)
     {
         var error = RegisterAndResolve(Builder(("ConnectionStrings:akeyless", connectionString)));
 
         var typed = Assert.IsAssignableFrom<AkeylessException>(error);
         Assert.DoesNotContain(Secret, typed.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("S3cretKey", typed.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sup3r", typed.ToString(), StringComparison.Ordinal);
         if (named is not null)
         {
             Assert.Contains(named, typed.Message, StringComparison.OrdinalIgnoreCase);
