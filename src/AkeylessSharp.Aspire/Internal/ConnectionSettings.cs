@@ -33,10 +33,7 @@ internal static class ConnectionSettings
         return settings;
     }
 
-    /// <summary>
-    /// Binds a section, turning the binder's conversion failure into a configuration error. The binder's message names
-    /// the key and the target type, not the value.
-    /// </summary>
+    /// <summary>Binds a section, turning the binder's conversion failure into a configuration error naming the key, never the value.</summary>
     public static void Bind(IConfigurationSection section, Action<IConfigurationSection> bind)
     {
         try
@@ -45,7 +42,7 @@ internal static class ConnectionSettings
         }
         catch (InvalidOperationException ex)
         {
-            throw new AkeylessConfigurationException($"{ex.Message} Correct the value, or remove it to keep the default.", section.Path, ex);
+            throw BindingErrors.Describe(ex, section.Path);
         }
     }
 
