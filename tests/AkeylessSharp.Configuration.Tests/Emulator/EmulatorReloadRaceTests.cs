@@ -131,4 +131,24 @@ public class EmulatorReloadRaceTests
 
         Assert.Equal("a6", config["A"]);
     }
+
+    [Fact]
+    public async Task Reload_AkeylessRateLimitsWithAnHourLongRetryAfter_EndsWithinTheClientTimeout_TypedAndKeepsValues()
+    {
+        await using var fx = await EmulatorFixture.StartAsync(Secrets());
+        var options = fx.ClientOptions();
+        options.MaxRetries = 2;
+        options.Timeout = TimeSpan.FromSeconds(2);
+        using var client = new AkeylessClient(options);
+        using var h = new ProviderHarness(client);
+        var config = h.Build(o => o.BasePaths.Add("/app"));
+        fx.Emulator.Faults.FailNext("list-items", 10, 429, TimeSpan.FromHours(1));
+        var watch = Stopwatch.StartNew();
+
+        Assert.False(await h.Provider.ReloadAsync().WaitAsync(TimeSpan.FromMinutes(2)));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        Assert.IsAssignableFrom<AkeylessException>(h.Provider.LastError);
+        Assert.Equal("a1", config["A"]);
+    }
 }
