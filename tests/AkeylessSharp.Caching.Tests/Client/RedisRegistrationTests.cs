@@ -42,4 +42,23 @@ public sealed class RedisRegistrationTests
         Assert.Contains("'ssl'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void AddRedisCache_AnEmptyKeyPrefix_FailsTypedNamingIt(string? prefix)
+    {
+        var services = new ServiceCollection();
+        services.AddAkeyless(Valid).AddRedisCache("127.0.0.1:6379,abortConnect=false", c =>
+        {
+            c.EncryptionKey = Key;
+            c.KeyPrefix = prefix!;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<AkeylessConfigurationException>(() => provider.GetRequiredService<IAkeylessClient>());
+
+        Assert.Contains("KeyPrefix", error.Message, StringComparison.Ordinal);
+    }
 }
