@@ -47,7 +47,7 @@ public class AkeylessResource : Resource, IResourceWithConnectionString
     /// </summary>
     public ReferenceExpression ConnectionStringExpression => IsEmulator
         ? ReferenceExpression.Create($"{EmulatorConnection}")
-        : ReferenceExpression.Create($"ApiUrl={_apiUrl!};AccessId={_accessId!};AccessType=api_key;AccessKey={_accessKey!}");
+        : ReferenceExpression.Create($"ApiUrl={new ConnectionStringValue(_apiUrl!)};AccessId={new ConnectionStringValue(_accessId!)};AccessType=api_key;AccessKey={new ConnectionStringValue(_accessKey!)}");
 
     /// <summary>The emulator's connection string, completed when it has started.</summary>
     internal EmulatorConnection EmulatorConnection { get; }

@@ -23,7 +23,7 @@ public static class AspireAkeylessConfigurationExtensions
     /// <returns>The configuration manager, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="connectionName"/> is empty.</exception>
-    /// <exception cref="AkeylessSharp.AkeylessConfigurationException">No connection is configured (and <paramref name="configure"/> is not given to set one), or the connection string is invalid.</exception>
+    /// <exception cref="AkeylessSharp.AkeylessConfigurationException">No connection is configured (and <paramref name="configure"/> is not given to set one), the connection string is invalid, or a setting has a value of the wrong type; the message names it.</exception>
     public static IConfigurationManager AddAkeylessSecrets(
         this IConfigurationManager configuration,
         string connectionName,
@@ -36,7 +36,7 @@ public static class AspireAkeylessConfigurationExtensions
         ConnectionSettings.ThrowIfMissing(configuration, connectionName, settings, configuredInCode: configure is not null);
 
         var options = new AkeylessConfigurationOptions();
-        configuration.GetSection(ConnectionSettings.ConfigurationSectionName).Bind(options);
+        ConnectionSettings.Bind(configuration.GetSection(ConnectionSettings.ConfigurationSectionName), s => s.Bind(options));
         ConnectionSettings.Apply(options.ClientOptions, configuration, connectionName, settings);
         configure?.Invoke(options);
         configuration.AddAkeyless(options);

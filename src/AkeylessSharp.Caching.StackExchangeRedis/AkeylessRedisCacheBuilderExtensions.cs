@@ -1,6 +1,7 @@
 using AkeylessSharp;
 using AkeylessSharp.Caching;
 using AkeylessSharp.Caching.StackExchangeRedis;
+using AkeylessSharp.Caching.StackExchangeRedis.Internal;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -21,6 +22,7 @@ public static class AkeylessRedisCacheBuilderExtensions
     /// <param name="configureRedis">Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>.</param>
     /// <param name="configure">Adjusts the cache options (an encryption key is required unless Data Protection is used); <see langword="null"/> keeps those bound from the <c>Cache</c> section.</param>
     /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="AkeylessConfigurationException">When the client is resolved: the Redis configuration string is not valid or names no server.</exception>
     public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, Action<RedisCacheOptions> configureRedis, Action<AkeylessCacheOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,7 +39,9 @@ public static class AkeylessRedisCacheBuilderExtensions
         builder.Services.AddOptions<AkeylessClientOptions>(builder.Name).PostConfigure<IServiceProvider>((options, sp) =>
         {
             var store = sp.GetRequiredKeyedService<RedisSecretStore>(key);
-            options.SecretFetchLock ??= new RedisSecretFetchLock(store.ConnectAsync, store.InstanceName + (options.Cache?.KeyPrefix ?? new AkeylessCacheOptions().KeyPrefix));
+            // An empty prefix is left for the cache options' validation to report, as a configuration error naming KeyPrefix.
+            var prefix = string.IsNullOrEmpty(options.Cache?.KeyPrefix) ? new AkeylessCacheOptions().KeyPrefix : options.Cache.KeyPrefix;
+            options.SecretFetchLock ??= new RedisSecretFetchLock(store.ConnectAsync, store.InstanceName + prefix);
         });
         return builder.AddSecretCache((sp, options) => new DistributedSecretCache(sp.GetRequiredKeyedService<RedisSecretStore>(key).Cache, options, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()), configure);
     }
@@ -46,6 +50,7 @@ public static class AkeylessRedisCacheBuilderExtensions
     /// <param name="builder">The client registration.</param>
     /// <param name="connectionString">The Redis configuration string, such as <c>redis:6379,abortConnect=false</c>.</param>
     /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="AkeylessConfigurationException"><paramref name="connectionString"/> is not a valid StackExchange.Redis configuration string or names no server.</exception>
     public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, string connectionString) => builder.AddRedisCache(connectionString, configure: null);
 
     /// <summary>Caches secret values, encrypted, in a Redis of the client's own, given its connection string and cache options.</summary>
@@ -53,9 +58,11 @@ public static class AkeylessRedisCacheBuilderExtensions
     /// <param name="connectionString">The Redis configuration string, such as <c>redis:6379,abortConnect=false</c>.</param>
     /// <param name="configure">Adjusts the cache options; <see langword="null"/> keeps those bound from the <c>Cache</c> section.</param>
     /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="AkeylessConfigurationException"><paramref name="connectionString"/> is not a valid StackExchange.Redis configuration string or names no server.</exception>
     public static IAkeylessBuilder AddRedisCache(this IAkeylessBuilder builder, string connectionString, Action<AkeylessCacheOptions>? configure)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        RedisConfiguration.Parse(connectionString);
         return builder.AddRedisCache(redis => redis.Configuration = connectionString, configure);
     }
 }

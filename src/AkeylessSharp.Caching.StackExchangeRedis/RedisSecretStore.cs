@@ -1,3 +1,5 @@
+using AkeylessSharp.Caching.StackExchangeRedis.Internal;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using StackExchange.Redis;
 
@@ -12,17 +14,26 @@ internal sealed class RedisSecretStore : IDisposable
     private readonly Lock _gate = new();
     private readonly RedisCacheOptions _options;
     private readonly Func<Task<IConnectionMultiplexer>>? _applicationConnection;
+    private readonly RedisCache _redisCache;
     private Task<IConnectionMultiplexer>? _connection;
 
     public RedisSecretStore(RedisCacheOptions options)
     {
         _options = options;
         _applicationConnection = options.ConnectionMultiplexerFactory;
+        if (_applicationConnection is null && options.ConfigurationOptions is null)
+        {
+            // Checked here, not on first connection: a bad string would otherwise only show as a degraded cache.
+            options.ConfigurationOptions = RedisConfiguration.Parse(options.Configuration ?? "");
+        }
+
         options.ConnectionMultiplexerFactory = ConnectAsync;
-        Cache = new RedisCache(Microsoft.Extensions.Options.Options.Create(options));
+        _redisCache = new RedisCache(Microsoft.Extensions.Options.Options.Create(options));
+        Cache = new ForeignKeyTolerantCache(_redisCache);
     }
 
-    public RedisCache Cache { get; }
+    /// <summary>The cache the secret cache writes to: Redis, reading a key someone else wrote as another type as a miss.</summary>
+    public IDistributedCache Cache { get; }
 
     /// <summary>The prefix RedisCache puts before its keys; the lock keys get it too, so instances stay apart.</summary>
     public string InstanceName => _options.InstanceName ?? "";
@@ -43,7 +54,7 @@ internal sealed class RedisSecretStore : IDisposable
 
     public void Dispose()
     {
-        Cache.Dispose();
+        _redisCache.Dispose();
         Task<IConnectionMultiplexer>? connection;
         lock (_gate)
         {
@@ -58,7 +69,7 @@ internal sealed class RedisSecretStore : IDisposable
 
     private async Task<IConnectionMultiplexer> ConnectNewAsync()
     {
-        var configuration = _options.ConfigurationOptions?.Clone() ?? ConfigurationOptions.Parse(_options.Configuration ?? "");
+        var configuration = _options.ConfigurationOptions!.Clone();
         return await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
     }
 }

@@ -132,7 +132,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
             var entries = await _selector.SelectAsync(references, cancellationToken).ConfigureAwait(false);
             var fetched = await _fetcher.FetchAsync(entries, _state, cancellationToken).ConfigureAwait(false);
             var builder = new ConfigurationDataBuilder(_options, _layout, _logger);
-            var data = builder.Build(entries, fetched.State.Values);
+            var data = builder.Build(entries, fetched.State.Values, fetched.Rejected);
 
             _state = fetched.State;
             Problems = builder.Problems;

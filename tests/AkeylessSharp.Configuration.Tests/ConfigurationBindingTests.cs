@@ -102,4 +102,22 @@ public class ConfigurationBindingTests
             Environment.SetEnvironmentVariable("AKSCFGTEST6_Akeyless__AccessId", null);
         }
     }
+
+    [Theory]
+    [InlineData("Akeyless:ReloadInterval", "soon")]
+    [InlineData("Akeyless:BatchSize", "lots")]
+    [InlineData("Akeyless:DuplicateKeyPolicy", "Sometimes")]
+    [InlineData("Akeyless:Optional", "maybe")]
+    [InlineData("Akeyless:MaxRetries", "many")]
+    [InlineData("Akeyless:Timeout", "forever")]
+    public void AddAkeyless_Section_AValueOfTheWrongType_FailsTypedNamingTheKey(string key, string value)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(s_settings) { [key] = value }).Build();
+        var builder = new ConfigurationBuilder();
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => builder.AddAkeyless(settings.GetSection("Akeyless"), o => o.Client = new FakeAkeylessClient()));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -21,13 +21,20 @@ internal sealed class AkeylessRuntime : IAsyncDisposable
         }
     }
 
-    public void Add(AkeylessResource resource, AkeylessEmulator emulator)
+    /// <summary>Takes ownership of a started emulator; one that finished starting after the app host was disposed is stopped at once.</summary>
+    public async ValueTask AddAsync(AkeylessResource resource, AkeylessEmulator emulator)
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _emulators[resource] = emulator;
+            if (!_disposed)
+            {
+                _emulators[resource] = emulator;
+                return;
+            }
         }
+
+        await emulator.DisposeAsync().ConfigureAwait(false);
+        throw new ObjectDisposedException(nameof(AkeylessRuntime), "The app host stopped while the Akeyless emulator was starting; the emulator was stopped.");
     }
 
     public AkeylessEmulator? Find(AkeylessResource resource)

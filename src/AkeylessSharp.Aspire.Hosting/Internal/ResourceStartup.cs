@@ -47,7 +47,7 @@ internal static class ResourceStartup
         }
 
         var emulator = await AkeylessEmulator.StartAsync(settings.ToOptions(logger), cancellationToken).ConfigureAwait(false);
-        runtime.Add(resource, emulator);
+        await runtime.AddAsync(resource, emulator).ConfigureAwait(false);
         resource.EmulatorConnection.Set(ConnectionStringOf(emulator));
         Log.EmulatorStarted(logger, resource.Name, emulator.BaseUrl, emulator.AccessId);
         return emulator.BaseUrl.ToString();

@@ -15,15 +15,35 @@ internal static class ConnectionSettings
     {
         var settings = new AkeylessClientSettings();
         var section = configuration.GetSection(ClientSectionName);
-        section.Bind(settings);
-        section.GetSection(connectionName).Bind(settings);
+        Bind(section, s => s.Bind(settings));
+        Bind(section.GetSection(connectionName), s => s.Bind(settings));
         if (configuration.GetConnectionString(connectionName) is { Length: > 0 } connectionString)
         {
             settings.ConnectionString = connectionString;
         }
 
         configureSettings?.Invoke(settings);
+        if (settings.HealthCheckTimeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new AkeylessConfigurationException(
+                $"{ClientSectionName}:{nameof(AkeylessClientSettings.HealthCheckTimeout)} is {timeout}; it must be positive (such as 00:00:05), or unset to use the health check service's own timeout.",
+                nameof(AkeylessClientSettings.HealthCheckTimeout));
+        }
+
         return settings;
+    }
+
+    /// <summary>Binds a section, turning the binder's conversion failure into a configuration error naming the key, never the value.</summary>
+    public static void Bind(IConfigurationSection section, Action<IConfigurationSection> bind)
+    {
+        try
+        {
+            bind(section);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw BindingErrors.Describe(ex, section.Path);
+        }
     }
 
     /// <summary>Fails early, naming both places a connection can come from, when neither holds one.</summary>
@@ -42,7 +62,7 @@ internal static class ConnectionSettings
     {
         foreach (var section in ClientOptionsSections(configuration, connectionName))
         {
-            section.Bind(options);
+            Bind(section, s => s.Bind(options));
         }
 
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))

@@ -1,5 +1,6 @@
 using AkeylessSharp;
 using AkeylessSharp.Configuration;
+using AkeylessSharp.Configuration.Internal;
 
 namespace Microsoft.Extensions.Configuration;
 
@@ -27,6 +28,7 @@ public static class AkeylessConfigurationBuilderExtensions
     /// <param name="builder">The configuration builder.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AkeylessConfigurationException">A setting has a value of the wrong type (the message names the key, not the value), or <c>AccessType</c> is unknown.</exception>
     public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder) => builder.AddAkeyless(DefaultSectionName, configure: null);
 
     /// <summary>Adds Akeyless secrets with the settings of a section of the configuration already loaded.</summary>
@@ -34,6 +36,7 @@ public static class AkeylessConfigurationBuilderExtensions
     /// <param name="sectionName">The section name.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="AkeylessConfigurationException">A setting has a value of the wrong type (the message names the key, not the value), or <c>AccessType</c> is unknown.</exception>
     public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, string sectionName) => builder.AddAkeyless(sectionName, configure: null);
 
     /// <summary>
@@ -48,6 +51,7 @@ public static class AkeylessConfigurationBuilderExtensions
     /// <param name="configure">Adjusts the options after binding (for example to set a <see cref="AkeylessConfigurationOptions.Filter"/>); <see langword="null"/> leaves them as bound.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="AkeylessConfigurationException">A setting has a value of the wrong type (the message names the key, not the value), or <c>AccessType</c> is unknown.</exception>
     public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, string sectionName, Action<AkeylessConfigurationOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -74,6 +78,7 @@ public static class AkeylessConfigurationBuilderExtensions
     /// <param name="settings">The settings: client fields (<c>ApiUrl</c>, <c>AccessId</c>, <c>AccessType</c>, <c>AccessKey</c>, ...) and provider fields (<c>BasePaths</c>, <c>ConnectionsPath</c>, <c>ReloadInterval</c>, ...).</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="AkeylessConfigurationException">A setting has a value of the wrong type (the message names the key, not the value), or <c>AccessType</c> is unknown.</exception>
     public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, IConfiguration settings) => builder.AddAkeyless(settings, configure: null);
 
     /// <summary>Adds Akeyless secrets with the settings of <paramref name="settings"/>, adjusted in code after binding.</summary>
@@ -82,13 +87,18 @@ public static class AkeylessConfigurationBuilderExtensions
     /// <param name="configure">Adjusts the options after binding; <see langword="null"/> leaves them as bound.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="AkeylessConfigurationException">A setting has a value of the wrong type (the message names the key, not the value), or <c>AccessType</c> is unknown.</exception>
     public static IConfigurationBuilder AddAkeyless(this IConfigurationBuilder builder, IConfiguration settings, Action<AkeylessConfigurationOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        var options = new AkeylessConfigurationOptions();
-        settings.Bind(options);
-        options.ClientOptions = AkeylessClientOptions.FromConfiguration(settings);
+        var options = BindingErrors.Bind(settings, () =>
+        {
+            var bound = new AkeylessConfigurationOptions();
+            settings.Bind(bound);
+            bound.ClientOptions = AkeylessClientOptions.FromConfiguration(settings);
+            return bound;
+        });
         configure?.Invoke(options);
         return builder.AddAkeyless(options);
     }

@@ -27,7 +27,7 @@ internal sealed class ConfigurationDataBuilder
     /// <summary>The problems met (bad connections, missing references), without any value; the last load's list is exposed by the provider.</summary>
     public List<string> Problems { get; } = [];
 
-    public Dictionary<string, string?> Build(IEnumerable<SecretEntry> entries, IReadOnlyDictionary<string, string> values)
+    public Dictionary<string, string?> Build(IEnumerable<SecretEntry> entries, IReadOnlyDictionary<string, string> values, IReadOnlyCollection<string>? rejected = null)
     {
         // At least one key per value read: sized once instead of growing through every power of two.
         _data.EnsureCapacity(values.Count);
@@ -36,6 +36,20 @@ internal sealed class ConfigurationDataBuilder
         {
             if (!values.TryGetValue(entry.Path, out var raw))
             {
+                if (rejected is not null && rejected.Contains(entry.Path))
+                {
+                    // Akeyless refused the name itself (too long, bad characters): the reference or path is wrong, not absent.
+                    var source = entry.Kind == SecretEntryKind.Reference ? $"Secret reference '{entry.Key}'" : "An entry of Paths";
+                    Log.NameRejected(_logger, source, entry.Path);
+                    Problems.Add($"{source} names '{entry.Path}', which Akeyless rejects as a secret name; correct it.");
+                    if (entry.Kind == SecretEntryKind.Reference)
+                    {
+                        Set(entry.Key, null, entry.Path);
+                    }
+
+                    continue;
+                }
+
                 if (entry.Kind == SecretEntryKind.Reference)
                 {
                     // Hide the unresolved "akeyless:/..." text rather than hand it to the application as a value.

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "Secret reference '{Key}' has an empty path and is ignored.")]
     public static partial void ReferenceEmpty(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Warning, Message = "{Source} names '{Path}', which Akeyless rejects as a secret name; it is skipped.")]
+    public static partial void NameRejected(ILogger logger, string source, string path);
 }

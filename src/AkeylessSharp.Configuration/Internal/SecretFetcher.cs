@@ -21,7 +21,8 @@ internal sealed class SecretFetcher
         _concurrency = concurrency;
     }
 
-    public sealed record Result(LoadState State, int Fetched, int Reused, int Requests, IReadOnlyCollection<string> Missing);
+    /// <summary>What one fetch read; <c>Rejected</c> holds names from references or explicit paths that Akeyless refuses as names.</summary>
+    public sealed record Result(LoadState State, int Fetched, int Reused, int Requests, IReadOnlyCollection<string> Missing, IReadOnlyCollection<string> Rejected);
 
     public async Task<Result> FetchAsync(IReadOnlyList<SecretEntry> entries, LoadState previous, CancellationToken cancellationToken)
     {
@@ -60,12 +61,13 @@ internal sealed class SecretFetcher
         }
 
         var missing = new ConcurrentBag<string>();
+        var rejected = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(
             toFetch.Chunk(_batchSize),
             new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
             async (chunk, ct) =>
             {
-                var found = await FetchBatchAsync(chunk, missing, ct).ConfigureAwait(false);
+                var found = await FetchBatchAsync(chunk, identities, missing, rejected, ct).ConfigureAwait(false);
                 lock (values)
                 {
                     foreach (var (path, value) in found)
@@ -75,10 +77,11 @@ internal sealed class SecretFetcher
                 }
             }).ConfigureAwait(false);
 
-        return new Result(new LoadState(values, identities), toFetch.Count - missing.Count, reused, (toFetch.Count + _batchSize - 1) / _batchSize, missing);
+        return new Result(new LoadState(values, identities), toFetch.Count - missing.Count - rejected.Count, reused, (toFetch.Count + _batchSize - 1) / _batchSize, missing, rejected);
     }
 
-    private async Task<List<KeyValuePair<string, string>>> FetchBatchAsync(string[] chunk, ConcurrentBag<string> missing, CancellationToken cancellationToken)
+    private async Task<List<KeyValuePair<string, string>>> FetchBatchAsync(
+        string[] chunk, IReadOnlyDictionary<string, ItemIdentity> listed, ConcurrentBag<string> missing, ConcurrentBag<string> rejected, CancellationToken cancellationToken)
     {
         var values = new List<KeyValuePair<string, string>>(chunk.Length);
         var remaining = chunk.ToList();
@@ -109,23 +112,47 @@ internal sealed class SecretFetcher
             catch (AkeylessNotFoundException)
             {
                 // The service did not say which name is missing: fall back to one read per name for this batch only.
-                foreach (var path in remaining)
-                {
-                    var value = await _client.TryGetSecretAsync(path, s_fresh, cancellationToken).ConfigureAwait(false);
-                    if (value is null)
-                    {
-                        missing.Add(path);
-                    }
-                    else
-                    {
-                        values.Add(new(path, value));
-                    }
-                }
-
+                await ReadOneByOneAsync(remaining, listed, values, missing, rejected, cancellationToken).ConfigureAwait(false);
+                return values;
+            }
+            catch (AkeylessBadRequestException) when (remaining.Count > 1 && remaining.Any(path => !listed.ContainsKey(path)))
+            {
+                // One invalid name from a reference or an explicit path fails the whole request: isolate it.
+                await ReadOneByOneAsync(remaining, listed, values, missing, rejected, cancellationToken).ConfigureAwait(false);
+                return values;
+            }
+            catch (AkeylessBadRequestException) when (remaining.Count == 1 && !listed.ContainsKey(remaining[0]))
+            {
+                rejected.Add(remaining[0]);
                 return values;
             }
         }
 
         return values;
+    }
+
+    private async Task ReadOneByOneAsync(
+        List<string> paths, IReadOnlyDictionary<string, ItemIdentity> listed, List<KeyValuePair<string, string>> values, ConcurrentBag<string> missing, ConcurrentBag<string> rejected, CancellationToken cancellationToken)
+    {
+        foreach (var path in paths)
+        {
+            try
+            {
+                var value = await _client.TryGetSecretAsync(path, s_fresh, cancellationToken).ConfigureAwait(false);
+                if (value is null)
+                {
+                    missing.Add(path);
+                }
+                else
+                {
+                    values.Add(new(path, value));
+                }
+            }
+            catch (AkeylessBadRequestException) when (!listed.ContainsKey(path))
+            {
+                // A listed name came from the service, so its rejection is not about the name: that one still fails the load.
+                rejected.Add(path);
+            }
+        }
     }
 }

@@ -29,6 +29,27 @@ public sealed class ConnectionStringTests
         Assert.Equal(KeyWithPadding, options.AccessKey);
     }
 
+    [Theory]
+    [InlineData("k3y;ApiUrl=http://127.0.0.1:9/")]
+    [InlineData("k3y\"with'quotes")]
+    [InlineData(" padded-k3y ")]
+    [InlineData("k3y==;=")]
+    public async Task Parameters_WithConnectionStringSyntaxInTheirValues_RoundTripUnchanged(string key)
+    {
+        var builder = DistributedApplication.CreateBuilder();
+        builder.Configuration["Parameters:url"] = "https://gw.example.test:8000/api/v2";
+        builder.Configuration["Parameters:id"] = "p-abc123";
+        builder.Configuration["Parameters:key"] = key;
+
+        var akeyless = builder.AddAkeyless("akeyless", builder.AddParameter("url"), builder.AddParameter("id"), builder.AddParameter("key", secret: true));
+        var connectionString = await akeyless.Resource.ConnectionStringExpression.GetValueAsync(default);
+
+        var options = AkeylessClientOptions.FromConnectionString(connectionString!);
+        Assert.Equal("https://gw.example.test:8000/api/v2", options.ApiUrl);
+        Assert.Equal("p-abc123", options.AccessId);
+        Assert.Equal(key, options.AccessKey);
+    }
+
     [Fact]
     public void AddAkeyless_WithoutParameters_DeclaresUrlIdAndSecretKeyParameters()
     {

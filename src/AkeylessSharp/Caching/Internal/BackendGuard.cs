@@ -48,9 +48,42 @@ internal sealed class BackendGuard(TimeProvider time, TimeSpan timeout, TimeSpan
 
     /// <summary>Bounds one backend operation by the timeout; a completed one passes through untouched.</summary>
     public Task<T> WithTimeout<T>(Task<T> task, CancellationToken cancellationToken) =>
-        task.IsCompleted ? task : task.WaitAsync(timeout, time, cancellationToken);
+        task.IsCompleted ? task : WaitAsync(task, cancellationToken);
 
     /// <inheritdoc cref="WithTimeout{T}(Task{T}, CancellationToken)"/>
     public Task WithTimeout(Task task, CancellationToken cancellationToken) =>
-        task.IsCompleted ? task : task.WaitAsync(timeout, time, cancellationToken);
+        task.IsCompleted ? task : WaitAsync(task, cancellationToken);
+
+    private async Task<T> WaitAsync<T>(Task<T> task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException || cancellationToken.IsCancellationRequested)
+        {
+            ObserveAbandoned(task);
+            throw;
+        }
+    }
+
+    private async Task WaitAsync(Task task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException || cancellationToken.IsCancellationRequested)
+        {
+            ObserveAbandoned(task);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A call given up on keeps running; when the connection then drops it fails with nobody awaiting it, which would
+    /// surface as an unobserved task exception. Its failure was already counted as the timeout.
+    /// </summary>
+    private static void ObserveAbandoned(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

@@ -3,7 +3,11 @@ using System.Diagnostics.CodeAnalysis;
 namespace AkeylessSharp.Caching.Internal;
 
 /// <summary>A cache lookup a bulk read started and did not wait for, handed on so that it is awaited, not repeated.</summary>
-internal readonly record struct StartedLookup(string Key, ValueTask<string?> Lookup);
+internal readonly record struct StartedLookup(string Key, ValueTask<string?> Lookup)
+{
+    /// <summary>Redacts the value: a completed <see cref="ValueTask{TResult}"/> prints its result.</summary>
+    public override string ToString() => $"StartedLookup {{ Key = {Key}, Lookup = {(Lookup.IsCompleted ? "completed (value redacted)" : "pending")} }}";
+}
 
 internal sealed partial class CachingSecretReader
 {
