@@ -5,7 +5,8 @@ namespace AkeylessSharp.Settings.Internal;
 /// <summary>
 /// Binds <see cref="AkeylessClientOptions"/> with the source-generated configuration binder (no reflection, so Native AOT
 /// and trimming keep working). That binder ignores type converters, so <c>AccessType</c> spellings of the references
-/// (<c>api_key</c>, <c>uid</c>, <c>k8s</c>, ...) are rewritten to the enum names first.
+/// (<c>api_key</c>, <c>uid</c>, <c>k8s</c>, ...) are rewritten to the enum names first. A value of the wrong type fails
+/// with an <see cref="AkeylessConfigurationException"/> naming its full key, never the value.
 /// </summary>
 internal static class ClientOptionsBinder
 {
@@ -17,7 +18,7 @@ internal static class ClientOptionsBinder
         var text = configuration[AccessTypeKey];
         if (string.IsNullOrEmpty(text) || Enum.TryParse<AkeylessAccessType>(text, ignoreCase: true, out _))
         {
-            configuration.Bind(options);
+            BindNamingFullKeys(configuration, options, pathPrefix: null);
             return;
         }
 
@@ -34,7 +35,20 @@ internal static class ClientOptionsBinder
             .Build();
         using (normalized as IDisposable)
         {
-            normalized.Bind(options);
+            // The layered root sees the section's keys without its path.
+            BindNamingFullKeys(normalized, options, (configuration as IConfigurationSection)?.Path);
+        }
+    }
+
+    private static void BindNamingFullKeys(IConfiguration configuration, AkeylessClientOptions options, string? pathPrefix)
+    {
+        try
+        {
+            configuration.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw BindingErrors.Describe(ex, pathPrefix);
         }
     }
 }
