@@ -18,7 +18,7 @@ internal static class ClientOptionsBinder
         var text = configuration[AccessTypeKey];
         if (string.IsNullOrEmpty(text) || Enum.TryParse<AkeylessAccessType>(text, ignoreCase: true, out _))
         {
-            BindNamingFullKeys(configuration, options, pathPrefix: null);
+            BindNamingFullKeys(configuration, configuration, options, keysRelativeToSection: false);
             return;
         }
 
@@ -36,19 +36,19 @@ internal static class ClientOptionsBinder
         using (normalized as IDisposable)
         {
             // The layered root sees the section's keys without its path.
-            BindNamingFullKeys(normalized, options, (configuration as IConfigurationSection)?.Path);
+            BindNamingFullKeys(normalized, configuration, options, keysRelativeToSection: true);
         }
     }
 
-    private static void BindNamingFullKeys(IConfiguration configuration, AkeylessClientOptions options, string? pathPrefix)
+    private static void BindNamingFullKeys(IConfiguration source, IConfiguration section, AkeylessClientOptions options, bool keysRelativeToSection)
     {
         try
         {
-            configuration.Bind(options);
+            source.Bind(options);
         }
         catch (InvalidOperationException ex)
         {
-            throw BindingErrors.Describe(ex, pathPrefix);
+            throw BindingErrors.Describe(ex, (section as IConfigurationSection)?.Path, keysRelativeToSection);
         }
     }
 }
