@@ -192,11 +192,11 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         return map(response, state);
     }
 
-    /// <summary>One Warning per rejected token: only the caller that retires it logs; the others were already behind it.</summary>
     /// <summary>What is left of a call's <paramref name="limit"/>, for the retry to decline a Retry-After that cannot fit.</summary>
     private TimeSpan Remaining(TimeSpan limit, long started) =>
         limit == System.Threading.Timeout.InfiniteTimeSpan ? limit : limit - _timeProvider.GetElapsedTime(started);
 
+    /// <summary>One Warning per rejected token: only the caller that retires it logs; the others were already behind it.</summary>
     private void OnTokenRejected(AkeylessToken token, string command, Diagnostics.Internal.CommandScope scope)
     {
         scope.ReAuthenticated();
