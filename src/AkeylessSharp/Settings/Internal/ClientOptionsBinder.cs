@@ -24,8 +24,10 @@ internal static class ClientOptionsBinder
 
         if (!AkeylessAccessTypeNames.TryParse(text, out var accessType))
         {
+            // Named by its full key, never quoted: the value may be a secret set under the wrong key.
+            var key = configuration is IConfigurationSection section ? ConfigurationPath.Combine(section.Path, AccessTypeKey) : AccessTypeKey;
             throw new AkeylessConfigurationException(
-                $"AccessType '{text}' is not an Akeyless access type. Allowed: {AkeylessAccessTypeNames.AllowedNames}.", AccessTypeKey);
+                $"The configuration value at '{key}' is not an Akeyless access type. Allowed: {AkeylessAccessTypeNames.AllowedNames}.", key);
         }
 
         // The caller's configuration, with the enum name layered on top (setting a key on it would write through).
