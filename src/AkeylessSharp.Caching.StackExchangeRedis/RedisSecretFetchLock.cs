@@ -56,11 +56,11 @@ public sealed class RedisSecretFetchLock : ISecretFetchLock
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        var connection = await _connection().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _connection().WaitObservedAsync(cancellationToken).ConfigureAwait(false);
         var database = connection.GetDatabase();
         RedisKey lockKey = _keyPrefix + key;
         RedisValue token = Guid.NewGuid().ToString("N");
-        bool taken = await database.LockTakeAsync(lockKey, token, duration).WaitAsync(cancellationToken).ConfigureAwait(false);
+        bool taken = await database.LockTakeAsync(lockKey, token, duration).WaitObservedAsync(cancellationToken).ConfigureAwait(false);
         return taken ? new HeldLock(database, lockKey, token, LockReleaseChannel.For(connection, _releaseChannel), key) : null;
     }
 
@@ -68,7 +68,7 @@ public sealed class RedisSecretFetchLock : ISecretFetchLock
     public async ValueTask<ISecretFetchLockWatch?> WatchReleaseAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var connection = await _connection().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _connection().WaitObservedAsync(cancellationToken).ConfigureAwait(false);
         return await LockReleaseChannel.For(connection, _releaseChannel).WatchAsync(key, cancellationToken).ConfigureAwait(false);
     }
 

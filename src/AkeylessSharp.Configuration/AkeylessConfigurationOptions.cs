@@ -96,6 +96,11 @@ public sealed class AkeylessConfigurationOptions
     public string Separator { get; set; } = "/";
 
     /// <summary>What happens when two secrets map to the same key.</summary>
+    /// <remarks>
+    /// A duplicate under <see cref="DuplicateKeyPolicy.Throw"/> is a configuration mistake, not an outage: the first load
+    /// throws it even when <see cref="Optional"/> is set, like an invalid option. On a reload it is a failed reload
+    /// (<see cref="AkeylessConfigurationProvider.LastError"/>) and the last good values stay.
+    /// </remarks>
     /// <value>The default is <see cref="DuplicateKeyPolicy.Replace"/>.</value>
     public DuplicateKeyPolicy DuplicateKeyPolicy { get; set; } = DuplicateKeyPolicy.Replace;
 
@@ -103,7 +108,10 @@ public sealed class AkeylessConfigurationOptions
     /// <value>The default is <see langword="null"/> (no reload).</value>
     public TimeSpan? ReloadInterval { get; set; }
 
-    /// <summary>Whether a failure of the first load is logged and tolerated (empty configuration) instead of thrown.</summary>
+    /// <summary>
+    /// Whether a failure of the first load is logged and tolerated (empty configuration) instead of thrown. Configuration
+    /// mistakes still throw: invalid options, and a duplicate key under <see cref="DuplicateKeyPolicy.Throw"/>.
+    /// </summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool Optional { get; set; }
 

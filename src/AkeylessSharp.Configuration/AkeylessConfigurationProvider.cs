@@ -59,7 +59,8 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     /// Loads the secrets. The first call throws on failure unless the source is optional; later calls (such as
     /// <see cref="IConfigurationRoot.Reload"/>) keep the last good values on failure.
     /// </summary>
-    /// <exception cref="AkeylessException">The first load failed (authentication, permission, availability, or a duplicate key under <see cref="DuplicateKeyPolicy.Throw"/>) and the source is not optional.</exception>
+    /// <exception cref="AkeylessException">The first load failed (authentication, permission, availability) and the source is not optional.</exception>
+    /// <exception cref="AkeylessConfigurationException">The first load found two secrets mapping to one key under <see cref="DuplicateKeyPolicy.Throw"/>, even when the source is optional.</exception>
     public override void Load()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -75,7 +76,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         {
             Task.Run(() => LoadCoreAsync(initial: true, _disposing.Token)).GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (_options.Optional && ex is not OperationCanceledException)
+        catch (Exception ex) when (_options.Optional && ex is not OperationCanceledException && !IsDuplicateKey(ex))
         {
             Log.OptionalLoadFailed(_logger, ex);
         }
@@ -86,6 +87,10 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
 
         StartTimer();
     }
+
+    /// <summary>A duplicate under <see cref="DuplicateKeyPolicy.Throw"/> is a mistake in the configuration, not an outage an optional source may ride out.</summary>
+    private static bool IsDuplicateKey(Exception exception) =>
+        exception is AkeylessConfigurationException { Field: nameof(AkeylessConfigurationOptions.DuplicateKeyPolicy) };
 
     /// <summary>Reloads now: lists again, reads what changed, and raises the change token when a value changed.</summary>
     /// <param name="cancellationToken">Cancels the reload; the last good values stay.</param>

@@ -1,4 +1,5 @@
 using AkeylessSharp.Diagnostics;
+using AkeylessSharp.Diagnostics.Internal;
 using AkeylessSharp.Http.Contracts;
 using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Logging;
@@ -66,6 +67,9 @@ public partial class AkeylessClient
     private async Task<string> ProbeAsync(CancellationToken cancellationToken)
     {
         var request = new ListItemsRequest { Path = "/", Filter = ProbeFilter, AutoPagination = "disabled", MinimalView = true };
+
+        // Ends with this method: the probe's failure is logged once, by TestConnectionAsync (event 302).
+        FailuresReportedByCaller.Set();
         try
         {
             await InvokeAsync(CommandCatalog.ListItems, "/", request, AkeylessJsonContext.Default.ListItemsRequest,

@@ -101,7 +101,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         _ownedResources = owned;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = ClientLogger(loggerFactory);
-        _transport = new AkeylessTransport(httpClient, baseUri);
+        _transport = new AkeylessTransport(httpClient, baseUri, options.TotalRequestTimeout);
         _telemetry = new Diagnostics.Internal.CommandTelemetry(baseUri, options.IncludePathInTraces, _logger);
         var context = new AuthContext(options, _transport, _timeProvider, cloudIdProviders?.ToArray() ?? [], _logger) { Telemetry = _telemetry };
         _tokens = new TokenManager(AuthenticatorTable.Create(context), _timeProvider, options.TokenRefreshBuffer, options.Timeout, options.AccessType, _logger);
@@ -142,13 +142,14 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         TResponse response;
         {
             var limit = timeout ?? _options.Timeout;
+            var started = _timeProvider.GetTimestamp();
             using var callTimeout = CallTimeout.Start(limit, _timeProvider, cancellationToken);
             using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
             try
             {
                 if (carrier.SetToken is null)
                 {
-                    response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent).ConfigureAwait(false);
+                    response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent, Remaining(limit, started)).ConfigureAwait(false);
                 }
                 else
                 {
@@ -156,7 +157,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
                     carrier.SetToken(request, token.Value);
                     try
                     {
-                        response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent).ConfigureAwait(false);
+                        response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent, Remaining(limit, started)).ConfigureAwait(false);
                     }
                     catch (AkeylessUnauthorizedException)
                     {
@@ -164,7 +165,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
                         OnTokenRejected(token, command, scope);
                         token = await _tokens.GetTokenAsync(callTimeout.Token).ConfigureAwait(false);
                         carrier.SetToken(request, token.Value);
-                        response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent).ConfigureAwait(false);
+                        response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent, Remaining(limit, started)).ConfigureAwait(false);
                     }
                 }
 
@@ -190,6 +191,10 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
 
         return map(response, state);
     }
+
+    /// <summary>What is left of a call's <paramref name="limit"/>, for the retry to decline a Retry-After that cannot fit.</summary>
+    private TimeSpan Remaining(TimeSpan limit, long started) =>
+        limit == System.Threading.Timeout.InfiniteTimeSpan ? limit : limit - _timeProvider.GetElapsedTime(started);
 
     /// <summary>One Warning per rejected token: only the caller that retires it logs; the others were already behind it.</summary>
     private void OnTokenRejected(AkeylessToken token, string command, Diagnostics.Internal.CommandScope scope)

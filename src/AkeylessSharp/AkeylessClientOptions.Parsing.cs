@@ -62,8 +62,7 @@ public sealed partial class AkeylessClientOptions
     /// </summary>
     /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
     /// <returns>The bound options.</returns>
-    /// <exception cref="AkeylessConfigurationException"><c>AccessType</c> is not an access type.</exception>
-    /// <exception cref="InvalidOperationException">A value cannot be converted to its option's type; the message names the key.</exception>
+    /// <exception cref="AkeylessConfigurationException"><c>AccessType</c> is not an access type, or a value cannot be converted to its option's type; the message names the full key and the type, never the value.</exception>
     public static AkeylessClientOptions FromConfiguration(IConfiguration configuration)
     {
         var options = new AkeylessClientOptions();

@@ -143,7 +143,11 @@ public sealed partial class AkeylessClientOptions
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The base of the exponential back-off between retries (jittered); a <c>Retry-After</c> header wins.</summary>
+    /// <summary>
+    /// The base of the exponential back-off between retries (jittered); a <c>Retry-After</c> header wins, unless it asks for
+    /// more than the call has left of <see cref="Timeout"/> and <see cref="TotalRequestTimeout"/>: then the call fails at
+    /// once with an <see cref="AkeylessServiceUnavailableException"/> naming the wait, instead of sleeping into a timeout.
+    /// </summary>
     /// <value>The default is 1 second.</value>
     [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

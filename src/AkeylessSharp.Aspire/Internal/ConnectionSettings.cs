@@ -1,3 +1,4 @@
+using AkeylessSharp.Settings.Internal;
 using Microsoft.Extensions.Configuration;
 
 namespace AkeylessSharp.Aspire.Internal;

@@ -1,6 +1,6 @@
 using AkeylessSharp;
 using AkeylessSharp.Configuration;
-using AkeylessSharp.Configuration.Internal;
+using AkeylessSharp.Settings.Internal;
 
 namespace Microsoft.Extensions.Configuration;
 
@@ -92,13 +92,17 @@ public static class AkeylessConfigurationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        var options = BindingErrors.Bind(settings, () =>
+        var options = new AkeylessConfigurationOptions();
+        try
         {
-            var bound = new AkeylessConfigurationOptions();
-            settings.Bind(bound);
-            bound.ClientOptions = AkeylessClientOptions.FromConfiguration(settings);
-            return bound;
-        });
+            settings.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw BindingErrors.Describe(ex, (settings as IConfigurationSection)?.Path);
+        }
+
+        options.ClientOptions = AkeylessClientOptions.FromConfiguration(settings);
         configure?.Invoke(options);
         return builder.AddAkeyless(options);
     }

@@ -27,6 +27,7 @@ public static class AkeylessServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section, such as <c>configuration.GetSection("Akeyless")</c>.</param>
     /// <returns>A builder for further configuration (for example <c>.AddAwsCloudId()</c>).</returns>
+    /// <remarks>Bound as <see cref="AddAkeyless(IServiceCollection, string, IConfiguration)"/> binds it.</remarks>
     public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, IConfiguration configuration) =>
         services.AddAkeyless(Options.Options.DefaultName, configuration);
 
@@ -42,6 +43,11 @@ public static class AkeylessServiceCollectionExtensions
     /// <param name="name">The client name.</param>
     /// <param name="configuration">The section.</param>
     /// <returns>A builder for further configuration.</returns>
+    /// <remarks>
+    /// The section is bound when the options are first resolved: a value of the wrong type or an unknown <c>AccessType</c>
+    /// then fails with an <see cref="AkeylessConfigurationException"/> naming the full key (such as <c>Akeyless:Timeout</c>),
+    /// never the value.
+    /// </remarks>
     public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

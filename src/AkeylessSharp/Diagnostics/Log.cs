@@ -23,8 +23,9 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Warning, "Akeyless {Command} on {Target} timed out")]
     public static partial void CommandTimedOut(ILogger logger, string command, string target, Exception exception);
 
-    [LoggerMessage(105, LogLevel.Warning, "Akeyless {Command} failed with {Reason}; retry {Attempt} of {MaxRetries} in {DelayMs} ms")]
-    public static partial void RetryScheduled(ILogger logger, string command, string reason, int attempt, int maxRetries, double delayMs);
+    /// <summary>Warning, or Debug when the caller reports the call's outcome itself (a connection test, event 302).</summary>
+    [LoggerMessage(EventId = 105, Message = "Akeyless {Command} failed with {Reason}; retry {Attempt} of {MaxRetries} in {DelayMs} ms")]
+    public static partial void RetryScheduled(ILogger logger, LogLevel level, string command, string reason, int attempt, int maxRetries, double delayMs);
 
     [LoggerMessage(106, LogLevel.Warning, "Akeyless {Command} on {Target} failed")]
     public static partial void CommandError(ILogger logger, string command, string target, Exception exception);
@@ -56,7 +57,10 @@ internal static partial class Log
     [LoggerMessage(301, LogLevel.Information, "Item {Path} not found for update; creating it")]
     public static partial void UpsertCreating(ILogger logger, string path);
 
-    /// <summary>Warning, or Debug when authentication failed: event 201 has reported that once already.</summary>
+    /// <summary>
+    /// Warning, or Debug when authentication failed: event 201 has reported that once already. The probe's own call
+    /// and its retries log at Debug (events 107 and 105), so a failing service costs one Warning per probe.
+    /// </summary>
     [LoggerMessage(EventId = 302, Message = "Akeyless connection test failed: {Reason}")]
     public static partial void ConnectionTestFailed(ILogger logger, LogLevel level, string reason);
 

@@ -42,6 +42,32 @@ public class DuplicateKeyPolicyTests
     }
 
     [Fact]
+    public void Load_ThrowAndOptional_StillThrowsAConfigurationMistake()
+    {
+        using var h = new ProviderHarness(TwoFoldersWithSameName());
+
+        var ex = Assert.Throws<AkeylessConfigurationException>(() =>
+            h.Build(o => { o.BasePaths.Add("/base/one"); o.BasePaths.Add("/base/two"); o.DuplicateKeyPolicy = DuplicateKeyPolicy.Throw; o.Optional = true; }));
+
+        Assert.Equal(nameof(AkeylessConfigurationOptions.DuplicateKeyPolicy), ex.Field);
+        Assert.DoesNotContain(h.LogRecords, r => r.Id.Id == 6003);
+    }
+
+    [Fact]
+    public async Task Reload_ThrowAndOptional_DuplicateAppearing_FailsTheReloadAndKeepsTheValues()
+    {
+        var client = new FakeAkeylessClient().Set("/base/one/Key", "first");
+        using var h = new ProviderHarness(client);
+        var config = h.Build(o => { o.BasePaths.Add("/base/one"); o.BasePaths.Add("/base/two"); o.DuplicateKeyPolicy = DuplicateKeyPolicy.Throw; o.Optional = true; o.ReloadInterval = TimeSpan.FromSeconds(30); });
+        client.Set("/base/two/key", "second");
+
+        await h.TickAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("first", config["Key"]);
+        Assert.Equal(nameof(AkeylessConfigurationOptions.DuplicateKeyPolicy), Assert.IsAssignableFrom<AkeylessConfigurationException>(h.Provider.LastError).Field);
+    }
+
+    [Fact]
     public void Load_FlattenedJsonCollidingWithSecret_FollowsPolicy()
     {
         var client = new FakeAkeylessClient().Set("/app/Db", """{"Host":"from-json"}""").Set("/app/Db/Host", "from-secret");

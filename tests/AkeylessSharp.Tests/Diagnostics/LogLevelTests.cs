@@ -168,6 +168,64 @@ public sealed class LogLevelTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, _logs.GetSnapshot().Count(r => r.Level >= LogLevel.Warning));
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("abort")]
+    [InlineData("timeout")]
+    public async Task TestConnectionAsync_ServiceFailingAfterAuthentication_OneWarningPerProbe(string fault)
+    {
+        Action<AkeylessClientOptions> configure = o => { o.MaxRetries = 1; o.RetryBaseDelay = TimeSpan.Zero; o.AttemptTimeout = TimeSpan.FromMilliseconds(200); };
+
+        // The emulator's latency is real time, so the attempt timeout must be too.
+        using var client = fault == "timeout" ? new AkeylessClient(_harness.Options(configure), _loggerFactory, TimeProvider.System) : _harness.Client(configure, _loggerFactory);
+        await client.TestConnectionAsync();
+        InjectProbeFault(fault, attempts: 4);
+        _logs.Clear();
+
+        for (var probe = 0; probe < 2; probe++)
+        {
+            Assert.False((await client.TestConnectionAsync()).Success);
+        }
+
+        var warnings = _logs.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).ToList();
+        Assert.Equal([302, 302], warnings.Select(r => r.Id.Id));
+        Assert.Equal(2, _logs.GetSnapshot().Count(r => (r.Id.Id, r.Level) == (107, LogLevel.Debug)));
+        Assert.Equal(2, _logs.GetSnapshot().Count(r => (r.Id.Id, r.Level) == (105, LogLevel.Debug)));
+    }
+
+    [Fact]
+    public async Task HealthCheck_ServiceFailingAfterAuthentication_OneWarningPerProbe()
+    {
+        using var client = _harness.Client(o => { o.MaxRetries = 1; o.RetryBaseDelay = TimeSpan.Zero; }, _loggerFactory);
+        var check = new AkeylessHealthCheck(client, new AkeylessHealthCheckOptions { ResultCacheDuration = TimeSpan.Zero }, _harness.Time);
+        var context = new HealthCheckContext { Registration = new("akeyless", check, HealthStatus.Unhealthy, null) };
+        await client.TestConnectionAsync();
+        InjectProbeFault("status", attempts: 4);
+        _logs.Clear();
+
+        for (var probe = 0; probe < 2; probe++)
+        {
+            Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(context)).Status);
+        }
+
+        Assert.Equal([302, 302], _logs.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).Select(r => r.Id.Id));
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_AfterAFailedProbe_StillWarnsForItsOwnFailure()
+    {
+        using var client = _harness.Client(o => o.MaxRetries = 0, _loggerFactory);
+        await client.TestConnectionAsync();
+        InjectProbeFault("status", attempts: 1);
+        Assert.False((await client.TestConnectionAsync()).Success);
+        _harness.Emulator.Faults.FailNext("get-secret-value", 1, 500);
+        _logs.Clear();
+
+        await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains(_logs.GetSnapshot(), r => (r.Id.Id, r.Level) == (101, LogLevel.Warning));
+    }
+
     [Fact]
     public async Task TestConnectionAsync_ServiceFailingAfterAuthentication_StillWarns()
     {
@@ -179,5 +237,21 @@ public sealed class LogLevelTests : IAsyncLifetime, IDisposable
         Assert.False((await client.TestConnectionAsync()).Success);
 
         Assert.Contains(_logs.GetSnapshot(), r => (r.Id.Id, r.Level) == (302, LogLevel.Warning));
+    }
+
+    private void InjectProbeFault(string fault, int attempts)
+    {
+        switch (fault)
+        {
+            case "status":
+                _harness.Emulator.Faults.FailNext("list-items", attempts, 500);
+                break;
+            case "abort":
+                _harness.Emulator.Faults.AbortNext("list-items", attempts);
+                break;
+            default:
+                _harness.Emulator.Faults.AddLatency("list-items", TimeSpan.FromSeconds(2));
+                break;
+        }
     }
 }

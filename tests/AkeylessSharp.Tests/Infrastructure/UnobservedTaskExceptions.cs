@@ -8,7 +8,11 @@ internal sealed class UnobservedTaskExceptions : IDisposable
     public UnobservedTaskExceptions() => TaskScheduler.UnobservedTaskException += Record;
 
     /// <summary>Lets the collector finalize what was let go, then says whether <paramref name="exception"/> was among it.</summary>
-    public async Task<bool> WasUnobservedAfterCollectionAsync(Exception exception)
+    public async Task<bool> WasUnobservedAfterCollectionAsync(Exception exception) =>
+        (await SeenAfterCollectionAsync()).Contains(exception);
+
+    /// <summary>Lets the collector finalize what was let go, then returns every exception nobody observed so far.</summary>
+    public async Task<IReadOnlyList<Exception>> SeenAfterCollectionAsync()
     {
         for (int i = 0; i < 5; i++)
         {
@@ -19,7 +23,7 @@ internal sealed class UnobservedTaskExceptions : IDisposable
 
         lock (_seen)
         {
-            return _seen.Contains(exception);
+            return [.. _seen];
         }
     }
 

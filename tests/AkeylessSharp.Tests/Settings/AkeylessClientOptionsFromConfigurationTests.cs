@@ -43,14 +43,16 @@ public sealed class AkeylessClientOptionsFromConfigurationTests
     }
 
     [Fact]
-    public void FromConfiguration_UnknownAccessType_ThrowsNamingFieldAndAllowedNames()
+    public void FromConfiguration_UnknownAccessType_ThrowsNamingFullKeyAndAllowedNamesNotValue()
     {
         var section = Section(("AccessType", "telepathy"));
 
         var ex = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromConfiguration(section));
 
-        Assert.Contains("'telepathy'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("Akeyless:AccessType", ex.Field);
+        Assert.Contains("'Akeyless:AccessType'", ex.Message, StringComparison.Ordinal);
         Assert.Contains(AkeylessAccessTypeNames.AllowedNames, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("telepathy", ex.Message, StringComparison.Ordinal);
     }
 
     private static IConfigurationSection Section(params (string Key, string Value)[] values) =>

@@ -120,7 +120,8 @@ internal sealed class CommandScope : IDisposable
         }
 
         // Authentication failures reach every caller waiting on the shared authentication; the token manager logs them once.
-        if (_failuresLoggedElsewhere || exception is AkeylessException { Command: { } failedCommand } && failedCommand != _command)
+        // A connection test reports its own failure (event 302).
+        if (_failuresLoggedElsewhere || FailuresReportedByCaller.IsSet || exception is AkeylessException { Command: { } failedCommand } && failedCommand != _command)
         {
             if (logger.IsEnabled(LogLevel.Debug))
             {

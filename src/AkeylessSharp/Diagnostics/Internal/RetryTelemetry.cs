@@ -8,7 +8,7 @@ namespace AkeylessSharp.Diagnostics.Internal;
 
 /// <summary>
 /// Reports each retry the resilience pipeline schedules: one Warning naming the command, the attempt, the delay and the
-/// reason, and an <c>akeyless.retry</c> event on the call's span. Used by every pipeline the client builds, with DI or without.
+/// reason (Debug when the caller reports the outcome itself), and an <c>akeyless.retry</c> event on the call's span. Used by every pipeline the client builds, with DI or without.
 /// </summary>
 internal sealed class RetryTelemetry(ILogger logger, int maxRetries)
 {
@@ -19,9 +19,11 @@ internal sealed class RetryTelemetry(ILogger logger, int maxRetries)
             ? ErrorTypes.Of(exception)
             : args.Outcome.Result is { } response ? ErrorTypes.Of(response.StatusCode) : "_OTHER";
 
-        if (logger.IsEnabled(LogLevel.Warning))
+        // A caller that reports the call's outcome itself (a connection test) gets one Warning, not one per retry as well.
+        var level = FailuresReportedByCaller.IsSet ? LogLevel.Debug : LogLevel.Warning;
+        if (logger.IsEnabled(level))
         {
-            Log.RetryScheduled(logger, CommandOf(args.Context), reason, retry, maxRetries, args.RetryDelay.TotalMilliseconds);
+            Log.RetryScheduled(logger, level, CommandOf(args.Context), reason, retry, maxRetries, args.RetryDelay.TotalMilliseconds);
         }
 
         // Only our own span: without a listener on AkeylessSharp the current activity is someone else's.

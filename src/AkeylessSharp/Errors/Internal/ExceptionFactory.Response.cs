@@ -9,7 +9,9 @@ internal static partial class ExceptionFactory
 {
     private const int MaxServiceMessageLength = 512;
 
-    public static async Task<AkeylessException> FromResponseAsync(HttpResponseMessage response, string command, string? path, Uri? baseUri, CancellationToken cancellationToken)
+    // declinedRetryAfter: the Retry-After the retry did not wait for because it did not fit in the call's time.
+    public static async Task<AkeylessException> FromResponseAsync(
+        HttpResponseMessage response, string command, string? path, Uri? baseUri, CancellationToken cancellationToken, TimeSpan? declinedRetryAfter = null)
     {
         var status = response.StatusCode;
         if ((int)status is >= 300 and < 400)
@@ -39,7 +41,10 @@ internal static partial class ExceptionFactory
             return NotTheApi(baseUri, command, path, status, isHtml ? "an HTML page" : "no Akeyless error body");
         }
 
-        return FromStatus(status, command, path, errorBody ?? ReadText(body));
+        var serviceMessage = errorBody ?? ReadText(body);
+        return isServiceTrouble && declinedRetryAfter is { } wait
+            ? RetryAfterDeclined(status, command, path, serviceMessage, wait)
+            : FromStatus(status, command, path, serviceMessage);
     }
 
     /// <summary>A redirect, not followed: the message names where it pointed, so the caller can fix ApiUrl.</summary>

@@ -33,6 +33,11 @@ internal static partial class ExceptionFactory
         };
     }
 
+    /// <summary>A 429 or 5xx whose Retry-After asked for a wait longer than the call had left: not waited for.</summary>
+    public static AkeylessServiceUnavailableException RetryAfterDeclined(HttpStatusCode status, string command, string? path, string? serviceMessage, TimeSpan wait) =>
+        new($"Akeyless answered {(int)status} ({status}) to {command}{At(path)} and asked to retry after {wait:c} (Retry-After), longer than the call had left of its Timeout and TotalRequestTimeout, so the client did not wait. Try again later, or check the service or Gateway status.{(serviceMessage is null ? string.Empty : $" Akeyless said: {serviceMessage}")}",
+            status, command, path, serviceMessage);
+
     public static AkeylessServiceUnavailableException Network(string command, string? path, Uri? baseUri, Exception exception) =>
         new($"Could not reach Akeyless at {Origin(baseUri)} for {command}{At(path)}, after every retry allowed: {exception.Message} Check ApiUrl, DNS, proxy and TLS (GatewayCaBundlePath) settings.",
             null, command, path, null, exception);

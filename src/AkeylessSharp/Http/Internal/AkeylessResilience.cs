@@ -12,7 +12,8 @@ namespace AkeylessSharp.Http.Internal;
 /// <summary>
 /// The retry pipeline and the per-attempt timeout (<see cref="ResilientSendHandler"/>), the same for the client built
 /// with DI and without. Writes are marked in the request options and retried only when the server cannot have applied
-/// them (429, connection failures).
+/// them (429, connection failures). A <c>Retry-After</c> longer than what is left of the call's time is not waited for
+/// (<see cref="RetryAfterBudget"/>).
 /// </summary>
 /// <remarks>
 /// <see cref="AkeylessClientOptions.TotalRequestTimeout"/> is not a strategy here: it is the
@@ -45,7 +46,7 @@ internal static class AkeylessResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = static args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context) && !RetryAfterBudget.Declines(args.Outcome.Result, args.Context.GetRequestMessage(), timeProvider)),
                 OnRetry = new RetryTelemetry(logger ?? NullLogger.Instance, options.MaxRetries).OnRetry,
             });
         }

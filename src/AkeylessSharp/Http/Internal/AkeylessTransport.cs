@@ -17,23 +17,29 @@ internal sealed class AkeylessTransport
     private readonly Func<HttpClient> _httpClient;
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
-    public AkeylessTransport(Func<HttpClient> httpClient, Uri baseUri)
+    private readonly TimeSpan _totalRequestTimeout;
+
+    public AkeylessTransport(Func<HttpClient> httpClient, Uri baseUri, TimeSpan totalRequestTimeout)
     {
         _httpClient = httpClient;
         BaseUri = baseUri;
+        _totalRequestTimeout = totalRequestTimeout;
     }
 
     public Uri BaseUri { get; }
 
     // idempotent: whether the command may be replayed after a 5xx or a timeout; null asks CommandCatalog.IsWrite.
+    // callRemaining: what is left of the logical call's Timeout, for the retry to decline a Retry-After that cannot fit.
     // Pooled state machine: every caller awaits the result once, at once.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TResponse> SendAsync<TRequest, TResponse>(
-        string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool? idempotent = null)
+        string command, string? path, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken, bool? idempotent = null,
+        TimeSpan? callRemaining = null)
     {
         // Spans, metrics and logs belong to the logical call around this one (Diagnostics/Internal/CommandScope).
         var uri = _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri);
-        using var request = CreateRequest(uri, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command));
+        var budget = callRemaining is { } left && left != Timeout.InfiniteTimeSpan && left < _totalRequestTimeout ? left : _totalRequestTimeout;
+        using var request = CreateRequest(uri, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command), budget);
         HttpResponseMessage sent;
         try
         {
@@ -50,17 +56,17 @@ internal sealed class AkeylessTransport
         EnsureNotRedirected(uri, response, command, path);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken).ConfigureAwait(false);
+            throw await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken, request.DeclinedRetryAfter).ConfigureAwait(false);
         }
 
         return ResponseReader.Read(response, responseInfo, BaseUri, command, path);
     }
 
-    private static HttpRequestMessage CreateRequest<TRequest>(Uri uri, TRequest body, JsonTypeInfo<TRequest> requestInfo, bool idempotent)
+    private static AkeylessRequestMessage CreateRequest<TRequest>(Uri uri, TRequest body, JsonTypeInfo<TRequest> requestInfo, bool idempotent, TimeSpan budget)
     {
         var content = OriginBoundContent.Create(body, requestInfo, uri);
         content.Headers.ContentType = s_json;
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+        var request = new AkeylessRequestMessage(HttpMethod.Post, uri) { Content = content, Budget = budget };
         content.Request = request;
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (!idempotent)

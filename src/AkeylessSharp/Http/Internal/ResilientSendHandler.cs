@@ -15,6 +15,11 @@ internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessag
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request is AkeylessRequestMessage akeylessRequest)
+        {
+            akeylessRequest.SentAt = timeProvider.GetTimestamp();
+        }
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.SetRequestMessage(request);
         try

@@ -5,7 +5,8 @@ namespace AkeylessSharp.Settings.Internal;
 /// <summary>
 /// Binds <see cref="AkeylessClientOptions"/> with the source-generated configuration binder (no reflection, so Native AOT
 /// and trimming keep working). That binder ignores type converters, so <c>AccessType</c> spellings of the references
-/// (<c>api_key</c>, <c>uid</c>, <c>k8s</c>, ...) are rewritten to the enum names first.
+/// (<c>api_key</c>, <c>uid</c>, <c>k8s</c>, ...) are rewritten to the enum names first. A value of the wrong type fails
+/// with an <see cref="AkeylessConfigurationException"/> naming its full key, never the value.
 /// </summary>
 internal static class ClientOptionsBinder
 {
@@ -17,14 +18,16 @@ internal static class ClientOptionsBinder
         var text = configuration[AccessTypeKey];
         if (string.IsNullOrEmpty(text) || Enum.TryParse<AkeylessAccessType>(text, ignoreCase: true, out _))
         {
-            configuration.Bind(options);
+            BindNamingFullKeys(configuration, configuration, options, keysRelativeToSection: false);
             return;
         }
 
         if (!AkeylessAccessTypeNames.TryParse(text, out var accessType))
         {
+            // Named by its full key, never quoted: the value may be a secret set under the wrong key.
+            var key = configuration is IConfigurationSection section ? ConfigurationPath.Combine(section.Path, AccessTypeKey) : AccessTypeKey;
             throw new AkeylessConfigurationException(
-                $"AccessType '{text}' is not an Akeyless access type. Allowed: {AkeylessAccessTypeNames.AllowedNames}.", AccessTypeKey);
+                $"The configuration value at '{key}' is not an Akeyless access type. Allowed: {AkeylessAccessTypeNames.AllowedNames}.", key);
         }
 
         // The caller's configuration, with the enum name layered on top (setting a key on it would write through).
@@ -34,7 +37,20 @@ internal static class ClientOptionsBinder
             .Build();
         using (normalized as IDisposable)
         {
-            normalized.Bind(options);
+            // The layered root sees the section's keys without its path.
+            BindNamingFullKeys(normalized, configuration, options, keysRelativeToSection: true);
+        }
+    }
+
+    private static void BindNamingFullKeys(IConfiguration source, IConfiguration section, AkeylessClientOptions options, bool keysRelativeToSection)
+    {
+        try
+        {
+            source.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw BindingErrors.Describe(ex, (section as IConfigurationSection)?.Path, keysRelativeToSection);
         }
     }
 }
