@@ -27,7 +27,35 @@ public sealed class RedisServer : IAsyncDisposable
     {
         string executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(
             "redis-server is not on PATH. The caching tests need a real Redis: install it with 'apt-get install -y redis-server' (.ci/run does).");
-        int port = FreePort();
+
+        // The free port is picked before redis-server binds it, so another process may take it first: then this
+        // redis-server exits at once, and the next port is tried. Readiness is read from this process's own output, so
+        // a server that another test process started on the same port is never mistaken for it.
+        string output = "";
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            int port = FreePort();
+            var (process, ready, log) = Launch(executable, port);
+            if (await ready)
+            {
+                return new RedisServer(process, port);
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.WaitForExit(10_000);
+            process.Dispose();
+            output = log();
+        }
+
+        throw new InvalidOperationException($"redis-server did not become ready on a free port in 5 attempts. Its last output:\n{output}");
+    }
+
+    private static (Process Process, Task<bool> Ready, Func<string> Log) Launch(string executable, int port)
+    {
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -41,32 +69,29 @@ public sealed class RedisServer : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data is null)
+            {
+                ready.TrySetResult(false); // the output ended: the process exited without becoming ready
+            }
+            else if (e.Data.Contains("Ready to accept connections", StringComparison.Ordinal))
+            {
+                ready.TrySetResult(true);
+            }
+        };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new RedisServer(process, port);
-        for (int attempt = 0; attempt < 200; attempt++)
-        {
-            if (process.HasExited)
-            {
-                break;
-            }
-
-            if (await server.PingAsync())
-            {
-                return server;
-            }
-
-            await Task.Delay(50);
-        }
-
-        await server.DisposeAsync();
-        lock (output)
-        {
-            throw new InvalidOperationException($"redis-server on port {port} did not answer PING within 10 s. Its output:\n{output}");
-        }
+        var readyWithin = ready.Task.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default);
+        return (process, readyWithin, () => { lock (output) { return output.ToString(); } });
     }
 
     /// <summary>A StackExchange.Redis configuration with short timeouts; commands issued while (re)connecting wait in the backlog.</summary>
@@ -108,25 +133,6 @@ public sealed class RedisServer : IAsyncDisposable
         Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private async Task<bool> PingAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
-            var buffer = new byte[16];
-            int read = await stream.ReadAsync(buffer, timeout.Token);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
-        }
-        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>

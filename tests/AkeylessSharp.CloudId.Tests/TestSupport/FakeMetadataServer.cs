@@ -10,16 +10,14 @@ namespace AkeylessSharp.CloudId.Tests.TestSupport;
 /// </summary>
 internal sealed class FakeMetadataServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<string, string> _identityToken;
 
     /// <summary>Starts the server; <paramref name="identityToken"/> makes the token for an audience.</summary>
     public FakeMetadataServer(Func<string, string> identityToken)
     {
         _identityToken = identityToken;
-        Host = $"127.0.0.1:{FreePort()}";
-        _listener.Prefixes.Add($"http://{Host}/");
-        _listener.Start();
+        (_listener, Host) = Listen();
         _ = ServeAsync();
     }
 
@@ -38,6 +36,26 @@ internal sealed class FakeMetadataServer : IDisposable
     public List<(string Audience, bool Flavored, string Format)> Requests { get; } = [];
 
     public void Dispose() => _listener.Close();
+
+    // HttpListener needs its port up front; another process may take a free one before it binds, so try a few.
+    private static (HttpListener Listener, string Host) Listen()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            string host = $"127.0.0.1:{FreePort()}";
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://{host}/");
+            try
+            {
+                listener.Start();
+                return (listener, host);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
+        }
+    }
 
     private static int FreePort()
     {

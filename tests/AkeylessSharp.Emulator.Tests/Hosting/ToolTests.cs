@@ -66,12 +66,11 @@ public sealed class ToolTests : IDisposable
     public async Task RelativeSeed_ResolvedFromWorkingDirectory_Starts()
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "demo.json"), _dir.File("demo.json"));
-        var port = ToolProcess.FreePort();
-
-        using var process = Start(_dir.Path, "--urls", $"http://127.0.0.1:{port}", "--seed", "demo.json");
+        var (process, url) = await ToolProcess.StartListeningAsync(["--seed", "demo.json"], _dir.Path);
+        using var started = process;
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            using var http = new HttpClient { BaseAddress = url };
             Assert.True(await ToolProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(60)), "the tool did not become healthy with a relative --seed");
         }
         finally

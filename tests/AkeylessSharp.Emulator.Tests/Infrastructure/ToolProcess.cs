@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace AkeylessSharp.Emulator.Tests.Infrastructure;
 
 /// <summary>Runs the built <c>akeyless-emulator</c> tool as a child process, for tests of the command line and of durability.</summary>
-internal static class ToolProcess
+internal static partial class ToolProcess
 {
     public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "AkeylessSharp.Emulator.Tool.dll");
 
@@ -33,11 +32,35 @@ internal static class ToolProcess
         return info;
     }
 
-    public static int FreePort()
+    /// <summary>
+    /// Starts the tool on a port the system picks and returns it with the address it says it listens on. A port chosen
+    /// beforehand could be taken by another test process before the child binds it (and another server then answer).
+    /// </summary>
+    public static async Task<(Process Process, Uri BaseUrl)> StartListeningAsync(IEnumerable<string> args, string? workingDirectory = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var address = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = Process.Start(StartInfo(["--urls", "http://127.0.0.1:0", .. args], workingDirectory))!;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } match)
+            {
+                address.TrySetResult(new Uri(match.Groups["url"].Value + "/"));
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var url = await address.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return (process, url);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw new InvalidOperationException("The emulator tool did not say where it listens within 60 s.");
+        }
     }
 
     /// <summary>Polls <c>/__emulator/health</c> until it answers 200 or <paramref name="within"/> has passed.</summary>
@@ -62,4 +85,7 @@ internal static class ToolProcess
 
         return false;
     }
+
+    [GeneratedRegex(@"listening on (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
 }

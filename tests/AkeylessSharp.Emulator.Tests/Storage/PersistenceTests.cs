@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
@@ -63,12 +62,12 @@ public sealed class PersistenceTests : IDisposable
     public async Task KillDashNine_AcknowledgedWritesSurvive()
     {
         const int count = 25;
-        var port = ToolProcess.FreePort();
-        using (var child = StartChild(port))
+        var (child, url) = await ToolProcess.StartListeningAsync(["--data", DataPath]);
+        using (child)
         {
             try
             {
-                using var client = new EmulatorClient(new Uri($"http://127.0.0.1:{port}/"));
+                using var client = new EmulatorClient(url);
                 Assert.True(await ToolProcess.WaitHealthyAsync(client.Http, TimeSpan.FromSeconds(60)), "the emulator child process did not become healthy within 60 s");
                 await client.LoginAsync("p-akeylessemu1a0", "ZW11bGF0b3ItZGV2LWFjY2Vzcy1rZXk=");
                 for (var i = 0; i < count; i++)
@@ -93,16 +92,6 @@ public sealed class PersistenceTests : IDisposable
         {
             Assert.Equal($"v{i}", values.Str($"/durable/s{i}"));
         }
-    }
-
-    private Process StartChild(int port)
-    {
-        var process = Process.Start(ToolProcess.StartInfo(["--urls", $"http://127.0.0.1:{port}", "--data", DataPath]))!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     public void Dispose() => _dir.Dispose();
