@@ -1,3 +1,5 @@
+using AkeylessSharp.Errors.Internal;
+
 namespace AkeylessSharp.Caching.StackExchangeRedis.Internal;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal static class AbandonableWait
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            AbandonedTask.ObserveFailure(task);
             throw;
         }
     }

@@ -75,7 +75,7 @@ internal sealed class TokenManager
 
                 // A failure is logged where it happens; observed here too, since every caller waiting for it may have
                 // cancelled, so it does not come back as an unobserved task exception.
-                _ = _inFlight.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                Errors.Internal.AbandonedTask.ObserveFailure(_inFlight);
             }
 
             return _inFlight;
@@ -116,7 +116,7 @@ internal sealed class TokenManager
         }
         catch (OperationCanceledException ex) when (limit.IsCancellationRequested)
         {
-            _ = attempt.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Errors.Internal.AbandonedTask.ObserveFailure(attempt);
             throw Errors.Internal.ExceptionFactory.Timeout(Http.Internal.CommandCatalog.Auth, path: null, _timeout, ex);
         }
     }

@@ -1,3 +1,5 @@
+using AkeylessSharp.Errors.Internal;
+
 namespace AkeylessSharp.Caching.Internal;
 
 /// <summary>The outcome of one guarded backend call, with the breaker transitions the caller reports.</summary>
@@ -62,7 +64,7 @@ internal sealed class BackendGuard(TimeProvider time, TimeSpan timeout, TimeSpan
         }
         catch (Exception ex) when (ex is TimeoutException || cancellationToken.IsCancellationRequested)
         {
-            ObserveAbandoned(task);
+            AbandonedTask.ObserveFailure(task); // its failure was already counted as the timeout
             throw;
         }
     }
@@ -75,15 +77,8 @@ internal sealed class BackendGuard(TimeProvider time, TimeSpan timeout, TimeSpan
         }
         catch (Exception ex) when (ex is TimeoutException || cancellationToken.IsCancellationRequested)
         {
-            ObserveAbandoned(task);
+            AbandonedTask.ObserveFailure(task); // its failure was already counted as the timeout
             throw;
         }
     }
-
-    /// <summary>
-    /// A call given up on keeps running; when the connection then drops it fails with nobody awaiting it, which would
-    /// surface as an unobserved task exception. Its failure was already counted as the timeout.
-    /// </summary>
-    private static void ObserveAbandoned(Task task) =>
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }
