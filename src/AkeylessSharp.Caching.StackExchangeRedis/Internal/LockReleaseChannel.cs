@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using AkeylessSharp.Caching;
+using AkeylessSharp.Errors.Internal;
 using StackExchange.Redis;
 
 namespace AkeylessSharp.Caching.StackExchangeRedis.Internal;
@@ -71,8 +72,7 @@ internal sealed class LockReleaseChannel
     }
 
     /// <summary>Subscribes ahead of the first watch; a failure is left for the first watch to retry and report.</summary>
-    public void Listen() =>
-        EnsureSubscribed().ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    public void Listen() => AbandonedTask.ObserveFailure(EnsureSubscribed());
 
     /// <summary>Tells every instance's readers that <paramref name="key"/>'s lock was released; a lost message costs them a fallback poll.</summary>
     public Task PublishAsync(string key) => _subscriber.PublishAsync(_channel, key, CommandFlags.FireAndForget);
