@@ -81,7 +81,7 @@ public sealed partial class AkeylessClientOptions
     /// uid token authenticates (an <c>access_id</c> written in the JSON itself is still sent).
     /// </remarks>
     /// <param name="extrasJson">The extras (or backend_kwargs) JSON object; unknown keys such as <c>connections_path</c> are ignored.</param>
-    /// <param name="apiUrl">The connection's host (API URL); <see langword="null"/> keeps the JSON's or the default.</param>
+    /// <param name="apiUrl">The connection's host (API URL), which wins over an <c>api_url</c> in the JSON; <see langword="null"/> keeps the JSON's or the default.</param>
     /// <param name="accessId">The connection's login (access id).</param>
     /// <param name="accessKey">The connection's password (access key).</param>
     /// <returns>Validated options.</returns>
@@ -90,7 +90,6 @@ public sealed partial class AkeylessClientOptions
     {
         ArgumentNullException.ThrowIfNull(extrasJson);
         var options = new AkeylessClientOptions();
-        SetIfGiven(options, "api_url", apiUrl);
         JsonDocument document;
         try
         {
@@ -121,7 +120,9 @@ public sealed partial class AkeylessClientOptions
             }
         }
 
-        // The JSON's own access_id / access_key (backend_kwargs) win over the connection's login and password.
+        // As in the hook, the connection's host wins over an api_url extra; the JSON's own access_id / access_key
+        // (backend_kwargs) win over the connection's login and password.
+        SetIfGiven(options, "api_url", apiUrl);
         if (options.AccessType != AkeylessAccessType.UniversalIdentity)
         {
             SetIfGiven(options, "access_id", options.AccessId is null ? accessId : null);

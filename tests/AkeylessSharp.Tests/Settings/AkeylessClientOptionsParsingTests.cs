@@ -78,6 +78,17 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Equal("p-uid123", options.AccessId);
     }
 
+    [Theory]
+    [InlineData("gw.example:8081", "gw.example:8081")]
+    [InlineData(null, "https://from-extra.example")]
+    [InlineData(" ", "https://from-extra.example")]
+    public void FromAirflowExtras_HostAndApiUrlExtra_HostWinsLikeTheHook(string? host, string expected)
+    {
+        var options = AkeylessClientOptions.FromAirflowExtras("""{"api_url": "https://from-extra.example"}""", host, "p-abc123", "key");
+
+        Assert.Equal(expected, options.ApiUrl);
+    }
+
     [Fact]
     public void FromAirflowExtras_JsonCredentials_WinOverTheConnectionsLoginAndPassword()
     {
