@@ -59,14 +59,14 @@ internal static class JsonAttributeSelector
 
     private static JsonDocument? TryParseEncoded(JsonElement element)
     {
-        if (element.ValueKind != JsonValueKind.String || element.GetString()!.AsSpan().TrimStart() is not ['{' or '[', ..])
+        if (element.ValueKind != JsonValueKind.String || element.GetString() is not { } text || text.AsSpan().TrimStart() is not ['{' or '[', ..])
         {
             return null;
         }
 
         try
         {
-            return JsonDocument.Parse(element.GetString()!);
+            return JsonDocument.Parse(text);
         }
         catch (JsonException)
         {
