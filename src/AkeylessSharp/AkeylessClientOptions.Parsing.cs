@@ -76,8 +76,12 @@ public sealed partial class AkeylessClientOptions
     /// password, so a connection defined for the Python provider works unchanged. The secrets backend's
     /// <c>backend_kwargs</c> JSON (with <c>api_url</c>, <c>access_id</c>, <c>access_key</c>) is accepted too.
     /// </summary>
+    /// <remarks>
+    /// With <c>access_type</c> <c>uid</c> the connection's login and password are not used, as in the provider: only the
+    /// uid token authenticates (an <c>access_id</c> written in the JSON itself is still sent).
+    /// </remarks>
     /// <param name="extrasJson">The extras (or backend_kwargs) JSON object; unknown keys such as <c>connections_path</c> are ignored.</param>
-    /// <param name="apiUrl">The connection's host (API URL); <see langword="null"/> keeps the JSON's or the default.</param>
+    /// <param name="apiUrl">The connection's host (API URL), which wins over an <c>api_url</c> in the JSON; <see langword="null"/> keeps the JSON's or the default.</param>
     /// <param name="accessId">The connection's login (access id).</param>
     /// <param name="accessKey">The connection's password (access key).</param>
     /// <returns>Validated options.</returns>
@@ -86,9 +90,6 @@ public sealed partial class AkeylessClientOptions
     {
         ArgumentNullException.ThrowIfNull(extrasJson);
         var options = new AkeylessClientOptions();
-        SetIfGiven(options, "api_url", apiUrl);
-        SetIfGiven(options, "access_id", accessId);
-        SetIfGiven(options, "access_key", accessKey);
         JsonDocument document;
         try
         {
@@ -117,6 +118,15 @@ public sealed partial class AkeylessClientOptions
                 };
                 SetIfGiven(options, key, value);
             }
+        }
+
+        // As in the hook, the connection's host wins over an api_url extra; the JSON's own access_id / access_key
+        // (backend_kwargs) win over the connection's login and password.
+        SetIfGiven(options, "api_url", apiUrl);
+        if (options.AccessType != AkeylessAccessType.UniversalIdentity)
+        {
+            SetIfGiven(options, "access_id", options.AccessId is null ? accessId : null);
+            SetIfGiven(options, "access_key", options.AccessKey is null ? accessKey : null);
         }
 
         OptionsChecks.ThrowIfInvalid(options);

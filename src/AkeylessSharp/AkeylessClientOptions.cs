@@ -105,8 +105,11 @@ public sealed partial class AkeylessClientOptions
     /// <see cref="TokenRefreshBuffer"/> (missing, expired, without an expiry, or raw credentials, as clearskies decides);
     /// <c>{profile}</c> is replaced by <see cref="Profile"/>. Run without a shell: the first word is the program.
     /// </summary>
-    /// <value>The default is <c>akeyless list-items --profile {profile} --path /</c>.</value>
-    public string SamlLoginCommand { get; set; } = "akeyless list-items --profile {profile} --path /";
+    /// <value>
+    /// The default is <c>akeyless list-items --profile {profile} --path /not/a/real/path</c>, as clearskies runs it: listing a
+    /// folder that holds nothing makes the CLI log in without fetching or printing the account's items.
+    /// </value>
+    public string SamlLoginCommand { get; set; } = "akeyless list-items --profile {profile} --path /not/a/real/path";
 
     /// <summary>The folder holding the CLI's stored credentials; <see langword="null"/> means <c>~/.akeyless/.tmp_creds</c>.</summary>
     public string? SamlCredentialsDirectory { get; set; }

@@ -96,6 +96,16 @@ public class AirflowBackendKwargsTests
     }
 
     [Fact]
+    public void Parse_ApiUrlInTheJson_WinsOverTheEnvironmentVariable()
+    {
+        var options = AkeylessSharp.Configuration.Internal.AirflowBackendKwargs.Parse(
+            """{"api_url": "https://from-json.example", "access_id": "p-abc123", "access_key": "k"}""",
+            name => name == "AKEYLESS_API_URL" ? "https://from-env.example" : null);
+
+        Assert.Equal("https://from-json.example", options.ClientOptions.ApiUrl);
+    }
+
+    [Fact]
     public void FromAirflowBackendKwargs_Section_ReadsTheSameKeys()
     {
         var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

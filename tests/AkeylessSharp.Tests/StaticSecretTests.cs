@@ -88,6 +88,17 @@ public sealed class StaticSecretTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSecretAsync_JsonAttributeInsideAJsonEncodedField_ReturnsItLikeClearskies()
+    {
+        using var client = _harness.Client();
+        await client.CreateSecretAsync("/app/encoded", """{"conn":"{\"password\":\"inner-pw\"}"}""", new CreateSecretOptions { Format = "json" });
+
+        var value = await client.GetSecretAsync("/app/encoded", new SecretRequestOptions { JsonAttribute = "conn.password" });
+
+        Assert.Equal("inner-pw", value);
+    }
+
+    [Fact]
     public async Task GetSecretAsync_JsonAttributeOnText_ThrowsWithoutValue()
     {
         using var client = _harness.Client();

@@ -83,6 +83,17 @@ public sealed class AkeylessConnection
     /// <exception cref="AkeylessConnectionFormatException">The fields cannot be written in that form (for example a Redis password holding a comma).</exception>
     public string? ToConnectionString() => ConnectionStringFactory.Create(this, null);
 
+    /// <summary>
+    /// Builds client options from an Airflow connection of type <c>akeyless</c>, such as the value of
+    /// <c>AIRFLOW_CONN_AKEYLESS_DEFAULT</c> given to <see cref="Parse"/> (URI or JSON form): the host, with its port and
+    /// schema, is the API URL, the login the access id, the password the access key, and the extras are read as
+    /// <see cref="AkeylessClientOptions.FromAirflowExtras"/> reads them.
+    /// </summary>
+    /// <returns>Validated options.</returns>
+    /// <exception cref="AkeylessConfigurationException">The connection is of another type, its extra is not a JSON object, or the
+    /// options it gives are invalid or incomplete; the message names the field, never a secret.</exception>
+    public AkeylessClientOptions ToClientOptions() => AkeylessConnectionOptions.Create(this);
+
     /// <summary>Describes the connection without its password.</summary>
     /// <returns>A redacted description.</returns>
     public override string ToString() =>

@@ -47,7 +47,7 @@ internal static class AirflowBackendKwargs
                 ConfigPath = Path(root, "config_path", DefaultConfigPath),
                 ClientOptions = AkeylessClientOptions.FromAirflowExtras(
                     json,
-                    getVariable(AkeylessEnvironmentVariables.ApiUrl),
+                    string.IsNullOrWhiteSpace(Text(root, "api_url")) ? getVariable(AkeylessEnvironmentVariables.ApiUrl) : null,
                     getVariable(AkeylessEnvironmentVariables.AccessId),
                     getVariable(AkeylessEnvironmentVariables.AccessKey)),
             };

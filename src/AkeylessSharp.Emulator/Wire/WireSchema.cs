@@ -26,8 +26,9 @@ internal static class WireSchema
         ["get-cert-challenge"] = Fields("GetCertChallenge", "access-id:s cert-data:s json:b"),
         ["get-secret-value"] = Fields("GetSecretValue", "accessibility:s ignore-cache:s json:b names:a pretty-print:b token:s uid-token:s version:n"),
         ["get-dynamic-secret-value"] = Fields("GetDynamicSecretValue", "args:a dbname:s host:s json:b name:s target:s timeout:n token:s uid-token:s"),
-        // args: not in the SDK model, but clearskies sends it and the service ignores what it does not know;
-        // AkeylessSharp sends it only when the caller gives arguments (RotatedSecretRequestOptions.Arguments).
+        // args: in no SDK's model (Python, C#, JavaScript, Go); clearskies passes args= to the Python model, which has no
+        // such parameter, and whether the service ignores it is unverified (docs/parity.md, section 4). Accepted because
+        // AkeylessSharp sends it when the caller gives arguments (RotatedSecretRequestOptions.Arguments).
         ["get-rotated-secret-value"] = Fields("GetRotatedSecretValue", "args:a host:s ignore-cache:s json:b names:s token:s uid-token:s version:n"),
         ["rotate-secret"] = Fields("RotateSecret", "RotateAllServicesBoolean:b json:b name:s rotate-all-services:s token:s uid-token:s"),
         ["gateway-rotate-secret"] = Fields("RotateSecret", "RotateAllServicesBoolean:b json:b name:s rotate-all-services:s token:s uid-token:s"),

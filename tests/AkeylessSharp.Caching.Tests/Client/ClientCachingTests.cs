@@ -44,6 +44,22 @@ public sealed class ClientCachingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OwnCreateAndDelete_AreSeenAtOnce_TheDeletedValueIsNeverServedFromTheCache()
+    {
+        var client = _fixture.Client(new AkeylessCacheOptions { BatchingEnabled = false });
+        var path = "/e2e/deleted-" + Guid.NewGuid().ToString("N");
+        Assert.Null(await client.TryGetSecretAsync(path));
+
+        await client.CreateSecretAsync(path, "created");
+        Assert.Equal("created", await client.GetSecretAsync(path));
+        Assert.Equal("created", await client.GetSecretAsync(path));
+        await client.DeleteItemAsync(path);
+
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.GetSecretAsync(path).AsTask());
+        Assert.Null(await client.TryGetSecretAsync(path));
+    }
+
+    [Fact]
     public async Task VersionAndJsonAttribute_AreCachedUnderTheirOwnKeys()
     {
         var client = _fixture.Client(new AkeylessCacheOptions { BatchingEnabled = false });

@@ -32,10 +32,13 @@ public sealed class UniversalIdentityTests : EmulatorTestBase
         Assert.Equal("from-uid", r.AssertStatus(HttpStatusCode.OK).Str("/app/secret"));
     }
 
-    [Fact]
-    public async Task Auth_UniversalIdentity_SeededToken_ReturnsApiToken()
+    // uid-token: the Python, C# and JavaScript SDKs' Auth model; uid_token: the Go SDK's v4 Auth model.
+    [Theory]
+    [InlineData("uid-token")]
+    [InlineData("uid_token")]
+    public async Task Auth_UniversalIdentity_SeededToken_ReturnsApiToken_InEitherSdkSpelling(string field)
     {
-        var r = await Client.PostAsync("auth", new JsonObject { ["access-type"] = "universal_identity", ["uid-token"] = "u-seededtoken" }, withToken: false);
+        var r = await Client.PostAsync("auth", new JsonObject { ["access-type"] = "universal_identity", [field] = "u-seededtoken" }, withToken: false);
 
         Assert.StartsWith("t-", r.AssertStatus(HttpStatusCode.OK).Str("token"), StringComparison.Ordinal);
     }

@@ -39,6 +39,17 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UniversalIdentity_AirflowConnectionWithAnotherMethodsLogin_ReadsSecretWithTheUidTokenAlone()
+    {
+        var options = AkeylessClientOptions.FromAirflowExtras(
+            $$"""{"access_type": "uid", "uid_token": "{{TestCredentials.UidToken}}"}""",
+            _harness.Emulator.BaseUrl.ToString(), _harness.Emulator.AccessId, _harness.Emulator.AccessKey);
+        using var client = new AkeylessClient(options, null, _harness.Time);
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
     public async Task Jwt_DirectToken_ReadsSecret()
     {
         using var client = _harness.Client(o => { o.AccessType = AkeylessAccessType.Jwt; o.AccessId = TestCredentials.JwtAccessId; o.Jwt = _harness.Credentials.Jwt(); });

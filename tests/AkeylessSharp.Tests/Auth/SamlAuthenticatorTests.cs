@@ -140,10 +140,12 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Authenticate_DefaultCommandWithStandInCliOnPath_LogsInThroughIt()
+    public async Task Authenticate_DefaultCommandWithStandInCliOnPath_LogsInThroughAnEmptyListingLikeClearskies()
     {
+        var arguments = Path.Combine(_directory, "arguments");
         WriteScript($$"""
             #!/bin/sh
+            echo "$@" > "{{arguments}}"
             printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
             """);
         var path = Environment.GetEnvironmentVariable("PATH");
@@ -154,6 +156,7 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
 
             Assert.True((await client.TestConnectionAsync()).Success);
             Assert.True(File.Exists(CredsFile));
+            Assert.Equal("list-items --profile test --path /not/a/real/path", (await File.ReadAllTextAsync(arguments)).Trim());
         }
         finally
         {

@@ -16,6 +16,24 @@ public sealed class JsonAttributeSelectorTests
         Assert.Equal(expected, JsonAttributeSelector.Select(Json, attribute, "/p"));
 
     [Theory]
+    [InlineData("payload.api_key", "k-1")]
+    [InlineData("payload.nested.x", "2")]
+    [InlineData("payload.list.1", "b")]
+    [InlineData("payload", """{"api_key":"k-1","nested":{"x":2},"list":["a","b"]}""")]
+    public void Select_AttributeInsideAJsonEncodedString_StepsIntoItLikeClearskies(string attribute, string expected) =>
+        Assert.Equal(expected, JsonAttributeSelector.Select(
+            """{"payload":"{\"api_key\":\"k-1\",\"nested\":{\"x\":2},\"list\":[\"a\",\"b\"]}","broken":"{not json"}""", attribute, "/p"));
+
+    [Fact]
+    public void Select_IntoAStringThatIsNotJson_ThrowsMissingWithoutValue()
+    {
+        var ex = Assert.Throws<AkeylessJsonAttributeException>(() => JsonAttributeSelector.Select("""{"broken":"{not json, s3cret"}""", "broken.x", "/p"));
+
+        Assert.Contains("missing 'x' under 'broken'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("db.user", "missing 'user' under 'db'")]
     [InlineData("nope", "missing 'nope' at the top level")]
     [InlineData("db.hosts.5", "missing '5'")]

@@ -60,6 +60,76 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Equal("u-abc", options.UidToken);
     }
 
+    [Fact]
+    public void FromAirflowExtras_UidWithLoginAndPassword_LeavesThemUnusedLikeTheProvider()
+    {
+        var options = AkeylessClientOptions.FromAirflowExtras("""{"access_type": "uid", "uid_token": "u-abc"}""", accessId: "p-other", accessKey: "key");
+
+        Assert.Null(options.AccessId);
+        Assert.Null(options.AccessKey);
+        Assert.Equal("u-abc", options.UidToken);
+    }
+
+    [Fact]
+    public void FromAirflowExtras_UidBackendKwargsWithAccessId_KeepsTheJsonsAccessId()
+    {
+        var options = AkeylessClientOptions.FromAirflowExtras("""{"access_id": "p-uid123", "access_type": "uid", "uid_token": "u-abc"}""", accessId: "p-other");
+
+        Assert.Equal("p-uid123", options.AccessId);
+    }
+
+    [Theory]
+    [InlineData("gw.example:8081", "gw.example:8081")]
+    [InlineData(null, "https://from-extra.example")]
+    [InlineData(" ", "https://from-extra.example")]
+    public void FromAirflowExtras_HostAndApiUrlExtra_HostWinsLikeTheHook(string? host, string expected)
+    {
+        var options = AkeylessClientOptions.FromAirflowExtras("""{"api_url": "https://from-extra.example"}""", host, "p-abc123", "key");
+
+        Assert.Equal(expected, options.ApiUrl);
+    }
+
+    [Fact]
+    public void FromAirflowExtras_JsonCredentials_WinOverTheConnectionsLoginAndPassword()
+    {
+        var options = AkeylessClientOptions.FromAirflowExtras("""{"access_id": "p-fromjson", "access_key": "json-key"}""", accessId: "p-login", accessKey: "password");
+
+        Assert.Equal("p-fromjson", options.AccessId);
+        Assert.Equal("json-key", options.AccessKey);
+    }
+
+    // One row per line of the reference's "extra JSON" table, login and password set as the Airflow form would.
+    [Theory]
+    [InlineData("""{"access_type": "api_key"}""", AkeylessAccessType.ApiKey, "AccessKey", "password")]
+    [InlineData("{}", AkeylessAccessType.ApiKey, "AccessKey", "password")]
+    [InlineData("""{"access_type": "uid", "uid_token": "u-tok"}""", AkeylessAccessType.UniversalIdentity, "UidToken", "u-tok")]
+    [InlineData("""{"access_type": "jwt", "jwt": "e.y.j"}""", AkeylessAccessType.Jwt, "Jwt", "e.y.j")]
+    [InlineData("""{"access_type": "k8s", "k8s_auth_config_name": "k8s-conf"}""", AkeylessAccessType.Kubernetes, "K8sAuthConfigName", "k8s-conf")]
+    [InlineData("""{"access_type": "aws_iam"}""", AkeylessAccessType.AwsIam, "AccessId", "p-login")]
+    [InlineData("""{"access_type": "gcp"}""", AkeylessAccessType.Gcp, "GcpAudience", "akeyless.io")]
+    [InlineData("""{"access_type": "gcp", "gcp_audience": "my-aud"}""", AkeylessAccessType.Gcp, "GcpAudience", "my-aud")]
+    [InlineData("""{"access_type": "azure_ad"}""", AkeylessAccessType.AzureAd, "AzureObjectId", null)]
+    [InlineData("""{"access_type": "azure_ad", "azure_object_id": "0000-oid"}""", AkeylessAccessType.AzureAd, "AzureObjectId", "0000-oid")]
+    [InlineData("""{"access_type": "certificate", "certificate_data": "Y2VydA==", "private_key_data": "a2V5"}""", AkeylessAccessType.Certificate, "PrivateKeyData", "a2V5")]
+    public void FromAirflowExtras_ReferenceExtrasTable_MapsEveryAccessType(string extras, AkeylessAccessType expected, string field, string? value)
+    {
+        var options = AkeylessClientOptions.FromAirflowExtras(extras, "https://api.akeyless.io", "p-login", "password");
+
+        Assert.Equal(expected, options.AccessType);
+        Assert.Equal(value, field switch
+        {
+            "AccessKey" => options.AccessKey,
+            "AccessId" => options.AccessId,
+            "UidToken" => options.UidToken,
+            "Jwt" => options.Jwt,
+            "K8sAuthConfigName" => options.K8sAuthConfigName,
+            "GcpAudience" => options.GcpAudience,
+            "AzureObjectId" => options.AzureObjectId,
+            "PrivateKeyData" => options.PrivateKeyData,
+            _ => throw new ArgumentOutOfRangeException(nameof(field)),
+        });
+    }
+
     [Theory]
     [InlineData("jwt")]
     [InlineData("jwt_token")]

@@ -20,7 +20,7 @@ internal static partial class SamlCliRunner
         var words = Describe(options).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
         {
-            throw new AkeylessConfigurationException("SamlLoginCommand is empty; set it to the Akeyless CLI command that logs in, such as 'akeyless list-items --profile {profile} --path /'.", nameof(AkeylessClientOptions.SamlLoginCommand));
+            throw new AkeylessConfigurationException("SamlLoginCommand is empty; set it to the Akeyless CLI command that logs in, such as 'akeyless list-items --profile {profile} --path /not/a/real/path'.", nameof(AkeylessClientOptions.SamlLoginCommand));
         }
 
         var start = new ProcessStartInfo(words[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = false };

@@ -5,7 +5,9 @@ namespace AkeylessSharp.Secrets.Internal;
 
 /// <summary>
 /// Applies <see cref="SecretRequestOptions.JsonAttribute"/>: a dot path (<c>db.password</c>, <c>hosts.0</c>) into a JSON
-/// value. A string attribute comes back as its text, anything else as its JSON. Errors never quote the value.
+/// value. A string holding a JSON object or array is stepped into like that object (as clearskies'
+/// <c>get_nested_attribute</c> parses strings it meets), so <c>payload.api_key</c> reaches into a rotator's JSON-encoded
+/// payload. A string attribute comes back as its text, anything else as its JSON. Errors never quote the value.
 /// </summary>
 internal static class JsonAttributeSelector
 {
@@ -22,12 +24,19 @@ internal static class JsonAttributeSelector
                 $"The secret at {Errors.Internal.Quote.Of(path)} is not JSON, so the attribute {Errors.Internal.Quote.Of(attribute)} cannot be selected. Read it without JsonAttribute, or store it as JSON.", path, attribute);
         }
 
-        using (document)
+        var documents = new List<JsonDocument>(1) { document };
+        try
         {
             var current = document.RootElement;
             var walked = string.Empty;
             foreach (var segment in attribute.Split('.'))
             {
+                if (TryParseEncoded(current) is { } encoded)
+                {
+                    documents.Add(encoded);
+                    current = encoded.RootElement;
+                }
+
                 if (!TryStep(current, segment, out current))
                 {
                     throw new AkeylessJsonAttributeException(
@@ -38,6 +47,30 @@ internal static class JsonAttributeSelector
             }
 
             return current.ValueKind == JsonValueKind.String ? current.GetString()! : current.GetRawText();
+        }
+        finally
+        {
+            foreach (var parsed in documents)
+            {
+                parsed.Dispose();
+            }
+        }
+    }
+
+    private static JsonDocument? TryParseEncoded(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String || element.GetString() is not { } text || text.AsSpan().TrimStart() is not ['{' or '[', ..])
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
