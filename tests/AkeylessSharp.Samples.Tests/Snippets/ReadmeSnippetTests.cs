@@ -6,7 +6,7 @@ namespace AkeylessSharp.Samples.Tests.Snippets;
 /// </summary>
 public sealed class ReadmeSnippetTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Docs.Readme.Root;
 
     public static TheoryData<ReadmeSnippet> Snippets()
     {
@@ -75,18 +75,5 @@ public sealed class ReadmeSnippetTests
     {
         Assert.Empty(SnippetCompiler.Errors("using AkeylessSharp;\n\nvar builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddAkeyless(o => o.AccessId = \"p-x\");"));
         Assert.Empty(SnippetCompiler.Errors(".AddMemoryCache();"));
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AkeylessSharp.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No AkeylessSharp.slnx above {AppContext.BaseDirectory}.");
     }
 }
