@@ -96,6 +96,8 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
 
     private AkeylessClient(Func<HttpClient> httpClient, AkeylessClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IEnumerable<ICloudIdProvider>? cloudIdProviders, IDisposable? owned)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options = options.Snapshot();
         var baseUri = OptionsChecks.ThrowIfInvalid(options);
         _options = options;
         _ownedResources = owned;
@@ -109,8 +111,11 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         _secretCache = CreateSecretCache(options);
     }
 
-    /// <summary>The options this client was built with.</summary>
-    public AkeylessClientOptions Options => _options;
+    /// <summary>
+    /// A copy of the options this client was built with. The client keeps its own copy, taken when it was built: changing
+    /// the object given to the constructor, or the one returned here, does not change the client.
+    /// </summary>
+    public AkeylessClientOptions Options => _options.Snapshot();
 
     /// <summary>Sends an authorized command; on a 401 with a token believed valid, authenticates again once and retries once.</summary>
     internal Task<TResponse> InvokeAsync<TRequest, TResponse>(

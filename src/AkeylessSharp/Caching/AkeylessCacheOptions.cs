@@ -153,6 +153,39 @@ public sealed class AkeylessCacheOptions
     [TimeSpanRange("00:00:00.001", "00:10:00")]
     public TimeSpan FetchLockFallbackPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>A copy of every setting, <see cref="PreviousEncryptionKeys"/> included, for a client's own use.</summary>
+    internal AkeylessCacheOptions Snapshot()
+    {
+        var copy = new AkeylessCacheOptions
+        {
+            Enabled = Enabled,
+            StaticSecretTtl = StaticSecretTtl,
+            DynamicSecretRefreshBuffer = DynamicSecretRefreshBuffer,
+            RotatedSecretTtl = RotatedSecretTtl,
+            BatchingEnabled = BatchingEnabled,
+            BatchWindow = BatchWindow,
+            MaxBatchSize = MaxBatchSize,
+            StaleIfError = StaleIfError,
+            MaxStale = MaxStale,
+            KeyPrefix = KeyPrefix,
+            EncryptionKey = EncryptionKey,
+            EncryptionKeyId = EncryptionKeyId,
+            UseDataProtection = UseDataProtection,
+            DistributedCacheTimeout = DistributedCacheTimeout,
+            DistributedCacheBreakDuration = DistributedCacheBreakDuration,
+            GenerationCheckInterval = GenerationCheckInterval,
+            FetchLockDuration = FetchLockDuration,
+            FetchLockPollInterval = FetchLockPollInterval,
+            FetchLockFallbackPollInterval = FetchLockFallbackPollInterval,
+        };
+        foreach (var (id, key) in PreviousEncryptionKeys)
+        {
+            copy.PreviousEncryptionKeys[id] = key;
+        }
+
+        return copy;
+    }
+
     /// <summary>Describes the options without the encryption keys.</summary>
     /// <returns>A redacted description.</returns>
     public override string ToString() =>

@@ -77,7 +77,7 @@ public sealed class AkeylessClientOptionsValidationTests
 
         using var client = new AkeylessClient(options);
 
-        Assert.Same(options, client.Options);
+        Assert.Equal(url, client.Options.ApiUrl);
     }
 
     [Theory]
