@@ -120,7 +120,7 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
             throw GcpCloudIdErrors.CredentialFileUnderNativeAot(CredentialsVariable);
         }
 
-        var host = _environment(MetadataServerIdToken.HostVariable) is { Length: > 0 } configured ? configured : MetadataServerIdToken.DefaultHost;
+        var host = MetadataHost.Resolve(_environment(MetadataHost.Variable));
         var token = await MetadataServerIdToken.GetAsync(host, audience, cancellationToken).ConfigureAwait(false);
         if (token.Length == 0)
         {
