@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using AkeylessSharp.Auth;
 using AkeylessSharp.CloudId.Gcp.Internal;
+using Google.Apis.Auth;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Responses;
 using Microsoft.Extensions.Logging;
@@ -97,6 +98,16 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
         {
             // InvalidOperationException / NotSupportedException: this credential type cannot mint ID tokens (user credentials);
             // TokenResponseException / HttpRequestException: the token endpoint or metadata server refused or was unreachable.
+            throw GcpCloudIdErrors.GcpTokenFailed(name, audience, ex);
+        }
+        catch (Exception ex) when (ex is InvalidJwtException or FormatException)
+        {
+            // The metadata server (or a token endpoint) answered something that does not parse as a JWT.
+            throw GcpCloudIdErrors.GcpTokenMalformed(name, audience, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Anything else but the caller's cancellation: Google.Apis.Auth's own HTTP timeout included.
             throw GcpCloudIdErrors.GcpTokenFailed(name, audience, ex);
         }
 

@@ -73,6 +73,13 @@ internal static class GcpCloudIdErrors
         + "Google.Apis.Auth: " + inner.Message.Trim(),
         inner);
 
+    public static AkeylessCloudIdException GcpTokenMalformed(string credential, string audience, Exception inner) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication asked the {credential} for an ID token for audience '{audience}', and the answer is not an ID token "
+        + "(a JWT: three base64url parts joined by dots). Fix: check that GCE_METADATA_HOST, or the token endpoint of the credential, "
+        + "names Google's metadata server or token service and not a proxy or another service.",
+        inner);
+
     public static AkeylessCloudIdException GcpEmptyToken(string credential) => new(
         AkeylessAccessType.Gcp,
         $"gcp authentication asked the {credential} for an ID token and got an empty one.");
