@@ -17,6 +17,9 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
     /// <summary>How long a program stopped for a restart has to exit after SIGTERM before it is killed.</summary>
     private static readonly TimeSpan RestartGrace = TimeSpan.FromSeconds(10);
 
+    /// <summary>EACCES on Linux and macOS: the file exists but may not be executed.</summary>
+    private const int PermissionDenied = 13;
+
     /// <summary>The tool's own credentials: the program gets the secrets it was given, not the key to all of them.</summary>
     private static readonly string[] s_credentialVariables =
         [AkeylessEnvironmentVariables.AccessKey, AkeylessEnvironmentVariables.UidToken, AkeylessEnvironmentVariables.Jwt, AkeylessEnvironmentVariables.ConnectionString];
@@ -26,11 +29,13 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         using var signals = new SignalForwarder();
         while (true)
         {
-            using var process = await TryStartAsync(variables).ConfigureAwait(false);
+            var (process, failure) = await TryStartAsync(variables).ConfigureAwait(false);
             if (process is null)
             {
-                return ExitCodes.CannotStart;
+                return failure;
             }
+
+            using var started = process;
 
             signals.Attach(process);
             var exited = process.WaitForExitAsync(CancellationToken.None);
@@ -54,10 +59,16 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         }
     }
 
-    private async Task<Process?> TryStartAsync(IReadOnlyList<KeyValuePair<string, string>> variables)
+    private async Task<(Process? Process, int Failure)> TryStartAsync(IReadOnlyList<KeyValuePair<string, string>> variables)
     {
         EnvFormat.Validate(variables);
-        var start = new ProcessStartInfo(command[0]) { UseShellExecute = false };
+        var program = command[0];
+        if (string.IsNullOrWhiteSpace(program))
+        {
+            throw new CliUsageException("the program to run is empty: put it after --, as in 'exec --map VAR=/path -- program args'.");
+        }
+
+        var start = new ProcessStartInfo(program) { UseShellExecute = false };
         foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
@@ -74,18 +85,31 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         }
 
         await console.Out.FlushAsync().ConfigureAwait(false);
+        if (program.Contains('/', StringComparison.Ordinal) && Directory.Exists(program))
+        {
+            // Process.Start refuses a directory with a message about UseShellExecute; say it as a shell does.
+            return await FailAsync(ExitCodes.NotExecutable, $"cannot run '{program}': it is a directory, not a program.").ConfigureAwait(false);
+        }
+
         var process = new Process { StartInfo = start };
         try
         {
             process.Start();
-            return process;
+            return (process, ExitCodes.Success);
         }
         catch (Win32Exception ex)
         {
             process.Dispose();
-            await console.Error.WriteLineAsync($"error: cannot start '{command[0]}': {ex.Message}.").ConfigureAwait(false);
-            return null;
+            return ex.NativeErrorCode == PermissionDenied
+                ? await FailAsync(ExitCodes.NotExecutable, $"cannot run '{program}': permission denied. Check that it is an executable file (chmod +x) and that you may run it.").ConfigureAwait(false)
+                : await FailAsync(ExitCodes.CannotStart, $"cannot start '{program}': {ex.Message.TrimEnd('.')}. Check the name, the PATH and the working directory.").ConfigureAwait(false);
         }
+    }
+
+    private async Task<(Process?, int)> FailAsync(int exitCode, string message)
+    {
+        await console.Error.WriteLineAsync("error: " + message).ConfigureAwait(false);
+        return (null, exitCode);
     }
 
     private static async Task StopAsync(Process process, SignalForwarder signals, Task exited)

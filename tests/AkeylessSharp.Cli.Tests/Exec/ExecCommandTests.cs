@@ -152,6 +152,61 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
     }
 
     [Fact]
+    public async Task Exec_ProgramNotExecutable_Exits126NamingIt()
+    {
+        using var file = await TempFile.WithTextAsync("#!/bin/sh\necho started\n");
+
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", file.Path);
+
+        Assert.Equal(126, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Equal($"error: cannot run '{file.Path}': permission denied. Check that it is an executable file (chmod +x) and that you may run it.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Exec_ProgramIsADirectory_Exits126NamingIt()
+    {
+        var directory = Path.GetTempPath().TrimEnd('/');
+
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", directory);
+
+        Assert.Equal(126, result.ExitCode);
+        Assert.Equal($"error: cannot run '{directory}': it is a directory, not a program.\n", result.Error);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task Exec_EmptyProgram_IsUsageError(string program)
+    {
+        var result = await emulator.RunInProcessAsync("exec", "--map", "KEY=/demo/api/key", "--", program);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: the program to run is empty", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExecEmulator.ApiKey, result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("exit 300", 300 & 0xFF)]
+    [InlineData("kill -KILL $$", 128 + 9)]
+    [InlineData("kill -HUP $$", 128 + 1)]
+    public async Task Exec_ExitBeyondAByteOrBySignal_ReportsWhatAShellWould(string script, int expected)
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", script);
+
+        Assert.Equal(expected, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Exec_OptionsAfterDoubleDash_AreTheProgramsNotTheTools()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", """printf '%s|' "$@" """, "sh", "--map", "--help", "--", "-o");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("--map|--help|--|-o|", result.OutText);
+    }
+
+    [Fact]
     public async Task Exec_Watch_RestartsTheProgramWhenASecretChanges_AndStopsOnSigterm()
     {
         // The trap is set before the line the test waits for, or a SIGTERM right after it could find the shell without it.
