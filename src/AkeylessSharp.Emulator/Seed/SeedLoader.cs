@@ -27,6 +27,11 @@ internal static class SeedLoader
     {
         if (options.SeedPath is { } path)
         {
+            if (Directory.Exists(path))
+            {
+                throw new InvalidOperationException($"The seed {path} is a directory; give SeedPath (--seed) a JSON file.");
+            }
+
             await ApplyAsync(state, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path, logger, cancellationToken).ConfigureAwait(false);
         }
 
@@ -59,7 +64,9 @@ internal static class SeedLoader
     {
         try
         {
-            await ApplyAsync(state, Parse(json, source), logger, cancellationToken).ConfigureAwait(false);
+            var seed = Parse(json, source);
+            SeedDuplicates.Check(seed, source);
+            await ApplyAsync(state, seed, logger, cancellationToken).ConfigureAwait(false);
         }
         catch (CommandException e)
         {

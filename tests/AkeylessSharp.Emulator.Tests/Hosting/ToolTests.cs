@@ -159,6 +159,61 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("--admin-token", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "items": [ { "name": "/a", "value": "1" }, { "name": "a ", "value": "2" } ] }""", "item '/a' appears twice (items[0] and items[1])")]
+    [InlineData("""{ "authMethods": [ { "name": "/m", "type": "access_key" }, { "name": "/m", "type": "jwt" } ] }""", "auth method '/m' appears twice (authMethods[0] and authMethods[1])")]
+    [InlineData("""{ "authMethods": [ { "name": "/m1", "accessId": "p-abcdefghij0a", "type": "access_key" }, { "name": "/m2", "accessId": "p-abcdefghij0a", "type": "access_key" } ] }""", "accessId 'p-abcdefghij0a' appears twice")]
+    [InlineData("""{ "roles": [ { "name": "r", "authMethods": [] }, { "name": "r", "authMethods": [] } ] }""", "role 'r' appears twice (roles[0] and roles[1])")]
+    public async Task SeedWithDuplicates_OneLineNamingBothEntries_ExitTwo(string seed, string expected)
+    {
+        await File.WriteAllTextAsync(_dir.File("seed.json"), seed);
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json");
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Contains("seed.json", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedIsADirectory_OneLineSayingSo_ExitTwo()
+    {
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", _dir.Path);
+
+        Assert.Equal(2, code);
+        Assert.Contains("is a directory", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("""{ "items": { "name": "/a" } }""")]
+    [InlineData("""{ "items": [ { "name": "/a", "value": 5 } ] }""")]
+    public async Task SeedNotJsonOrWrongTypes_OneLine_ExitTwo(string seed)
+    {
+        await File.WriteAllTextAsync(_dir.File("seed.json"), seed);
+
+        var (code, stdout, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json");
+
+        Assert.Equal(2, code);
+        Assert.DoesNotContain(" at ", stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains("seed.json is not valid", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataPathUnderAFile_OneLineNamingIt_ExitTwo()
+    {
+        await File.WriteAllTextAsync(_dir.File("plain"), "a file, not a directory");
+
+        var (code, stdout, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--data", Path.Combine("plain", "x.db"));
+
+        Assert.Equal(2, code);
+        Assert.DoesNotContain(" at ", stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains("x.db", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
     private static Process Start(string workingDirectory, params string[] args) =>
         Process.Start(ToolProcess.StartInfo(args, workingDirectory))!;
 
