@@ -101,6 +101,38 @@ public sealed class ServeCommandTests : IDisposable
         AssertOneLineUsageError(result, "--port");
     }
 
+    [Theory]
+    [InlineData("""{"items":[{"name":"/a","value":"x"},{"name":"/a","value":"y"}]}""", "item '/a' appears twice")]
+    [InlineData("""{"items":[{"name":"/a","value":5}]}""", "$.items[0].value")]
+    [InlineData("[]", "SeedJson is not valid")]
+    public async Task Serve_BadSeedJson_OneLineExitTwo(string seed, string mention)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "0", "--seed-json", seed]);
+
+        AssertOneLineUsageError(result, mention);
+    }
+
+    [Theory]
+    [InlineData("70000")]
+    [InlineData("-1")]
+    public async Task Serve_PortOutOfRange_IsUsageError(string port)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", port]);
+
+        AssertOneLineUsageError(result, port);
+    }
+
+    [Fact]
+    public async Task Serve_DataPathUnderAFile_OneLineExitTwo()
+    {
+        var file = Path.Combine(_folder.FullName, "plain");
+        await File.WriteAllTextAsync(file, "a file, not a folder");
+
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "0", "--data", Path.Combine(file, "x.db")]);
+
+        AssertOneLineUsageError(result, "--data");
+    }
+
     private static void AssertOneLineUsageError(CliResult result, string mention)
     {
         Assert.True(result.ExitCode == 2, result.ToString());
