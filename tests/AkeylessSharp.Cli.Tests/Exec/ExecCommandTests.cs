@@ -244,6 +244,50 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
         }
     }
 
+    [Fact]
+    public async Task Exec_WatchReadFails_ProgramKeepsRunningWithItsValues_ThenRestartsOnTheNextChange()
+    {
+        var script = """trap 'exit 0' TERM; echo "value=$P"; while :; do sleep 0.05; done""";
+        var start = ProcessRun.Tool(emulator.Environment(), "exec", "--watch", "1", "--map", "P=/watch/flaky", "--", "sh", "-c", script);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var tool = Process.Start(start)!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            Assert.Equal("value=before", await tool.StandardOutput.ReadLineAsync(limit.Token));
+
+            // The secret disappears: the next read fails, which is a warning, and the program goes on.
+            Assert.Equal(0, (await emulator.RunInProcessAsync("delete", "/watch/flaky", "--yes")).ExitCode);
+            var warning = await tool.StandardError.ReadLineAsync(limit.Token);
+            Assert.StartsWith("warning: reading the secrets again failed, the program keeps its values: ", warning, StringComparison.Ordinal);
+            Assert.Contains("/watch/flaky", warning, StringComparison.Ordinal);
+            Assert.False(tool.HasExited);
+
+            // It comes back with another value: that is a change, and the program restarts with it.
+            Assert.Equal(0, (await emulator.RunInProcessAsync("set", "/watch/flaky", "after")).ExitCode);
+            Assert.Equal("value=after", await tool.StandardOutput.ReadLineAsync(limit.Token));
+            using (var kill = Process.Start("kill", ["-TERM", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(limit.Token);
+            }
+
+            await tool.WaitForExitAsync(limit.Token);
+            Assert.Equal(0, tool.ExitCode);
+            var rest = await tool.StandardError.ReadToEndAsync(limit.Token);
+            Assert.Contains("restarting the program", rest, StringComparison.Ordinal);
+            Assert.DoesNotContain("before", rest + warning, StringComparison.Ordinal);
+            Assert.DoesNotContain("after", rest, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!tool.HasExited)
+            {
+                tool.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("soon")]
     [InlineData("50d")]
