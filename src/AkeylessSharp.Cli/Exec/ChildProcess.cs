@@ -17,9 +17,6 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
     /// <summary>How long a program stopped for a restart has to exit after SIGTERM before it is killed.</summary>
     private static readonly TimeSpan RestartGrace = TimeSpan.FromSeconds(10);
 
-    /// <summary>EACCES on Linux and macOS: the file exists but may not be executed.</summary>
-    private const int PermissionDenied = 13;
-
     /// <summary>The tool's own credentials: the program gets the secrets it was given, not the key to all of them.</summary>
     private static readonly string[] s_credentialVariables =
         [AkeylessEnvironmentVariables.AccessKey, AkeylessEnvironmentVariables.UidToken, AkeylessEnvironmentVariables.Jwt, AkeylessEnvironmentVariables.ConnectionString];
@@ -88,7 +85,7 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         if (program.Contains('/', StringComparison.Ordinal) && Directory.Exists(program))
         {
             // Process.Start refuses a directory with a message about UseShellExecute; say it as a shell does.
-            return await FailAsync(ExitCodes.NotExecutable, $"cannot run '{program}': it is a directory, not a program.").ConfigureAwait(false);
+            return await FailAsync(StartFailure.IsADirectory(program)).ConfigureAwait(false);
         }
 
         var process = new Process { StartInfo = start };
@@ -100,16 +97,14 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         catch (Win32Exception ex)
         {
             process.Dispose();
-            return ex.NativeErrorCode == PermissionDenied
-                ? await FailAsync(ExitCodes.NotExecutable, $"cannot run '{program}': permission denied. Check that it is an executable file (chmod +x) and that you may run it.").ConfigureAwait(false)
-                : await FailAsync(ExitCodes.CannotStart, $"cannot start '{program}': {ex.Message.TrimEnd('.')}. Check the name, the PATH and the working directory.").ConfigureAwait(false);
+            return await FailAsync(StartFailure.Describe(program, ex, variables)).ConfigureAwait(false);
         }
     }
 
-    private async Task<(Process?, int)> FailAsync(int exitCode, string message)
+    private async Task<(Process?, int)> FailAsync((int ExitCode, string Message) failure)
     {
-        await console.Error.WriteLineAsync("error: " + message).ConfigureAwait(false);
-        return (null, exitCode);
+        await console.Error.WriteLineAsync("error: " + failure.Message).ConfigureAwait(false);
+        return (null, failure.ExitCode);
     }
 
     private static async Task StopAsync(Process process, SignalForwarder signals, Task exited)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using AkeylessSharp.Emulator;
 using AkeylessSharp.Cli.Tests.Infrastructure;
 
 namespace AkeylessSharp.Cli.Tests.Exec;
@@ -172,6 +174,30 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
 
         Assert.Equal(126, result.ExitCode);
         Assert.Equal($"error: cannot run '{directory}': it is a directory, not a program.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Exec_SecretTooLargeForAnEnvironmentVariable_Exits126NamingItNotItsValue()
+    {
+        // Linux refuses one environment string over 128 KiB (MAX_ARG_STRLEN); Akeyless and this emulator can hold more.
+        var value = new string('v', 200 * 1024);
+        var seed = JsonSerializer.Serialize(new { items = new[] { new { name = "/big/blob", type = "static", value } } });
+        await using var big = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = seed, MaxValueBytes = 256 * 1024 });
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_API_URL"] = big.BaseUrl.ToString(),
+            ["AKEYLESS_ACCESS_ID"] = big.AccessId,
+            ["AKEYLESS_ACCESS_KEY"] = big.AccessKey,
+        };
+
+        var result = await ProcessRun.RunAsync(ProcessRun.Tool(environment, "exec", "--map", "BLOB=/big/blob", "--", "sh", "-c", "echo started"));
+
+        Assert.Equal(126, result.ExitCode);
+        Assert.Empty(result.Out);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: cannot start 'sh': the system refused its environment as too large", line, StringComparison.Ordinal);
+        Assert.Contains("the largest is BLOB, 204800 bytes", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("vvvv", line, StringComparison.Ordinal);
     }
 
     [Theory]
