@@ -34,6 +34,23 @@ public sealed class ContainerCredentialsMisbehaviourTests
     }
 
     [Theory]
+    [InlineData(302)]
+    [InlineData(307)]
+    public async Task ContainerEndpoint_Redirect_TheAuthorizationTokenDoesNotFollow(int status)
+    {
+        using var elsewhere = new ScriptedHttpServer(_ => new ScriptedResponse(200, Credentials(DateTime.UtcNow.AddHours(1))));
+        using var server = new ScriptedHttpServer(_ => new ScriptedResponse(status, "", new Dictionary<string, string> { ["Location"] = $"http://{elsewhere.Host}/v2/credentials" }));
+        using var env = ContainerEnvironment(server);
+        using var provider = new AwsIamCloudIdProvider();
+
+        // The AWS SDK follows the redirect (its choice, not this package's); .NET drops the Authorization header on the way.
+        await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None);
+
+        Assert.Equal(AuthorizationToken, Assert.Single(server.Requests).Headers["Authorization"]);
+        Assert.False(Assert.Single(elsewhere.Requests).Headers.ContainsKey("Authorization"));
+    }
+
+    [Theory]
     [InlineData(200, "<html><body>Sign in</body></html>")]
     [InlineData(500, "{\"error\": \"internal\"}")]
     public async Task ContainerEndpoint_ErrorOrGarbage_ThrowsCloudIdException(int status, string body)
