@@ -68,6 +68,11 @@ public sealed class AzureAdCloudIdProvider : ICloudIdProvider
         {
             token = await credential.GetTokenAsync(new TokenRequestContext([_scope]), cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // DefaultAzureCredential reports a chain cut short by the caller as CredentialUnavailableException; it was a cancellation.
+            throw new OperationCanceledException("The azure_ad token request was cancelled by the caller.", ex, cancellationToken);
+        }
         catch (AuthenticationFailedException ex)
         {
             // CredentialUnavailableException (nothing configured) derives from it; so do IMDS and sign-in failures.
