@@ -56,7 +56,7 @@ internal static class SeedLoader
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"The seed {source} is not valid: {e.Message}", e);
+            throw new InvalidOperationException($"The seed {source} is not valid: {SeedJsonErrors.Describe(e)}", e);
         }
     }
 

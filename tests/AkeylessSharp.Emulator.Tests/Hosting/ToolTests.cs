@@ -202,6 +202,25 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("seed.json is not valid", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "items": { "name": "/a" } }""", "$.items should be an array (line 1, byte ")]
+    [InlineData("""{ "items": [ { "name": "/a", "value": 5 } ] }""", "$.items[0].value should be a string")]
+    [InlineData("""{ "items": [ { "name": "/a", "value": "x", "tags": "t" } ] }""", "$.items[0].tags should be an array")]
+    [InlineData("[]", "$ should be an object")]
+    [InlineData("""{ "authMethods": [ { "name": "/m", "type": "access_key", "tokenTtlSeconds": "soon" } ] }""", "$.authMethods[0].tokenTtlSeconds should be a number")]
+    public async Task SeedWrongType_SaysWhatTheFieldShouldBe_WithoutInternalTypeNames(string seed, string expected)
+    {
+        await File.WriteAllTextAsync(_dir.File("seed.json"), seed);
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json");
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("AkeylessSharp.", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DataPathUnderAFile_OneLineNamingIt_ExitTwo()
     {
