@@ -53,6 +53,28 @@ public sealed class ToolTests : IDisposable
         Assert.Contains(name, parsed.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--seed", "a.json", "--seed", "b.json")]
+    [InlineData("--urls", "http://127.0.0.1:1", "--urls", "http://127.0.0.1:2")]
+    [InlineData("--data", "a.db", "--data", "a.db")]
+    public void Parse_OptionGivenTwice_ReturnsErrorInsteadOfTakingTheLast(params string[] args)
+    {
+        var parsed = CommandLine.Parse(args, _dir.Path);
+
+        Assert.StartsWith($"{args[0]} is given twice; give it once", parsed.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--seed", "")]
+    [InlineData("--data", " ")]
+    [InlineData("--urls", "")]
+    public void Parse_EmptyPathOrUrls_ReturnsErrorInsteadOfTheCurrentDirectory(string name, string value)
+    {
+        var parsed = CommandLine.Parse([name, value], _dir.Path);
+
+        Assert.Equal($"{name} needs a value, not an empty string", parsed.Error);
+    }
+
     [Fact]
     public async Task Help_PrintsUsage_ExitsZero()
     {
