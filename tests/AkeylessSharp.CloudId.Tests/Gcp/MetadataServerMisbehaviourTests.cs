@@ -22,6 +22,8 @@ public sealed class MetadataServerMisbehaviourTests
     [InlineData("user@{0}")]
     [InlineData("{0} ")]
     [InlineData("metadata host")]
+    [InlineData("127.0.0.1:99999")]
+    [InlineData("https://metadata.google.internal")]
     public async Task OddMetadataHost_ThrowsNamingTheVariableAndNeverAsks(string pattern)
     {
         using var server = new ScriptedHttpServer(_ => new ScriptedResponse(200, IdToken("akeyless.io"), s_flavor));
@@ -33,6 +35,17 @@ public sealed class MetadataServerMisbehaviourTests
         Assert.Contains("host[:port]", ex.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
+
+    [Theory]
+    [InlineData(null, "metadata.google.internal")]
+    [InlineData("", "metadata.google.internal")]
+    [InlineData("metadata.google.internal", "metadata.google.internal")]
+    [InlineData("169.254.169.254", "169.254.169.254")]
+    [InlineData("169.254.169.254:80", "169.254.169.254:80")]
+    [InlineData("[::1]:8080", "[::1]:8080")]
+    [InlineData("localhost:1", "localhost:1")]
+    public void MetadataHost_PlainHostAndPort_IsUsedAsGiven(string? configured, string expected) =>
+        Assert.Equal(expected, AkeylessSharp.CloudId.Gcp.Internal.MetadataHost.Resolve(configured));
 
     [Theory]
     [InlineData("<html><body>Captive portal</body></html>")]
