@@ -68,8 +68,11 @@ internal static class GcpCloudIdErrors
     public static AkeylessCloudIdException GcpTokenFailed(string credential, string audience, Exception inner) => new(
         AkeylessAccessType.Gcp,
         $"gcp authentication needs a Google ID token for audience '{audience}', and the {credential} could not issue one. "
-        + "Service-account keys, Compute Engine/GKE/Cloud Run identities and impersonated credentials can; user credentials from "
-        + "'gcloud auth application-default login' cannot, so use a service account (a key, the attached one, or impersonation). "
+        + (inner is InvalidOperationException or NotSupportedException
+            ? "Service-account keys, Compute Engine/GKE/Cloud Run identities and impersonated credentials can; user credentials from "
+              + "'gcloud auth application-default login' cannot, so use a service account (a key, the attached one, or impersonation). "
+            : "The token request was refused or got no answer: check that the service account exists and its key is valid, and that "
+              + "the metadata server (GCE_METADATA_HOST names another one) or Google's token endpoint answers. ")
         + "Google.Apis.Auth: " + inner.Message.Trim(),
         inner);
 

@@ -18,8 +18,8 @@ public sealed class ComputeCredentialMisbehaviourTests
     {
         { 200, "<html><body>Captive portal</body></html>", true, "not an ID token" },
         { 200, "a.b.c", false, "not an ID token" },
-        { 500, "internal error", true, "could not issue one" },
-        { 302, "", true, "could not issue one" },
+        { 500, "internal error", true, "refused or got no answer" },
+        { 302, "", true, "refused or got no answer" },
     };
 
     [Theory]
@@ -35,6 +35,7 @@ public sealed class ComputeCredentialMisbehaviourTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.Contains("akeyless.io", ex.Message, StringComparison.Ordinal);
         Assert.NotEmpty(server.Requests);
+        Assert.DoesNotContain("user credentials", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
