@@ -33,7 +33,6 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
             }
 
             using var started = process;
-
             signals.Attach(process);
             var exited = process.WaitForExitAsync(CancellationToken.None);
             var changed = watch is null ? null : await watch.WaitForChangeAsync(variables, exited, () => signals.StopRequested).ConfigureAwait(false);
