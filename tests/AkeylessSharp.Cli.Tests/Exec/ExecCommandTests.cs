@@ -200,6 +200,18 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
         Assert.DoesNotContain("vvvv", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Exec_ValueWithNul_IsUsageErrorNamingTheVariable_BeforeTheProgramRuns()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), $"akeyless-exec-{Guid.NewGuid():N}");
+
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "WITH_NUL=/nul/value", "--", "touch", marker);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: the value of WITH_NUL contains a NUL character, which an environment variable cannot hold.\n", result.Error);
+        Assert.False(File.Exists(marker), "the program ran with a value it cannot be given");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]
