@@ -64,7 +64,7 @@ public sealed class AwsIamCloudIdProvider : ICloudIdProvider, IDisposable
         {
             keys = await credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonClientException ex)
+        catch (Exception ex) when (IsSourceFailure(ex, cancellationToken))
         {
             throw AwsCloudIdErrors.AwsCredentialsFailed(source, ex);
         }
@@ -93,5 +93,15 @@ public sealed class AwsIamCloudIdProvider : ICloudIdProvider, IDisposable
             // Also covers ProfileNotFoundException (AWS_PROFILE naming a missing profile).
             throw AwsCloudIdErrors.AwsNoCredentials(ex);
         }
+        catch (Exception ex) when (IsSourceFailure(ex, cancellationToken))
+        {
+            throw AwsCloudIdErrors.AwsCredentialsFailed("the AWS SDK's default chain", ex);
+        }
     }
+
+    // A credential source fails in more ways than AmazonClientException: AmazonServiceException for an endpoint answering
+    // 500 or garbage (IMDS, container credentials), ArgumentException for keys missing from its answer, and any exception
+    // at all from a caller's own AWSCredentials. Only the caller's cancellation passes through untouched.
+    private static bool IsSourceFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 }

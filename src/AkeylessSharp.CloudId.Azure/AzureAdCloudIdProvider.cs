@@ -23,6 +23,7 @@ public sealed class AzureAdCloudIdProvider : ICloudIdProvider
     private readonly string _scope;
     private readonly Func<string?, TokenCredential> _createDefault;
     private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
     private DefaultCredential? _default;
 
     /// <summary>Creates a provider that uses <c>DefaultAzureCredential</c> or the managed identity named by <see cref="AkeylessClientOptions.AzureObjectId"/>.</summary>
@@ -38,8 +39,10 @@ public sealed class AzureAdCloudIdProvider : ICloudIdProvider
     {
     }
 
-    internal AzureAdCloudIdProvider(AkeylessAzureCloudIdOptions? options, ILogger? logger, Func<string?, TokenCredential>? createDefault = null)
+    // The clock is the system's, not the container's TimeProvider: it is compared with the expiry Azure AD wrote into the token.
+    internal AzureAdCloudIdProvider(AkeylessAzureCloudIdOptions? options, ILogger? logger, Func<string?, TokenCredential>? createDefault = null, TimeProvider? timeProvider = null)
     {
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _credential = options?.AzureCredential;
         _scope = string.IsNullOrWhiteSpace(options?.AzureScope) ? AkeylessAzureCloudIdOptions.DefaultAzureScope : options.AzureScope;
         _createDefault = createDefault ?? CreateDefaultCredential;
@@ -65,15 +68,30 @@ public sealed class AzureAdCloudIdProvider : ICloudIdProvider
         {
             token = await credential.GetTokenAsync(new TokenRequestContext([_scope]), cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // DefaultAzureCredential reports a chain cut short by the caller as CredentialUnavailableException; it was a cancellation.
+            throw new OperationCanceledException("The azure_ad token request was cancelled by the caller.", ex, cancellationToken);
+        }
         catch (AuthenticationFailedException ex)
         {
             // CredentialUnavailableException (nothing configured) derives from it; so do IMDS and sign-in failures.
             throw AzureCloudIdErrors.AzureUnavailable(name, _scope, ex);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A caller's own TokenCredential, or Azure.Core's pipeline timing out on its own: anything but the caller's cancellation.
+            throw AzureCloudIdErrors.AzureCredentialFailed(name, _scope, ex);
+        }
 
         if (string.IsNullOrEmpty(token.Token))
         {
             throw AzureCloudIdErrors.AzureEmptyToken(name);
+        }
+
+        if (token.ExpiresOn <= _timeProvider.GetUtcNow())
+        {
+            throw AzureCloudIdErrors.AzureExpiredToken(name, token.ExpiresOn);
         }
 
         Log.AzureCloudIdCreated(_logger, name, token.ExpiresOn);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using AkeylessSharp.Auth;
 using AkeylessSharp.CloudId.Gcp.Internal;
+using Google.Apis.Auth;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Responses;
 using Microsoft.Extensions.Logging;
@@ -99,6 +100,16 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
             // TokenResponseException / HttpRequestException: the token endpoint or metadata server refused or was unreachable.
             throw GcpCloudIdErrors.GcpTokenFailed(name, audience, ex);
         }
+        catch (Exception ex) when (ex is InvalidJwtException or FormatException)
+        {
+            // The metadata server (or a token endpoint) answered something that does not parse as a JWT.
+            throw GcpCloudIdErrors.GcpTokenMalformed(name, audience, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Anything else but the caller's cancellation: Google.Apis.Auth's own HTTP timeout included.
+            throw GcpCloudIdErrors.GcpTokenFailed(name, audience, ex);
+        }
 
         if (string.IsNullOrEmpty(token))
         {
@@ -120,7 +131,7 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
             throw GcpCloudIdErrors.CredentialFileUnderNativeAot(CredentialsVariable);
         }
 
-        var host = _environment(MetadataServerIdToken.HostVariable) is { Length: > 0 } configured ? configured : MetadataServerIdToken.DefaultHost;
+        var host = MetadataHost.Resolve(_environment(MetadataHost.Variable));
         var token = await MetadataServerIdToken.GetAsync(host, audience, cancellationToken).ConfigureAwait(false);
         if (token.Length == 0)
         {

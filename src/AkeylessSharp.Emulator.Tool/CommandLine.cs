@@ -28,6 +28,7 @@ internal static class CommandLine
     public static ParsedCommandLine Parse(IReadOnlyList<string> args, string currentDirectory)
     {
         var options = new AkeylessEmulatorOptions { Urls = "http://127.0.0.1:8080" };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -46,6 +47,18 @@ internal static class CommandLine
             }
 
             var value = args[++i];
+            if (!seen.Add(name))
+            {
+                // The last one would silently win; several addresses go in one --urls, separated by ';'.
+                return Fail(options, $"{name} is given twice; give it once{(name == "--urls" ? " (several addresses go in one --urls, separated by ';')" : string.Empty)}");
+            }
+
+            if (string.IsNullOrWhiteSpace(value) && name is "--urls" or "--data" or "--seed")
+            {
+                // An empty path would resolve to the current directory.
+                return Fail(options, $"{name} needs a value, not an empty string");
+            }
+
             switch (name)
             {
                 case "--urls":

@@ -150,6 +150,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
             var started = _timeProvider.GetTimestamp();
             using var callTimeout = CallTimeout.Start(limit, _timeProvider, cancellationToken);
             using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
+            var authenticating = false;
             try
             {
                 if (carrier.SetToken is null)
@@ -158,7 +159,9 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
                 }
                 else
                 {
+                    authenticating = true;
                     var token = await _tokens.GetTokenAsync(callTimeout.Token).ConfigureAwait(false);
+                    authenticating = false;
                     carrier.SetToken(request, token.Value);
                     try
                     {
@@ -168,7 +171,9 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
                     {
                         // A 401 means the command was not run, so sending it again with a fresh token is safe even for a write.
                         OnTokenRejected(token, command, scope);
+                        authenticating = true;
                         token = await _tokens.GetTokenAsync(callTimeout.Token).ConfigureAwait(false);
+                        authenticating = false;
                         carrier.SetToken(request, token.Value);
                         response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent, Remaining(limit, started)).ConfigureAwait(false);
                     }
@@ -178,7 +183,9 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
             }
             catch (OperationCanceledException ex) when (callTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                var timedOut = ExceptionFactory.Timeout(command, path, limit, ex);
+                var timedOut = authenticating
+                    ? ExceptionFactory.AuthenticationTimeout(command, path, limit, _options.AccessType, ex)
+                    : ExceptionFactory.Timeout(command, path, limit, ex);
                 scope.Failed(timedOut);
                 throw timedOut;
             }

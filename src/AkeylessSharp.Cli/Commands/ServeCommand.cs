@@ -18,7 +18,12 @@ internal static class ServeCommand
         var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT; 0 picks a free port." }.WholeNumber();
         var seedJson = new Option<string?>("--seed-json") { Description = "Seed JSON text, applied after --seed." };
         var data = new Option<FileInfo?>("--data") { Description = "A SQLite file that keeps the items across restarts [default: in memory]." };
-        var command = new Command("serve", "Run the Akeyless emulator (a local, throw-away Akeyless API) until Ctrl+C or SIGTERM.") { urls, port, seedJson, data };
+        var adminToken = new Option<string?>("--admin-token")
+        {
+            Description = "Require 'Authorization: Bearer TOKEN' on the /__emulator/ admin API; needed to listen on an address other machines reach.",
+            HelpName = "token",
+        };
+        var command = new Command("serve", "Run the Akeyless emulator (a local, throw-away Akeyless API) until Ctrl+C or SIGTERM.") { urls, port, seedJson, data, adminToken };
         runner.SetAction(command, async context =>
         {
             var options = new AkeylessEmulatorOptions
@@ -27,6 +32,7 @@ internal static class ServeCommand
                 SeedPath = ExistingSeed(context.Get(globals.Seed)),
                 SeedJson = context.Get(seedJson),
                 DataPath = context.Get(data)?.FullName,
+                AdminToken = context.Get(adminToken) is { Length: > 0 } token ? token : null,
                 // The failure reaches the user as one error line; the host's own multi-line report would repeat it.
                 ConfigureLogging = static logging => logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None),
             };

@@ -26,12 +26,13 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         using var signals = new SignalForwarder();
         while (true)
         {
-            using var process = await TryStartAsync(variables).ConfigureAwait(false);
+            var (process, failure) = await TryStartAsync(variables).ConfigureAwait(false);
             if (process is null)
             {
-                return ExitCodes.CannotStart;
+                return failure;
             }
 
+            using var started = process;
             signals.Attach(process);
             var exited = process.WaitForExitAsync(CancellationToken.None);
             var changed = watch is null ? null : await watch.WaitForChangeAsync(variables, exited, () => signals.StopRequested).ConfigureAwait(false);
@@ -54,10 +55,16 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         }
     }
 
-    private async Task<Process?> TryStartAsync(IReadOnlyList<KeyValuePair<string, string>> variables)
+    private async Task<(Process? Process, int Failure)> TryStartAsync(IReadOnlyList<KeyValuePair<string, string>> variables)
     {
         EnvFormat.Validate(variables);
-        var start = new ProcessStartInfo(command[0]) { UseShellExecute = false };
+        var program = command[0];
+        if (string.IsNullOrWhiteSpace(program))
+        {
+            throw new CliUsageException("the program to run is empty: put it after --, as in 'exec --map VAR=/path -- program args'.");
+        }
+
+        var start = new ProcessStartInfo(program) { UseShellExecute = false };
         foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
@@ -74,18 +81,29 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         }
 
         await console.Out.FlushAsync().ConfigureAwait(false);
+        if (program.Contains('/', StringComparison.Ordinal) && Directory.Exists(program))
+        {
+            // Process.Start refuses a directory with a message about UseShellExecute; say it as a shell does.
+            return await FailAsync(StartFailure.IsADirectory(program)).ConfigureAwait(false);
+        }
+
         var process = new Process { StartInfo = start };
         try
         {
             process.Start();
-            return process;
+            return (process, ExitCodes.Success);
         }
         catch (Win32Exception ex)
         {
             process.Dispose();
-            await console.Error.WriteLineAsync($"error: cannot start '{command[0]}': {ex.Message}.").ConfigureAwait(false);
-            return null;
+            return await FailAsync(StartFailure.Describe(program, ex, variables)).ConfigureAwait(false);
         }
+    }
+
+    private async Task<(Process?, int)> FailAsync((int ExitCode, string Message) failure)
+    {
+        await console.Error.WriteLineAsync("error: " + failure.Message).ConfigureAwait(false);
+        return (null, failure.ExitCode);
     }
 
     private static async Task StopAsync(Process process, SignalForwarder signals, Task exited)

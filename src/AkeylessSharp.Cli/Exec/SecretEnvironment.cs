@@ -52,6 +52,12 @@ internal static class SecretEnvironment
     {
         if (!origins.TryAdd(name, origin))
         {
+            if (origins[name] == origin)
+            {
+                // The same field twice: a JSON object with a duplicate key, which no --map can separate.
+                throw new CliUsageException($"{origin} appears twice in that JSON object, so {name} has two values; give the secret one field of that name.");
+            }
+
             throw new CliUsageException($"both {origins[name]} and {origin} would set {name}; set one under another name with --map NAME=/path (and leave it out of --path).");
         }
     }

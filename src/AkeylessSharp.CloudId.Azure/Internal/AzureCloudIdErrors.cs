@@ -19,4 +19,16 @@ internal static class AzureCloudIdErrors
     public static AkeylessCloudIdException AzureEmptyToken(string credential) => new(
         AkeylessAccessType.AzureAd,
         $"azure_ad authentication asked {credential} for an access token and got an empty one.");
+
+    public static AkeylessCloudIdException AzureCredentialFailed(string credential, string scope, Exception inner) => new(
+        AkeylessAccessType.AzureAd,
+        $"azure_ad authentication asked {credential} for an Azure AD access token for {scope}, and it failed with {inner.GetType().Name}. "
+        + "Fix: check the credential passed as AzureCredential, or the endpoint it asks. " + inner.Message.Trim(),
+        inner);
+
+    public static AkeylessCloudIdException AzureExpiredToken(string credential, DateTimeOffset expiresOn) => new(
+        AkeylessAccessType.AzureAd,
+        $"azure_ad authentication asked {credential} for an access token and got one that expired at {expiresOn:u}, which Akeyless "
+        + "would refuse. Fix: check this machine's clock, and that the identity endpoint (IDENTITY_ENDPOINT, MSI_ENDPOINT or the instance "
+        + "metadata service) is the real one.");
 }

@@ -31,27 +31,56 @@ internal static class GcpCloudIdErrors
         + $"asks the metadata server of Compute Engine, GKE, Cloud Run or Cloud Functions for the attached service account's ID token. "
         + $"Fix: unset {variable} and attach the service account to the workload, or publish without Native AOT.");
 
-    public static AkeylessCloudIdException MetadataServerUnreachable(string host, Exception inner) => new(
+    public static AkeylessCloudIdException MetadataHostInvalid(string variable, string value) => new(
         AkeylessAccessType.Gcp,
-        $"gcp authentication under Native AOT asks the metadata server for an ID token, and '{host}' did not answer. It answers on "
+        $"gcp authentication under Native AOT asks the metadata server named by {variable}, and its value '{value}' is not a "
+        + $"plain host[:port] (no scheme, path, query, user info or spaces). Fix: set {variable} to a host such as "
+        + $"'metadata.google.internal' or '169.254.169.254:80', or unset it to use the default.");
+
+    public static AkeylessCloudIdException MetadataServerUnreachable(string host, Exception inner, string reason) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication under Native AOT asks the metadata server for an ID token, and '{host}' did not answer ({reason}). It answers on "
         + "Compute Engine, GKE, Cloud Run and Cloud Functions (GCE_METADATA_HOST names another host). Fix: run on Google Cloud with a "
-        + "service account attached, or publish without Native AOT to use a key file. " + inner.Message.Trim(),
+        + "service account attached, or publish without Native AOT to use a key file.",
         inner);
 
     public static AkeylessCloudIdException MetadataServerRefused(string host, string audience, int status, bool fromMetadataServer) => new(
         AkeylessAccessType.Gcp,
-        fromMetadataServer
-            ? $"gcp authentication asked the metadata server '{host}' for an ID token for audience '{audience}' and got HTTP {status}. "
-              + "Fix: attach a service account to the workload (GKE: enable Workload Identity for its Kubernetes service account)."
-            : $"gcp authentication asked '{host}' for an ID token and the answer (HTTP {status}) did not come from a metadata server "
-              + "(no 'Metadata-Flavor: Google' header). Fix: check GCE_METADATA_HOST.");
+        !fromMetadataServer
+            ? $"gcp authentication asked '{host}' for an ID token and the answer (HTTP {status}) did not come from a metadata server "
+              + "(no 'Metadata-Flavor: Google' header). Fix: check GCE_METADATA_HOST."
+            : status is >= 300 and < 400
+                ? $"gcp authentication asked the metadata server '{host}' for an ID token and got HTTP {status}, a redirect, which is not "
+                  + "followed: a metadata server answers itself. Fix: check GCE_METADATA_HOST."
+                : $"gcp authentication asked the metadata server '{host}' for an ID token for audience '{audience}' and got HTTP {status}. "
+                  + "Fix: attach a service account to the workload (GKE: enable Workload Identity for its Kubernetes service account).");
+
+    public static AkeylessCloudIdException MetadataServerAnswerNotAToken(string host) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication asked the metadata server '{host}' for an ID token and the answer is not an ID token (a JWT: three "
+        + "base64url parts joined by dots). Fix: check that GCE_METADATA_HOST names the metadata server and not a proxy or another service.");
+
+    public static AkeylessCloudIdException MetadataServerAnswerTooLarge(string host, int limit) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication asked the metadata server '{host}' for an ID token and the answer is larger than {limit} bytes, "
+        + "so it is not one (an ID token is about 1 KB) and was not read. Fix: check that GCE_METADATA_HOST names the metadata server.");
 
     public static AkeylessCloudIdException GcpTokenFailed(string credential, string audience, Exception inner) => new(
         AkeylessAccessType.Gcp,
         $"gcp authentication needs a Google ID token for audience '{audience}', and the {credential} could not issue one. "
-        + "Service-account keys, Compute Engine/GKE/Cloud Run identities and impersonated credentials can; user credentials from "
-        + "'gcloud auth application-default login' cannot, so use a service account (a key, the attached one, or impersonation). "
+        + (inner is InvalidOperationException or NotSupportedException
+            ? "Service-account keys, Compute Engine/GKE/Cloud Run identities and impersonated credentials can; user credentials from "
+              + "'gcloud auth application-default login' cannot, so use a service account (a key, the attached one, or impersonation). "
+            : "The token request was refused or got no answer: check that the service account exists and its key is valid, and that "
+              + "the metadata server (GCE_METADATA_HOST names another one) or Google's token endpoint answers. ")
         + "Google.Apis.Auth: " + inner.Message.Trim(),
+        inner);
+
+    public static AkeylessCloudIdException GcpTokenMalformed(string credential, string audience, Exception inner) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication asked the {credential} for an ID token for audience '{audience}', and the answer is not an ID token "
+        + "(a JWT: three base64url parts joined by dots). Fix: check that GCE_METADATA_HOST, or the token endpoint of the credential, "
+        + "names Google's metadata server or token service and not a proxy or another service.",
         inner);
 
     public static AkeylessCloudIdException GcpEmptyToken(string credential) => new(

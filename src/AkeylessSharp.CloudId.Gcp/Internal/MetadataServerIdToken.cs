@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 
 namespace AkeylessSharp.CloudId.Gcp.Internal;
 
@@ -6,17 +7,20 @@ namespace AkeylessSharp.CloudId.Gcp.Internal;
 /// The attached service account's ID token straight from the metadata server of Compute Engine, GKE, Cloud Run and Cloud
 /// Functions: the Native AOT path, where Google.Apis.Auth cannot parse its answers (it reads them with Newtonsoft.Json's
 /// reflection). One GET with the <c>Metadata-Flavor: Google</c> header, as Google's libraries send it; no credential leaves
-/// the process. The host is <c>GCE_METADATA_HOST</c> when set, as in Google's libraries.
+/// the process. The host is <c>GCE_METADATA_HOST</c> when set (<see cref="MetadataHost"/>), as in Google's libraries.
 /// </summary>
 internal static class MetadataServerIdToken
 {
-    public const string DefaultHost = "metadata.google.internal";
-    public const string HostVariable = "GCE_METADATA_HOST";
+    /// <summary>The largest answer read; an ID token is about 1 KB, so anything near this is not one.</summary>
+    public const int MaxAnswerBytes = 64 * 1024;
 
     // The metadata server is local to the VM; a host that does not answer in seconds is not one.
-    private static readonly HttpClient s_http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(3), UseProxy = false })
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+
+    // No redirects: a metadata server never sends one, and the token must come from the host that was configured.
+    private static readonly HttpClient s_http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(3), UseProxy = false, AllowAutoRedirect = false })
     {
-        Timeout = TimeSpan.FromSeconds(10),
+        Timeout = Timeout.InfiniteTimeSpan,
     };
 
     /// <summary>Gets an ID token for <paramref name="audience"/> in the full format (with the account's email).</summary>
@@ -26,21 +30,58 @@ internal static class MetadataServerIdToken
         var uri = new Uri($"http://{host}/computeMetadata/v1/instance/service-accounts/default/identity?audience={Uri.EscapeDataString(audience)}&format=full");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Add("Metadata-Flavor", "Google");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(s_timeout);
         try
         {
-            using var response = await s_http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            string body = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim();
-            if (!response.IsSuccessStatusCode || !IsFromMetadataServer(response.Headers))
+            using var response = await s_http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            bool flavored = IsFromMetadataServer(response.Headers);
+            if (!response.IsSuccessStatusCode || !flavored)
             {
-                throw GcpCloudIdErrors.MetadataServerRefused(host, audience, (int)response.StatusCode, IsFromMetadataServer(response.Headers));
+                throw GcpCloudIdErrors.MetadataServerRefused(host, audience, (int)response.StatusCode, flavored);
             }
 
-            return body;
+            var token = await ReadBoundedAsync(response.Content, host, timeout.Token).ConfigureAwait(false);
+            return token.Length == 0 || IsJwt(token) ? token : throw GcpCloudIdErrors.MetadataServerAnswerNotAToken(host);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw GcpCloudIdErrors.MetadataServerUnreachable(host, ex);
+            throw GcpCloudIdErrors.MetadataServerUnreachable(host, ex, $"no answer within {s_timeout.TotalSeconds:0} seconds");
         }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw GcpCloudIdErrors.MetadataServerUnreachable(host, ex, ex.Message.Trim());
+        }
+    }
+
+    private static async Task<string> ReadBoundedAsync(HttpContent content, string host, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxAnswerBytes)
+        {
+            throw GcpCloudIdErrors.MetadataServerAnswerTooLarge(host, MaxAnswerBytes);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[MaxAnswerBytes + 1];
+            int read = 0, last;
+            while (read < buffer.Length && (last = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                read += last;
+            }
+
+            return read > MaxAnswerBytes
+                ? throw GcpCloudIdErrors.MetadataServerAnswerTooLarge(host, MaxAnswerBytes)
+                : Encoding.UTF8.GetString(buffer, 0, read).Trim();
+        }
+    }
+
+    // header.payload.signature, each base64url: enough to tell a token from an error page without parsing it.
+    private static bool IsJwt(string text)
+    {
+        var parts = text.Split('.');
+        return parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '='));
     }
 
     private static bool IsFromMetadataServer(HttpResponseHeaders headers) =>

@@ -27,6 +27,11 @@ internal static class SeedLoader
     {
         if (options.SeedPath is { } path)
         {
+            if (Directory.Exists(path))
+            {
+                throw new InvalidOperationException($"The seed {path} is a directory; give SeedPath (--seed) a JSON file.");
+            }
+
             await ApplyAsync(state, await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path, logger, cancellationToken).ConfigureAwait(false);
         }
 
@@ -51,7 +56,7 @@ internal static class SeedLoader
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"The seed {source} is not valid: {e.Message}", e);
+            throw new InvalidOperationException($"The seed {source} is not valid: {SeedJsonErrors.Describe(e)}", e);
         }
     }
 
@@ -59,7 +64,9 @@ internal static class SeedLoader
     {
         try
         {
-            await ApplyAsync(state, Parse(json, source), logger, cancellationToken).ConfigureAwait(false);
+            var seed = Parse(json, source);
+            SeedDuplicates.Check(seed, source);
+            await ApplyAsync(state, seed, logger, cancellationToken).ConfigureAwait(false);
         }
         catch (CommandException e)
         {

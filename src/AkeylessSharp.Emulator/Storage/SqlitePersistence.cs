@@ -29,7 +29,16 @@ internal sealed partial class SqlitePersistence : IItemPersistence
         var dir = Path.GetDirectoryName(_path);
         if (!string.IsNullOrEmpty(dir))
         {
-            Directory.CreateDirectory(dir);
+            try
+            {
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file where a folder of the path should be, or a folder that may not be created.
+                throw new InvalidOperationException(
+                    $"The data file {_path} cannot be used: its folder {dir} cannot be created ({e.Message.TrimEnd('.')}). Give DataPath (--data) a path in a folder you can write to.", e);
+            }
         }
 
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = LockWaitSeconds }.ToString());

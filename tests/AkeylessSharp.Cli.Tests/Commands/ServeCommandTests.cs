@@ -101,6 +101,82 @@ public sealed class ServeCommandTests : IDisposable
         AssertOneLineUsageError(result, "--port");
     }
 
+    [Theory]
+    [InlineData("""{"items":[{"name":"/a","value":"x"},{"name":"/a","value":"y"}]}""", "item '/a' appears twice")]
+    [InlineData("""{"items":[{"name":"/a","value":5}]}""", "$.items[0].value")]
+    [InlineData("[]", "SeedJson is not valid")]
+    public async Task Serve_BadSeedJson_OneLineExitTwo(string seed, string mention)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "0", "--seed-json", seed]);
+
+        AssertOneLineUsageError(result, mention);
+    }
+
+    [Theory]
+    [InlineData("70000")]
+    [InlineData("-1")]
+    public async Task Serve_PortOutOfRange_IsUsageError(string port)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", port]);
+
+        AssertOneLineUsageError(result, port);
+    }
+
+    [Fact]
+    public async Task Serve_DataPathUnderAFile_OneLineExitTwo()
+    {
+        var file = Path.Combine(_folder.FullName, "plain");
+        await File.WriteAllTextAsync(file, "a file, not a folder");
+
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "0", "--data", Path.Combine(file, "x.db")]);
+
+        AssertOneLineUsageError(result, "--data");
+    }
+
+    [Fact]
+    public async Task Serve_ExposedAddressWithoutAdminToken_NamesAnOptionServeHas()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--urls", "http://0.0.0.0:0"]);
+        var help = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--help"]);
+
+        AssertOneLineUsageError(result, "--admin-token");
+        Assert.Contains("--admin-token <token>", help.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_AdminToken_GuardsTheAdminApi()
+    {
+        const string token = "serve-admin-token-0001";
+        var start = ProcessRun.Tool(new Dictionary<string, string?>(), "serve", "--port", "0", "--admin-token", token);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var server = Process.Start(start)!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            string? url = null;
+            while (url is null && await server.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+            {
+                url = line.StartsWith("export AKEYLESS_API_URL=", StringComparison.Ordinal) ? line["export AKEYLESS_API_URL=".Length..] : null;
+            }
+
+            using var http = new HttpClient { BaseAddress = new Uri(url!) };
+            using var anonymous = await http.GetAsync(new Uri("__emulator/counters", UriKind.Relative), limit.Token);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "__emulator/counters") { Headers = { { "Authorization", "Bearer " + token } } };
+            using var authorized = await http.SendAsync(request, limit.Token);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(CancellationToken.None);
+        }
+
+        Assert.DoesNotContain(token, await server.StandardOutput.ReadToEndAsync() + await server.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
     private static void AssertOneLineUsageError(CliResult result, string mention)
     {
         Assert.True(result.ExitCode == 2, result.ToString());

@@ -36,6 +36,30 @@ public sealed class EnvCommandTests(ExecEmulator emulator) : IClassFixture<ExecE
         Assert.Contains("field port of /json/app", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Env_JsonExpandDuplicateKey_IsUsageErrorNamingTheFieldNotTheValues()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--map", "APP=/dupjson/app", "--json-expand");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Equal("error: field k of /dupjson/app (--json-expand) appears twice in that JSON object, so APP_K has two values; give the secret one field of that name.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Env_JsonExpandNestedArraysNullAndOddNames_FollowTheDocumentedRules()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--map", "APP=/deepjson/app", "--json-expand", "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(result.Out)!;
+        Assert.Equal("""[{"b":null}]""", values["APP_A"]);
+        Assert.Equal("deep", values["APP_C_D_E_F"]);
+        Assert.Equal("empty-name", values["APP_"]);
+        Assert.Equal("true", values["APP_X_Y"]);
+        Assert.Equal(5, values.Count);
+    }
+
     [Theory]
     [InlineData("--map", "1BAD=/demo/api/key")]
     [InlineData("--map", "NOEQUALS")]

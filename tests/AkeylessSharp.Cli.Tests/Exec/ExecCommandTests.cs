@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using AkeylessSharp.Emulator;
 using AkeylessSharp.Cli.Tests.Infrastructure;
 
 namespace AkeylessSharp.Cli.Tests.Exec;
@@ -152,6 +154,97 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
     }
 
     [Fact]
+    public async Task Exec_ProgramNotExecutable_Exits126NamingIt()
+    {
+        using var file = await TempFile.WithTextAsync("#!/bin/sh\necho started\n");
+
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", file.Path);
+
+        Assert.Equal(126, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Equal($"error: cannot run '{file.Path}': permission denied. Check that it is an executable file (chmod +x) and that you may run it.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Exec_ProgramIsADirectory_Exits126NamingIt()
+    {
+        var directory = Path.GetTempPath().TrimEnd('/');
+
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", directory);
+
+        Assert.Equal(126, result.ExitCode);
+        Assert.Equal($"error: cannot run '{directory}': it is a directory, not a program.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Exec_SecretTooLargeForAnEnvironmentVariable_Exits126NamingItNotItsValue()
+    {
+        // Linux refuses one environment string over 128 KiB (MAX_ARG_STRLEN); Akeyless and this emulator can hold more.
+        var value = new string('v', 200 * 1024);
+        var seed = JsonSerializer.Serialize(new { items = new[] { new { name = "/big/blob", type = "static", value } } });
+        await using var big = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = seed, MaxValueBytes = 256 * 1024 });
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_API_URL"] = big.BaseUrl.ToString(),
+            ["AKEYLESS_ACCESS_ID"] = big.AccessId,
+            ["AKEYLESS_ACCESS_KEY"] = big.AccessKey,
+        };
+
+        var result = await ProcessRun.RunAsync(ProcessRun.Tool(environment, "exec", "--map", "BLOB=/big/blob", "--", "sh", "-c", "echo started"));
+
+        Assert.Equal(126, result.ExitCode);
+        Assert.Empty(result.Out);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: cannot start 'sh': the system refused its environment as too large", line, StringComparison.Ordinal);
+        Assert.Contains("the largest is BLOB, 204800 bytes", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("vvvv", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_ValueWithNul_IsUsageErrorNamingTheVariable_BeforeTheProgramRuns()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), $"akeyless-exec-{Guid.NewGuid():N}");
+
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "WITH_NUL=/nul/value", "--", "touch", marker);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: the value of WITH_NUL contains a NUL character, which an environment variable cannot hold.\n", result.Error);
+        Assert.False(File.Exists(marker), "the program ran with a value it cannot be given");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task Exec_EmptyProgram_IsUsageError(string program)
+    {
+        var result = await emulator.RunInProcessAsync("exec", "--map", "KEY=/demo/api/key", "--", program);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: the program to run is empty", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExecEmulator.ApiKey, result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("exit 300", 300 & 0xFF)]
+    [InlineData("kill -KILL $$", 128 + 9)]
+    [InlineData("kill -HUP $$", 128 + 1)]
+    public async Task Exec_ExitBeyondAByteOrBySignal_ReportsWhatAShellWould(string script, int expected)
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", script);
+
+        Assert.Equal(expected, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Exec_OptionsAfterDoubleDash_AreTheProgramsNotTheTools()
+    {
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", """printf '%s|' "$@" """, "sh", "--map", "--help", "--", "-o");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("--map|--help|--|-o|", result.OutText);
+    }
+
+    [Fact]
     public async Task Exec_Watch_RestartsTheProgramWhenASecretChanges_AndStopsOnSigterm()
     {
         // The trap is set before the line the test waits for, or a SIGTERM right after it could find the shell without it.
@@ -179,6 +272,50 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
             await tool.WaitForExitAsync(limit.Token);
             Assert.Equal(0, tool.ExitCode);
             Assert.Contains("restarting the program", await error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!tool.HasExited)
+            {
+                tool.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Exec_WatchReadFails_ProgramKeepsRunningWithItsValues_ThenRestartsOnTheNextChange()
+    {
+        var script = """trap 'exit 0' TERM; echo "value=$P"; while :; do sleep 0.05; done""";
+        var start = ProcessRun.Tool(emulator.Environment(), "exec", "--watch", "1", "--map", "P=/watch/flaky", "--", "sh", "-c", script);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var tool = Process.Start(start)!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            Assert.Equal("value=before", await tool.StandardOutput.ReadLineAsync(limit.Token));
+
+            // The secret disappears: the next read fails, which is a warning, and the program goes on.
+            Assert.Equal(0, (await emulator.RunInProcessAsync("delete", "/watch/flaky", "--yes")).ExitCode);
+            var warning = await tool.StandardError.ReadLineAsync(limit.Token);
+            Assert.StartsWith("warning: reading the secrets again failed, the program keeps its values: ", warning, StringComparison.Ordinal);
+            Assert.Contains("/watch/flaky", warning, StringComparison.Ordinal);
+            Assert.False(tool.HasExited);
+
+            // It comes back with another value: that is a change, and the program restarts with it.
+            Assert.Equal(0, (await emulator.RunInProcessAsync("set", "/watch/flaky", "after")).ExitCode);
+            Assert.Equal("value=after", await tool.StandardOutput.ReadLineAsync(limit.Token));
+            using (var kill = Process.Start("kill", ["-TERM", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(limit.Token);
+            }
+
+            await tool.WaitForExitAsync(limit.Token);
+            Assert.Equal(0, tool.ExitCode);
+            var rest = await tool.StandardError.ReadToEndAsync(limit.Token);
+            Assert.Contains("restarting the program", rest, StringComparison.Ordinal);
+            Assert.DoesNotContain("before", rest + warning, StringComparison.Ordinal);
+            Assert.DoesNotContain("after", rest, StringComparison.Ordinal);
         }
         finally
         {

@@ -24,6 +24,10 @@ public sealed class ExecEmulator : IAsyncLifetime
             new { name = "/json/app", type = "static", value = """{"port":1}""" },
             new { name = "/json/app_port", type = "static", value = "2" },
             new { name = "/watch/value", type = "static", value = "first" },
+            new { name = "/watch/flaky", type = "static", value = "before" },
+            new { name = "/nul/value", type = "static", value = "before-nul\0after-nul" },
+            new { name = "/dupjson/app", type = "static", value = """{"k":"one-value","k":"two-value"}""" },
+            new { name = "/deepjson/app", type = "static", value = """{"a":[{"b":null}],"c":{"d":{"e":{"f":"deep"}}},"":"empty-name","x y":true}""" },
         };
         _emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = JsonSerializer.Serialize(new { items }) });
     }

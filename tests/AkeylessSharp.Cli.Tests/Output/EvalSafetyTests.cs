@@ -97,6 +97,31 @@ public sealed class EvalSafetyTests : IAsyncLifetime
         Assert.False(File.Exists(Canary), "eval ran a command embedded in a value");
     }
 
+    [Fact]
+    public async Task EnvCommand_SourcedByPosixSh_GivesBackEveryValueByteForByte()
+    {
+        // sh is dash on Debian and Ubuntu: no bash extensions, so the quoting must be plain POSIX.
+        var names = Enumerable.Range(0, s_values.Length).Select(static i => $"V{i}").ToArray();
+        string[] tool = [.. ProcessRun.ToolCommand, "env", .. names.SelectMany(static (name, i) => new[] { "--map", $"{name}=/hostile/v{i}" })];
+        var script = $"""
+            out=$("$@") || exit 90
+            eval "$out" || exit 91
+            for v in {string.Join(' ', names.Select(static n => $"\"${n}\""))}; do printf '%s' "$v"; printf '\000'; done
+            """;
+        var start = new System.Diagnostics.ProcessStartInfo("sh") { UseShellExecute = false };
+        foreach (var argument in new[] { "-c", script, "sh" }.Concat(tool))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var shell = await ProcessRun.RunAsync(ProcessRun.WithEnvironment(start, Environment()));
+
+        Assert.True(shell.ExitCode == 0, shell.ToString());
+        Assert.Equal(string.Empty, shell.Error);
+        Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(s_values.Select(static v => v + "\0"))), shell.Out);
+        Assert.False(File.Exists(Canary), "eval ran a command embedded in a value");
+    }
+
     private Dictionary<string, string?> Environment() => new()
     {
         ["AKEYLESS_API_URL"] = _emulator!.BaseUrl.ToString(),

@@ -144,6 +144,19 @@ public sealed class AzureAdCloudIdProviderTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.GetCloudIdAsync(s_clientOptions, new CancellationToken(canceled: true)).AsTask());
     }
 
+    [Fact]
+    public async Task GetCloudIdAsync_CancelledAndTheCredentialReportsItAsUnavailable_ThrowsOperationCanceled()
+    {
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = new FailingTokenCredential(new CredentialUnavailableException("DefaultAzureCredential failed to retrieve a token: ManagedIdentityCredential was cancelled.")) });
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.GetCloudIdAsync(s_clientOptions, cts.Token).AsTask());
+
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.IsType<CredentialUnavailableException>(ex.InnerException);
+    }
+
     private sealed class EmptyTokenCredential : TokenCredential
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => new("", DateTimeOffset.UtcNow);

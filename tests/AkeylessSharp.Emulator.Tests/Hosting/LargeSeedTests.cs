@@ -28,16 +28,15 @@ public sealed class LargeSeedTests
     }
 
     [Fact]
-    public async Task StartAsync_SeedNamingAnItemTwice_KeepsTheFirst()
+    public async Task StartAsync_SeedNamingAnItemTwice_FailsNamingBothEntries()
     {
+        // Keeping the first silently dropped the second value; the author meant one of them, so the seed says which clash.
         var seed = """{ "items": [ { "name": "/d", "type": "static", "value": "first" }, { "name": "/d", "type": "static", "value": "second" } ] }""";
-        await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = seed });
-        using var client = new EmulatorClient(emulator.BaseUrl);
-        await client.LoginAsync(emulator.AccessId, emulator.AccessKey);
 
-        var value = await client.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/d") });
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = seed }));
 
-        Assert.Equal("first", value.AssertStatus(HttpStatusCode.OK).Str("/d"));
+        Assert.Contains("item '/d' appears twice (items[0] and items[1])", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("second", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

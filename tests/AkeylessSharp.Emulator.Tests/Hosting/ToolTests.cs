@@ -53,6 +53,28 @@ public sealed class ToolTests : IDisposable
         Assert.Contains(name, parsed.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--seed", "a.json", "--seed", "b.json")]
+    [InlineData("--urls", "http://127.0.0.1:1", "--urls", "http://127.0.0.1:2")]
+    [InlineData("--data", "a.db", "--data", "a.db")]
+    public void Parse_OptionGivenTwice_ReturnsErrorInsteadOfTakingTheLast(params string[] args)
+    {
+        var parsed = CommandLine.Parse(args, _dir.Path);
+
+        Assert.StartsWith($"{args[0]} is given twice; give it once", parsed.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--seed", "")]
+    [InlineData("--data", " ")]
+    [InlineData("--urls", "")]
+    public void Parse_EmptyPathOrUrls_ReturnsErrorInsteadOfTheCurrentDirectory(string name, string value)
+    {
+        var parsed = CommandLine.Parse([name, value], _dir.Path);
+
+        Assert.Equal($"{name} needs a value, not an empty string", parsed.Error);
+    }
+
     [Fact]
     public async Task Help_PrintsUsage_ExitsZero()
     {
@@ -157,6 +179,80 @@ public sealed class ToolTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("--admin-token", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "items": [ { "name": "/a", "value": "1" }, { "name": "a ", "value": "2" } ] }""", "item '/a' appears twice (items[0] and items[1])")]
+    [InlineData("""{ "authMethods": [ { "name": "/m", "type": "access_key" }, { "name": "/m", "type": "jwt" } ] }""", "auth method '/m' appears twice (authMethods[0] and authMethods[1])")]
+    [InlineData("""{ "authMethods": [ { "name": "/m1", "accessId": "p-abcdefghij0a", "type": "access_key" }, { "name": "/m2", "accessId": "p-abcdefghij0a", "type": "access_key" } ] }""", "accessId 'p-abcdefghij0a' appears twice")]
+    [InlineData("""{ "roles": [ { "name": "r", "authMethods": [] }, { "name": "r", "authMethods": [] } ] }""", "role 'r' appears twice (roles[0] and roles[1])")]
+    public async Task SeedWithDuplicates_OneLineNamingBothEntries_ExitTwo(string seed, string expected)
+    {
+        await File.WriteAllTextAsync(_dir.File("seed.json"), seed);
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json");
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Contains("seed.json", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedIsADirectory_OneLineSayingSo_ExitTwo()
+    {
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", _dir.Path);
+
+        Assert.Equal(2, code);
+        Assert.Contains("is a directory", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("""{ "items": { "name": "/a" } }""")]
+    [InlineData("""{ "items": [ { "name": "/a", "value": 5 } ] }""")]
+    public async Task SeedNotJsonOrWrongTypes_OneLine_ExitTwo(string seed)
+    {
+        await File.WriteAllTextAsync(_dir.File("seed.json"), seed);
+
+        var (code, stdout, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json");
+
+        Assert.Equal(2, code);
+        Assert.DoesNotContain(" at ", stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains("seed.json is not valid", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "items": { "name": "/a" } }""", "$.items should be an array (line 1, byte ")]
+    [InlineData("""{ "items": [ { "name": "/a", "value": 5 } ] }""", "$.items[0].value should be a string")]
+    [InlineData("""{ "items": [ { "name": "/a", "value": "x", "tags": "t" } ] }""", "$.items[0].tags should be an array")]
+    [InlineData("[]", "$ should be an object")]
+    [InlineData("""{ "authMethods": [ { "name": "/m", "type": "access_key", "tokenTtlSeconds": "soon" } ] }""", "$.authMethods[0].tokenTtlSeconds should be a number")]
+    public async Task SeedWrongType_SaysWhatTheFieldShouldBe_WithoutInternalTypeNames(string seed, string expected)
+    {
+        await File.WriteAllTextAsync(_dir.File("seed.json"), seed);
+
+        var (code, _, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--seed", "seed.json");
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("AkeylessSharp.", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataPathUnderAFile_OneLineNamingIt_ExitTwo()
+    {
+        await File.WriteAllTextAsync(_dir.File("plain"), "a file, not a directory");
+
+        var (code, stdout, stderr) = await RunAsync("--urls", "http://127.0.0.1:0", "--data", Path.Combine("plain", "x.db"));
+
+        Assert.Equal(2, code);
+        Assert.DoesNotContain(" at ", stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains("x.db", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     private static Process Start(string workingDirectory, params string[] args) =>

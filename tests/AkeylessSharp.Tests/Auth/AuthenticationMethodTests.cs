@@ -193,6 +193,8 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
 
         Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
         Assert.Contains("00:00:05", timedOut.Message, StringComparison.Ordinal);
+        Assert.Contains("authentication (azure_ad) was still under way", timedOut.Message, StringComparison.Ordinal);
+        Assert.Contains("managed identity endpoint", timedOut.Message, StringComparison.Ordinal);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

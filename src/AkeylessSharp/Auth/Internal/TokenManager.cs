@@ -117,7 +117,7 @@ internal sealed class TokenManager
         catch (OperationCanceledException ex) when (limit.IsCancellationRequested)
         {
             Errors.Internal.AbandonedTask.ObserveFailure(attempt);
-            throw Errors.Internal.ExceptionFactory.Timeout(Http.Internal.CommandCatalog.Auth, path: null, _timeout, ex);
+            throw Errors.Internal.ExceptionFactory.AuthenticationTimeout(Http.Internal.CommandCatalog.Auth, path: null, _timeout, _accessType, ex);
         }
     }
 

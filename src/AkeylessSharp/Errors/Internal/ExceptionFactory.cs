@@ -50,6 +50,19 @@ internal static partial class ExceptionFactory
         new($"The {command} call{(path is null ? string.Empty : $" for {Quote.Of(path)}")} did not finish within {(timeout is { } t ? t.ToString() : "the configured timeouts")}. Check the network path to Akeyless, or raise Timeout / AttemptTimeout / TotalRequestTimeout.",
             command, path, exception);
 
+    /// <summary>
+    /// The call's time ran out while the client was still authenticating: for a cloud access type that is the cloud-id
+    /// provider waiting on the workload's credential source (IMDS, a container or managed identity endpoint, the metadata
+    /// server), not the network path to Akeyless, so the message says so.
+    /// </summary>
+    public static AkeylessTimeoutException AuthenticationTimeout(string command, string? path, TimeSpan timeout, AkeylessAccessType accessType, Exception exception) =>
+        new($"The {command} call{(path is null ? string.Empty : $" for {Quote.Of(path)}")} did not finish within {timeout}: authentication ({AkeylessAccessTypeNames.ToWireName(accessType)}) was still under way. "
+            + (accessType is AkeylessAccessType.AwsIam or AkeylessAccessType.AzureAd or AkeylessAccessType.Gcp
+                ? "The cloud-id provider was still getting this workload's cloud identity: check that its credential source answers (AWS: the instance metadata service or the container credentials endpoint; Azure: the managed identity endpoint; Google Cloud: the metadata server, or GCE_METADATA_HOST)"
+                : "Check the network path to Akeyless and the auth method's own source (certificate, token file, SAML CLI)")
+            + ", or raise Timeout / AttemptTimeout / TotalRequestTimeout.",
+            command, path, exception);
+
     /// <summary>An answer whose body cannot be used; <paramref name="what"/> describes it and never quotes it.</summary>
     public static AkeylessProtocolException InvalidResponse(string command, string? path, string what, HttpStatusCode? status = null) =>
         new($"Akeyless answered {command}{At(path)}{(status is { } s ? $" ({(int)s})" : string.Empty)} with a body the client cannot use: {what}. Check that ApiUrl points at the Akeyless API or a Gateway, and any proxy in between.",

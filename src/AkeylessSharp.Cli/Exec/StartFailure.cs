@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using System.Text;
+using AkeylessSharp.Cli.Infrastructure;
+
+namespace AkeylessSharp.Cli.Exec;
+
+/// <summary>
+/// Why <c>exec</c> could not start its program, said as a shell says it, with the exit code a shell gives: 126 when the
+/// program was found but cannot run (not executable, a directory, an environment too large), 127 when it was not found.
+/// Names variables and sizes, never a value.
+/// </summary>
+internal static class StartFailure
+{
+    // errno values, the same on Linux and macOS.
+    private const int ArgumentListTooLong = 7;
+    private const int PermissionDenied = 13;
+
+    public static (int ExitCode, string Message) IsADirectory(string program) =>
+        (ExitCodes.NotExecutable, $"cannot run '{program}': it is a directory, not a program.");
+
+    public static (int ExitCode, string Message) Describe(string program, Win32Exception ex, IReadOnlyList<KeyValuePair<string, string>> variables) => ex.NativeErrorCode switch
+    {
+        PermissionDenied => (ExitCodes.NotExecutable,
+            $"cannot run '{program}': permission denied. Check that it is an executable file (chmod +x) and that you may run it."),
+        ArgumentListTooLong => (ExitCodes.NotExecutable, TooLarge(program, variables)),
+        _ => (ExitCodes.CannotStart,
+            $"cannot start '{program}': {ex.Message.TrimEnd('.')}. Check the name, the PATH and the working directory."),
+    };
+
+    private static string TooLarge(string program, IReadOnlyList<KeyValuePair<string, string>> variables)
+    {
+        var sizes = variables.Select(static v => (v.Key, Bytes: Encoding.UTF8.GetByteCount(v.Value))).ToList();
+        var largest = sizes.MaxBy(static s => s.Bytes);
+        return $"cannot start '{program}': the system refused its environment as too large ({sizes.Count} secret variables, "
+            + $"{sizes.Sum(static s => (long)s.Bytes)} bytes; the largest is {largest.Key}, {largest.Bytes} bytes). Linux takes at most "
+            + "128 KiB per variable and about 2 MiB of arguments and environment together: pass the large secrets another way, such as a file.";
+    }
+}
