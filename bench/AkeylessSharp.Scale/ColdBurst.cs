@@ -14,7 +14,7 @@ namespace AkeylessSharp.Scale;
 /// </summary>
 internal static class ColdBurst
 {
-    public sealed record Result(string Shape, TimeSpan Window, int Paths, int BatchSize, long Reads, long Auths, long Other, double Milliseconds, IReadOnlyList<int> BatchSizes)
+    public sealed record Result(string Shape, TimeSpan Window, int Paths, int BatchSize, long Reads, long Auths, long Other, double Milliseconds, IReadOnlyList<int> BatchSizes, int Collections, double PausedMilliseconds)
     {
         /// <summary>The sizes of the batches sent, in order, runs of one size shortened: <c>100×98, 63, 37</c>.</summary>
         public string Sizes => string.Join(", ", Runs(BatchSizes).Select(r => r.Count > 1 ? $"{r.Size}×{r.Count}" : $"{r.Size}"));
@@ -73,10 +73,14 @@ internal static class ColdBurst
         listener.Start();
         await emulator.ResetCountersAsync();
         var reads = new Task<string>[names.Length];
+        int collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         start(client, names, reads);
         await Task.WhenAll(reads);
         double ms = clock.Elapsed.TotalMilliseconds;
+        collections = GC.CollectionCount(0) - collections;
+        double pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
         for (int i = 0; i < names.Length; i++)
         {
             if (reads[i].Result != Seed.CacheValue(i))
@@ -89,6 +93,6 @@ internal static class ColdBurst
         long reads2 = counters.GetValueOrDefault("get-secret-value");
         long auths = counters.GetValueOrDefault("auth");
         long other = counters.Where(c => c.Key is not "get-secret-value" and not "auth").Sum(c => c.Value);
-        return new Result(shape, window, names.Length, batchSize, reads2, auths, other, ms, sizes.ToArray());
+        return new Result(shape, window, names.Length, batchSize, reads2, auths, other, ms, sizes.ToArray(), collections, pausedMs);
     }
 }
