@@ -150,7 +150,9 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
             var started = _timeProvider.GetTimestamp();
             using var callTimeout = CallTimeout.Start(limit, _timeProvider, cancellationToken);
             using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
-            var authenticating = false;
+            // Default until the call holds a token: a timeout then ended the call while it was authenticating. No flag of its
+            // own, so the call's state machine stays as small as before.
+            AkeylessToken token = default;
             try
             {
                 if (carrier.SetToken is null)
@@ -159,9 +161,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
                 }
                 else
                 {
-                    authenticating = true;
-                    var token = await _tokens.GetTokenAsync(callTimeout.Token).ConfigureAwait(false);
-                    authenticating = false;
+                    token = await _tokens.GetTokenAsync(callTimeout.Token).ConfigureAwait(false);
                     carrier.SetToken(request, token.Value);
                     try
                     {
@@ -171,9 +171,8 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
                     {
                         // A 401 means the command was not run, so sending it again with a fresh token is safe even for a write.
                         OnTokenRejected(token, command, scope);
-                        authenticating = true;
+                        token = default; // authenticating again
                         token = await _tokens.GetTokenAsync(callTimeout.Token).ConfigureAwait(false);
-                        authenticating = false;
                         carrier.SetToken(request, token.Value);
                         response = await _transport.SendAsync(command, path, request, requestInfo, responseInfo, callTimeout.Token, carrier.Idempotent, Remaining(limit, started)).ConfigureAwait(false);
                     }
@@ -183,7 +182,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
             }
             catch (OperationCanceledException ex) when (callTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                var timedOut = authenticating
+                var timedOut = carrier.SetToken is not null && token.Value is null
                     ? ExceptionFactory.AuthenticationTimeout(command, path, limit, _options.AccessType, ex)
                     : ExceptionFactory.Timeout(command, path, limit, ex);
                 scope.Failed(timedOut);
