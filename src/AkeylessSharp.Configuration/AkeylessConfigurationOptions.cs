@@ -181,6 +181,56 @@ public sealed class AkeylessConfigurationOptions
         return AirflowBackendKwargs.Parse(section, Environment.GetEnvironmentVariable);
     }
 
+    /// <summary>
+    /// A copy of every setting (the lists copied; the client, its options, filter, providers, clock and logger factory shared), taken when
+    /// the provider is built, so options changed afterwards, to add another source or by mistake, never change what an
+    /// existing provider reloads or which account it reads with.
+    /// </summary>
+    internal AkeylessConfigurationOptions Snapshot()
+    {
+        var copy = new AkeylessConfigurationOptions
+        {
+            Client = Client,
+            ClientOptions = ClientOptions, // the client built from them takes its own copy
+            CloudIdProviders = CloudIdProviders,
+            Filter = Filter,
+            FlattenJson = FlattenJson,
+            ConnectionsPath = ConnectionsPath,
+            VariablesPath = VariablesPath,
+            ConfigPath = ConfigPath,
+            ConnectionsPrefix = ConnectionsPrefix,
+            ConnectionStringsPrefix = ConnectionStringsPrefix,
+            VariablesPrefix = VariablesPrefix,
+            ConfigPrefix = ConfigPrefix,
+            Team = Team,
+            UseTeamSecretsPath = UseTeamSecretsPath,
+            GlobalPath = GlobalPath,
+            Separator = Separator,
+            DuplicateKeyPolicy = DuplicateKeyPolicy,
+            ReloadInterval = ReloadInterval,
+            Optional = Optional,
+            BatchSize = BatchSize,
+            MaxConcurrentRequests = MaxConcurrentRequests,
+            ResolveSecretReferences = ResolveSecretReferences,
+            SecretReferencePrefix = SecretReferencePrefix,
+            SecretManager = SecretManager,
+            TimeProvider = TimeProvider,
+            LoggerFactory = LoggerFactory,
+        };
+        Copy(BasePaths, copy.BasePaths);
+        Copy(Paths, copy.Paths);
+        Copy(Tags, copy.Tags);
+        return copy;
+
+        static void Copy(IList<string> from, IList<string> to)
+        {
+            foreach (var item in from)
+            {
+                to.Add(item);
+            }
+        }
+    }
+
     /// <summary>Describes the selection; no secret is included.</summary>
     /// <returns>A description for logs.</returns>
     public override string ToString() =>

@@ -18,7 +18,7 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         Options = options;
     }
 
-    /// <summary>The settings of this source.</summary>
+    /// <summary>The settings of this source: each provider built from it takes a copy, so later changes reach only providers built after them.</summary>
     public AkeylessConfigurationOptions Options { get; }
 
     /// <summary>Instruments of a test's own, so its measurements are not mixed with other tests' providers; <see langword="null"/> means the shared ones.</summary>
@@ -31,14 +31,15 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
     public IConfigurationProvider Build(IConfigurationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        OptionsValidator.Validate(Options);
-        var (client, ownsClient) = ClientFactory.Create(Options);
-        return new AkeylessConfigurationProvider(Options, client, ownsClient, ReferenceProviders(builder), Metrics ?? ConfigurationMetrics.Shared);
+        var options = Options.Snapshot();
+        OptionsValidator.Validate(options);
+        var (client, ownsClient) = ClientFactory.Create(options);
+        return new AkeylessConfigurationProvider(options, client, ownsClient, ReferenceProviders(builder, options), Metrics ?? ConfigurationMetrics.Shared);
     }
 
-    private Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? ReferenceProviders(IConfigurationBuilder builder)
+    private Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? ReferenceProviders(IConfigurationBuilder builder, AkeylessConfigurationOptions options)
     {
-        if (!Options.ResolveSecretReferences)
+        if (!options.ResolveSecretReferences)
         {
             return null;
         }
