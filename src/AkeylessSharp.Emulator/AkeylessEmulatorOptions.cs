@@ -97,4 +97,28 @@ public sealed class AkeylessEmulatorOptions
     /// <returns>A redacted description.</returns>
     public override string ToString() =>
         $"Urls={Urls ?? "http://127.0.0.1:0"}, DataPath={DataPath ?? "(memory)"}, TokenTtl={TokenTtl}, AccessId={AccessId ?? "(default)"}, AccessKey={(AccessKey is null ? "(default)" : "***")}, AdminToken={(AdminToken is null ? "(none)" : "***")}, StrictWire={StrictWire}";
+
+    /// <summary>
+    /// A copy of every setting (the clock and the logging callback shared), taken at start: options changed afterwards, to
+    /// start a second emulator or by mistake, never change a running one's limits, strictness or admin token.
+    /// </summary>
+    internal AkeylessEmulatorOptions Snapshot() => new()
+    {
+        Urls = Urls,
+        DataPath = DataPath,
+        SeedPath = SeedPath,
+        SeedJson = SeedJson,
+        TimeProvider = TimeProvider,
+        TokenTtl = TokenTtl,
+        AccessId = AccessId,
+        AccessKey = AccessKey,
+        DefaultPageSize = DefaultPageSize,
+        MaxRequestBodyBytes = MaxRequestBodyBytes,
+        MaxValueBytes = MaxValueBytes,
+        MaxVersionsPerItem = MaxVersionsPerItem,
+        MaxItems = MaxItems,
+        AdminToken = AdminToken,
+        StrictWire = StrictWire,
+        ConfigureLogging = ConfigureLogging,
+    };
 }

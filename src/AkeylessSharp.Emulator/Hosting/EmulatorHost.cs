@@ -17,6 +17,7 @@ internal static class EmulatorHost
     public static async Task<(WebApplication App, EmulatorState State, Uri BaseUrl)> StartAsync(
         AkeylessEmulatorOptions options, CancellationToken cancellationToken)
     {
+        options = options.Snapshot();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
 
         // A longer lifetime overflows the expiry date of every token, failing each auth call.
