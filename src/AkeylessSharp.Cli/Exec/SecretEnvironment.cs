@@ -43,7 +43,7 @@ internal static class SecretEnvironment
         {
             foreach (var (name, path, _) in entries)
             {
-                foreach (var (fieldName, field, value) in JsonExpander.Expand(name, values[path]))
+                foreach (var (fieldName, field, value) in JsonExpander.Expand(name, path, values[path]))
                 {
                     RefuseProtected(sources, fieldName, $"field {field} of {path} (--json-expand)", null);
                     Claim(origins, fieldName, $"field {field} of {path} (--json-expand)");
