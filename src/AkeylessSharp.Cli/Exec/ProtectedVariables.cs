@@ -19,6 +19,12 @@ internal static class ProtectedVariables
     // Whole families: the loaders' LD_* and DYLD_*, and the .NET runtime's knobs, profilers and startup hooks.
     private static readonly string[] s_prefixes = ["LD_", "DYLD_", "DOTNET_", "COMPLUS_", "CORECLR_", "COR_PROFILER"];
 
+    /// <summary>The names refused as they are.</summary>
+    public static IReadOnlyList<string> Names => s_names;
+
+    /// <summary>The beginnings of names refused as families.</summary>
+    public static IReadOnlyList<string> Prefixes => s_prefixes;
+
     /// <summary>Whether <paramref name="name"/> is on the list; case is ignored, as Windows and the .NET runtime ignore it.</summary>
     public static bool Contains(string name) =>
         s_names.Contains(name, StringComparer.OrdinalIgnoreCase)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AkeylessSharp.Cli.Exec;
 
 namespace AkeylessSharp.Cli.Tests.Exec;
@@ -127,4 +128,30 @@ public sealed class ProtectedVariableTests(ExecEmulator emulator) : IClassFixtur
     [InlineData("DOTNETCORE", false)]
     public void ProtectedVariables_Contains_MatchesTheListAndItsFamiliesOnly(string name, bool expected) =>
         Assert.Equal(expected, ProtectedVariables.Contains(name));
+
+    [Fact]
+    public void ProtectedVariables_EveryNameAndPrefix_IsListedInTheCliReadme()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "AkeylessSharp.Cli", "README.md"));
+        var start = readme.IndexOf("could otherwise run code in the program:", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the README no longer lists the refused names");
+        var section = readme[start..readme.IndexOf("(case ignored)", start, StringComparison.Ordinal)];
+
+        Assert.All(ProtectedVariables.Names, name => Assert.Contains($"`{name}`", section, StringComparison.Ordinal));
+        Assert.All(ProtectedVariables.Prefixes, prefix => Assert.Contains($"`{prefix}`", section, StringComparison.Ordinal));
+        Assert.Equal(ProtectedVariables.Names.Count + ProtectedVariables.Prefixes.Count, Regex.Matches(section, "`[^`]+`").Count);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AkeylessSharp.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No AkeylessSharp.slnx above {AppContext.BaseDirectory}.");
+    }
 }
