@@ -95,15 +95,22 @@ internal sealed class CliApplication
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { Output = _console.Out, Error = _console.Error };
+        // System.CommandLine's own handler cancels on SIGINT and SIGTERM alike, and the cancelled command exits 130 for both.
+        var configuration = new InvocationConfiguration { Output = _console.Out, Error = _console.Error, ProcessTerminationTimeout = null };
         if (parse.CommandResult.Command.Name == ExecCommand.Name)
         {
-            // exec passes SIGINT and SIGTERM on to its program and exits when the program does; the default handler
-            // would cancel and, two seconds later, end this process under a program still running.
-            configuration.ProcessTerminationTimeout = null;
+            // exec passes SIGINT and SIGTERM on to its program and exits when the program does.
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
 
-        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        using var termination = new TerminationSignal(cancellationToken);
+        var invocation = parse.InvokeAsync(configuration, termination.Token);
+        if (await Task.WhenAny(invocation, termination.GraceElapsed).ConfigureAwait(false) != invocation)
+        {
+            return termination.Received!.Value.ExitCode;
+        }
+
+        return termination.ExitCodeFor(await invocation.ConfigureAwait(false));
     }
 
     private static string CommandPath(CommandResult result)

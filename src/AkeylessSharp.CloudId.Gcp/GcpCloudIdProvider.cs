@@ -38,6 +38,7 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
     private readonly ILogger _logger;
     private readonly bool _dynamicCodeSupported;
     private readonly Func<string, string?> _environment;
+    private readonly TimeProvider _timeProvider;
     private GoogleCredential? _applicationDefault;
     private AudienceToken? _token;
 
@@ -59,13 +60,16 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
         ILogger? logger,
         Func<CancellationToken, Task<GoogleCredential>>? loadApplicationDefault = null,
         bool? dynamicCodeSupported = null,
-        Func<string, string?>? environment = null)
+        Func<string, string?>? environment = null,
+        TimeProvider? timeProvider = null)
     {
         _credential = options?.GoogleCredential;
         _loadApplicationDefault = loadApplicationDefault ?? GoogleCredential.GetApplicationDefaultAsync;
         _logger = logger ?? NullLogger.Instance;
         _dynamicCodeSupported = dynamicCodeSupported ?? RuntimeFeature.IsDynamicCodeSupported;
         _environment = environment ?? Environment.GetEnvironmentVariable;
+        // The system's clock, not the container's TimeProvider: it is compared with the expiry Google wrote into the token.
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc/>
@@ -116,6 +120,7 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
             throw GcpCloudIdErrors.GcpEmptyToken(name);
         }
 
+        RequireUnexpired(token, name);
         Log.GcpCloudIdCreated(_logger, audience, name);
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(token));
     }
@@ -138,8 +143,20 @@ public sealed class GcpCloudIdProvider : ICloudIdProvider
             throw GcpCloudIdErrors.GcpEmptyToken("metadata server's attached service account");
         }
 
+        RequireUnexpired(token, "metadata server's attached service account");
         Log.GcpCloudIdCreated(_logger, audience, "metadata server");
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(token));
+    }
+
+    /// <summary>Google.Apis.Auth renews by its own clock and a metadata server may hand out what it has: check the token's own expiry.</summary>
+    private void RequireUnexpired(string token, string credential)
+    {
+        var expiresAt = IdTokenExpiry.Read(token) ?? throw GcpCloudIdErrors.GcpTokenWithoutExpiry(credential);
+        var now = _timeProvider.GetUtcNow();
+        if (expiresAt <= now)
+        {
+            throw GcpCloudIdErrors.GcpExpiredToken(credential, expiresAt, now);
+        }
     }
 
     private async Task<GoogleCredential> GetApplicationDefaultAsync(CancellationToken cancellationToken)

@@ -1,16 +1,22 @@
 using System.Text;
 using System.Text.Json;
+using AkeylessSharp.Cli.Infrastructure;
 
 namespace AkeylessSharp.Cli.Exec;
 
 /// <summary>
 /// <c>--json-expand</c>: a value that is a JSON object also gives one variable per field, nested fields joined by '_'
 /// (<c>{"db":{"port":5432}}</c> under <c>APP</c> gives <c>APP_DB_PORT=5432</c>). Strings are set raw, null as empty,
-/// numbers, booleans and arrays as their JSON text. Anything that is not a JSON object is left alone.
+/// numbers, booleans and arrays as their JSON text. Anything that is not a JSON object is left alone, but an object nested
+/// deeper than <see cref="MaxDepth"/> is an error rather than a value silently not expanded.
 /// </summary>
 internal static class JsonExpander
 {
-    public static IEnumerable<(string Name, string Field, string Value)> Expand(string name, string value)
+    /// <summary>The deepest nesting expanded (objects and arrays), System.Text.Json's default.</summary>
+    public const int MaxDepth = 64;
+
+    /// <exception cref="CliUsageException">The value is a JSON object nested deeper than <see cref="MaxDepth"/>; the message names <paramref name="path"/>, never the value.</exception>
+    public static IEnumerable<(string Name, string Field, string Value)> Expand(string name, string path, string value)
     {
         if (!value.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal))
         {
@@ -19,14 +25,38 @@ internal static class JsonExpander
 
         try
         {
-            using var document = JsonDocument.Parse(value);
+            using var document = JsonDocument.Parse(value, new JsonDocumentOptions { MaxDepth = MaxDepth });
             var fields = new List<(string, string, string)>();
             Flatten(document.RootElement, name, string.Empty, fields);
             return fields;
         }
+        catch (JsonException) when (IsJsonAtAnyDepth(value))
+        {
+            throw new CliUsageException(
+                $"the JSON object of {path} is nested deeper than {MaxDepth} levels, so --json-expand cannot set its fields; "
+                + "flatten it, or leave out --json-expand (the variable of the secret itself keeps the whole JSON).");
+        }
         catch (JsonException)
         {
             return [];
+        }
+    }
+
+    /// <summary>Whether the text is valid JSON once the depth limit is lifted, so the limit alone refused it.</summary>
+    private static bool IsJsonAtAnyDepth(string value)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

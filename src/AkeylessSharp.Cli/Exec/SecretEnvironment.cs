@@ -9,7 +9,8 @@ namespace AkeylessSharp.Cli.Exec;
 /// </summary>
 internal static class SecretEnvironment
 {
-    /// <exception cref="CliUsageException">Two secrets map to one variable; the message names both paths.</exception>
+    /// <exception cref="CliUsageException">Two secrets map to one variable (the message names both paths), or a name derived
+    /// from a path or a JSON field is a <see cref="ProtectedVariables"/> name not given to <c>--allow-env</c>.</exception>
     /// <exception cref="CliNotFoundException">A mapped secret is missing, or a prefix holds no static secret.</exception>
     public static async Task<IReadOnlyList<KeyValuePair<string, string>>> ResolveAsync(IAkeylessClient client, SecretSources sources, CancellationToken cancellationToken)
     {
@@ -22,7 +23,12 @@ internal static class SecretEnvironment
                 throw new CliNotFoundException([prefix], $"no static secrets under {prefix} (--path). Check the folder or your role's list rights.");
             }
 
-            entries.AddRange(found.Select(path => (EnvVariableName.FromPath(Relative(prefix, path)), path, $"{path} (--path {prefix})")));
+            foreach (var path in found)
+            {
+                var name = EnvVariableName.FromPath(Relative(prefix, path));
+                RefuseProtected(sources, name, $"{path} (--path {prefix})", $"--map {name}={path}");
+                entries.Add((name, path, $"{path} (--path {prefix})"));
+            }
         }
 
         var origins = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,8 +43,9 @@ internal static class SecretEnvironment
         {
             foreach (var (name, path, _) in entries)
             {
-                foreach (var (fieldName, field, value) in JsonExpander.Expand(name, values[path]))
+                foreach (var (fieldName, field, value) in JsonExpander.Expand(name, path, values[path]))
                 {
+                    RefuseProtected(sources, fieldName, $"field {field} of {path} (--json-expand)", null);
                     Claim(origins, fieldName, $"field {field} of {path} (--json-expand)");
                     variables.Add(KeyValuePair.Create(fieldName, value));
                 }
@@ -46,6 +53,18 @@ internal static class SecretEnvironment
         }
 
         return variables;
+    }
+
+    /// <summary>A name the user did not write may not be one that controls how the program runs (<see cref="ProtectedVariables"/>).</summary>
+    private static void RefuseProtected(SecretSources sources, string name, string origin, string? map)
+    {
+        if (ProtectedVariables.Contains(name) && !sources.Allowed.Contains(name))
+        {
+            var alternative = map is null ? string.Empty : $", or name it yourself with {map} (and leave it out of --path)";
+            throw new CliUsageException(
+                $"{origin} would set {name}, which controls how the program loads or runs, so whoever can write that item could run code in it. "
+                + $"If that is intended, pass --allow-env {name}{alternative}.");
+        }
     }
 
     private static void Claim(Dictionary<string, string> origins, string name, string origin)

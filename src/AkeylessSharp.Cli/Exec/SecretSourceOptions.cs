@@ -24,7 +24,13 @@ internal sealed class SecretSourceOptions
         Description = "Also set VAR_FIELD for each field of a JSON object value (VAR_DB_PORT for {\"db\":{\"port\":5432}}).",
     };
 
-    public IEnumerable<Option> All => [Map, Prefix, JsonExpand];
+    public Option<string[]> AllowEnv { get; } = new("--allow-env")
+    {
+        Description = "Let --path or --json-expand set NAME although it controls how programs load or run (LD_PRELOAD, PATH, NODE_OPTIONS, DOTNET_*, ...); repeat for more.",
+        HelpName = "NAME",
+    };
+
+    public IEnumerable<Option> All => [Map, Prefix, JsonExpand, AllowEnv];
 
     /// <exception cref="CliUsageException">A mapping or prefix is malformed, or none was given.</exception>
     public SecretSources Read(CommandContext context)
@@ -33,8 +39,11 @@ internal sealed class SecretSourceOptions
         var prefixes = (context.Get(Prefix) ?? []).Select(static p => ItemPath.RequireFolder(p, "--path")).Distinct(StringComparer.Ordinal).ToList();
         return maps.Count == 0 && prefixes.Count == 0
             ? throw new CliUsageException("no secrets to set: give --map VAR=/path or --path /prefix (or both, repeated).")
-            : new SecretSources(maps, prefixes, context.Get(JsonExpand));
+            : new SecretSources(maps, prefixes, context.Get(JsonExpand), ReadAllowed(context.Get(AllowEnv)));
     }
+
+    private static HashSet<string> ReadAllowed(string[]? names) =>
+        (names ?? []).Select(static n => EnvVariableName.Require(n, "in --allow-env")).ToHashSet(StringComparer.Ordinal);
 
     private static SecretMapping ParseMap(string argument)
     {
@@ -52,5 +61,5 @@ internal sealed class SecretSourceOptions
 /// <summary>One <c>--map VAR=/path</c>.</summary>
 internal sealed record SecretMapping(string Name, string Path);
 
-/// <summary>The parsed <see cref="SecretSourceOptions"/>.</summary>
-internal sealed record SecretSources(IReadOnlyList<SecretMapping> Maps, IReadOnlyList<string> Prefixes, bool JsonExpand);
+/// <summary>The parsed <see cref="SecretSourceOptions"/>; <c>Allowed</c> holds the <c>--allow-env</c> names, the <see cref="ProtectedVariables"/> a derived name may still set.</summary>
+internal sealed record SecretSources(IReadOnlyList<SecretMapping> Maps, IReadOnlyList<string> Prefixes, bool JsonExpand, IReadOnlySet<string> Allowed);

@@ -29,4 +29,7 @@ internal static class ExitCodes
 
     /// <summary>Interrupted by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15, as shells report it).</summary>
+    public const int Terminated = 143;
 }

@@ -86,4 +86,16 @@ internal static class GcpCloudIdErrors
     public static AkeylessCloudIdException GcpEmptyToken(string credential) => new(
         AkeylessAccessType.Gcp,
         $"gcp authentication asked the {credential} for an ID token and got an empty one.");
+
+    public static AkeylessCloudIdException GcpExpiredToken(string credential, DateTimeOffset expiresAt, DateTimeOffset now) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication asked the {credential} for an ID token and got one that expired at {expiresAt:u}, while this machine's "
+        + $"clock reads {now:u}, so Akeyless would refuse it. Fix: check this machine's clock (is it synchronized?), and that "
+        + "GCE_METADATA_HOST or the credential's token endpoint names Google's metadata server or token service, not a proxy or a cache.");
+
+    public static AkeylessCloudIdException GcpTokenWithoutExpiry(string credential) => new(
+        AkeylessAccessType.Gcp,
+        $"gcp authentication asked the {credential} for an ID token and got a token without a readable expiry (its exp claim), "
+        + "which every Google ID token has. Fix: check that GCE_METADATA_HOST, or the token endpoint of the credential, names Google's "
+        + "metadata server or token service and not a proxy or another service.");
 }

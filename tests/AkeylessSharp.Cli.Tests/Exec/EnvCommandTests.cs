@@ -60,6 +60,38 @@ public sealed class EnvCommandTests(ExecEmulator emulator) : IClassFixture<ExecE
         Assert.Equal(5, values.Count);
     }
 
+    [Fact]
+    public async Task Env_JsonExpandAtTheDepthLimit_ExpandsTheInnermostField()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--map", "APP=/nested/at-limit", "--json-expand", "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(result.Out)!;
+        Assert.Equal(ExecEmulator.NestedLeaf, values["APP" + string.Concat(Enumerable.Repeat("_A", ExecEmulator.JsonExpanderLimit))]);
+        Assert.Equal(2, values.Count);
+    }
+
+    [Fact]
+    public async Task Env_JsonExpandDeeperThanTheLimit_IsUsageErrorNamingThePathNotTheValue()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--map", "APP=/nested/too-deep", "--json-expand");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Equal($"error: the JSON object of /nested/too-deep is nested deeper than {ExecEmulator.JsonExpanderLimit} levels, so --json-expand cannot set its fields; "
+            + "flatten it, or leave out --json-expand (the variable of the secret itself keeps the whole JSON).\n", result.Error);
+        Assert.DoesNotContain(ExecEmulator.NestedLeaf, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Env_DeepJsonWithoutJsonExpand_IsSetWhole()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--map", "APP=/nested/too-deep", "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(ExecEmulator.Nested(ExecEmulator.JsonExpanderLimit + 1), JsonSerializer.Deserialize<Dictionary<string, string>>(result.Out)!["APP"]);
+    }
+
     [Theory]
     [InlineData("--map", "1BAD=/demo/api/key")]
     [InlineData("--map", "NOEQUALS")]

@@ -9,6 +9,9 @@ public sealed class ExecEmulator : IAsyncLifetime
 {
     public const string DbPassword = "pa'ss $word `x` \\ \"q\"\nline2";
     public const string ApiKey = "api-key-value";
+    public const string InjectedValue = "injected-value-7f3a";
+    public const string NestedLeaf = "nested-leaf-value-91c2";
+    public const int JsonExpanderLimit = 64;
 
     private AkeylessEmulator? _emulator;
 
@@ -27,10 +30,22 @@ public sealed class ExecEmulator : IAsyncLifetime
             new { name = "/watch/flaky", type = "static", value = "before" },
             new { name = "/nul/value", type = "static", value = "before-nul\0after-nul" },
             new { name = "/dupjson/app", type = "static", value = """{"k":"one-value","k":"two-value"}""" },
+            new { name = "/inj/ld/ld_preload", type = "static", value = InjectedValue },
+            new { name = "/inj/path/path", type = "static", value = InjectedValue },
+            new { name = "/inj/node/node-options", type = "static", value = InjectedValue },
+            new { name = "/inj/hook/dotnet_startup_hooks", type = "static", value = InjectedValue },
+            new { name = "/inj/complus/complus_enableeventpipe", type = "static", value = InjectedValue },
+            new { name = "/inj/near/ldap_password", type = "static", value = "near-value" },
+            new { name = "/inj/json/app", type = "static", value = $$"""{"startup_hooks":"{{InjectedValue}}"}""" },
+            new { name = "/nested/at-limit", type = "static", value = Nested(JsonExpanderLimit) },
+            new { name = "/nested/too-deep", type = "static", value = Nested(JsonExpanderLimit + 1) },
             new { name = "/deepjson/app", type = "static", value = """{"a":[{"b":null}],"c":{"d":{"e":{"f":"deep"}}},"":"empty-name","x y":true}""" },
         };
         _emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = JsonSerializer.Serialize(new { items }) });
     }
+
+    /// <summary>A JSON object <paramref name="levels"/> objects deep: <c>{"a":{"a":…"leaf"…}}</c>.</summary>
+    public static string Nested(int levels) => string.Concat(Enumerable.Repeat("{\"a\":", levels)) + $"\"{NestedLeaf}\"" + new string('}', levels);
 
     public async Task DisposeAsync() => await _emulator!.DisposeAsync();
 
