@@ -42,15 +42,15 @@ internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealth
         var message = result.Message;
         if (result.Success && options.ProbeSecretPath is { } path)
         {
-            try
+            var failure = client is AkeylessClient akeyless ? await akeyless.ReadProbeSecretAsync(path).ConfigureAwait(false) : await ReadAsync(client, path).ConfigureAwait(false);
+            if (failure is null)
             {
-                _ = await client.GetSecretAsync(path, new SecretRequestOptions { Refresh = true }, CancellationToken.None).ConfigureAwait(false);
                 message += $" The probe secret {Errors.Internal.Quote.Of(path)} was read.";
             }
-            catch (AkeylessException ex)
+            else
             {
-                error = ex;
-                message = $"The probe secret {Errors.Internal.Quote.Of(path)} could not be read: {ex.Message}";
+                error = failure;
+                message = $"The probe secret {Errors.Internal.Quote.Of(path)} could not be read: {failure.Message}";
             }
         }
 
@@ -66,5 +66,19 @@ internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealth
         }
 
         return new HealthCheckResult(failureStatus, message, error);
+    }
+
+    // Another IAkeylessClient (a decorator, a fake) logs its own failures.
+    private static async Task<AkeylessException?> ReadAsync(IAkeylessClient client, string path)
+    {
+        try
+        {
+            _ = await client.GetSecretAsync(path, new SecretRequestOptions { Refresh = true }, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+        catch (AkeylessException ex)
+        {
+            return ex;
+        }
     }
 }

@@ -211,6 +211,45 @@ public sealed class LogLevelTests : IAsyncLifetime, IDisposable
         Assert.Equal([302, 302], _logs.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).Select(r => r.Id.Id));
     }
 
+    [Theory]
+    [InlineData("/app/no-such-secret", 0)]
+    [InlineData(EmulatorHarness.StaticPath, 4)]
+    public async Task HealthCheck_ProbeSecretFailing_OneWarningPerProbe(string probeSecret, int serverErrors)
+    {
+        using var client = _harness.Client(o => { o.MaxRetries = 1; o.RetryBaseDelay = TimeSpan.Zero; }, _loggerFactory);
+        var check = new AkeylessHealthCheck(client, new AkeylessHealthCheckOptions { ResultCacheDuration = TimeSpan.Zero, ProbeSecretPath = probeSecret }, _harness.Time);
+        var context = new HealthCheckContext { Registration = new("akeyless", check, HealthStatus.Unhealthy, null) };
+        await client.TestConnectionAsync();
+        if (serverErrors > 0)
+        {
+            _harness.Emulator.Faults.FailNext("get-secret-value", serverErrors, 500);
+        }
+
+        _logs.Clear();
+
+        for (var probe = 0; probe < 2; probe++)
+        {
+            Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(context)).Status);
+        }
+
+        var warnings = _logs.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).ToList();
+        Assert.Equal([302, 302], warnings.Select(r => r.Id.Id));
+        Assert.All(warnings, w => Assert.Contains("probe secret", w.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetSecretAsync_AfterAProbeSecretFailed_StillWarnsForItsOwnFailure()
+    {
+        using var client = _harness.Client(o => o.MaxRetries = 0, _loggerFactory);
+        var check = new AkeylessHealthCheck(client, new AkeylessHealthCheckOptions { ResultCacheDuration = TimeSpan.Zero, ProbeSecretPath = "/app/no-such-secret" }, _harness.Time);
+        await check.CheckHealthAsync(new HealthCheckContext { Registration = new("akeyless", check, HealthStatus.Unhealthy, null) });
+        _logs.Clear();
+
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.GetSecretAsync("/app/no-such-secret").AsTask());
+
+        Assert.Contains(_logs.GetSnapshot(), r => (r.Id.Id, r.Level) == (101, LogLevel.Warning));
+    }
+
     [Fact]
     public async Task GetSecretAsync_AfterAFailedProbe_StillWarnsForItsOwnFailure()
     {
