@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AkeylessSharp.Cli.Exec;
+using AkeylessSharp.Cli.Tests.Infrastructure;
 
 namespace AkeylessSharp.Cli.Tests.Exec;
 
@@ -132,7 +133,7 @@ public sealed class ProtectedVariableTests(ExecEmulator emulator) : IClassFixtur
     [Fact]
     public void ProtectedVariables_EveryNameAndPrefix_IsListedInTheCliReadme()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "AkeylessSharp.Cli", "README.md"));
+        var readme = CliReadme.Text();
         var start = readme.IndexOf("could otherwise run code in the program:", StringComparison.Ordinal);
         Assert.True(start >= 0, "the README no longer lists the refused names");
         var section = readme[start..readme.IndexOf("(case ignored)", start, StringComparison.Ordinal)];
@@ -140,18 +141,5 @@ public sealed class ProtectedVariableTests(ExecEmulator emulator) : IClassFixtur
         Assert.All(ProtectedVariables.Names, name => Assert.Contains($"`{name}`", section, StringComparison.Ordinal));
         Assert.All(ProtectedVariables.Prefixes, prefix => Assert.Contains($"`{prefix}`", section, StringComparison.Ordinal));
         Assert.Equal(ProtectedVariables.Names.Count + ProtectedVariables.Prefixes.Count, Regex.Matches(section, "`[^`]+`").Count);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AkeylessSharp.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No AkeylessSharp.slnx above {AppContext.BaseDirectory}.");
     }
 }
