@@ -87,6 +87,6 @@ public sealed partial class ReadmeCommandTableTests
     private static partial Regex LongOption();
 
     // The words before the first argument, option or choice: "get", "auth test", "completion".
-    [GeneratedRegex(@"^[a-z][a-z-]*(?: [a-z][a-z-]*)*?(?=\s*(?:[<\[]|--|$|\s[a-z]+/))")]
+    [GeneratedRegex(@"^[a-z][a-z-]*(?: [a-z][a-z-]*)*?(?=\s*(?:[<\[]|--|$|\s[a-z]+\|))")]
     private static partial Regex CommandName();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Emulator.Tests.Packaging;
 
@@ -23,7 +24,7 @@ public sealed class LocalFeedTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
         await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), NuGetConfig(feed, GlobalPackagesFolder()));
 
-        var pack = await RunAsync(RepositoryRoot(), "pack", "src/AkeylessSharp.Emulator", "-c", "Release", "-o", feed, $"-p:Version={version}",
+        var pack = await RunAsync(Repository.Root, "pack", "src/AkeylessSharp.Emulator", "-c", "Release", "-o", feed, $"-p:Version={version}",
             $"-p:ArtifactsPath={_dir.File("artifacts")}");
         Assert.True(pack.Code == 0, "dotnet pack failed:\n" + pack.Output);
 
@@ -73,17 +74,6 @@ public sealed class LocalFeedTests : IDisposable
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p
             ? p
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AkeylessSharp.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("AkeylessSharp.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     private static async Task<(int Code, string Output)> RunAsync(string workingDirectory, params string[] args)
     {

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AkeylessSharp.Configuration;
+using AkeylessSharp.Tests.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Samples.Tests.Docs;
@@ -49,7 +50,7 @@ public sealed partial class ObservabilityDocsTests
     [Fact]
     public void MetricsTable_ListsEveryInstrument()
     {
-        var created = Directory.EnumerateFiles(Path.Combine(Readme.Root, "src"), "*.cs", SearchOption.AllDirectories)
+        var created = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .SelectMany(static file => InstrumentCreation().Matches(File.ReadAllText(file)))
             .Select(static m => m.Groups["name"].Value)
             .Distinct()
@@ -86,7 +87,7 @@ public sealed partial class ObservabilityDocsTests
 
     private static IEnumerable<string> DocumentedEvents(string table)
     {
-        foreach (var cells in Rows(table))
+        foreach (var cells in MarkdownTable.Rows(table))
         {
             var ids = cells[0].Split([',', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).SelectMany(Expand).ToList();
             var levels = cells[1].Contains('(', StringComparison.Ordinal) ? [Varying] : cells[1].Split('/', StringSplitOptions.TrimEntries);
@@ -102,7 +103,7 @@ public sealed partial class ObservabilityDocsTests
 
     private static IEnumerable<string> DocumentedInstruments(string table)
     {
-        foreach (var cells in Rows(table))
+        foreach (var cells in MarkdownTable.Rows(table))
         {
             var names = Backticked().Matches(cells[0]).Select(static m => m.Groups[1].Value).ToList();
             string family = names[0][..names[0].LastIndexOf('.')];
@@ -112,15 +113,6 @@ public sealed partial class ObservabilityDocsTests
             }
         }
     }
-
-    // The body rows of the first Markdown table in the text: the header and its separator skipped.
-    private static IEnumerable<string[]> Rows(string text) =>
-        text.Split('\n')
-            .Select(static line => line.Trim())
-            .SkipWhile(static line => !line.StartsWith('|'))
-            .TakeWhile(static line => line.StartsWith('|'))
-            .Skip(2)
-            .Select(static line => line.Trim('|').Split('|', StringSplitOptions.TrimEntries));
 
     [GeneratedRegex(@"Create(?:Counter|Histogram|UpDownCounter|Gauge|ObservableGauge|ObservableCounter|ObservableUpDownCounter)(?:<\w+>)?\(\s*""(?<name>akeyless\.[a-z_.]+)""")]
     private static partial Regex InstrumentCreation();

@@ -1,3 +1,5 @@
+using AkeylessSharp.Tests.Shared;
+
 namespace AkeylessSharp.Samples.Tests.Snippets;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace AkeylessSharp.Samples.Tests.Snippets;
 /// </summary>
 public sealed class ReadmeSnippetTests
 {
-    private static readonly string Root = Docs.Readme.Root;
+    private static readonly string Root = Repository.Root;
 
     public static TheoryData<ReadmeSnippet> Snippets()
     {
