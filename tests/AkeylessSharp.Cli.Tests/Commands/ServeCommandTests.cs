@@ -42,10 +42,7 @@ public sealed class ServeCommandTests : IDisposable
             Assert.Equal("served-value\n", read.Out);
             Assert.StartsWith("http://127.0.0.1:", exports["AKEYLESS_API_URL"], StringComparison.Ordinal);
 
-            using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(limit.Token);
-            }
+            await ProcessRun.SignalAsync(server, "TERM", limit.Token);
 
             _ = server.StandardOutput.ReadToEndAsync(limit.Token);
             await server.WaitForExitAsync(limit.Token);

@@ -37,10 +37,7 @@ public sealed class EnvSignalTests
             // Once the tool has connected, it is inside the command, waiting for an answer that never comes.
             using var connection = await silent.AcceptTcpClientAsync(limit.Token);
 
-            using (var kill = Process.Start("kill", [$"-{signal}", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(limit.Token);
-            }
+            await ProcessRun.SignalAsync(tool, signal, limit.Token);
 
             await tool.WaitForExitAsync(limit.Token);
 

@@ -88,10 +88,7 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
             var error = tool.StandardError.ReadToEndAsync(limit.Token);
             Assert.Equal("ready", await tool.StandardOutput.ReadLineAsync(limit.Token));
 
-            using (var kill = Process.Start("kill", [$"-{signal}", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(limit.Token);
-            }
+            await ProcessRun.SignalAsync(tool, signal, limit.Token);
 
             var rest = await tool.StandardOutput.ReadToEndAsync(limit.Token);
             await tool.WaitForExitAsync(limit.Token);
@@ -264,10 +261,7 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
 
             // The next tick sees the change: the program is stopped and started again with the new value.
             Assert.Equal("value=second", await tool.StandardOutput.ReadLineAsync(limit.Token));
-            using (var kill = Process.Start("kill", ["-TERM", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(limit.Token);
-            }
+            await ProcessRun.SignalAsync(tool, "TERM", limit.Token);
 
             await tool.WaitForExitAsync(limit.Token);
             Assert.Equal(0, tool.ExitCode);
@@ -305,10 +299,7 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
             // It comes back with another value: that is a change, and the program restarts with it.
             Assert.Equal(0, (await emulator.RunInProcessAsync("set", "/watch/flaky", "after")).ExitCode);
             Assert.Equal("value=after", await tool.StandardOutput.ReadLineAsync(limit.Token));
-            using (var kill = Process.Start("kill", ["-TERM", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(limit.Token);
-            }
+            await ProcessRun.SignalAsync(tool, "TERM", limit.Token);
 
             await tool.WaitForExitAsync(limit.Token);
             Assert.Equal(0, tool.ExitCode);

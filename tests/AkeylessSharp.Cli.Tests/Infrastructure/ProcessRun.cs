@@ -58,6 +58,13 @@ internal static class ProcessRun
         return start;
     }
 
+    /// <summary>Sends <paramref name="process"/> a signal as a user's <c>kill -SIGNAL pid</c> would (<c>TERM</c>, <c>INT</c>, ...).</summary>
+    public static async Task SignalAsync(Process process, string signal, CancellationToken cancellationToken)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(cancellationToken);
+    }
+
     public static async Task<ProcessResult> RunAsync(ProcessStartInfo start, string? stdin = null, TimeSpan? timeout = null)
     {
         start.RedirectStandardOutput = true;
