@@ -64,26 +64,9 @@ public partial class AkeylessClient
         }
     }
 
-    /// <summary>
-    /// The health probe's read of its probe secret, past any cached copy. Like the connection test's own call, its failure
-    /// and retries log at Debug and the probe reports the failure once (event 302 at Warning).
-    /// </summary>
-    /// <returns>The read's failure, or <see langword="null"/> when the secret was read.</returns>
-    internal async Task<AkeylessException?> ReadProbeSecretAsync(string path)
-    {
-        // Ends with this method, as in ProbeAsync.
-        FailuresReportedByCaller.Set();
-        try
-        {
-            _ = await GetSecretAsync(path, new SecretRequestOptions { Refresh = true }, CancellationToken.None).ConfigureAwait(false);
-            return null;
-        }
-        catch (AkeylessException ex)
-        {
-            Log.ConnectionTestFailed(_logger, LogLevel.Warning, $"the probe secret {Errors.Internal.Quote.Of(path)} could not be read: {ex.Message}");
-            return ex;
-        }
-    }
+    /// <summary>Reports the health probe's failed read of its probe secret once: event 302 at Warning, like a failed connection test.</summary>
+    internal void ReportProbeSecretFailed(string path, AkeylessException failure) =>
+        Log.ConnectionTestFailed(_logger, LogLevel.Warning, $"the probe secret {Errors.Internal.Quote.Of(path)} could not be read: {failure.Message}");
 
     private async Task<string> ProbeAsync(CancellationToken cancellationToken)
     {

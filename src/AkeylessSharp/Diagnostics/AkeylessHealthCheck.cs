@@ -42,7 +42,7 @@ internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealth
         var message = result.Message;
         if (result.Success && options.ProbeSecretPath is { } path)
         {
-            var failure = client is AkeylessClient akeyless ? await akeyless.ReadProbeSecretAsync(path).ConfigureAwait(false) : await ReadAsync(client, path).ConfigureAwait(false);
+            var failure = await ReadProbeSecretAsync(path).ConfigureAwait(false);
             if (failure is null)
             {
                 message += $" The probe secret {Errors.Internal.Quote.Of(path)} was read.";
@@ -68,9 +68,20 @@ internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealth
         return new HealthCheckResult(failureStatus, message, error);
     }
 
-    // Another IAkeylessClient (a decorator, a fake) logs its own failures.
-    private static async Task<AkeylessException?> ReadAsync(IAkeylessClient client, string path)
+    /// <summary>
+    /// Reads the probe secret past any cached copy. An <see cref="AkeylessClient"/>'s own failure and retry logs go to Debug
+    /// and the probe reports the failure once (event 302), as for the connection test; another
+    /// <see cref="IAkeylessClient"/> (a decorator, a fake) logs as it does.
+    /// </summary>
+    private async Task<AkeylessException?> ReadProbeSecretAsync(string path)
     {
+        var akeyless = client as AkeylessClient;
+        if (akeyless is not null)
+        {
+            // Ends with this method, as in the connection test.
+            Internal.FailuresReportedByCaller.Set();
+        }
+
         try
         {
             _ = await client.GetSecretAsync(path, new SecretRequestOptions { Refresh = true }, CancellationToken.None).ConfigureAwait(false);
@@ -78,6 +89,7 @@ internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealth
         }
         catch (AkeylessException ex)
         {
+            akeyless?.ReportProbeSecretFailed(path, ex);
             return ex;
         }
     }
