@@ -37,6 +37,7 @@ public sealed partial class AkeylessClientOptions
         RetryBaseDelay = RetryBaseDelay,
         AttemptTimeout = AttemptTimeout,
         TotalRequestTimeout = TotalRequestTimeout,
+        MaxResponseSize = MaxResponseSize,
         GatewayCaBundlePath = GatewayCaBundlePath,
         ServerCertificateValidation = ServerCertificateValidation,
         Cache = Cache?.Snapshot(),

@@ -18,6 +18,9 @@ public sealed partial class AkeylessClientOptions
     /// <summary>The default SaaS endpoint.</summary>
     public const string DefaultApiUrl = "https://api.akeyless.io";
 
+    /// <summary>The default of <see cref="MaxResponseSize"/>: 64 MB.</summary>
+    public const int DefaultMaxResponseSize = 64 * 1024 * 1024;
+
     /// <summary>The in-pod path of the Kubernetes service-account token.</summary>
     public const string DefaultK8sServiceAccountTokenPath = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
@@ -164,6 +167,16 @@ public sealed partial class AkeylessClientOptions
     /// <value>The default is 30 seconds.</value>
     [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The largest response body the client holds in memory, in bytes, counted after gzip decompression. A larger answer
+    /// (a decompression bomb, a proxy streaming something else) fails at once with an <see cref="AkeylessProtocolException"/>
+    /// naming this option, without a retry. A page of 1,000 items or a batch of 1,000 secret values of 16 KB each
+    /// fits well within the default.
+    /// </summary>
+    /// <value>The default is 64 MB (67,108,864 bytes).</value>
+    [Range(1024, int.MaxValue)]
+    public int MaxResponseSize { get; set; } = DefaultMaxResponseSize;
 
     /// <summary>A PEM bundle of CA certificates trusted for a Gateway with a private certificate (in addition to the system store's chain check).</summary>
     public string? GatewayCaBundlePath { get; set; }

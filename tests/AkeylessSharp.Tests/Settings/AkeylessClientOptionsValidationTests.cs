@@ -34,6 +34,8 @@ public sealed class AkeylessClientOptionsValidationTests
         { "uid rotation every few seconds", o => o.UidTokenRotationInterval = TimeSpan.FromSeconds(5), "UidTokenRotationInterval" },
         { "negative timeout", o => o.Timeout = TimeSpan.FromSeconds(-1), "Timeout" },
         { "attempt above total", o => o.AttemptTimeout = TimeSpan.FromMinutes(59), "AttemptTimeout" },
+        { "response limit below 1 KB", o => o.MaxResponseSize = 1023, "MaxResponseSize" },
+        { "negative response limit", o => o.MaxResponseSize = -1, "MaxResponseSize" },
     };
 
     [Theory]

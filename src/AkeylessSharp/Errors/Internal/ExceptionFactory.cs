@@ -68,6 +68,10 @@ internal static partial class ExceptionFactory
         new($"Akeyless answered {command}{At(path)}{(status is { } s ? $" ({(int)s})" : string.Empty)} with a body the client cannot use: {what}. Check that ApiUrl points at the Akeyless API or a Gateway, and any proxy in between.",
             status, command, path);
 
+    /// <summary>A success answer larger than <see cref="AkeylessClientOptions.MaxResponseSize"/>: refused, not retried.</summary>
+    public static AkeylessProtocolException ResponseTooLarge(string command, string? path, int limit, HttpStatusCode status) =>
+        InvalidResponse(command, path, $"a body larger than MaxResponseSize ({limit} bytes, counted after decompression); if such an answer is expected (a very large page or batch), raise MaxResponseSize", status);
+
     /// <summary>
     /// A 404 to a command <see cref="AkeylessClient.InvokeAsync"/> sent whose text says the service has no such command
     /// (the emulator's <c>unknown command</c>, a router's <c>page not found</c>): not a missing item, so not "check the path".

@@ -51,7 +51,7 @@ internal static class AkeylessResilience
             });
         }
 
-        return new ResilientSendHandler(builder.Build(), options.AttemptTimeout, timeProvider);
+        return new ResilientSendHandler(builder.Build(), options.AttemptTimeout, options.MaxResponseSize, timeProvider);
     }
 
     /// <summary>Sets the limit on one request, all its retries included, on the client that sends through the pipeline.</summary>
@@ -59,7 +59,8 @@ internal static class AkeylessResilience
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
-        if (!HttpClientResiliencePredicates.IsTransient(outcome))
+        // A limit of this client (MaxResponseHeadersLength, a response buffer) is met again by the same answer.
+        if (!HttpClientResiliencePredicates.IsTransient(outcome) || outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded })
         {
             return false;
         }

@@ -77,11 +77,13 @@ internal sealed class AkeylessTransport
         return request;
     }
 
-    /// <summary>The typed error for a failed send (timeout, redirect, network), or <see langword="null"/> to let it through (cancellation).</summary>
+    /// <summary>The typed error for a failed send (timeout, redirect, an answer too large, network), or <see langword="null"/> to let it through (cancellation).</summary>
     private AkeylessException? ToTransportFailure(Exception exception, string command, string? path) => exception switch
     {
         _ when AkeylessResilience.IsTimeout(exception) => ExceptionFactory.Timeout(command, path, null, exception),
         _ when FindRedirect(exception) is { } redirect => ExceptionFactory.Redirect(BaseUri, command, path, null, redirect.Location),
+        ResponseTooLargeException tooLarge => ExceptionFactory.ResponseTooLarge(command, path, tooLarge.Limit, tooLarge.Status),
+        HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => ExceptionFactory.InvalidResponse(command, path, $"an answer beyond a limit of the HTTP client ({exception.Message})"),
         HttpRequestException or IOException => ExceptionFactory.Network(command, path, BaseUri, exception),
         _ => null,
     };

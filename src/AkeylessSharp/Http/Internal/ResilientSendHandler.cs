@@ -6,12 +6,12 @@ namespace AkeylessSharp.Http.Internal;
 
 /// <summary>
 /// Sends each attempt through the retry pipeline, under its own <see cref="AttemptTimeout"/>, and reads the whole body
-/// inside the attempt: its timeout covers a stalled body, and a body cut short is a transient failure the retry sees
+/// inside the attempt (<see cref="ResponseBuffer"/>, bounded): its timeout covers a stalled body, and a body cut short is a transient failure the retry sees
 /// (and retries for reads), like a reset connection. The request is on the Polly context for
 /// <see cref="AkeylessResilience.ShouldRetry"/> and the retry logs, without being stored on the request (no options
 /// dictionary per request).
 /// </summary>
-internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessage> pipeline, TimeSpan attemptTimeout, TimeProvider timeProvider) : DelegatingHandler
+internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessage> pipeline, TimeSpan attemptTimeout, int maxResponseSize, TimeProvider timeProvider) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal sealed class ResilientSendHandler(ResiliencePipeline<HttpResponseMessag
         try
         {
             response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            await response.Content.LoadIntoBufferAsync(timeout.Token).ConfigureAwait(false);
+            await ResponseBuffer.LoadAsync(response, maxResponseSize, timeout.Token).ConfigureAwait(false);
             return Outcome.FromResult(response);
         }
         catch (Exception ex)

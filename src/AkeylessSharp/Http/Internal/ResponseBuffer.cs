@@ -1,0 +1,68 @@
+namespace AkeylessSharp.Http.Internal;
+
+/// <summary>
+/// Reads an answer into memory inside its attempt, bounded: a success body up to
+/// <see cref="AkeylessClientOptions.MaxResponseSize"/> (counted after decompression; a larger one is refused with
+/// <see cref="ResponseTooLargeException"/>), an error body only up to <see cref="ErrorBodyLimit"/>, more than the error
+/// message can use, so a 5xx with a huge page keeps its status and stays retryable.
+/// </summary>
+internal static class ResponseBuffer
+{
+    public const int ErrorBodyLimit = 64 * 1024;
+
+    public static Task LoadAsync(HttpResponseMessage response, int maxResponseSize, CancellationToken cancellationToken) =>
+        response.IsSuccessStatusCode ? LoadWholeAsync(response, maxResponseSize, cancellationToken) : KeepErrorPrefixAsync(response, cancellationToken);
+
+    private static async Task LoadWholeAsync(HttpResponseMessage response, int maxResponseSize, CancellationToken cancellationToken)
+    {
+        // Refused before any byte is read: the announced body may never come (or take the whole attempt to come).
+        if (response.Content.Headers.ContentLength > maxResponseSize)
+        {
+            throw new ResponseTooLargeException(maxResponseSize, response.StatusCode);
+        }
+
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(maxResponseSize, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw new ResponseTooLargeException(maxResponseSize, response.StatusCode, ex);
+        }
+    }
+
+    private static async Task KeepErrorPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        if (original.Headers.ContentLength <= ErrorBodyLimit)
+        {
+            await original.LoadIntoBufferAsync(ErrorBodyLimit, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var prefix = new byte[ErrorBodyLimit];
+        var filled = 0;
+        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            int read;
+            while (filled < prefix.Length && (read = await stream.ReadAsync(prefix.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                filled += read;
+            }
+        }
+
+        var kept = new ByteArrayContent(prefix, 0, filled);
+        foreach (var header in original.Headers.NonValidated)
+        {
+            if (header.Key is not ("Content-Length" or "Content-Encoding"))
+            {
+                kept.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        // Disposing the original drops whatever of the body was not read (and its connection).
+        response.Content = kept;
+        original.Dispose();
+    }
+}
