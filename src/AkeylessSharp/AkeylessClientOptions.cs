@@ -172,7 +172,8 @@ public sealed partial class AkeylessClientOptions
     /// The largest response body the client holds in memory, in bytes, counted after gzip decompression. A larger answer
     /// (a decompression bomb, a proxy streaming something else) fails at once with an <see cref="AkeylessProtocolException"/>
     /// naming this option, without a retry. A page of 1,000 items or a batch of 1,000 secret values of 16 KB each
-    /// fits well within the default.
+    /// fits well within the default. Applies to the HTTP pipelines the library builds; an <see cref="HttpClient"/> you
+    /// pass in keeps its own <see cref="HttpClient.MaxResponseContentBufferSize"/>.
     /// </summary>
     /// <value>The default is 64 MB (67,108,864 bytes).</value>
     [Range(1024, int.MaxValue)]

@@ -10,8 +10,10 @@ internal static partial class ExceptionFactory
     private const int MaxServiceMessageLength = 512;
 
     // declinedRetryAfter: the Retry-After the retry did not wait for because it did not fit in the call's time.
+    // sentBody: the JSON request, whose secrets are scrubbed from a service message that quotes it.
     public static async Task<AkeylessException> FromResponseAsync(
-        HttpResponseMessage response, string command, string? path, Uri? baseUri, CancellationToken cancellationToken, TimeSpan? declinedRetryAfter = null)
+        HttpResponseMessage response, string command, string? path, Uri? baseUri, CancellationToken cancellationToken, TimeSpan? declinedRetryAfter = null,
+        ReadOnlyMemory<byte> sentBody = default)
     {
         var status = response.StatusCode;
         if ((int)status is >= 300 and < 400)
@@ -41,7 +43,10 @@ internal static partial class ExceptionFactory
             return NotTheApi(baseUri, command, path, status, isHtml ? "an HTML page" : "no Akeyless error body");
         }
 
-        var serviceMessage = errorBody ?? ReadText(body);
+        var said = errorBody ?? ReadText(body);
+
+        // Scrubbed whole, then cut: a cut first could leave the start of a secret standing.
+        var serviceMessage = said is null ? null : Truncate(EchoScrubber.Scrub(said, sentBody.Span));
         return isServiceTrouble && declinedRetryAfter is { } wait
             ? RetryAfterDeclined(status, command, path, serviceMessage, wait)
             : FromStatus(status, command, path, serviceMessage);
@@ -72,7 +77,7 @@ internal static partial class ExceptionFactory
         try
         {
             var error = JsonSerializer.Deserialize(body, AkeylessJsonContext.Default.ErrorResponse);
-            return string.IsNullOrWhiteSpace(error?.Error) ? null : Truncate(error.Error);
+            return string.IsNullOrWhiteSpace(error?.Error) ? null : error.Error;
         }
         catch (JsonException)
         {
@@ -88,8 +93,8 @@ internal static partial class ExceptionFactory
             return null;
         }
 
-        var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxServiceMessageLength)).Trim();
-        return text.Length == 0 ? null : Truncate(text);
+        var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, Http.Internal.ResponseBuffer.ErrorBodyLimit)).Trim();
+        return text.Length == 0 ? null : text;
     }
 
     private static string Truncate(string text) =>

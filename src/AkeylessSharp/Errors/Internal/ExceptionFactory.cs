@@ -43,7 +43,7 @@ internal static partial class ExceptionFactory
             null, command, path, null, exception);
 
     public static AkeylessServiceUnavailableException BodyCutShort(string command, string? path, HttpStatusCode status, Exception exception) =>
-        new($"Akeyless's answer to {command}{At(path)} ({(int)status}) ended before its body was complete, after every retry allowed. Try again later, or check the network path (proxies, load balancers) to Akeyless.",
+        new($"Akeyless's answer to {command}{At(path)} ({(int)status}) broke off before its body was complete (cut short or malformed framing), after every retry allowed. Try again later, or check the network path (proxies, load balancers) to Akeyless.",
             status, command, path, null, exception);
 
     public static AkeylessTimeoutException Timeout(string command, string? path, TimeSpan? timeout, Exception exception) =>

@@ -56,7 +56,7 @@ internal sealed class AkeylessTransport
         EnsureNotRedirected(uri, response, command, path);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken, request.DeclinedRetryAfter).ConfigureAwait(false);
+            throw await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken, request.DeclinedRetryAfter, ((OriginBoundContent)request.Content!).Json).ConfigureAwait(false);
         }
 
         return ResponseReader.Read(response, responseInfo, BaseUri, command, path);
@@ -84,6 +84,7 @@ internal sealed class AkeylessTransport
         _ when FindRedirect(exception) is { } redirect => ExceptionFactory.Redirect(BaseUri, command, path, null, redirect.Location),
         ResponseTooLargeException tooLarge => ExceptionFactory.ResponseTooLarge(command, path, tooLarge.Limit, tooLarge.Status),
         HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => ExceptionFactory.InvalidResponse(command, path, $"an answer beyond a limit of the HTTP client ({exception.Message})"),
+        HttpRequestException { StatusCode: { } status } => ExceptionFactory.BodyCutShort(command, path, status, exception),
         HttpRequestException or IOException => ExceptionFactory.Network(command, path, BaseUri, exception),
         _ => null,
     };

@@ -25,6 +25,9 @@ internal sealed class OriginBoundContent : HttpContent
     /// <summary>The request this body belongs to; a redirecting handler rewrites its <see cref="HttpRequestMessage.RequestUri"/>.</summary>
     public HttpRequestMessage? Request { get; set; }
 
+    /// <summary>The JSON written, while the content is not disposed.</summary>
+    public ReadOnlyMemory<byte> Json => Body().AsMemory(0, _length);
+
     public static OriginBoundContent Create<T>(T body, JsonTypeInfo<T> info, Uri target) =>
         new(PooledJson.Rent(body, info, out var length), length, target);
 

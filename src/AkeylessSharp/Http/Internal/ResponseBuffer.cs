@@ -29,27 +29,34 @@ internal static class ResponseBuffer
         {
             throw new ResponseTooLargeException(maxResponseSize, response.StatusCode, ex);
         }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            // Still transient for the retry, never a connection error (a write may have been applied), and with the
+            // status, which tells the transport the server was reached and its answer broke off.
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, ex.Message, ex, response.StatusCode);
+        }
     }
 
     private static async Task KeepErrorPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var original = response.Content;
-        if (original.Headers.ContentLength <= ErrorBodyLimit)
-        {
-            await original.LoadIntoBufferAsync(ErrorBodyLimit, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var prefix = new byte[ErrorBodyLimit];
+        var prefix = new byte[(int)Math.Min(original.Headers.ContentLength ?? ErrorBodyLimit, ErrorBodyLimit)];
         var filled = 0;
-        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        try
         {
-            int read;
-            while (filled < prefix.Length && (read = await stream.ReadAsync(prefix.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                filled += read;
+                int read;
+                while (filled < prefix.Length && (read = await stream.ReadAsync(prefix.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    filled += read;
+                }
             }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            // The status is the answer: a body cut short only shortens the text the error message quotes.
         }
 
         var kept = new ByteArrayContent(prefix, 0, filled);

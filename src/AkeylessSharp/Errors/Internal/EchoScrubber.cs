@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Json;
+
+namespace AkeylessSharp.Errors.Internal;
+
+/// <summary>
+/// Removes from a service's error text the secrets the request carried (credential, token, secret value), for a proxy
+/// or Gateway that quotes the request it rejects: the text goes into an exception message.
+/// </summary>
+internal static class EchoScrubber
+{
+    private const string Redacted = "***";
+
+    // Shorter values are left alone: replacing "abc" everywhere would garble the message more than it protects.
+    private const int MinSecretLength = 6;
+
+    private static readonly string[] s_secretFields =
+        ["access-key", "token", "uid-token", "jwt", "k8s-service-account-token", "cloud-id", "key-data", "value", "password"];
+
+    /// <summary><paramref name="text"/> with every secret field's value of the JSON <paramref name="sentBody"/>, as sent (escaped) or as read, replaced.</summary>
+    public static string Scrub(string text, ReadOnlySpan<byte> sentBody)
+    {
+        if (sentBody.IsEmpty)
+        {
+            return text;
+        }
+
+        var reader = new Utf8JsonReader(sentBody);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && IsSecretField(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.String)
+                {
+                    text = Replace(text, reader.GetString());
+                    text = Replace(text, Encoding.UTF8.GetString(reader.ValueSpan));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The client wrote this body; whatever it redacted before a flaw in it stays redacted.
+        }
+
+        return text;
+    }
+
+    private static bool IsSecretField(ref Utf8JsonReader reader)
+    {
+        foreach (var field in s_secretFields)
+        {
+            if (reader.ValueTextEquals(field))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Replace(string text, string? secret) =>
+        secret is { Length: >= MinSecretLength } ? text.Replace(secret, Redacted, StringComparison.Ordinal) : text;
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using AkeylessSharp.Tests.Infrastructure.Wire;
+
+namespace AkeylessSharp.Tests.Http;
+
+/// <summary>
+/// A proxy or a buggy Gateway that quotes the request it rejects: the error message keeps the service's words but not
+/// the credential, token or secret value the request carried, whether the echo is plain, JSON-escaped or cut short.
+/// </summary>
+public sealed class EchoedRequestTests
+{
+    private const string AccessKey = "raw-server-access-key";
+    private const string SecretValue = "echoed-s3cret \"quoted\" \u00e9t\u00e9";
+
+    public static TheoryData<string> Echoes => new() { "error field", "plain text", "long page" };
+
+    [Theory]
+    [MemberData(nameof(Echoes))]
+    public async Task Auth_RejectionEchoingTheRequest_OmitsTheAccessKey(string echo)
+    {
+        await using var server = new RawHttpServer((request, stream, stop) => Echo(echo, 400, request, stream, stop), answerAuth: false);
+        using var client = server.Client();
+
+        var ex = await Assert.ThrowsAsync<AkeylessBadRequestException>(() => client.GetSecretAsync("/p").AsTask());
+
+        Assert.Equal("auth", ex.Command);
+        Assert.DoesNotContain(AccessKey, ex.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("raw-server-acc", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("rejected", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Echoes))]
+    public async Task Write_FailureEchoingTheRequest_OmitsTokenAndValue(string echo)
+    {
+        await using var server = new RawHttpServer((request, stream, stop) => Echo(echo, 500, request, stream, stop));
+        using var client = server.Client();
+
+        var ex = await Assert.ThrowsAsync<AkeylessServiceUnavailableException>(() => client.CreateSecretAsync("/w", SecretValue));
+
+        var text = ex.ToString() + ex.ServiceMessage;
+        Assert.DoesNotContain(RawHttpServer.Token, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("echoed-s3cret", text, StringComparison.Ordinal);
+        Assert.Contains("rejected", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static Task Echo(string echo, int status, RawRequest request, Stream stream, CancellationToken stop)
+    {
+        // "long page": the echo starts just before the 512 characters the message keeps, so a cut could show a prefix.
+        var padding = echo == "long page" ? new string('.', 500) : string.Empty;
+        var said = $"rejected {padding}{request.BodyText}";
+        return echo == "error field"
+            ? RawWire.WriteJsonAsync(stream, status, JsonSerializer.Serialize(new { error = said }), stop)
+            : RawWire.WriteAnswerAsync(stream, status, "text/plain", System.Text.Encoding.UTF8.GetBytes(said), stop);
+    }
+}
