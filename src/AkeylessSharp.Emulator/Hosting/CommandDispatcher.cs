@@ -130,6 +130,12 @@ internal sealed class CommandDispatcher
 
     private static async Task<byte[]> ReadBodyAsync(HttpContext http, int maxBodyBytes)
     {
+        // Like the service, the emulator reads the body as sent: a compressed one would otherwise be "invalid JSON".
+        if (http.Request.Headers.ContentEncoding is { Count: > 0 } encoding && !string.Equals(encoding.ToString(), "identity", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CommandException(415, $"Content-Encoding '{Truncate(encoding.ToString())}' is not supported: send the JSON body uncompressed");
+        }
+
         if (http.Request.ContentLength > maxBodyBytes)
         {
             throw new CommandException(413, $"request body larger than {maxBodyBytes} bytes (the emulator's MaxRequestBodyBytes)");

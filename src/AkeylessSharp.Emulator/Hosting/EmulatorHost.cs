@@ -67,6 +67,7 @@ internal static class EmulatorHost
             AdminEndpoints.Map(app, state);
             app.MapPost("/{command}", dispatcher.HandleAsync);
             app.MapPost("/api/v2/{command}", dispatcher.HandleAsync);
+            UnmatchedRequests.Map(app);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var baseUrl = ResolveBaseUrl(app.Urls);
