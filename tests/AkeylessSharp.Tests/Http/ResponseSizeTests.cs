@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using AkeylessSharp.Tests.Infrastructure.Wire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AkeylessSharp.Tests.Http;
 
@@ -109,6 +111,28 @@ public sealed class ResponseSizeTests
         {
             Assert.Contains("MaxResponseSize", (await ReadFailsAsync<AkeylessProtocolException>(client, "/big")).Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task DependencyInjectionClient_MaxResponseSizeFromConfiguration_BoundsTheAnswer()
+    {
+        await using var server = new RawHttpServer((_, stream, stop) => RawWire.WriteJsonAsync(stream, 200, $$"""{"/big":"{{new string('v', 8192)}}"}""", stop));
+        var options = server.Options();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Akeyless:ApiUrl"] = options.ApiUrl,
+            ["Akeyless:AccessId"] = options.AccessId,
+            ["Akeyless:AccessKey"] = options.AccessKey,
+            ["Akeyless:MaxResponseSize"] = "4096",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddAkeyless(configuration.GetSection("Akeyless"));
+        await using var provider = services.BuildServiceProvider();
+
+        var ex = await Assert.ThrowsAsync<AkeylessProtocolException>(() => provider.GetRequiredService<IAkeylessClient>().GetSecretAsync("/big").AsTask());
+
+        Assert.Contains("MaxResponseSize (4096 bytes", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.Count("get-secret-value"));
     }
 
     [Fact]
