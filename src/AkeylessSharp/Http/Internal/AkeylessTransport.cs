@@ -85,6 +85,7 @@ internal sealed class AkeylessTransport
         ResponseTooLargeException tooLarge => ExceptionFactory.ResponseTooLarge(command, path, tooLarge.Limit, tooLarge.Status),
         HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => ExceptionFactory.InvalidResponse(command, path, $"an answer beyond a limit of the HTTP client ({exception.Message})"),
         HttpRequestException { StatusCode: { } status } => ExceptionFactory.BodyCutShort(command, path, status, exception),
+        InvalidDataException => ExceptionFactory.InvalidResponse(command, path, "a compressed body that does not decompress"),
         HttpRequestException or IOException => ExceptionFactory.Network(command, path, BaseUri, exception),
         _ => null,
     };

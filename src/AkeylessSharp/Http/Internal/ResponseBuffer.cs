@@ -54,7 +54,7 @@ internal static class ResponseBuffer
                 }
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException)
         {
             // The status is the answer: a body cut short only shortens the text the error message quotes.
         }
