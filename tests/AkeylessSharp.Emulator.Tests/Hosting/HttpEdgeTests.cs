@@ -228,6 +228,78 @@ public sealed class HttpEdgeTests : IAsyncLifetime
         Assert.Contains(RawConnection.Status(answer), new[] { 0, 431 });
     }
 
+    [Fact]
+    public async Task BodySlowerThanKestrelsMinimumRate_IsEndedWithoutStoringOrLogging()
+    {
+        var body = $$"""{"name":"/edge/slowloris","value":"{{new string('s', 200)}}","token":"{{_client.Token}}"}""";
+        using var connection = await RawConnection.OpenAsync(_emulator.BaseUrl);
+        await connection.SendAsync($"POST /create-secret HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n");
+
+        // One byte per 250 ms (4 B/s, far below Kestrel's 240 B/s after its 5 s grace); stops at 12 s or when refused.
+        var sent = 0;
+        for (; sent < body.Length && sent < 48; sent++)
+        {
+            await connection.SendAsync(body[sent].ToString());
+            await Task.Delay(250);
+        }
+
+        var answer = await connection.ReadAnswerAsync();
+
+        Assert.Contains(RawConnection.Status(answer), new[] { 0, 408 });
+        (await _client.PostAsync("describe-item", new JsonObject { ["name"] = "/edge/slowloris" })).AssertStatus(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ManyIdleConnections_DoNotDelayACommand()
+    {
+        var idle = new List<RawConnection>();
+        try
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                idle.Add(await RawConnection.OpenAsync(_emulator.BaseUrl));
+            }
+
+            await idle[0].SendAsync("POST /auth HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+
+            (await _client.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray(Stored) })).AssertStatus(HttpStatusCode.OK);
+        }
+        finally
+        {
+            idle.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Theory]
+    [InlineData("huge request target", 0, 414)]
+    [InlineData("chunked and Content-Length", 0, 400)]
+    public async Task TransportOddities_GetKestrelsAnswerOrAClosedConnection(string name, int first, int second)
+    {
+        var request = name == "huge request target"
+            ? $"POST /get-secret-value?{new string('q', 64 * 1024)} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{{}}"
+            : "POST /get-secret-value HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n";
+        using var connection = await RawConnection.OpenAsync(_emulator.BaseUrl);
+
+        await connection.SendAsync(request);
+        var answer = await connection.ReadAnswerAsync();
+
+        Assert.Contains(RawConnection.Status(answer), new[] { first, second });
+    }
+
+    [Fact]
+    public async Task ExpectContinueWithTheBodySentAtOnce_IsAnswered()
+    {
+        var body = $$"""{"names":["{{Stored}}"],"token":"{{_client.Token}}"}""";
+        using var connection = await RawConnection.OpenAsync(_emulator.BaseUrl);
+
+        await connection.SendAsync($"POST /get-secret-value HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n{body}");
+        var answer = await connection.ReadAnswerAsync();
+
+        // Kestrel may skip the 100 when the body came without waiting for it; the command's answer follows either way.
+        Assert.Contains("HTTP/1.1 200 OK", answer, StringComparison.Ordinal);
+        Assert.Contains("kept-value", answer, StringComparison.Ordinal);
+    }
+
     private async Task<(HttpStatusCode Status, string Error)> SendAsync(HttpRequestMessage request)
     {
         using (request)
