@@ -44,6 +44,19 @@ public sealed class EchoedRequestTests
         Assert.Contains("rejected", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task YourHttpClient_HandlerSendingACopyOfTheBody_StillGetsTheTypedErrorWithoutTheAccessKey()
+    {
+        await using var server = new RawHttpServer((request, stream, stop) => Echo("plain text", 400, request, stream, stop), answerAuth: false);
+        using var http = new HttpClient(new ContentCopyingHandler { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } });
+        using var client = new AkeylessClient(http, server.Options());
+
+        var ex = await Assert.ThrowsAsync<AkeylessBadRequestException>(() => client.GetSecretAsync("/p").AsTask());
+
+        Assert.Equal("auth", ex.Command);
+        Assert.DoesNotContain(AccessKey, ex.ToString(), StringComparison.Ordinal);
+    }
+
     private static Task Echo(string echo, int status, RawRequest request, Stream stream, CancellationToken stop)
     {
         // "long page": the echo starts just before the 512 characters the message keeps, so a cut could show a prefix.
@@ -52,5 +65,17 @@ public sealed class EchoedRequestTests
         return echo == "error field"
             ? RawWire.WriteJsonAsync(stream, status, JsonSerializer.Serialize(new { error = said }), stop)
             : RawWire.WriteAnswerAsync(stream, status, "text/plain", System.Text.Encoding.UTF8.GetBytes(said), stop);
+    }
+
+    /// <summary>A caller's handler that sends its own copy of the body, as a compressing or signing handler would.</summary>
+    private sealed class ContentCopyingHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var copy = new ByteArrayContent(await request.Content!.ReadAsByteArrayAsync(cancellationToken));
+            copy.Headers.ContentType = request.Content.Headers.ContentType;
+            request.Content = copy;
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

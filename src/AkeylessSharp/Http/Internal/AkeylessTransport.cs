@@ -40,6 +40,10 @@ internal sealed class AkeylessTransport
         var uri = _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri);
         var budget = callRemaining is { } left && left != Timeout.InfiniteTimeSpan && left < _totalRequestTimeout ? left : _totalRequestTimeout;
         using var request = CreateRequest(uri, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command), budget);
+
+        // Ours even if a caller's handler sends a copy instead (compressing or signing it): disposed here either way, and
+        // at hand to scrub its secrets from an error message that quotes it.
+        using var sentBody = (OriginBoundContent)request.Content!;
         HttpResponseMessage sent;
         try
         {
@@ -56,7 +60,7 @@ internal sealed class AkeylessTransport
         EnsureNotRedirected(uri, response, command, path);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken, request.DeclinedRetryAfter, ((OriginBoundContent)request.Content!).Json).ConfigureAwait(false);
+            throw await ExceptionFactory.FromResponseAsync(response, command, path, BaseUri, cancellationToken, request.DeclinedRetryAfter, sentBody.Json).ConfigureAwait(false);
         }
 
         return ResponseReader.Read(response, responseInfo, BaseUri, command, path);

@@ -25,8 +25,8 @@ internal sealed class OriginBoundContent : HttpContent
     /// <summary>The request this body belongs to; a redirecting handler rewrites its <see cref="HttpRequestMessage.RequestUri"/>.</summary>
     public HttpRequestMessage? Request { get; set; }
 
-    /// <summary>The JSON written, while the content is not disposed.</summary>
-    public ReadOnlyMemory<byte> Json => Body().AsMemory(0, _length);
+    /// <summary>The JSON written; empty once the content is disposed.</summary>
+    public ReadOnlyMemory<byte> Json => _body is { } body ? body.AsMemory(0, _length) : default;
 
     public static OriginBoundContent Create<T>(T body, JsonTypeInfo<T> info, Uri target) =>
         new(PooledJson.Rent(body, info, out var length), length, target);

@@ -29,7 +29,7 @@ internal static class ResponseBuffer
         {
             throw new ResponseTooLargeException(maxResponseSize, response.StatusCode, ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when ((ex is HttpRequestException or IOException) && !cancellationToken.IsCancellationRequested)
         {
             // Still transient for the retry, never a connection error (a write may have been applied), and with the
             // status, which tells the transport the server was reached and its answer broke off.
@@ -54,7 +54,7 @@ internal static class ResponseBuffer
                 }
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException)
+        catch (Exception ex) when ((ex is HttpRequestException or IOException or InvalidDataException) && !cancellationToken.IsCancellationRequested)
         {
             // The status is the answer: a body cut short only shortens the text the error message quotes.
         }
