@@ -30,6 +30,10 @@ internal static class PrimaryHandlerFactory
             // A redirect would carry the request body (credential or token) to whatever origin it names; a 3xx
             // becomes AkeylessEndpointException instead.
             AllowAutoRedirect = false,
+
+            // The API authenticates by token in the body; a cookie set by a proxy or load balancer would otherwise be
+            // kept in this handler's container and sent with every later request of every client sharing it.
+            UseCookies = false,
         };
 
         var validation = options is null ? null : CreateValidation(options);
