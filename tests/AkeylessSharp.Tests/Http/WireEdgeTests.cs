@@ -14,6 +14,9 @@ public sealed class WireEdgeTests
     private const string Value = "wire-edge-value";
     private static readonly string s_answer = $$"""{"/p":"{{Value}}"}""";
 
+    // Complete answers asked of more than once say "Connection: close": the server closes each connection after one
+    // answer, and a client reusing it would lose an attempt to that race instead of to the case under test.
+
     /// <summary>The answer script per case, the error expected (null: the value is read), and how many requests the server may see.</summary>
     private static readonly Dictionary<string, (RawResponder Respond, Type? Expected, int MinRequests, int MaxRequests)> s_reads = new()
     {
@@ -47,6 +50,11 @@ public sealed class WireEdgeTests
         ["401 HTML page"] = (Answer(401, "text/html", "<html>login</html>"), typeof(AkeylessException), 1, 2),
         ["403 HTML page"] = (Answer(403, "text/html", "<html>denied</html>"), typeof(AkeylessEndpointException), 1, 1),
         ["429 HTML page"] = (Answer(429, "text/html", "<html>slow down</html>"), typeof(AkeylessServiceUnavailableException), 3, 3),
+        ["429 Retry-After of 63 years"] = (Raw("HTTP/1.1 429 Slow\r\nRetry-After: 2000000000\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), typeof(AkeylessServiceUnavailableException), 1, 1),
+        ["429 Retry-After beyond a 32-bit number"] = (Raw("HTTP/1.1 429 Slow\r\nRetry-After: 9999999999\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), typeof(AkeylessServiceUnavailableException), 3, 3),
+        ["429 Retry-After negative"] = (Raw("HTTP/1.1 429 Slow\r\nRetry-After: -5\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), typeof(AkeylessServiceUnavailableException), 3, 3),
+        ["429 Retry-After garbage"] = (Raw("HTTP/1.1 429 Slow\r\nRetry-After: soon\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), typeof(AkeylessServiceUnavailableException), 3, 3),
+        ["503 Retry-After a date long past"] = (Raw("HTTP/1.1 503 Busy\r\nRetry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), typeof(AkeylessServiceUnavailableException), 3, 3),
         ["500 with a 1 MB body"] = (Answer(500, "text/plain", new string('e', 1024 * 1024)), typeof(AkeylessServiceUnavailableException), 3, 3),
         ["headers beyond 64 KB"] = (Raw($"HTTP/1.1 200 OK\r\n{string.Concat(Enumerable.Range(0, 10_000).Select(i => $"X-H{i}: v\r\n"))}Content-Length: 0\r\n\r\n"), typeof(AkeylessProtocolException), 1, 1),
     };
