@@ -1,0 +1,27 @@
+using System.Text;
+using AkeylessSharp.Errors.Internal;
+
+namespace AkeylessSharp.Tests.Errors;
+
+public sealed class EchoScrubberTests
+{
+    [Theory]
+    [InlineData("""{"access-id":"p-abc123","access-key":"k3y-material"}""", "bad request {access-key: k3y-material}", "bad request {access-key: ***}")]
+    [InlineData("""{"token":"t-123456789","value":"s3cret value"}""", "rejected t-123456789 for s3cret value", "rejected *** for ***")]
+    [InlineData("""{"args":{"nested":{"password":"deep-secret"}}}""", "echo: deep-secret", "echo: ***")]
+    [InlineData("""{"value":"say \"hi\" \u00e9"}""", "echo: say \\\"hi\\\" \\u00e9", "echo: ***")]
+    [InlineData("""{"value":"say \"hi\" \u00e9"}""", "echo: say \"hi\" é", "echo: ***")]
+    [InlineData("""{"name":"/app/db/password","names":["/app/db/password"]}""", "item /app/db/password not found", "item /app/db/password not found")]
+    [InlineData("""{"value":"short"}""", "a short note", "a short note")]
+    [InlineData("""{"token":"t-123456789", broken""", "saw t-123456789", "saw ***")]
+    public void Scrub_ServiceTextQuotingTheRequest_HidesOnlySecretFields(string sent, string text, string expected)
+    {
+        Assert.Equal(expected, EchoScrubber.Scrub(text, Encoding.UTF8.GetBytes(sent)));
+    }
+
+    [Fact]
+    public void Scrub_NothingSent_ReturnsTheTextAsIs()
+    {
+        Assert.Equal("anything", EchoScrubber.Scrub("anything", default));
+    }
+}
