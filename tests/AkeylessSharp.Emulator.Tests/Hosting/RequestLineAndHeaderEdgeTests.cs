@@ -109,11 +109,14 @@ public sealed class RequestLineAndHeaderEdgeTests : AbusedEmulatorTestBase
     [Theory]
     [InlineData("huge request target", 0, 414)]
     [InlineData("chunked and Content-Length", 0, 400)]
+    [InlineData("gzip transfer coding", 0, 400)]
     public async Task TransportOddities_GetKestrelsAnswerOrAClosedConnection(string name, int first, int second)
     {
         var request = name == "huge request target"
             ? $"POST /get-secret-value?{new string('q', 64 * 1024)} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{{}}"
-            : "POST /get-secret-value HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n";
+            : name == "gzip transfer coding"
+                ? "POST /get-secret-value HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"
+                : "POST /get-secret-value HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n";
         using var connection = await RawConnection.OpenAsync(Emulator.BaseUrl);
 
         await connection.SendAsync(request);

@@ -46,6 +46,8 @@ public sealed class WireEdgeTests
         ["100 Continue then 200"] = (Raw($"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {s_answer.Length}\r\n\r\n{s_answer}"), null, 1, 1),
         ["103 Early Hints then 200"] = (Raw($"HTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {s_answer.Length}\r\n\r\n{s_answer}"), null, 1, 1),
         ["101 unasked"] = (Raw("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"), typeof(AkeylessException), 1, 3),
+        ["status 299"] = (Answer(299, "application/json", s_answer), null, 1, 1),
+        ["status 600"] = (Answer(600, "application/json", """{"error":"from the future"}"""), typeof(AkeylessServiceUnavailableException), 3, 3),
         ["302 without Location"] = (Answer(302, null, ""), typeof(AkeylessEndpointException), 1, 1),
         ["401 HTML page"] = (Answer(401, "text/html", "<html>login</html>"), typeof(AkeylessException), 1, 2),
         ["403 HTML page"] = (Answer(403, "text/html", "<html>denied</html>"), typeof(AkeylessEndpointException), 1, 1),
