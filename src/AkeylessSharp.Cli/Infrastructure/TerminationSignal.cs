@@ -15,11 +15,13 @@ internal sealed class TerminationSignal : IDisposable
     private readonly CancellationTokenSource _cancel;
     private readonly TaskCompletionSource _graceElapsed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly PosixSignalRegistration[] _registrations;
+    private readonly TimeProvider _timeProvider;
     private int _received;
 
-    public TerminationSignal(CancellationToken cancellationToken)
+    public TerminationSignal(CancellationToken cancellationToken, TimeProvider? timeProvider = null)
     {
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
     }
 
@@ -51,11 +53,11 @@ internal sealed class TerminationSignal : IDisposable
         _cancel.Dispose();
     }
 
-    private void OnSignal(PosixSignalContext context)
+    /// <summary>What a SIGINT or SIGTERM does; the registrations call it, and tests call it directly.</summary>
+    internal void Receive(PosixSignal signal)
     {
-        context.Cancel = true;
         // PosixSignal values are negative, so 0 means none came yet; the first signal decides the exit code.
-        if (Interlocked.CompareExchange(ref _received, (int)context.Signal, 0) != 0)
+        if (Interlocked.CompareExchange(ref _received, (int)signal, 0) != 0)
         {
             return;
         }
@@ -70,6 +72,12 @@ internal sealed class TerminationSignal : IDisposable
             return;
         }
 
-        _ = Task.Delay(Grace).ContinueWith(_ => _graceElapsed.TrySetResult(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _ = Task.Delay(Grace, _timeProvider).ContinueWith(_ => _graceElapsed.TrySetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        Receive(context.Signal);
     }
 }

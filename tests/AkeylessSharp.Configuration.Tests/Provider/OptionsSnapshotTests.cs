@@ -1,4 +1,5 @@
 using AkeylessSharp.Configuration.Tests.TestSupport;
+using AkeylessSharp.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 
 namespace AkeylessSharp.Configuration.Tests.Provider;
@@ -46,4 +47,26 @@ public class OptionsSnapshotTests
         Assert.Equal("a", builder["A"]);
         Assert.Equal("b", builder["B"]);
     }
+
+    [Fact]
+    public void Copy_HasEverySetting_AndListsOfItsOwn()
+    {
+        var options = SettingsCopy.WithNonDefaultValues(new AkeylessConfigurationOptions(), ValueFor);
+
+        var copy = options.Snapshot();
+
+        SettingsCopy.AssertCopied(options, copy);
+    }
+
+    private static object ValueFor(Type type, string name) => type switch
+    {
+        _ when type == typeof(IAkeylessClient) => new FakeAkeylessClient(),
+        _ when type == typeof(AkeylessClientOptions) => new AkeylessClientOptions(),
+        _ when type == typeof(IEnumerable<Auth.ICloudIdProvider>) => Array.Empty<Auth.ICloudIdProvider>(),
+        _ when type == typeof(Func<AkeylessItem, bool>) => new Func<AkeylessItem, bool>(static _ => true),
+        _ when type == typeof(AkeylessSecretManager) => new AkeylessSecretManager(),
+        _ when type == typeof(TimeProvider) => new Microsoft.Extensions.Time.Testing.FakeTimeProvider(),
+        _ when type == typeof(Microsoft.Extensions.Logging.ILoggerFactory) => new Microsoft.Extensions.Logging.LoggerFactory(),
+        _ => throw new InvalidOperationException($"No test value for {name} ({type}): add one."),
+    };
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Emulator.Tests.Hosting;
 
@@ -42,4 +43,21 @@ public sealed class OptionsSnapshotTests
 
         Assert.Contains("larger than 8 bytes", created.AssertStatus(HttpStatusCode.BadRequest).Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Copy_HasEverySetting()
+    {
+        var options = SettingsCopy.WithNonDefaultValues(new AkeylessEmulatorOptions(), ValueFor);
+
+        var copy = options.Snapshot();
+
+        SettingsCopy.AssertCopied(options, copy);
+    }
+
+    private static object ValueFor(Type type, string name) => type switch
+    {
+        _ when type == typeof(TimeProvider) => new Microsoft.Extensions.Time.Testing.FakeTimeProvider(),
+        _ when type == typeof(Action<Microsoft.Extensions.Logging.ILoggingBuilder>) => new Action<Microsoft.Extensions.Logging.ILoggingBuilder>(static _ => { }),
+        _ => throw new InvalidOperationException($"No test value for {name} ({type}): add one."),
+    };
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using AkeylessSharp.Caching;
 using AkeylessSharp.Tests.Infrastructure;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Tests.Settings;
 
@@ -60,48 +61,26 @@ public sealed class OptionsSnapshotTests : IAsyncLifetime
     [Fact]
     public void Copy_HasEverySetting_AndItsOwnCacheOptions()
     {
-        var options = WithNonDefaultValues(new AkeylessClientOptions());
-        options.Cache = WithNonDefaultValues(new AkeylessCacheOptions());
+        var options = SettingsCopy.WithNonDefaultValues(new AkeylessClientOptions(), ValueFor, NotTheCacheOptions);
+        options.Cache = SettingsCopy.WithNonDefaultValues(new AkeylessCacheOptions(), ValueFor);
         options.Cache.PreviousEncryptionKeys["k0"] = Convert.ToBase64String(new byte[32]);
 
         var copy = options.Snapshot();
 
-        AssertSameSettings(options, copy);
+        SettingsCopy.AssertCopied(options, copy, NotTheCacheOptions);
         Assert.NotSame(options.Cache, copy.Cache);
-        AssertSameSettings(options.Cache, copy.Cache!);
+        SettingsCopy.AssertCopied(options.Cache, copy.Cache!);
         Assert.NotSame(options.Cache.PreviousEncryptionKeys, copy.Cache!.PreviousEncryptionKeys);
         Assert.Equal(options.Cache.PreviousEncryptionKeys, copy.Cache.PreviousEncryptionKeys);
     }
 
-    private static IEnumerable<PropertyInfo> Settings<T>() =>
-        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(static p => p.CanWrite && p.PropertyType != typeof(AkeylessCacheOptions));
+    private static bool NotTheCacheOptions(PropertyInfo property) => property.PropertyType != typeof(AkeylessCacheOptions);
 
-    // Every settable property gets a value that differs from its default, so a property the copy forgets fails.
-    private static T WithNonDefaultValues<T>(T target)
-        where T : new()
-    {
-        var defaults = new T();
-        foreach (var property in Settings<T>())
-        {
-            object? defaultValue = property.GetValue(defaults);
-            object value = NonDefault(property.PropertyType, property.Name, defaultValue);
-            property.SetValue(target, value);
-            Assert.NotEqual(defaultValue, value);
-        }
-
-        return target;
-    }
-
-    private static object NonDefault(Type type, string name, object? defaultValue)
+    private static object ValueFor(Type type, string name)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         return underlying switch
         {
-            _ when underlying == typeof(string) => $"value-of-{name}",
-            _ when underlying == typeof(TimeSpan) => TimeSpan.FromMilliseconds(1234 + name.Length),
-            _ when underlying == typeof(int) => 7,
-            _ when underlying == typeof(bool) => !(bool)defaultValue!,
-            _ when underlying == typeof(AkeylessAccessType) => AkeylessAccessType.Jwt,
             _ when underlying == typeof(Func<string, CancellationToken, ValueTask>) => new Func<string, CancellationToken, ValueTask>(static (_, _) => ValueTask.CompletedTask),
             _ when underlying == typeof(Func<System.Security.Cryptography.X509Certificates.X509Certificate2?, System.Security.Cryptography.X509Certificates.X509Chain?, System.Net.Security.SslPolicyErrors, bool>) =>
                 new Func<System.Security.Cryptography.X509Certificates.X509Certificate2?, System.Security.Cryptography.X509Certificates.X509Chain?, System.Net.Security.SslPolicyErrors, bool>(static (_, _, _) => true),
@@ -109,14 +88,6 @@ public sealed class OptionsSnapshotTests : IAsyncLifetime
             _ when underlying == typeof(ISecretFetchLock) => new UnusedFetchLock(),
             _ => throw new InvalidOperationException($"No test value for {name} ({type}): add one."),
         };
-    }
-
-    private static void AssertSameSettings<T>(T expected, T actual)
-    {
-        foreach (var property in Settings<T>())
-        {
-            Assert.True(Equals(property.GetValue(expected), property.GetValue(actual)), $"{typeof(T).Name}.{property.Name} was not copied.");
-        }
     }
 
     private sealed class UnusedFetchLock : ISecretFetchLock
