@@ -12,7 +12,9 @@ public sealed class EchoScrubberTests
     [InlineData("""{"value":"say \"hi\" \u00e9"}""", "echo: say \\\"hi\\\" \\u00e9", "echo: ***")]
     [InlineData("""{"value":"say \"hi\" \u00e9"}""", "echo: say \"hi\" é", "echo: ***")]
     [InlineData("""{"name":"/app/db/password","names":["/app/db/password"]}""", "item /app/db/password not found", "item /app/db/password not found")]
-    [InlineData("""{"value":"short"}""", "a short note", "a short note")]
+    [InlineData("""{"value":"short"}""", "a long note", "a long note")]
+    [InlineData("""{"value":"short"}""", "a short note", EchoScrubber.Withheld)]
+    [InlineData("""{"value":"pw","token":"t-123456789"}""", "rejected t-123456789 with pw", EchoScrubber.Withheld)]
     [InlineData("""{"token":"t-123456789", broken""", "saw t-123456789", "saw ***")]
     public void Scrub_ServiceTextQuotingTheRequest_HidesOnlySecretFields(string sent, string text, string expected)
     {

@@ -11,7 +11,11 @@ internal static class EchoScrubber
 {
     private const string Redacted = "***";
 
-    // Shorter values are left alone: replacing "abc" everywhere would garble the message more than it protects.
+    /// <summary>What stands for the whole text when it holds a secret too short to replace alone.</summary>
+    public const string Withheld = "(withheld: the text quotes a value the request carried)";
+
+    // Shorter values are not replaced where they appear ("abc" would garble every word holding it): a text holding one
+    // is withheld whole.
     private const int MinSecretLength = 6;
 
     private static readonly string[] s_secretFields =
@@ -32,8 +36,10 @@ internal static class EchoScrubber
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && IsSecretField(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.String)
                 {
-                    text = Replace(text, reader.GetString());
-                    text = Replace(text, Encoding.UTF8.GetString(reader.ValueSpan));
+                    if (!TryReplace(ref text, reader.GetString()) || !TryReplace(ref text, Encoding.UTF8.GetString(reader.ValueSpan)))
+                    {
+                        return Withheld;
+                    }
                 }
             }
         }
@@ -58,6 +64,20 @@ internal static class EchoScrubber
         return false;
     }
 
-    private static string Replace(string text, string? secret) =>
-        secret is { Length: >= MinSecretLength } ? text.Replace(secret, Redacted, StringComparison.Ordinal) : text;
+    // False when the text holds a secret too short to replace.
+    private static bool TryReplace(ref string text, string? secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return true;
+        }
+
+        if (secret.Length < MinSecretLength)
+        {
+            return !text.Contains(secret, StringComparison.Ordinal);
+        }
+
+        text = text.Replace(secret, Redacted, StringComparison.Ordinal);
+        return true;
+    }
 }
