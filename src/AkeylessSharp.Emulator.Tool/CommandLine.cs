@@ -24,6 +24,9 @@ internal static class CommandLine
         Relative paths are resolved against the current directory.
         """;
 
+    private static readonly HashSet<string> ValueOptions =
+        new(["--urls", "--data", "--seed", "--token-ttl", "--page-size", "--max-items", "--max-value-bytes", "--admin-token"], StringComparer.Ordinal);
+
     /// <summary>Parses <paramref name="args"/>; relative file paths are resolved against <paramref name="currentDirectory"/>.</summary>
     public static ParsedCommandLine Parse(IReadOnlyList<string> args, string currentDirectory)
     {
@@ -39,6 +42,11 @@ internal static class CommandLine
                 case "--strict":
                     options.StrictWire = true;
                     continue;
+            }
+
+            if (!ValueOptions.Contains(name))
+            {
+                return Fail(options, $"unknown option '{name}'; the options are listed below");
             }
 
             if (i + 1 >= args.Count)
@@ -85,8 +93,10 @@ internal static class CommandLine
                 case "--max-value-bytes" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) && b > 0:
                     options.MaxValueBytes = b;
                     break;
+                case "--admin-token":
+                    return Fail(options, "--admin-token needs a value, not an empty string");
                 default:
-                    return Fail(options, $"unknown option or invalid value: {name} {value}");
+                    return Fail(options, $"{name} needs a whole number greater than 0, not '{value}'");
             }
         }
 

@@ -54,6 +54,28 @@ public sealed class ToolTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--version")]
+    [InlineData("--bogus", "1")]
+    public void Parse_UnknownOption_SaysItIsUnknown_NotThatItLacksAValue(params string[] args)
+    {
+        var parsed = CommandLine.Parse(args, _dir.Path);
+
+        Assert.Equal($"unknown option '{args[0]}'; the options are listed below", parsed.Error);
+    }
+
+    [Theory]
+    [InlineData("--token-ttl", "abc")]
+    [InlineData("--page-size", "0")]
+    [InlineData("--max-items", "-5")]
+    public void Parse_NumberOptionWithInvalidValue_SaysWhatIsExpected(string name, string value)
+    {
+        var parsed = CommandLine.Parse([name, value], _dir.Path);
+
+        Assert.Equal($"{name} needs a whole number greater than 0, not '{value}'", parsed.Error);
+    }
+
+    [Theory]
     [InlineData("--seed", "a.json", "--seed", "b.json")]
     [InlineData("--urls", "http://127.0.0.1:1", "--urls", "http://127.0.0.1:2")]
     [InlineData("--data", "a.db", "--data", "a.db")]
