@@ -107,6 +107,17 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task NoCredentialsAtAll_ExitsTwoNamingTheVariablesAndTheEmulator()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", EmulatorFixture.StaticPath]);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("AKEYLESS_ACCESS_ID and AKEYLESS_ACCESS_KEY", line, StringComparison.Ordinal);
+        Assert.Contains("--emulator", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownAccessType_ExitsTwo()
     {
         var environment = fixture.Environment();
