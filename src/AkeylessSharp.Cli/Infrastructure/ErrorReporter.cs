@@ -35,6 +35,7 @@ internal static class ErrorReporter
             $"access denied{At(forbidden.Path)} for {forbidden.Command} (403). Check the role rules of your auth method for this path."),
         AkeylessConflictException conflict => (ExitCodes.Failure,
             $"an item already exists{At(conflict.Path)} (409). Use 'update' or 'set' to change it."),
+        AkeylessJsonAttributeException attribute => (ExitCodes.Failure, attribute.Message.Replace("without JsonAttribute", "without --json-attribute", StringComparison.Ordinal)),
         AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", "raise --timeout", StringComparison.Ordinal)),
         AkeylessException { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } busy => (ExitCodes.Unavailable,
             $"Akeyless is unavailable: {(int)busy.StatusCode!} for {busy.Command}{At(busy.Path)}. Try again later, or check --api-url and the Gateway's status."),
