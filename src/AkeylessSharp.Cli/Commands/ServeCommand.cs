@@ -16,7 +16,7 @@ internal static class ServeCommand
 
     public static Command Create(CommandRunner runner, GlobalOptions globals)
     {
-        var urls = new Option<string?>("--urls") { Description = $"The URL(s) to listen on, separated by ; [default {DefaultUrls}].", HelpName = "url" };
+        var urls = new Option<string?>("--urls") { Description = $"The URL(s) to listen on, separated by ; [default: {DefaultUrls}].", HelpName = "url" };
         var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT; 0 picks a free port." }.WholeNumber();
         var seedJson = new Option<string?>("--seed-json") { Description = "Seed JSON text, applied after --seed." };
         var data = new Option<FileInfo?>("--data") { Description = "A SQLite file that keeps the items across restarts [default: in memory]." };
