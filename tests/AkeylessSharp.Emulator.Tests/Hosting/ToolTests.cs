@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
 using AkeylessSharp.Emulator.Tool;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Emulator.Tests.Hosting;
 
@@ -95,6 +96,20 @@ public sealed class ToolTests : IDisposable
         var parsed = CommandLine.Parse([name, value], _dir.Path);
 
         Assert.Equal($"{name} needs a value, not an empty string", parsed.Error);
+    }
+
+    [Fact]
+    public void Usage_NamesExactlyTheOptionsTheEmulatorReadmeShowsForTheTool()
+    {
+        var readme = Repository.ReadText("src", "AkeylessSharp.Emulator", "README.md");
+        var start = readme.IndexOf("installed as a tool, `akeyless-emulator", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the emulator README no longer shows the tool's command line");
+        var line = readme[start..readme.IndexOf("`.", start, StringComparison.Ordinal)];
+
+        static IEnumerable<string> Options(string text) =>
+            System.Text.RegularExpressions.Regex.Matches(text, @"(?<![\w-])--[a-z][a-z-]*").Select(static m => m.Value).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(Options(CommandLine.Usage).Where(static o => o != "--help"), Options(line));
     }
 
     [Fact]
