@@ -122,6 +122,17 @@ public sealed class ToolTests : IDisposable
     }
 
     [Fact]
+    public async Task UnknownOption_NamesItThenPrintsUsage_ExitTwo()
+    {
+        var (code, stdout, stderr) = await RunAsync("--bogus");
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith("akeyless-emulator: unknown option '--bogus'", stderr, StringComparison.Ordinal);
+        Assert.Contains("usage: akeyless-emulator", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RelativeSeed_ResolvedFromWorkingDirectory_Starts()
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "seeds", "demo.json"), _dir.File("demo.json"));
