@@ -23,13 +23,19 @@ internal sealed class CommandRunner(CliConsole console, GlobalOptions globals, C
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return ErrorReporter.Report(ex, console.Error, verbose);
+            return ErrorReporter.Report(ex, console.Error, verbose, Hint(ex, parse));
         }
         finally
         {
             await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    // A first try with --emulator and no seed meets an empty emulator: say so, rather than only "check the path".
+    private string? Hint(Exception exception, ParseResult parse) =>
+        exception is AkeylessNotFoundException or CliNotFoundException && parse.GetValue(globals.Emulator) && parse.GetValue(globals.Seed) is null
+            ? "The --emulator starts empty: give it items with --seed FILE."
+            : null;
 
     private Task<ClientSession> ConnectAsync(ParseResult parse, bool verbose, CancellationToken cancellationToken)
     {

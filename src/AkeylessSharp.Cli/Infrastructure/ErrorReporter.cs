@@ -9,10 +9,15 @@ namespace AkeylessSharp.Cli.Infrastructure;
 /// </summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception exception, TextWriter error, bool verbose)
+    /// <summary>Writes the one error line (and, when <paramref name="verbose"/>, the stack trace); returns the exit code.</summary>
+    /// <param name="exception">The failure.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="verbose">Whether <c>--verbose</c> was given.</param>
+    /// <param name="hint">A sentence the command adds from what it knows of its own settings, or <see langword="null"/>.</param>
+    public static int Report(Exception exception, TextWriter error, bool verbose, string? hint = null)
     {
         var (code, message) = Describe(exception);
-        error.WriteLine("error: " + OneLine(message));
+        error.WriteLine("error: " + OneLine(hint is null ? message : $"{message} {hint}"));
         if (verbose)
         {
             error.WriteLine(exception.ToString());

@@ -36,7 +36,7 @@ internal sealed class GlobalOptions
 
     public Option<int?> Timeout { get; } = Recursive<int?>("--timeout", "The limit on each call in seconds, authentication and retries included [default: 100].").WholeNumber();
 
-    public Option<bool> Emulator { get; } = Recursive<bool>("--emulator", "Run against a throw-away in-memory emulator started for this command (for trying things out).");
+    public Option<bool> Emulator { get; } = Recursive<bool>("--emulator", "Run against a throw-away in-memory emulator started for this command, empty unless --seed gives it items (for trying things out).");
 
     public Option<FileInfo?> Seed { get; } = Recursive<FileInfo?>("--seed", "With --emulator or serve: a seed JSON file of items, auth methods and roles.");
 

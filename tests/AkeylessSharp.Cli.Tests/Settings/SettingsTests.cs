@@ -150,6 +150,16 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task Emulator_WithoutSeed_NotFoundSaysTheEmulatorStartsEmpty()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "/try/it", "--emulator"]);
+
+        Assert.Equal(4, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith("The --emulator starts empty: give it items with --seed FILE.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seed_WithoutEmulator_ExitsTwo()
     {
         var result = await fixture.RunAsync("get", EmulatorFixture.StaticPath, "--seed", "seed.json");
