@@ -80,6 +80,10 @@ internal static class ErrorReporter
         nameof(AkeylessClientOptions.AccessType) => " Set it with --access-type or AKEYLESS_ACCESS_TYPE.",
         nameof(AkeylessClientOptions.UidToken) => " Set it with --uid-token or AKEYLESS_UID_TOKEN.",
         nameof(AkeylessClientOptions.Jwt) => " Set it with AKEYLESS_JWT or --jwt-env NAME.",
+        nameof(AkeylessClientOptions.JwtEnvironmentVariable) => " Export that variable, or put the JWT itself in AKEYLESS_JWT.",
+        nameof(AkeylessClientOptions.CertificateData) => " Give the certificate and its key with --cert-file and --key-file (or AKEYLESS_CERT_FILE and AKEYLESS_KEY_FILE).",
+        nameof(AkeylessClientOptions.PrivateKeyData) => " Set it with --key-file or AKEYLESS_KEY_FILE.",
+        nameof(AkeylessClientOptions.K8sAuthConfigName) => " Set it with --k8s-auth-config-name or AKEYLESS_K8S_AUTH_CONFIG_NAME.",
         _ => string.Empty,
     };
 

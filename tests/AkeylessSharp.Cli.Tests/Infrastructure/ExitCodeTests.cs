@@ -116,6 +116,18 @@ public sealed class ExitCodeTests
         Assert.Equal($"error: --timeout must be between 1 and 86400 seconds (a day), not {seconds}.\n", result.Error);
     }
 
+    [Theory]
+    [InlineData("--cert-file and --key-file", "--access-type", "certificate")]
+    [InlineData("--k8s-auth-config-name or AKEYLESS_K8S_AUTH_CONFIG_NAME", "--access-type", "k8s")]
+    [InlineData("the JWT itself in AKEYLESS_JWT", "--access-type", "jwt", "--jwt-env", "SHARP_TEST_UNSET_JWT")]
+    public async Task MissingCredentialOfAnAccessType_NamesTheFlagOrVariableThatSetsIt(string fix, params string[] args)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "/x", "--api-url", "http://127.0.0.1:1/", "--access-id", "p-abc123", .. args]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(fix, Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NoCommand_ShowsHelpAndExitsTwo()
     {
