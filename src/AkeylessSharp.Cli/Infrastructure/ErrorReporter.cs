@@ -44,8 +44,8 @@ internal static class ErrorReporter
         AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", "raise --timeout", StringComparison.Ordinal)),
         AkeylessException { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } busy => (ExitCodes.Unavailable,
             $"Akeyless is unavailable: {(int)busy.StatusCode!} for {busy.Command}{At(busy.Path)}. Try again later, or check --api-url and the Gateway's status."),
-        AkeylessServiceUnavailableException unavailable => (ExitCodes.Unavailable, unavailable.Message),
-        AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, network.Message),
+        AkeylessServiceUnavailableException unavailable => (ExitCodes.Unavailable, ForTheTool(unavailable.Message)),
+        AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, ForTheTool(network.Message)),
         AkeylessException other => (ExitCodes.Failure, other.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
         ArgumentException argument => (ExitCodes.Usage, argument.Message),
@@ -68,6 +68,10 @@ internal static class ErrorReporter
         var check = reason.Contains("version", StringComparison.OrdinalIgnoreCase) ? "the version asked for" : "the path or your role's list rights";
         return $"{reason}{at} (404). Check {check}.";
     }
+
+    // The library's advice names the ApiUrl option; here it is a flag and a variable.
+    private static string ForTheTool(string message) =>
+        message.Replace("Check ApiUrl,", "Check --api-url (AKEYLESS_API_URL),", StringComparison.Ordinal);
 
     private static string At(string? path) => path is null ? string.Empty : $" at {path}";
 

@@ -15,7 +15,7 @@ public sealed class ExitCodeTests
         var result = await CliRun.RunAsync(environment, ["get", "/x"]);
 
         Assert.Equal(5, result.ExitCode);
-        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Check --api-url (AKEYLESS_API_URL),", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     [Fact]
