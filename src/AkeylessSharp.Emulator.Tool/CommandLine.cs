@@ -22,6 +22,8 @@ internal static class CommandLine
           --strict             reject unknown request fields and wrongly typed values with 400
           -h, --help           show this help
         Relative paths are resolved against the current directory.
+        Exit codes: 0 after Ctrl+C or SIGTERM; 2 for a bad option, seed or data file, a busy port, or a non-loopback
+        address without --admin-token.
         """;
 
     private static readonly HashSet<string> ValueOptions =

@@ -119,6 +119,7 @@ public sealed class ToolTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("usage: akeyless-emulator", stdout, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 after Ctrl+C or SIGTERM; 2 for", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
