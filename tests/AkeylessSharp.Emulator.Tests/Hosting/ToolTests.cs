@@ -278,6 +278,7 @@ public sealed class ToolTests : IDisposable
     [InlineData("""{ "items": [ { "name": "/a", "value": 5 } ] }""", "$.items[0].value should be a string")]
     [InlineData("""{ "items": [ { "name": "/a", "value": "x", "tags": "t" } ] }""", "$.items[0].tags should be an array")]
     [InlineData("[]", "$ should be an object")]
+    [InlineData("{bad", "is an invalid start of a property name. Expected a '\"' (line 1, byte 2)")]
     [InlineData("""{ "authMethods": [ { "name": "/m", "type": "access_key", "tokenTtlSeconds": "soon" } ] }""", "$.authMethods[0].tokenTtlSeconds should be a number")]
     public async Task SeedWrongType_SaysWhatTheFieldShouldBe_WithoutInternalTypeNames(string seed, string expected)
     {
