@@ -41,7 +41,7 @@ internal static class ErrorReporter
         AkeylessConflictException conflict => (ExitCodes.Failure,
             $"an item already exists{At(conflict.Path)} (409). Use 'update' or 'set' to change it."),
         AkeylessJsonAttributeException attribute => (ExitCodes.Failure, attribute.Message.Replace("without JsonAttribute", "without --json-attribute", StringComparison.Ordinal)),
-        AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", "raise --timeout", StringComparison.Ordinal)),
+        AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", RaiseTimeouts, StringComparison.Ordinal)),
         AkeylessException { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } busy => (ExitCodes.Unavailable,
             $"Akeyless is unavailable: {(int)busy.StatusCode!} for {busy.Command}{At(busy.Path)}. Try again later, or check --api-url and the Gateway's status."),
         AkeylessServiceUnavailableException unavailable => (ExitCodes.Unavailable, ForTheTool(unavailable.Message)),
@@ -68,6 +68,10 @@ internal static class ErrorReporter
         var check = reason.Contains("version", StringComparison.OrdinalIgnoreCase) ? "the version asked for" : "the path or your role's list rights";
         return $"{reason}{at} (404). Check {check}.";
     }
+
+    // --timeout bounds the whole call; one request also stops at the client's per-request limits, which only a connection
+    // string sets, so naming --timeout alone would send a user after a limit that was not the one reached.
+    private const string RaiseTimeouts = "raise --timeout (the whole call), or AttemptTimeout / TotalRequestTimeout (one request: 10 s and 30 s unless set) in --connection-string";
 
     // The library's advice names the ApiUrl option; here it is a flag and a variable.
     private static string ForTheTool(string message) =>

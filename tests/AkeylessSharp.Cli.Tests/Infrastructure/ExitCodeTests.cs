@@ -19,6 +19,26 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task SilentServer_PerRequestTimeout_NamesTheLimitsThatEndedIt_NotOnlyTimeout()
+    {
+        // A listener that never answers: the kernel completes the connection, nothing replies.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_CONNECTION_STRING"] = $"ApiUrl=http://127.0.0.1:{port}/;AccessId=p-abc123;AccessKey=a2V5;MaxRetries=0;AttemptTimeout=0.5;TotalRequestTimeout=1",
+        };
+
+        var result = await CliRun.RunAsync(environment, ["get", "/x", "--type", "static"]);
+
+        Assert.Equal(5, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("raise --timeout (the whole call), or AttemptTimeout / TotalRequestTimeout", line, StringComparison.Ordinal);
+        Assert.Contains("--connection-string", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServiceUnavailable_ExitsFive()
     {
         await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = EmulatorFixture.SeedJson() });

@@ -55,6 +55,17 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task ConnectionStringOfTuningOnly_IsCompletedByTheVariables()
+    {
+        var environment = fixture.Environment();
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath, "--connection-string", "MaxRetries=0;AttemptTimeout=20;TotalRequestTimeout=60"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
+    }
+
+    [Fact]
     public async Task UidToken_WithoutAccessType_AuthenticatesAsUniversalIdentity()
     {
         var environment = new Dictionary<string, string?>
