@@ -31,11 +31,14 @@ internal sealed class CommandRunner(CliConsole console, GlobalOptions globals, C
         }
     }
 
-    // A first try with --emulator and no seed meets an empty emulator: say so, rather than only "check the path".
-    private string? Hint(Exception exception, ParseResult parse) =>
-        exception is AkeylessNotFoundException or CliNotFoundException && parse.GetValue(globals.Emulator) && parse.GetValue(globals.Seed) is null
-            ? "The --emulator starts empty: give it items with --seed FILE."
-            : null;
+    // What --emulator does differently from a real account, said where a first try meets it.
+    private string? Hint(Exception exception, ParseResult parse) => parse.GetValue(globals.Emulator) ? exception switch
+    {
+        AkeylessNotFoundException or CliNotFoundException when parse.GetValue(globals.Seed) is null => "The --emulator starts empty: give it items with --seed FILE.",
+        AkeylessUnauthorizedException => "Under --emulator, an access id that is set (--access-id, AKEYLESS_ACCESS_ID, a connection string) is used "
+            + "instead of the emulator's development credential: unset it, or use an auth method of the seed.",
+        _ => null,
+    } : null;
 
     private Task<ClientSession> ConnectAsync(ParseResult parse, bool verbose, CancellationToken cancellationToken)
     {

@@ -171,6 +171,20 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task Emulator_WithAnAccountsAccessIdInTheEnvironment_401SaysTheIdIsUsedInsteadOfTheDevelopmentCredential()
+    {
+        using var seed = await TempFile.WithTextAsync("""{"items":[{"name":"/try/it","type":"static","value":"hello"}]}""");
+        var environment = new Dictionary<string, string?> { ["AKEYLESS_ACCESS_ID"] = "p-realaccount01", ["AKEYLESS_ACCESS_KEY"] = "cmVhbC1rZXk=" };
+
+        var result = await CliRun.RunAsync(environment, ["get", "/try/it", "--emulator", "--seed", seed.Path]);
+
+        Assert.Equal(3, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Under --emulator, an access id that is set", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("cmVhbC1rZXk=", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seed_WithoutEmulator_ExitsTwo()
     {
         var result = await fixture.RunAsync("get", EmulatorFixture.StaticPath, "--seed", "seed.json");
