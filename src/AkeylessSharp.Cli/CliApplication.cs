@@ -24,7 +24,7 @@ internal sealed class CliApplication
         clientFactory ??= ClientSession.CreateDefaultClient;
         var runner = new CommandRunner(console, globals, clientFactory);
         // A plain command named like the tool: a RootCommand takes its name from the process (AkeylessSharp.Cli under `dotnet`).
-        Root = new Command("akeyless-sharp", "Read, write and list Akeyless secrets from a terminal or a script.")
+        Root = new Command("akeyless-sharp", Description)
         {
             new HelpOption(),
             new VersionOption(),
@@ -71,6 +71,15 @@ internal sealed class CliApplication
             }
         }
     }
+
+    /// <summary>The help page's opening: what the tool is for, and the exit codes scripts branch on (<see cref="ExitCodes"/>).</summary>
+    internal const string Description = """
+        Read, write and list Akeyless secrets from a terminal or a script.
+
+        Exit codes: 0 success, 1 other failure, 2 usage or settings error, 3 authentication failed or access denied,
+        4 not found, 5 Akeyless unavailable (network, timeout, 429, 5xx), 130 interrupted (Ctrl+C), 143 stopped
+        by SIGTERM; exec exits with its program's code (126 cannot run it, 127 not found).
+        """;
 
     public Command Root { get; }
 

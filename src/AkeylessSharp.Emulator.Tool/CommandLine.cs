@@ -22,7 +22,12 @@ internal static class CommandLine
           --strict             reject unknown request fields and wrongly typed values with 400
           -h, --help           show this help
         Relative paths are resolved against the current directory.
+        Exit codes: 0 after Ctrl+C or SIGTERM; 2 for a bad option, seed or data file, a busy port, or a non-loopback
+        address without --admin-token.
         """;
+
+    private static readonly HashSet<string> ValueOptions =
+        new(["--urls", "--data", "--seed", "--token-ttl", "--page-size", "--max-items", "--max-value-bytes", "--admin-token"], StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="args"/>; relative file paths are resolved against <paramref name="currentDirectory"/>.</summary>
     public static ParsedCommandLine Parse(IReadOnlyList<string> args, string currentDirectory)
@@ -39,6 +44,11 @@ internal static class CommandLine
                 case "--strict":
                     options.StrictWire = true;
                     continue;
+            }
+
+            if (!ValueOptions.Contains(name))
+            {
+                return Fail(options, $"unknown option '{name}'; the options are listed below");
             }
 
             if (i + 1 >= args.Count)
@@ -85,8 +95,10 @@ internal static class CommandLine
                 case "--max-value-bytes" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) && b > 0:
                     options.MaxValueBytes = b;
                     break;
+                case "--admin-token":
+                    return Fail(options, "--admin-token needs a value, not an empty string");
                 default:
-                    return Fail(options, $"unknown option or invalid value: {name} {value}");
+                    return Fail(options, $"{name} needs a whole number greater than 0, not '{value}'");
             }
         }
 

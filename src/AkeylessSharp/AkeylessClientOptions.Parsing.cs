@@ -13,8 +13,8 @@ public sealed partial class AkeylessClientOptions
     /// </summary>
     /// <param name="connectionString">
     /// Either <c>akeyless://ACCESS_ID:ACCESS_KEY@host[:port][/api/v2]?access_type=api_key</c> (use <c>akeyless+http://</c>
-    /// for a plain-HTTP endpoint such as a local emulator; percent-encode the key; any option may be a query parameter,
-    /// in snake_case or PascalCase), or <c>ApiUrl=https://api.akeyless.io;AccessId=p-abc;AccessKey=...;AccessType=api_key</c>.
+    /// for a plain-HTTP endpoint such as a local emulator; percent-encode the key; any key of the key/value form may be a
+    /// query parameter, in snake_case or PascalCase), or <c>ApiUrl=https://api.akeyless.io;AccessId=p-abc;AccessKey=...;AccessType=api_key</c>.
     /// </param>
     /// <returns>Validated options.</returns>
     /// <exception cref="AkeylessConfigurationException">A key is unknown, a value is invalid, or a required field is missing; the message names it.</exception>
@@ -149,7 +149,7 @@ public sealed partial class AkeylessClientOptions
         {
             if (!OptionSetters.TrySet(options, key, Convert.ToString(builder[key], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty))
             {
-                throw new AkeylessConfigurationException($"The connection string key '{key}' is not an Akeyless option. Known keys include ApiUrl, AccessId, AccessType, AccessKey, UidToken, Jwt, K8sAuthConfigName, CertificateData, PrivateKeyData, Profile.", key);
+                throw new AkeylessConfigurationException($"The connection string key '{key}' is not an Akeyless option. Known keys include ApiUrl, AccessId, AccessType, AccessKey, UidToken, Jwt, K8sAuthConfigName, CertificateData, PrivateKeyData, Profile, Timeout, AttemptTimeout, TotalRequestTimeout, MaxRetries.", key);
             }
         }
 

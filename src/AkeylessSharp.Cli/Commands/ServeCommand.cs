@@ -3,7 +3,9 @@ using System.Globalization;
 using AkeylessSharp.Cli.Infrastructure;
 using AkeylessSharp.Cli.Settings;
 using AkeylessSharp.Emulator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace AkeylessSharp.Cli.Commands;
 
@@ -14,7 +16,7 @@ internal static class ServeCommand
 
     public static Command Create(CommandRunner runner, GlobalOptions globals)
     {
-        var urls = new Option<string?>("--urls") { Description = $"The URL(s) to listen on, separated by ; [default {DefaultUrls}].", HelpName = "url" };
+        var urls = new Option<string?>("--urls") { Description = $"The URL(s) to listen on, separated by ; [default: {DefaultUrls}].", HelpName = "url" };
         var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT; 0 picks a free port." }.WholeNumber();
         var seedJson = new Option<string?>("--seed-json") { Description = "Seed JSON text, applied after --seed." };
         var data = new Option<FileInfo?>("--data") { Description = "A SQLite file that keeps the items across restarts [default: in memory]." };
@@ -33,8 +35,14 @@ internal static class ServeCommand
                 SeedJson = context.Get(seedJson),
                 DataPath = context.Get(data)?.FullName,
                 AdminToken = context.Get(adminToken) is { Length: > 0 } token ? token : null,
-                // The failure reaches the user as one error line; the host's own multi-line report would repeat it.
-                ConfigureLogging = static logging => logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None),
+                ConfigureLogging = static logging =>
+                {
+                    // The failure reaches the user as one error line; the host's own multi-line report would repeat it.
+                    logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+
+                    // Standard output is the URL and the export lines alone; the emulator's log goes to standard error.
+                    logging.Services.Configure<ConsoleLoggerOptions>(static console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+                },
             };
             await using var emulator = await StartAsync(options, context.CancellationToken).ConfigureAwait(false);
             var output = context.Console.Out;

@@ -31,6 +31,8 @@ internal static class SecretEnvironment
             }
         }
 
+        // One secret under one name twice (a --map repeating what --path derives, overlapping prefixes) is one variable, not two.
+        entries = [.. entries.DistinctBy(static e => (e.Name, e.Path))];
         var origins = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, _, origin) in entries)
         {

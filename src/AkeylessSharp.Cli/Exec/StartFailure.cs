@@ -12,6 +12,7 @@ namespace AkeylessSharp.Cli.Exec;
 internal static class StartFailure
 {
     // errno values, the same on Linux and macOS.
+    private const int NoSuchFile = 2;
     private const int ArgumentListTooLong = 7;
     private const int PermissionDenied = 13;
 
@@ -23,6 +24,8 @@ internal static class StartFailure
         PermissionDenied => (ExitCodes.NotExecutable,
             $"cannot run '{program}': permission denied. Check that it is an executable file (chmod +x) and that you may run it."),
         ArgumentListTooLong => (ExitCodes.NotExecutable, TooLarge(program, variables)),
+        NoSuchFile => (ExitCodes.CannotStart,
+            $"cannot start '{program}': {(program.Contains('/', StringComparison.Ordinal) ? "no such file" : "not found on the PATH")}. Check the name, the PATH and the working directory."),
         _ => (ExitCodes.CannotStart,
             $"cannot start '{program}': {ex.Message.TrimEnd('.')}. Check the name, the PATH and the working directory."),
     };

@@ -23,13 +23,22 @@ internal sealed class CommandRunner(CliConsole console, GlobalOptions globals, C
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return ErrorReporter.Report(ex, console.Error, verbose);
+            return ErrorReporter.Report(ex, console.Error, verbose, Hint(ex, parse));
         }
         finally
         {
             await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    // What --emulator does differently from a real account, said where a first try meets it.
+    private string? Hint(Exception exception, ParseResult parse) => parse.GetValue(globals.Emulator) ? exception switch
+    {
+        AkeylessNotFoundException or CliNotFoundException when parse.GetValue(globals.Seed) is null => "The --emulator starts empty: give it items with --seed FILE.",
+        AkeylessUnauthorizedException => "Under --emulator, an access id that is set (--access-id, AKEYLESS_ACCESS_ID, a connection string) is used "
+            + "instead of the emulator's development credential: unset it, or use an auth method of the seed.",
+        _ => null,
+    } : null;
 
     private Task<ClientSession> ConnectAsync(ParseResult parse, bool verbose, CancellationToken cancellationToken)
     {

@@ -9,10 +9,15 @@ namespace AkeylessSharp.Cli.Infrastructure;
 /// </summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception exception, TextWriter error, bool verbose)
+    /// <summary>Writes the one error line (and, when <paramref name="verbose"/>, the stack trace); returns the exit code.</summary>
+    /// <param name="exception">The failure.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="verbose">Whether <c>--verbose</c> was given.</param>
+    /// <param name="hint">A sentence the command adds from what it knows of its own settings, or <see langword="null"/>.</param>
+    public static int Report(Exception exception, TextWriter error, bool verbose, string? hint = null)
     {
         var (code, message) = Describe(exception);
-        error.WriteLine("error: " + OneLine(message));
+        error.WriteLine("error: " + OneLine(hint is null ? message : $"{message} {hint}"));
         if (verbose)
         {
             error.WriteLine(exception.ToString());
@@ -35,11 +40,12 @@ internal static class ErrorReporter
             $"access denied{At(forbidden.Path)} for {forbidden.Command} (403). Check the role rules of your auth method for this path."),
         AkeylessConflictException conflict => (ExitCodes.Failure,
             $"an item already exists{At(conflict.Path)} (409). Use 'update' or 'set' to change it."),
-        AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", "raise --timeout", StringComparison.Ordinal)),
+        AkeylessJsonAttributeException attribute => (ExitCodes.Failure, attribute.Message.Replace("without JsonAttribute", "without --json-attribute", StringComparison.Ordinal)),
+        AkeylessTimeoutException timeout => (ExitCodes.Unavailable, timeout.Message.Replace("raise Timeout / AttemptTimeout / TotalRequestTimeout", RaiseTimeouts, StringComparison.Ordinal)),
         AkeylessException { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } busy => (ExitCodes.Unavailable,
             $"Akeyless is unavailable: {(int)busy.StatusCode!} for {busy.Command}{At(busy.Path)}. Try again later, or check --api-url and the Gateway's status."),
-        AkeylessServiceUnavailableException unavailable => (ExitCodes.Unavailable, unavailable.Message),
-        AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, network.Message),
+        AkeylessServiceUnavailableException unavailable => (ExitCodes.Unavailable, ForTheTool(unavailable.Message)),
+        AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, ForTheTool(network.Message)),
         AkeylessException other => (ExitCodes.Failure, other.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
         ArgumentException argument => (ExitCodes.Usage, argument.Message),
@@ -63,6 +69,14 @@ internal static class ErrorReporter
         return $"{reason}{at} (404). Check {check}.";
     }
 
+    // --timeout bounds the whole call; one request also stops at the client's per-request limits, which only a connection
+    // string sets, so naming --timeout alone would send a user after a limit that was not the one reached.
+    private const string RaiseTimeouts = "raise --timeout (the whole call), or AttemptTimeout / TotalRequestTimeout (one request: 10 s and 30 s unless set) in --connection-string";
+
+    // The library's advice names the ApiUrl option; here it is a flag and a variable.
+    private static string ForTheTool(string message) =>
+        message.Replace("Check ApiUrl,", "Check --api-url (AKEYLESS_API_URL),", StringComparison.Ordinal);
+
     private static string At(string? path) => path is null ? string.Empty : $" at {path}";
 
     // Library messages name option properties; point CLI users at the flag and variable that set them.
@@ -74,6 +88,10 @@ internal static class ErrorReporter
         nameof(AkeylessClientOptions.AccessType) => " Set it with --access-type or AKEYLESS_ACCESS_TYPE.",
         nameof(AkeylessClientOptions.UidToken) => " Set it with --uid-token or AKEYLESS_UID_TOKEN.",
         nameof(AkeylessClientOptions.Jwt) => " Set it with AKEYLESS_JWT or --jwt-env NAME.",
+        nameof(AkeylessClientOptions.JwtEnvironmentVariable) => " Export that variable, or put the JWT itself in AKEYLESS_JWT.",
+        nameof(AkeylessClientOptions.CertificateData) => " Give the certificate and its key with --cert-file and --key-file (or AKEYLESS_CERT_FILE and AKEYLESS_KEY_FILE).",
+        nameof(AkeylessClientOptions.PrivateKeyData) => " Set it with --key-file or AKEYLESS_KEY_FILE.",
+        nameof(AkeylessClientOptions.K8sAuthConfigName) => " Set it with --k8s-auth-config-name or AKEYLESS_K8S_AUTH_CONFIG_NAME.",
         _ => string.Empty,
     };
 

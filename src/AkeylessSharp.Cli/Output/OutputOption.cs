@@ -19,8 +19,8 @@ internal sealed class OutputOption
         Option = new Option<string?>("--output", "-o")
         {
             Description = terminalDefault == redirectedDefault
-                ? $"The output format: {string.Join(", ", allowed)} [default {terminalDefault}]."
-                : $"The output format: {string.Join(", ", allowed)} [default {terminalDefault} on a terminal, {redirectedDefault} otherwise].",
+                ? $"The output format: {string.Join(", ", allowed)} [default: {terminalDefault}]."
+                : $"The output format: {string.Join(", ", allowed)} [default: {terminalDefault} on a terminal, {redirectedDefault} otherwise].",
             HelpName = string.Join('|', allowed),
         };
         Option.AcceptOnlyFromAmong(allowed);

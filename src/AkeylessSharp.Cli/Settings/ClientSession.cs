@@ -32,6 +32,14 @@ internal sealed class ClientSession : IAsyncDisposable
             throw new CliUsageException("--seed is used only with --emulator.");
         }
 
+        if (!useEmulator && options is { AccessType: AkeylessAccessType.ApiKey, AccessId: null, AccessKey: null })
+        {
+            // Nothing says how to connect (a first run): name every way to, rather than the first missing field.
+            throw new CliUsageException(
+                "no Akeyless credentials are set. Set AKEYLESS_ACCESS_ID and AKEYLESS_ACCESS_KEY (or use --profile, --connection-string, "
+                + "or another access type's settings), or try the tool without an account: add --emulator.");
+        }
+
         var loggerFactory = verbose
             ? LoggerFactory.Create(b => b.AddProvider(new StandardErrorLoggerProvider(console.Error)).SetMinimumLevel(LogLevel.Debug))
             : Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;

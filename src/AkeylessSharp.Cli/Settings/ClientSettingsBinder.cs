@@ -20,7 +20,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
     public AkeylessClientOptions Bind(ParseResult parse)
     {
         var connectionString = Pick(parse, globals.ConnectionString, AkeylessEnvironmentVariables.ConnectionString);
-        var options = connectionString is null ? new AkeylessClientOptions() : AkeylessClientOptions.FromConnectionString(connectionString);
+        var options = connectionString is null ? new AkeylessClientOptions() : PartialConnectionString(connectionString);
         var profileApplied = ApplyProfile(parse, connectionString, options);
 
         if (Pick(parse, globals.ApiUrl, AkeylessEnvironmentVariables.ApiUrl) is { } apiUrl)
@@ -111,6 +111,13 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
             || new[] { AkeylessEnvironmentVariables.AccessId, AkeylessEnvironmentVariables.UidToken, AkeylessEnvironmentVariables.Jwt, AkeylessEnvironmentVariables.K8sAuthConfigName, AkeylessEnvironmentVariables.CertFile }.Any(v => Env(v) is not null);
         return !configured && store.TryApply(store.DefaultName, options);
     }
+
+    /// <summary>
+    /// The connection string's fields, not validated yet: it may hold only some settings (<c>MaxRetries=0</c>) that the
+    /// options, variables and profile complete; the client validates the whole when it is created.
+    /// </summary>
+    private static AkeylessClientOptions PartialConnectionString(string connectionString) =>
+        AkeylessClientOptions.FromEnvironment(name => name == AkeylessEnvironmentVariables.ConnectionString ? connectionString : null);
 
     /// <summary>Reads a PEM file named by an option or its variable; <see langword="null"/> when neither is set.</summary>
     /// <exception cref="CliUsageException">The file cannot be read; the message names it, never its content.</exception>

@@ -58,7 +58,8 @@ internal static class AdminEndpoints
             }
             catch (ArgumentException e)
             {
-                result = Reply.Error(400, e.Message);
+                // The message names the field already; .NET's " (Parameter 'x')" suffix would name a C# parameter.
+                result = Reply.Error(400, e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal));
             }
             catch (BadHttpRequestException e)
             {

@@ -41,6 +41,16 @@ public sealed class GetCommandTests(EmulatorFixture fixture) : IClassFixture<Emu
         Assert.DoesNotContain("json-pw", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_JsonAttributeOfATextSecret_NamesTheFlagNotTheLibraryOption()
+    {
+        var result = await fixture.RunAsync("get", EmulatorFixture.StaticPath, "--type", "static", "--json-attribute", "db");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("without --json-attribute", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmulatorFixture.StaticValue, result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("auto")]
     [InlineData("static")]

@@ -24,6 +24,22 @@ public sealed partial class ReadmeCommandTableTests
     }
 
     [Fact]
+    public void SettingsTable_EachVariable_IsNamedByItsOptionsHelp()
+    {
+        var options = GlobalOptions().ToDictionary(static o => o.Name);
+        var pairs = CliReadme.Table("## Settings")
+            .Select(static row => (Options: OptionNames(row[0]).Where(static n => n.StartsWith("--", StringComparison.Ordinal)).ToList(), Variables: Variable().Matches(row[1]).Select(static m => m.Value).ToList()))
+            .Where(static row => row.Variables.Count > 0)
+            .SelectMany(static row => row.Options.Zip(row.Variables))
+            .ToList();
+
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, pair => Assert.True(
+            options[pair.First].Description!.Contains(pair.Second, StringComparison.Ordinal),
+            $"--help for {pair.First} does not name {pair.Second}, the variable the CLI README gives it."));
+    }
+
+    [Fact]
     public void CommandsTable_NamesExactlyTheCommands()
     {
         var documented = CommandRows().Select(static r => r.Command).Order(StringComparer.Ordinal);
@@ -82,6 +98,9 @@ public sealed partial class ReadmeCommandTableTests
             var name = prefix is null ? c.Name : $"{prefix} {c.Name}";
             return c.Subcommands.Count == 0 ? [(name, c)] : Leaves(c, name);
         });
+
+    [GeneratedRegex(@"AKEYLESS_[A-Z0-9_]+")]
+    private static partial Regex Variable();
 
     [GeneratedRegex(@"(?<![\w-])--?[a-z0-9][a-z0-9-]*")]
     private static partial Regex LongOption();

@@ -27,6 +27,8 @@ public sealed class ServeCommandTests : IDisposable
         try
         {
             var error = server.StandardError.ReadToEndAsync(limit.Token);
+            // The README's serve example: the URL line first; the emulator's own log is on standard error.
+            Assert.StartsWith("Akeyless emulator listening on http://127.0.0.1:", await server.StandardOutput.ReadLineAsync(limit.Token), StringComparison.Ordinal);
             var exports = new Dictionary<string, string>();
             while (exports.Count < 3 && await server.StandardOutput.ReadLineAsync(limit.Token) is { } line)
             {
@@ -47,7 +49,9 @@ public sealed class ServeCommandTests : IDisposable
             _ = server.StandardOutput.ReadToEndAsync(limit.Token);
             await server.WaitForExitAsync(limit.Token);
             Assert.Equal(0, server.ExitCode);
-            Assert.DoesNotContain("error", await error, StringComparison.OrdinalIgnoreCase);
+            var log = await error;
+            Assert.DoesNotContain("error", log, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("AkeylessSharp.Emulator", log, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(_folder.FullName, "emulator.db")), "--data was not resolved against the current directory");
         }
         finally

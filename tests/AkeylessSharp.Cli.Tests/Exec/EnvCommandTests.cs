@@ -26,6 +26,17 @@ public sealed class EnvCommandTests(ExecEmulator emulator) : IClassFixture<ExecE
     }
 
     [Fact]
+    public async Task Env_MapRepeatingWhatPathDerives_IsOneVariableNotACollision()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--path", "/demo", "--map", "DB_PASSWORD=/demo/db/password", "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(result.Out)!;
+        Assert.Equal(ExecEmulator.DbPassword, values["DB_PASSWORD"]);
+        Assert.Equal(3, values.Count);
+    }
+
+    [Fact]
     public async Task Env_JsonExpandCollision_NamesTheFieldAndTheOtherPath()
     {
         var result = await emulator.RunInProcessAsync("env", "--path", "/json", "--json-expand");

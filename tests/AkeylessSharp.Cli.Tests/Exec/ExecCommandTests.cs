@@ -147,7 +147,7 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
         var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", "no-such-program-akeyless-sharp");
 
         Assert.Equal(127, result.ExitCode);
-        Assert.Contains("no-such-program-akeyless-sharp", result.Error, StringComparison.Ordinal);
+        Assert.Equal("error: cannot start 'no-such-program-akeyless-sharp': not found on the PATH. Check the name, the PATH and the working directory.", result.Error.Trim());
     }
 
     [Fact]

@@ -15,7 +15,27 @@ public sealed class ExitCodeTests
         var result = await CliRun.RunAsync(environment, ["get", "/x"]);
 
         Assert.Equal(5, result.ExitCode);
-        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Check --api-url (AKEYLESS_API_URL),", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SilentServer_PerRequestTimeout_NamesTheLimitsThatEndedIt_NotOnlyTimeout()
+    {
+        // A listener that never answers: the kernel completes the connection, nothing replies.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var environment = new Dictionary<string, string?>
+        {
+            ["AKEYLESS_CONNECTION_STRING"] = $"ApiUrl=http://127.0.0.1:{port}/;AccessId=p-abc123;AccessKey=a2V5;MaxRetries=0;AttemptTimeout=0.5;TotalRequestTimeout=1",
+        };
+
+        var result = await CliRun.RunAsync(environment, ["get", "/x", "--type", "static"]);
+
+        Assert.Equal(5, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("raise --timeout (the whole call), or AttemptTimeout / TotalRequestTimeout", line, StringComparison.Ordinal);
+        Assert.Contains("--connection-string", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,6 +134,18 @@ public sealed class ExitCodeTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"error: --timeout must be between 1 and 86400 seconds (a day), not {seconds}.\n", result.Error);
+    }
+
+    [Theory]
+    [InlineData("--cert-file and --key-file", "--access-type", "certificate")]
+    [InlineData("--k8s-auth-config-name or AKEYLESS_K8S_AUTH_CONFIG_NAME", "--access-type", "k8s")]
+    [InlineData("the JWT itself in AKEYLESS_JWT", "--access-type", "jwt", "--jwt-env", "SHARP_TEST_UNSET_JWT")]
+    public async Task MissingCredentialOfAnAccessType_NamesTheFlagOrVariableThatSetsIt(string fix, params string[] args)
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "/x", "--api-url", "http://127.0.0.1:1/", "--access-id", "p-abc123", .. args]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(fix, Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,17 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task ConnectionStringOfTuningOnly_IsCompletedByTheVariables()
+    {
+        var environment = fixture.Environment();
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath, "--connection-string", "MaxRetries=0;AttemptTimeout=20;TotalRequestTimeout=60"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
+    }
+
+    [Fact]
     public async Task UidToken_WithoutAccessType_AuthenticatesAsUniversalIdentity()
     {
         var environment = new Dictionary<string, string?>
@@ -107,6 +118,17 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task NoCredentialsAtAll_ExitsTwoNamingTheVariablesAndTheEmulator()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", EmulatorFixture.StaticPath]);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("AKEYLESS_ACCESS_ID and AKEYLESS_ACCESS_KEY", line, StringComparison.Ordinal);
+        Assert.Contains("--emulator", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownAccessType_ExitsTwo()
     {
         var environment = fixture.Environment();
@@ -136,6 +158,30 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("hello\n", result.Out);
         Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task Emulator_WithoutSeed_NotFoundSaysTheEmulatorStartsEmpty()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "/try/it", "--emulator"]);
+
+        Assert.Equal(4, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith("The --emulator starts empty: give it items with --seed FILE.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Emulator_WithAnAccountsAccessIdInTheEnvironment_401SaysTheIdIsUsedInsteadOfTheDevelopmentCredential()
+    {
+        using var seed = await TempFile.WithTextAsync("""{"items":[{"name":"/try/it","type":"static","value":"hello"}]}""");
+        var environment = new Dictionary<string, string?> { ["AKEYLESS_ACCESS_ID"] = "p-realaccount01", ["AKEYLESS_ACCESS_KEY"] = "cmVhbC1rZXk=" };
+
+        var result = await CliRun.RunAsync(environment, ["get", "/try/it", "--emulator", "--seed", seed.Path]);
+
+        Assert.Equal(3, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Under --emulator, an access id that is set", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("cmVhbC1rZXk=", line, StringComparison.Ordinal);
     }
 
     [Fact]

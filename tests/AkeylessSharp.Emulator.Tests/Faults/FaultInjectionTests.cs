@@ -124,6 +124,16 @@ public sealed class FaultInjectionTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task AdminApi_UnknownFaultCommand_400NamesTheFixWithoutADotNetParameterSuffix()
+    {
+        var bad = await Client.Http.PostAsJsonAsync("__emulator/faults", new { command = "nope", count = 1, status = 503 });
+        var error = (await bad.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["error"];
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("'nope' is not a command the emulator serves; use a command name such as get-secret-value, or * for every command.", error);
+    }
+
+    [Fact]
     public async Task AdminApi_AbortOverHttp_DropsNextConnection()
     {
         (await Client.Http.PostAsJsonAsync("__emulator/faults", new { command = "list-items", abort = 1 })).EnsureSuccessStatusCode();

@@ -25,6 +25,8 @@ public sealed class SeedValidationTests
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(seed));
 
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AkeylessSharp.", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nullability", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
 using AkeylessSharp.Emulator.Tool;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Emulator.Tests.Hosting;
 
@@ -54,6 +55,28 @@ public sealed class ToolTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--version")]
+    [InlineData("--bogus", "1")]
+    public void Parse_UnknownOption_SaysItIsUnknown_NotThatItLacksAValue(params string[] args)
+    {
+        var parsed = CommandLine.Parse(args, _dir.Path);
+
+        Assert.Equal($"unknown option '{args[0]}'; the options are listed below", parsed.Error);
+    }
+
+    [Theory]
+    [InlineData("--token-ttl", "abc")]
+    [InlineData("--page-size", "0")]
+    [InlineData("--max-items", "-5")]
+    public void Parse_NumberOptionWithInvalidValue_SaysWhatIsExpected(string name, string value)
+    {
+        var parsed = CommandLine.Parse([name, value], _dir.Path);
+
+        Assert.Equal($"{name} needs a whole number greater than 0, not '{value}'", parsed.Error);
+    }
+
+    [Theory]
     [InlineData("--seed", "a.json", "--seed", "b.json")]
     [InlineData("--urls", "http://127.0.0.1:1", "--urls", "http://127.0.0.1:2")]
     [InlineData("--data", "a.db", "--data", "a.db")]
@@ -76,12 +99,38 @@ public sealed class ToolTests : IDisposable
     }
 
     [Fact]
+    public void Usage_NamesExactlyTheOptionsTheEmulatorReadmeShowsForTheTool()
+    {
+        var readme = Repository.ReadText("src", "AkeylessSharp.Emulator", "README.md");
+        var start = readme.IndexOf("installed as a tool, `akeyless-emulator", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the emulator README no longer shows the tool's command line");
+        var line = readme[start..readme.IndexOf("`.", start, StringComparison.Ordinal)];
+
+        static IEnumerable<string> Options(string text) =>
+            System.Text.RegularExpressions.Regex.Matches(text, @"(?<![\w-])--[a-z][a-z-]*").Select(static m => m.Value).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(Options(CommandLine.Usage).Where(static o => o != "--help"), Options(line));
+    }
+
+    [Fact]
     public async Task Help_PrintsUsage_ExitsZero()
     {
         var (code, stdout, _) = await RunAsync("--help");
 
         Assert.Equal(0, code);
         Assert.Contains("usage: akeyless-emulator", stdout, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 after Ctrl+C or SIGTERM; 2 for", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownOption_NamesItThenPrintsUsage_ExitTwo()
+    {
+        var (code, stdout, stderr) = await RunAsync("--bogus");
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith("akeyless-emulator: unknown option '--bogus'", stderr, StringComparison.Ordinal);
+        Assert.Contains("usage: akeyless-emulator", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,6 +278,7 @@ public sealed class ToolTests : IDisposable
     [InlineData("""{ "items": [ { "name": "/a", "value": 5 } ] }""", "$.items[0].value should be a string")]
     [InlineData("""{ "items": [ { "name": "/a", "value": "x", "tags": "t" } ] }""", "$.items[0].tags should be an array")]
     [InlineData("[]", "$ should be an object")]
+    [InlineData("{bad", "is an invalid start of a property name. Expected a '\"' (line 1, byte 2)")]
     [InlineData("""{ "authMethods": [ { "name": "/m", "type": "access_key", "tokenTtlSeconds": "soon" } ] }""", "$.authMethods[0].tokenTtlSeconds should be a number")]
     public async Task SeedWrongType_SaysWhatTheFieldShouldBe_WithoutInternalTypeNames(string seed, string expected)
     {

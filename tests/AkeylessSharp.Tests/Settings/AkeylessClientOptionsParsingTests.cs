@@ -37,6 +37,19 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Equal(TimeSpan.FromSeconds(600), options.AuthTokenTtl);
     }
 
+    [Fact]
+    public void FromConnectionString_RequestTimeoutsAndRetryDelay_ParseAsSeconds()
+    {
+        var options = AkeylessClientOptions.FromConnectionString("AccessId=p-abc;AccessKey=a2V5;AttemptTimeout=20;total_request_timeout=90;RetryBaseDelay=0.5");
+        var uri = AkeylessClientOptions.FromConnectionString("akeyless://p-abc:a2V5@host?attempt_timeout=15&total_request_timeout=00:02:00");
+
+        Assert.Equal(TimeSpan.FromSeconds(20), options.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.TotalRequestTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.RetryBaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(15), uri.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(2), uri.TotalRequestTimeout);
+    }
+
     [Theory]
     [InlineData("AccessId=p-abc;Colour=blue", "Colour")]
     [InlineData("akeyless://p-abc:key@host?colour=blue", "colour")]

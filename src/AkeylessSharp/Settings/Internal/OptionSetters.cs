@@ -37,6 +37,9 @@ internal static class OptionSetters
         ["tokenrefreshbuffer"] = static (o, v) => o.TokenRefreshBuffer = Seconds(v, nameof(AkeylessClientOptions.TokenRefreshBuffer)),
         ["uidtokenrotationinterval"] = static (o, v) => o.UidTokenRotationInterval = Seconds(v, nameof(AkeylessClientOptions.UidTokenRotationInterval)),
         ["timeout"] = static (o, v) => o.Timeout = Seconds(v, nameof(AkeylessClientOptions.Timeout)),
+        ["attempttimeout"] = static (o, v) => o.AttemptTimeout = Seconds(v, nameof(AkeylessClientOptions.AttemptTimeout)),
+        ["totalrequesttimeout"] = static (o, v) => o.TotalRequestTimeout = Seconds(v, nameof(AkeylessClientOptions.TotalRequestTimeout)),
+        ["retrybasedelay"] = static (o, v) => o.RetryBaseDelay = Seconds(v, nameof(AkeylessClientOptions.RetryBaseDelay)),
         ["maxretries"] = static (o, v) => o.MaxRetries = int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
             : throw new AkeylessConfigurationException($"MaxRetries '{v}' is not a whole number between 0 and 10.", nameof(AkeylessClientOptions.MaxRetries)),
