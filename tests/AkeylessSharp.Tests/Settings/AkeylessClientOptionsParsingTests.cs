@@ -50,6 +50,54 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Equal(TimeSpan.FromMinutes(2), uri.TotalRequestTimeout);
     }
 
+    [Fact]
+    public void ConnectionStringKeys_SetEveryTextNumberDurationAndSwitchOption()
+    {
+        var options = new AkeylessClientOptions();
+        var notSet = new List<string>();
+        foreach (var property in typeof(AkeylessClientOptions).GetProperties().Where(static p => p.CanWrite && IsScalar(p.PropertyType) && p.Name is not ("SamlLoginCommand" or "SamlCredentialsDirectory")))
+        {
+            var (text, expected) = SampleFor(property);
+            if (!AkeylessSharp.Settings.Internal.OptionSetters.TrySet(options, property.Name, text) || !Equals(expected, property.GetValue(options)))
+            {
+                notSet.Add(property.Name);
+            }
+        }
+
+        Assert.Empty(notSet);
+    }
+
+    [Theory]
+    [InlineData("SamlLoginCommand")]
+    [InlineData("saml_credentials_directory")]
+    public void ConnectionStringKeys_NeverChooseACommandToRunOrACredentialsFolder(string key)
+    {
+        var defaults = new AkeylessClientOptions();
+
+        var ex = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromConnectionString($"AccessId=p-abc;AccessKey=a2V5;{key}=/tmp/x"));
+        var extras = AkeylessClientOptions.FromAirflowExtras($$"""{"access_type": "saml", "access_id": "p-abc123", "{{key}}": "touch /tmp/pwned"}""");
+
+        Assert.Contains(key, ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(defaults.SamlLoginCommand, extras.SamlLoginCommand);
+        Assert.Equal(defaults.SamlCredentialsDirectory, extras.SamlCredentialsDirectory);
+    }
+
+    private static bool IsScalar(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(string) || t == typeof(int) || t == typeof(bool) || t == typeof(TimeSpan) || t.IsEnum);
+
+    private static (string Text, object Expected) SampleFor(System.Reflection.PropertyInfo property)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type switch
+        {
+            _ when type == typeof(int) => ("2048", 2048),
+            _ when type == typeof(bool) => ("false", false),
+            _ when type == typeof(TimeSpan) => ("42", TimeSpan.FromSeconds(42)),
+            _ when type == typeof(AkeylessAccessType) => ("k8s", AkeylessAccessType.Kubernetes),
+            _ => ($"https://value-of-{property.Name}.example", $"https://value-of-{property.Name}.example"),
+        };
+    }
+
     [Theory]
     [InlineData("AccessId=p-abc;Colour=blue", "Colour")]
     [InlineData("akeyless://p-abc:key@host?colour=blue", "colour")]

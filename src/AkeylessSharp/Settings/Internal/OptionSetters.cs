@@ -6,6 +6,11 @@ namespace AkeylessSharp.Settings.Internal;
 /// Sets options from text keys, shared by connection strings and Airflow extras. Keys match case-insensitively and
 /// ignore <c>_</c> and <c>-</c>, so <c>access_type</c>, <c>AccessType</c> and <c>access-type</c> are one key.
 /// </summary>
+/// <remarks>
+/// Every option that is text, a number, a duration or a switch has a key, but the SAML login command and credentials
+/// folder: an Airflow connection read from Akeyless itself goes through these keys, and whoever may write such a secret
+/// must not choose a command this process runs or a folder it reads credentials from.
+/// </remarks>
 internal static class OptionSetters
 {
     private static readonly Dictionary<string, Action<AkeylessClientOptions, string>> s_setters = new(StringComparer.Ordinal)
@@ -44,6 +49,12 @@ internal static class OptionSetters
             ? n
             : throw new AkeylessConfigurationException($"MaxRetries '{v}' is not a whole number between 0 and 10.", nameof(AkeylessClientOptions.MaxRetries)),
         ["gatewaycabundlepath"] = static (o, v) => o.GatewayCaBundlePath = v,
+        ["maxresponsesize"] = static (o, v) => o.MaxResponseSize = int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new AkeylessConfigurationException($"MaxResponseSize '{v}' is not a whole number of bytes (1024 or more).", nameof(AkeylessClientOptions.MaxResponseSize)),
+        ["includepathintraces"] = static (o, v) => o.IncludePathInTraces = bool.TryParse(v, out var b)
+            ? b
+            : throw new AkeylessConfigurationException($"IncludePathInTraces '{v}' is neither true nor false.", nameof(AkeylessClientOptions.IncludePathInTraces)),
     };
 
     /// <summary>Sets the option named by <paramref name="key"/>; returns <see langword="false"/> for an unknown key.</summary>
