@@ -21,7 +21,8 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
     {
         var connectionString = Pick(parse, globals.ConnectionString, AkeylessEnvironmentVariables.ConnectionString);
         var options = connectionString is null ? new AkeylessClientOptions() : PartialConnectionString(connectionString);
-        var profileApplied = ApplyProfile(parse, connectionString, options);
+        var connects = connectionString is not null && SaysHowToConnect(options);
+        var profileApplied = ApplyProfile(parse, connects, options);
 
         if (Pick(parse, globals.ApiUrl, AkeylessEnvironmentVariables.ApiUrl) is { } apiUrl)
         {
@@ -55,7 +56,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
                 ? type
                 : throw new CliUsageException($"access type '{accessType}' is not known. Allowed: {AkeylessAccessTypeNames.AllowedNames}.");
         }
-        else if (connectionString is null && !profileApplied && options.AccessKey is null)
+        else if (!connects && !profileApplied && options.AccessKey is null)
         {
             // Only one credential was given: its kind says how to authenticate.
             if (options.UidToken is not null)
@@ -91,7 +92,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
     /// <c>AKEYLESS_PROFILE</c>) names, which must exist; otherwise the default profile, if it exists and nothing else
     /// says how to connect. <c>--emulator</c> brings its own credential and uses no profile.
     /// </summary>
-    private bool ApplyProfile(ParseResult parse, string? connectionString, AkeylessClientOptions options)
+    private bool ApplyProfile(ParseResult parse, bool connectionStringConnects, AkeylessClientOptions options)
     {
         if (parse.GetValue(globals.Emulator))
         {
@@ -106,11 +107,20 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
                 : throw new CliUsageException($"no Akeyless CLI profile '{name}': {store.PathOf(name)} does not exist. Create it with 'akeyless configure --profile {name}'.");
         }
 
-        var configured = connectionString is not null
+        var configured = connectionStringConnects
             || new[] { globals.AccessId, globals.UidToken, globals.K8sAuthConfigName, globals.CertFile, globals.JwtEnv }.Any(o => parse.GetValue(o) is { Length: > 0 })
             || new[] { AkeylessEnvironmentVariables.AccessId, AkeylessEnvironmentVariables.UidToken, AkeylessEnvironmentVariables.Jwt, AkeylessEnvironmentVariables.K8sAuthConfigName, AkeylessEnvironmentVariables.CertFile }.Any(v => Env(v) is not null);
         return !configured && store.TryApply(store.DefaultName, options);
     }
+
+    /// <summary>
+    /// Whether a connection string names an identity or credential; one holding only settings such as
+    /// <c>MaxRetries=0</c> or <c>ApiUrl=...</c> leaves the default profile and the credential's kind to decide.
+    /// </summary>
+    private static bool SaysHowToConnect(AkeylessClientOptions fromConnectionString) =>
+        fromConnectionString is { AccessId: not null } or { AccessKey: not null } or { UidToken: not null } or { Jwt: not null }
+            or { JwtEnvironmentVariable: not null } or { K8sAuthConfigName: not null } or { CertificateData: not null }
+            || fromConnectionString.AccessType != AkeylessAccessType.ApiKey;
 
     /// <summary>
     /// The connection string's fields, not validated yet: it may hold only some settings (<c>MaxRetries=0</c>) that the

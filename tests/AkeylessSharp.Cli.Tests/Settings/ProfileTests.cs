@@ -42,6 +42,34 @@ public sealed class ProfileTests(EmulatorFixture fixture) : IClassFixture<Emulat
         Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
     }
 
+    [Theory]
+    [InlineData("MaxRetries=0;AttemptTimeout=20")]
+    [InlineData("akeyless+http://127.0.0.1:1?max_retries=1")]
+    public async Task DefaultProfile_IsUsed_WhenTheConnectionStringOnlyTunes(string connectionString)
+    {
+        WriteProfile("default", EmulatorFixture.ReaderAccessId, EmulatorFixture.ReaderAccessKey);
+        var environment = Environment();
+        environment["AKEYLESS_CONNECTION_STRING"] = connectionString;
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
+    }
+
+    [Fact]
+    public async Task UidTokenVariable_SaysHowToAuthenticate_UnderATuningConnectionString()
+    {
+        var environment = Environment();
+        environment["AKEYLESS_CONNECTION_STRING"] = "MaxRetries=0";
+        environment["AKEYLESS_UID_TOKEN"] = "u-not-a-real-token";
+
+        var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath]);
+
+        Assert.DoesNotContain("AccessKey", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: Akeyless rejected the credentials", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DefaultProfile_IsIgnoredWhenCredentialsAreSet()
     {
