@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.CloudId.Tests.TestSupport;
 
@@ -94,33 +95,8 @@ internal sealed class ScriptedHttpServer : IDisposable
 
     private async Task<ScriptedRequest> ReadRequestAsync(NetworkStream stream)
     {
-        var head = new StringBuilder();
-        var buffer = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            if (await stream.ReadAsync(buffer, _stop.Token) == 0)
-            {
-                throw new IOException("connection closed before the request ended");
-            }
-
-            head.Append((char)buffer[0]);
-        }
-
-        var lines = head.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var requestLine = lines[0].Split(' ');
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
-        }
-
-        if (headers.TryGetValue("Content-Length", out var length) && int.Parse(length, System.Globalization.CultureInfo.InvariantCulture) is > 0 and var count)
-        {
-            await stream.ReadExactlyAsync(new byte[count], _stop.Token);
-        }
-
-        return new ScriptedRequest(requestLine[0], requestLine[1], headers);
+        var request = await RawHttpRequest.ReadAsync(stream, _stop.Token);
+        return new ScriptedRequest(request.Method, request.Target, request.Headers);
     }
 
     private async Task WriteAsync(NetworkStream stream, ScriptedResponse response)

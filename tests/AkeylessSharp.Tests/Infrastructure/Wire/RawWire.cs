@@ -1,39 +1,15 @@
-using System.Globalization;
 using System.Text;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Tests.Infrastructure.Wire;
 
 /// <summary>Reading a request and writing answer pieces as raw HTTP/1.1 bytes, for <see cref="RawHttpServer"/> scripts.</summary>
 internal static class RawWire
 {
-    private const int MaxHeadBytes = 64 * 1024;
-
     public static async Task<RawRequest> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var head = new StringBuilder();
-        var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            if (head.Length > MaxHeadBytes || await stream.ReadAsync(one, cancellationToken) == 0)
-            {
-                throw new IOException("the request head did not end");
-            }
-
-            head.Append((char)one[0]);
-        }
-
-        var lines = head.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var requestLine = lines[0].Split(' ');
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
-        }
-
-        var body = headers.TryGetValue("Content-Length", out var length) ? new byte[int.Parse(length, CultureInfo.InvariantCulture)] : [];
-        await stream.ReadExactlyAsync(body, cancellationToken);
-        return new RawRequest(requestLine[0], requestLine[1], headers, body);
+        var request = await RawHttpRequest.ReadAsync(stream, cancellationToken);
+        return new RawRequest(request.Method, request.Target, request.Headers, request.Body);
     }
 
     public static Task WriteAsync(Stream stream, string text, CancellationToken cancellationToken) =>
