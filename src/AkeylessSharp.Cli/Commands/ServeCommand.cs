@@ -3,6 +3,7 @@ using System.Globalization;
 using AkeylessSharp.Cli.Infrastructure;
 using AkeylessSharp.Cli.Settings;
 using AkeylessSharp.Emulator;
+using AkeylessSharp.Emulator.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -35,6 +36,7 @@ internal static class ServeCommand
                 SeedJson = context.Get(seedJson),
                 DataPath = context.Get(data)?.FullName,
                 AdminToken = context.Get(adminToken) is { Length: > 0 } token ? token : null,
+                OptionNames = OptionNames.CommandLine,
                 ConfigureLogging = static logging =>
                 {
                     // The failure reaches the user as one error line; the host's own multi-line report would repeat it.

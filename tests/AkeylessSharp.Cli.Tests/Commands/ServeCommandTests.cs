@@ -141,6 +141,7 @@ public sealed class ServeCommandTests : IDisposable
         var help = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--help"]);
 
         AssertOneLineUsageError(result, "--admin-token");
+        Assert.DoesNotContain("AkeylessEmulatorOptions", result.Error, StringComparison.Ordinal);
         Assert.Contains("--admin-token <token>", help.Out, StringComparison.Ordinal);
     }
 
