@@ -149,12 +149,13 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
-    public async Task NoCommand_ShowsHelpAndExitsTwo()
+    public async Task NoCommand_ShowsHelpOnStandardErrorAndExitsTwo()
     {
         var result = await CliRun.RunAsync(new Dictionary<string, string?>(), []);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("akeyless-sharp [command] [options]", result.Out, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+        Assert.Contains("akeyless-sharp [command] [options]", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
