@@ -29,7 +29,7 @@ internal sealed class CliApplication
             new HelpOption(),
             new VersionOption(),
         };
-        // Without a command, show the help page; the exit code says nothing was done.
+        // Without a command, show the help page (on standard error, see RunAsync); the exit code says nothing was done.
         Root.SetAction(parse =>
         {
             new HelpAction().Invoke(parse);
@@ -105,7 +105,9 @@ internal sealed class CliApplication
         }
 
         // System.CommandLine's own handler cancels on SIGINT and SIGTERM alike, and the cancelled command exits 130 for both.
-        var configuration = new InvocationConfiguration { Output = _console.Out, Error = _console.Error, ProcessTerminationTimeout = null };
+        // Without a command the help page is a usage error's explanation: standard output stays empty for a script.
+        var output = parse.Action == Root.Action ? _console.Error : _console.Out;
+        var configuration = new InvocationConfiguration { Output = output, Error = _console.Error, ProcessTerminationTimeout = null };
         if (parse.CommandResult.Command.Name == ExecCommand.Name)
         {
             // exec passes SIGINT and SIGTERM on to its program and exits when the program does.

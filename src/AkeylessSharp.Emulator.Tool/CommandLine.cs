@@ -1,5 +1,6 @@
 using System.Globalization;
 using AkeylessSharp.Emulator;
+using AkeylessSharp.Emulator.Hosting;
 
 namespace AkeylessSharp.Emulator.Tool;
 
@@ -32,7 +33,7 @@ internal static class CommandLine
     /// <summary>Parses <paramref name="args"/>; relative file paths are resolved against <paramref name="currentDirectory"/>.</summary>
     public static ParsedCommandLine Parse(IReadOnlyList<string> args, string currentDirectory)
     {
-        var options = new AkeylessEmulatorOptions { Urls = "http://127.0.0.1:8080" };
+        var options = new AkeylessEmulatorOptions { Urls = "http://127.0.0.1:8080", OptionNames = OptionNames.CommandLine };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {

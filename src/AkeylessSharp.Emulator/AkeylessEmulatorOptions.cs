@@ -1,3 +1,4 @@
+using AkeylessSharp.Emulator.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Emulator;
@@ -93,6 +94,9 @@ public sealed class AkeylessEmulatorOptions
     /// <value>The default is <see langword="null"/>: the console defaults stand.</value>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
+    /// <summary>Gets or sets how start-up errors name a setting; the command-line tools set their flags.</summary>
+    internal OptionNames OptionNames { get; set; } = OptionNames.Library;
+
     /// <summary>Returns a description of the options that never includes the access key.</summary>
     /// <returns>A redacted description.</returns>
     public override string ToString() =>
@@ -120,5 +124,6 @@ public sealed class AkeylessEmulatorOptions
         AdminToken = AdminToken,
         StrictWire = StrictWire,
         ConfigureLogging = ConfigureLogging,
+        OptionNames = OptionNames,
     };
 }

@@ -149,7 +149,8 @@ public sealed partial class AkeylessClientOptions
         {
             if (!OptionSetters.TrySet(options, key, Convert.ToString(builder[key], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty))
             {
-                throw new AkeylessConfigurationException($"The connection string key '{key}' is not an Akeyless option. Known keys include ApiUrl, AccessId, AccessType, AccessKey, UidToken, Jwt, K8sAuthConfigName, CertificateData, PrivateKeyData, Profile, Timeout, AttemptTimeout, TotalRequestTimeout, MaxRetries.", key);
+                var written = WrittenKey.Find(text, key);
+                throw new AkeylessConfigurationException($"The connection string key '{written}' is not an Akeyless option. Known keys include ApiUrl, AccessId, AccessType, AccessKey, UidToken, Jwt, K8sAuthConfigName, CertificateData, PrivateKeyData, Profile, Timeout, AttemptTimeout, TotalRequestTimeout, MaxRetries.", written);
             }
         }
 

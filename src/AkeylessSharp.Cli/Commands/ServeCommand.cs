@@ -3,6 +3,7 @@ using System.Globalization;
 using AkeylessSharp.Cli.Infrastructure;
 using AkeylessSharp.Cli.Settings;
 using AkeylessSharp.Emulator;
+using AkeylessSharp.Emulator.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -13,6 +14,10 @@ namespace AkeylessSharp.Cli.Commands;
 internal static class ServeCommand
 {
     private const string DefaultUrls = "http://127.0.0.1:8080";
+
+    // System.CommandLine lists recursive options under every command and cannot hide them from one command's help.
+    private const string Description = "Run the Akeyless emulator (a local, throw-away Akeyless API) until Ctrl+C or SIGTERM. "
+        + "Of the settings every command accepts, serve reads only --seed and --verbose; it ignores the connection settings, with a warning.";
 
     public static Command Create(CommandRunner runner, GlobalOptions globals)
     {
@@ -25,7 +30,7 @@ internal static class ServeCommand
             Description = "Require 'Authorization: Bearer TOKEN' on the /__emulator/ admin API; needed to listen on an address other machines reach.",
             HelpName = "token",
         };
-        var command = new Command("serve", "Run the Akeyless emulator (a local, throw-away Akeyless API) until Ctrl+C or SIGTERM.") { urls, port, seedJson, data, adminToken };
+        var command = new Command("serve", Description) { urls, port, seedJson, data, adminToken };
         runner.SetAction(command, async context =>
         {
             var options = new AkeylessEmulatorOptions
@@ -35,6 +40,7 @@ internal static class ServeCommand
                 SeedJson = context.Get(seedJson),
                 DataPath = context.Get(data)?.FullName,
                 AdminToken = context.Get(adminToken) is { Length: > 0 } token ? token : null,
+                OptionNames = OptionNames.CommandLine,
                 ConfigureLogging = static logging =>
                 {
                     // The failure reaches the user as one error line; the host's own multi-line report would repeat it.
@@ -44,6 +50,7 @@ internal static class ServeCommand
                     logging.Services.Configure<ConsoleLoggerOptions>(static console => console.LogToStandardErrorThreshold = LogLevel.Trace);
                 },
             };
+            await WarnOfIgnoredSettingsAsync(context, globals).ConfigureAwait(false);
             await using var emulator = await StartAsync(options, context.CancellationToken).ConfigureAwait(false);
             var output = context.Console.Out;
             await output.WriteLineAsync($"Akeyless emulator listening on {emulator.BaseUrl} ({(options.DataPath is null ? "in memory" : options.DataPath)}). Ctrl+C stops it.").ConfigureAwait(false);
@@ -73,6 +80,17 @@ internal static class ServeCommand
         ({ } list, _) => list,
         _ => DefaultUrls,
     };
+
+    // Only the names: a value may be a credential.
+    private static async Task WarnOfIgnoredSettingsAsync(CommandContext context, GlobalOptions globals)
+    {
+        var given = globals.Connection.Where(o => context.Parse.GetResult(o) is { Implicit: false }).Select(static o => o.Name).ToList();
+        if (given.Count > 0)
+        {
+            await context.Console.Error.WriteLineAsync(
+                $"warning: serve ignores {string.Join(", ", given)}: connection settings are for the commands that call Akeyless, and serve calls none.").ConfigureAwait(false);
+        }
+    }
 
     private static string? ExistingSeed(FileInfo? seed) =>
         seed is { Exists: false } ? throw new CliUsageException($"the seed file {seed.FullName} does not exist.") : seed?.FullName;

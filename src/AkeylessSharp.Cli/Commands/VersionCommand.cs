@@ -5,7 +5,7 @@ using AkeylessSharp.Cli.Infrastructure;
 
 namespace AkeylessSharp.Cli.Commands;
 
-/// <summary><c>version</c>: the tool's, the client library's and the runtime's versions.</summary>
+/// <summary><c>version</c>: the tool's (as <c>--version</c> prints it), the client library's and the runtime's versions.</summary>
 internal static class VersionCommand
 {
     public static Command Create(CommandRunner runner)
@@ -21,11 +21,8 @@ internal static class VersionCommand
         return command;
     }
 
-    internal static string VersionOf(Assembly assembly)
-    {
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+    // The informational version, as --version prints it: the commit after '+' says which build a bug report is about.
+    internal static string VersionOf(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? assembly.GetName().Version?.ToString() ?? "unknown";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? version : version[..plus];
-    }
 }

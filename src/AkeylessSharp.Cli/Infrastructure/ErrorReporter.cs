@@ -30,7 +30,7 @@ internal static class ErrorReporter
     {
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
         CliNotFoundException missing => (ExitCodes.NotFound, missing.Message),
-        AkeylessConfigurationException config => (ExitCodes.Usage, config.Message + SettingHint(config.Field)),
+        AkeylessConfigurationException config => (ExitCodes.Usage, ForTheTool(config.Message) + SettingHint(config.Field)),
         AkeylessNotFoundException notFound => (ExitCodes.NotFound, NotFound(notFound)),
         AkeylessUnauthorizedException { Command: "auth" or "static-creds-auth" } => (ExitCodes.AuthFailure,
             "Akeyless rejected the credentials (401). Check the access id (--access-id, AKEYLESS_ACCESS_ID), the access type and its credential."),
@@ -73,9 +73,10 @@ internal static class ErrorReporter
     // string sets, so naming --timeout alone would send a user after a limit that was not the one reached.
     private const string RaiseTimeouts = "raise --timeout (the whole call), or AttemptTimeout / TotalRequestTimeout (one request: 10 s and 30 s unless set) in --connection-string";
 
-    // The library's advice names the ApiUrl option; here it is a flag and a variable.
+    // The library's advice names options; here ApiUrl is a flag and a variable, and SamlLoginCommand is nothing a user can set.
     private static string ForTheTool(string message) =>
-        message.Replace("Check ApiUrl,", "Check --api-url (AKEYLESS_API_URL),", StringComparison.Ordinal);
+        message.Replace("Check ApiUrl,", "Check --api-url (AKEYLESS_API_URL),", StringComparison.Ordinal)
+            .Replace(", or set SamlLoginCommand.", ".", StringComparison.Ordinal);
 
     private static string At(string? path) => path is null ? string.Empty : $" at {path}";
 
@@ -92,6 +93,7 @@ internal static class ErrorReporter
         nameof(AkeylessClientOptions.CertificateData) => " Give the certificate and its key with --cert-file and --key-file (or AKEYLESS_CERT_FILE and AKEYLESS_KEY_FILE).",
         nameof(AkeylessClientOptions.PrivateKeyData) => " Set it with --key-file or AKEYLESS_KEY_FILE.",
         nameof(AkeylessClientOptions.K8sAuthConfigName) => " Set it with --k8s-auth-config-name or AKEYLESS_K8S_AUTH_CONFIG_NAME.",
+        nameof(AkeylessClientOptions.SamlLoginCommand) => " The saml access type logs in through the official akeyless CLI (for the profile --profile or AKEYLESS_PROFILE names), which must be on PATH.",
         _ => string.Empty,
     };
 

@@ -46,6 +46,9 @@ internal sealed class GlobalOptions
         [ApiUrl, AccessId, AccessType, AccessKey, UidToken, JwtEnv, Profile, K8sAuthConfigName, K8sTokenFile, CertFile, KeyFile, GcpAudience, AzureObjectId,
          ConnectionString, Timeout, Emulator, Seed, Verbose];
 
+    /// <summary>The options that say how to reach Akeyless: all but <see cref="Seed"/> and <see cref="Verbose"/>, which serve reads too.</summary>
+    public IEnumerable<Option> Connection => All.Where(o => o != Seed && o != Verbose);
+
     private static Option<string?> Recursive(string name, string description) => Recursive<string?>(name, description);
 
     private static Option<T> Recursive<T>(string name, string description) => new(name)

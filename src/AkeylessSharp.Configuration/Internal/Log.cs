@@ -5,7 +5,7 @@ namespace AkeylessSharp.Configuration.Internal;
 /// <summary>The provider's log messages; event ids are stable. No message carries a secret value.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Loaded {KeyCount} configuration keys from Akeyless: {Fetched} secrets read in {Requests} requests, {Reused} unchanged, in {ElapsedMs} ms.")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Loaded configuration from Akeyless (keys: {KeyCount}, secrets read: {Fetched}, requests: {Requests}, unchanged: {Reused}) in {ElapsedMs} ms.")]
     public static partial void Loaded(ILogger logger, int keyCount, int fetched, int requests, int reused, long elapsedMs);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "Reloading configuration from Akeyless failed; the last good values stay in use.")]
@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Secret reference '{Key}' names '{Path}', which does not exist; the key is set to null.")]
     public static partial void ReferenceNotFound(ILogger logger, string key, string path);
 
-    [LoggerMessage(EventId = 6008, Level = LogLevel.Information, Message = "Configuration from Akeyless changed ({ChangedKeys} keys); change notification raised.")]
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Information, Message = "Configuration from Akeyless changed (keys changed: {ChangedKeys}); change notification raised.")]
     public static partial void Changed(ILogger logger, int changedKeys);
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "Secret reference '{Key}' has an empty path and is ignored.")]

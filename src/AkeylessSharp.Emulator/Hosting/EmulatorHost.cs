@@ -29,8 +29,8 @@ internal static class EmulatorHost
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems, nameof(options.MaxItems));
 
         var urls = options.Urls ?? DefaultUrls;
-        ListenAddresses.Validate(urls);
-        ListenAddresses.RequireAdminTokenIfExposed(urls, options.AdminToken);
+        ListenAddresses.Validate(urls, options.OptionNames);
+        ListenAddresses.RequireAdminTokenIfExposed(urls, options.AdminToken, options.OptionNames);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,

@@ -9,12 +9,12 @@ internal static class ListenAddresses
     /// Throws <see cref="InvalidOperationException"/> unless every address is <c>http://HOST:PORT</c>. Kestrel would otherwise crash on
     /// some malformed ones, fall back to localhost:5000 on an empty list, and read <c>http://127.0.0.1:abc</c> as every interface on port 80.
     /// </summary>
-    public static void Validate(string urls)
+    public static void Validate(string urls, OptionNames names)
     {
         var list = Split(urls);
         if (list.Length == 0)
         {
-            throw new InvalidOperationException($"Urls '{urls}' holds no address: use http://HOST:PORT, such as http://127.0.0.1:8080 (--urls).");
+            throw new InvalidOperationException($"Urls '{urls}' holds no address: use http://HOST:PORT, such as http://127.0.0.1:8080 ({names.Urls}).");
         }
 
         foreach (var url in list)
@@ -23,13 +23,13 @@ internal static class ListenAddresses
                 || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
             {
                 throw new InvalidOperationException(
-                    $"'{url}' is not a listen address: use http://HOST:PORT, such as http://127.0.0.1:8080 (port 0 picks a free one; the emulator serves plain http); separate several with ';' (--urls).");
+                    $"'{url}' is not a listen address: use http://HOST:PORT, such as http://127.0.0.1:8080 (port 0 picks a free one; the emulator serves plain http); separate several with ';' ({names.Urls}).");
             }
         }
     }
 
     /// <summary>Throws when <paramref name="urls"/> binds beyond loopback and no admin token protects the admin API.</summary>
-    public static void RequireAdminTokenIfExposed(string urls, string? adminToken)
+    public static void RequireAdminTokenIfExposed(string urls, string? adminToken, OptionNames names)
     {
         if (adminToken is not null)
         {
@@ -41,7 +41,7 @@ internal static class ListenAddresses
             if (!IsLoopback(url))
             {
                 throw new InvalidOperationException(
-                    $"{url} is reachable from other machines, and the /__emulator/ admin API would be open to them: set an admin token (--admin-token, AkeylessEmulatorOptions.AdminToken) or listen on 127.0.0.1.");
+                    $"{url} is reachable from other machines, and the /__emulator/ admin API would be open to them: set an admin token ({names.AdminToken}) or listen on 127.0.0.1.");
             }
         }
     }

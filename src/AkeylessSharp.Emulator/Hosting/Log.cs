@@ -23,7 +23,7 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Debug, "Injected fault on {Command}: {Fault}")]
     public static partial void FaultInjected(ILogger logger, string command, string fault);
 
-    [LoggerMessage(7, LogLevel.Information, "Seed applied: {Methods} auth methods, {Roles} roles, {Items} new items")]
+    [LoggerMessage(7, LogLevel.Information, "Seed applied (auth methods: {Methods}, roles: {Roles}, new items: {Items})")]
     public static partial void SeedApplied(ILogger logger, int methods, int roles, int items);
 
     [LoggerMessage(8, LogLevel.Debug, "{Command} failed unexpectedly again: {ExceptionType}")]

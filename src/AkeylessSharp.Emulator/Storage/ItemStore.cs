@@ -57,7 +57,7 @@ internal sealed class ItemStore : IDisposable
 
             if (current is null && next is not null && _items.Count >= _limits.MaxItems)
             {
-                throw Errors.BadRequest($"cannot create {name}: the emulator holds its limit of {_limits.MaxItems} items (MaxItems); delete some first");
+                throw Errors.BadRequest($"cannot create {name}: the emulator holds as many items as its limit allows (MaxItems = {_limits.MaxItems}); delete some first");
             }
 
             if (next is not null && next.Versions.Count > _limits.MaxVersionsPerItem)
@@ -114,7 +114,7 @@ internal sealed class ItemStore : IDisposable
             // Checked before anything is persisted, so a refused seed leaves the store as it was.
             if (merged.Count > _limits.MaxItems)
             {
-                throw Errors.BadRequest($"cannot create {added.Count} items: the emulator would hold {merged.Count}, over its limit of {_limits.MaxItems} items (MaxItems)");
+                throw Errors.BadRequest($"cannot apply the seed: with its new items the emulator would hold {merged.Count}, over its limit (MaxItems = {_limits.MaxItems})");
             }
 
             foreach (var next in added)

@@ -59,5 +59,5 @@ public sealed class MemorySecretCache : ISecretCache
 
     /// <summary>Describes the cache without its values.</summary>
     /// <returns>The entry count.</returns>
-    public override string ToString() => $"MemorySecretCache ({Count} entries)";
+    public override string ToString() => Count == 1 ? "MemorySecretCache (1 entry)" : $"MemorySecretCache ({Count} entries)";
 }

@@ -33,11 +33,18 @@ internal static partial class Log
     [LoggerMessage(107, LogLevel.Debug, "Akeyless {Command} on {Target} failed ({ErrorType}); reported by the caller")]
     public static partial void CommandFailedHandled(ILogger logger, string command, string target, string errorType);
 
+    // Access types by their reference names (access_key), as TestConnectionAsync and the CLI print them.
     [LoggerMessage(200, LogLevel.Information, "Authenticated to Akeyless with access type {AccessType}; token expires at {ExpiresAt:O}")]
-    public static partial void Authenticated(ILogger logger, AkeylessAccessType accessType, DateTimeOffset expiresAt);
+    private static partial void Authenticated(ILogger logger, string accessType, DateTimeOffset expiresAt);
 
     [LoggerMessage(201, LogLevel.Warning, "Akeyless authentication with access type {AccessType} failed")]
-    public static partial void AuthenticationFailed(ILogger logger, AkeylessAccessType accessType, Exception exception);
+    private static partial void AuthenticationFailed(ILogger logger, string accessType, Exception exception);
+
+    public static void Authenticated(ILogger logger, AkeylessAccessType accessType, DateTimeOffset expiresAt) =>
+        Authenticated(logger, AkeylessAccessTypeNames.ToWireName(accessType), expiresAt);
+
+    public static void AuthenticationFailed(ILogger logger, AkeylessAccessType accessType, Exception exception) =>
+        AuthenticationFailed(logger, AkeylessAccessTypeNames.ToWireName(accessType), exception);
 
     [LoggerMessage(202, LogLevel.Warning, "Akeyless rejected a token believed valid for {Command}; authenticating again once for every caller holding it")]
     public static partial void ReAuthenticating(ILogger logger, string command);

@@ -106,4 +106,16 @@ public sealed class MemorySecretCacheTests
         _ = cache.SetAsync("/a", "s3cr3t", TimeSpan.FromMinutes(1));
         Assert.DoesNotContain("s3cr3t", cache.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ToString_CountsEntries_SingularForOne()
+    {
+        var cache = new MemorySecretCache(TestReaders.Clock());
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(1));
+        var one = cache.ToString();
+        await cache.SetAsync("/b", "v", TimeSpan.FromMinutes(1));
+
+        Assert.Equal("MemorySecretCache (1 entry)", one);
+        Assert.Equal("MemorySecretCache (2 entries)", cache.ToString());
+    }
 }

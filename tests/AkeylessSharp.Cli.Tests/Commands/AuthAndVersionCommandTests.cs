@@ -45,4 +45,15 @@ public sealed class AuthAndVersionCommandTests(EmulatorFixture fixture) : IClass
         Assert.StartsWith("AkeylessSharp ", lines[1], StringComparison.Ordinal);
         Assert.StartsWith(".NET", lines[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Version_ToolLine_IsWhatDashDashVersionPrints()
+    {
+        // The built tool: in-process, --version would print the test host's version.
+        var command = await ProcessRun.RunAsync(ProcessRun.Tool(new Dictionary<string, string?>(), "version"));
+        var option = await ProcessRun.RunAsync(ProcessRun.Tool(new Dictionary<string, string?>(), "--version"));
+
+        Assert.Equal(0, option.ExitCode);
+        Assert.Equal("akeyless-sharp " + option.OutText.Trim(), command.OutText.Split('\n')[0]);
+    }
 }

@@ -141,7 +141,40 @@ public sealed class ServeCommandTests : IDisposable
         var help = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--help"]);
 
         AssertOneLineUsageError(result, "--admin-token");
+        Assert.DoesNotContain("AkeylessEmulatorOptions", result.Error, StringComparison.Ordinal);
         Assert.Contains("--admin-token <token>", help.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_ConnectionSettings_OneWarningNamingThemNotTheirValues()
+    {
+        const string key = "ignored-access-key-0001";
+
+        var result = await CliRun.RunAsync(
+            new Dictionary<string, string?>(), ["serve", "--access-key", key, "--urls", "http://0.0.0.0:0", "--api-url", "http://127.0.0.1:1", "--verbose"]);
+
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var warning = Assert.Single(lines, static l => l.StartsWith("warning: ", StringComparison.Ordinal));
+        Assert.Contains("serve ignores --api-url, --access-key:", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("--verbose", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Serve_SeedAlone_NoWarning()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--urls", "http://0.0.0.0:0", "--seed-json", "{}"]);
+
+        Assert.DoesNotContain("warning", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_Help_SaysWhichSharedSettingsItReads()
+    {
+        var help = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--help"]);
+
+        Assert.Contains("serve reads only --seed and --verbose", help.Out.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
     [Fact]

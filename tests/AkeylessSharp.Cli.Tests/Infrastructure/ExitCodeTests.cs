@@ -149,12 +149,36 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
-    public async Task NoCommand_ShowsHelpAndExitsTwo()
+    public async Task SamlWithoutTheAkeylessCli_SaysWhatACliUserCanDo_NotTheLibraryOption()
+    {
+        // The built tool, with a private HOME (no stored SAML credentials) and a PATH without the official akeyless CLI.
+        var home = Directory.CreateTempSubdirectory("akeyless-sharp-saml-");
+        try
+        {
+            var environment = new Dictionary<string, string?> { ["HOME"] = home.FullName, ["PATH"] = home.FullName };
+            var result = await ProcessRun.RunAsync(ProcessRun.Tool(
+                environment, "get", "/x", "--api-url", "http://127.0.0.1:1/", "--access-id", "p-abc123", "--access-type", "saml"));
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("akeyless auth --access-id p-abc123 --access-type saml --profile default", line, StringComparison.Ordinal);
+            Assert.Contains("must be on PATH", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("SamlLoginCommand", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task NoCommand_ShowsHelpOnStandardErrorAndExitsTwo()
     {
         var result = await CliRun.RunAsync(new Dictionary<string, string?>(), []);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("akeyless-sharp [command] [options]", result.Out, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+        Assert.Contains("akeyless-sharp [command] [options]", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -103,11 +103,13 @@ public sealed class AdminTokenTests : EmulatorTestBase
     [InlineData("http://0.0.0.0:0")]
     [InlineData("http://*:0")]
     [InlineData("http://127.0.0.1:0;http://[::]:0")]
-    public async Task NonLoopbackUrl_WithoutAdminToken_FailsNamingTheOption(string urls)
+    public async Task NonLoopbackUrl_WithoutAdminToken_FailsNamingTheOptionsProperty(string urls)
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { Urls = urls }));
 
-        Assert.Contains("--admin-token", e.Message, StringComparison.Ordinal);
+        // A library caller has no command line: the property, not the tools' flag.
+        Assert.Contains("AkeylessEmulatorOptions.AdminToken", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--admin-token", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -117,14 +119,15 @@ public sealed class AdminTokenTests : EmulatorTestBase
     [InlineData("https://127.0.0.1:0")]
     [InlineData("http://127.0.0.1:0/base")]
     [InlineData(";")]
-    public async Task MalformedUrl_EvenWithAdminToken_FailsNamingUrls(string urls)
+    public async Task MalformedUrl_EvenWithAdminToken_FailsNamingUrlsProperty(string urls)
     {
         // With a token, the exposure check passes; Kestrel then crashed on some of these, served localhost:5000 on ';',
         // and read http://127.0.0.1:abc as every interface on port 80.
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { Urls = urls, AdminToken = "admin-token-for-test" }));
 
-        Assert.Contains("--urls", e.Message, StringComparison.Ordinal);
+        Assert.Contains("AkeylessEmulatorOptions.Urls", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--urls", e.Message, StringComparison.Ordinal);
         Assert.Contains("http://HOST:PORT", e.Message, StringComparison.Ordinal);
     }
 }

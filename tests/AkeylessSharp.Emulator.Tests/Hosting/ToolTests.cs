@@ -222,12 +222,13 @@ public sealed class ToolTests : IDisposable
     }
 
     [Fact]
-    public async Task NonLoopbackWithoutAdminToken_OneLine_ExitTwo()
+    public async Task NonLoopbackWithoutAdminToken_OneLineNamingTheFlagOnly_ExitTwo()
     {
         var (code, _, stderr) = await RunAsync("--urls", "http://0.0.0.0:0");
 
         Assert.Equal(2, code);
         Assert.Contains("--admin-token", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("AkeylessEmulatorOptions", stderr, StringComparison.Ordinal);
     }
 
     [Theory]

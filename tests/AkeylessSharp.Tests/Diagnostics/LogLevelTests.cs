@@ -39,6 +39,19 @@ public sealed class LogLevelTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Authenticate_Success_InformationNamingTheAccessTypeAsTheReferenceDoes()
+    {
+        using var client = _harness.Client(loggerFactory: _loggerFactory);
+
+        var test = await client.TestConnectionAsync();
+
+        var record = Assert.Single(_logs.GetSnapshot(), static r => r.Id.Id == 200);
+        Assert.Equal(LogLevel.Information, record.Level);
+        Assert.StartsWith("Authenticated to Akeyless with access type access_key;", record.Message, StringComparison.Ordinal);
+        Assert.Contains("access type access_key", test.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TryGetSecretAsync_NotFound_OneDebugLineNoWarning()
     {
         using var client = _harness.Client(loggerFactory: _loggerFactory);

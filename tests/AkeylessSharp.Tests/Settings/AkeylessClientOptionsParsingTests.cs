@@ -112,6 +112,19 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.DoesNotContain("key@", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("AccessId=p-abc;AttemptTimeoutMs=5000", "AttemptTimeoutMs")]
+    [InlineData("AccessId=p-abc; Colour = blue", "Colour")]
+    [InlineData("COLOUR=blue;AccessId=p-abc", "COLOUR")]
+    [InlineData("AccessId=p-abcColour;Colour=blue", "Colour")]
+    public void FromConnectionString_UnknownKey_QuotesTheKeyAsWritten(string text, string written)
+    {
+        var ex = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromConnectionString(text));
+
+        Assert.Contains($"'{written}'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(written, ex.Field);
+    }
+
     [Fact]
     public void FromAirflowExtras_Uid_UsesUidToken()
     {
