@@ -35,6 +35,7 @@ public static class AkeylessHealthCheckBuilderExtensions
     private static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, string name, HealthStatus? failureStatus, IEnumerable<string>? tags, AkeylessHealthCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(clientName);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ResultCacheDuration, TimeSpan.Zero, nameof(options.ResultCacheDuration));
 
         // A singleton per check name: health checks are resolved per run (in a scope), the cached result must outlive that.
