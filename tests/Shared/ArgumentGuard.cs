@@ -22,10 +22,13 @@ internal sealed class ArgumentGuard(Func<Type, string?, object?> valueFor, TimeS
     private readonly TimeSpan _callTimeout = callTimeout ?? TimeSpan.FromSeconds(5);
 
     /// <summary>Runs every case of every public member of <paramref name="assembly"/>.</summary>
-    public async Task<ArgumentGuardReport> RunAsync(Assembly assembly)
+    public Task<ArgumentGuardReport> RunAsync(Assembly assembly) => RunAsync(assembly.GetExportedTypes());
+
+    /// <summary>Runs every case of every public member of <paramref name="types"/>.</summary>
+    public async Task<ArgumentGuardReport> RunAsync(IEnumerable<Type> types)
     {
         var report = new ArgumentGuardReport();
-        foreach (var member in PublicMembers(assembly))
+        foreach (var member in PublicMembers(types))
         {
             await RunMemberAsync(member, report);
         }
@@ -34,9 +37,9 @@ internal sealed class ArgumentGuard(Func<Type, string?, object?> valueFor, TimeS
     }
 
     /// <summary>The public constructors and methods the guard calls: accessors, operators and abstract members are left to their implementations.</summary>
-    public static IEnumerable<MethodBase> PublicMembers(Assembly assembly)
+    public static IEnumerable<MethodBase> PublicMembers(IEnumerable<Type> types)
     {
-        foreach (var type in assembly.GetExportedTypes().Where(t => !t.IsEnum && !typeof(Delegate).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        foreach (var type in types.Where(t => !t.IsEnum && !typeof(Delegate).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             IEnumerable<MethodBase> constructors = type.IsAbstract ? [] : type.GetConstructors(BindingFlags.Public | BindingFlags.Instance);
             var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
