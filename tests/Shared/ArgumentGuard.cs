@@ -97,7 +97,11 @@ internal sealed class ArgumentGuard(Func<Type, string?, object?> valueFor, TimeS
             {
                 outcome = await CallAsync(member, parameters, parameter, blank);
                 bool typed = outcome is null || IsAkeylessException(outcome) || (outcome is ArgumentException ae && ae.ParamName == parameter.Name);
-                if (!typed)
+                if (outcome is null)
+                {
+                    report.AcceptedBlank.Add($"{Signature(member)} {parameter.Name}=\"{blank}\"");
+                }
+                else if (!typed)
                 {
                     report.Failures.Add($"{Signature(member)} with \"{blank}\" {parameter.Name}: {Describe(outcome)}");
                 }
@@ -243,9 +247,13 @@ internal sealed class ArgumentGuardReport
 
     public List<string> Failures { get; } = [];
 
+    /// <summary>The string parameters that took a blank without complaint (allowed: some names may be empty).</summary>
+    public SortedSet<string> AcceptedBlank { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many members were called and skipped, then each skipped one with its reason.</summary>
     public string Summary() =>
-        $"{Covered.Count} members covered, {Skipped.Count} skipped" + string.Concat(Skipped.Select(s => $"\nskipped {s.Key}: {s.Value}"));
+        $"{Covered.Count} members covered, {Skipped.Count} skipped" + string.Concat(Skipped.Select(s => $"\nskipped {s.Key}: {s.Value}"))
+        + string.Concat(AcceptedBlank.Select(a => $"\naccepted blank {a}"));
 
     /// <summary>
     /// Fails on any untyped failure, and when the members skipped differ from <paramref name="expectedSkips"/>, so a new
