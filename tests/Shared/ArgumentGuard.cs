@@ -101,6 +101,10 @@ internal sealed class ArgumentGuard(Func<Type, string?, object?> valueFor, TimeS
                 {
                     report.AcceptedBlank.Add($"{Signature(member)} {parameter.Name}=\"{blank}\"");
                 }
+                else if (IsAkeylessException(outcome))
+                {
+                    report.TypedBlank.Add($"{Signature(member)} {parameter.Name}=\"{blank}\": {Describe(outcome)}");
+                }
                 else if (!typed)
                 {
                     report.Failures.Add($"{Signature(member)} with \"{blank}\" {parameter.Name}: {Describe(outcome)}");
@@ -250,10 +254,14 @@ internal sealed class ArgumentGuardReport
     /// <summary>The string parameters that took a blank without complaint (allowed: some names may be empty).</summary>
     public SortedSet<string> AcceptedBlank { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The string parameters whose blank gave an <c>AkeylessException</c> rather than an <see cref="ArgumentException"/>.</summary>
+    public SortedSet<string> TypedBlank { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many members were called and skipped, then each skipped one with its reason.</summary>
     public string Summary() =>
         $"{Covered.Count} members covered, {Skipped.Count} skipped" + string.Concat(Skipped.Select(s => $"\nskipped {s.Key}: {s.Value}"))
-        + string.Concat(AcceptedBlank.Select(a => $"\naccepted blank {a}"));
+        + string.Concat(AcceptedBlank.Select(a => $"\naccepted blank {a}"))
+        + string.Concat(TypedBlank.Select(a => $"\nAkeylessException for blank {a}"));
 
     /// <summary>
     /// Fails on any untyped failure, and when the members skipped differ from <paramref name="expectedSkips"/>, so a new
