@@ -50,6 +50,8 @@ public static class AspireAkeylessExtensions
         Action<AkeylessClientSettings>? configureSettings = null,
         Action<AkeylessClientOptions>? configureClientOptions = null)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var registration = Add(builder, name, clientName: name, configureSettings, configureClientOptions);
         builder.Services.AddKeyedSingleton<IAkeylessClient>(name, (sp, _) => sp.GetRequiredService<IAkeylessClientFactory>().CreateClient(name));
         return registration;

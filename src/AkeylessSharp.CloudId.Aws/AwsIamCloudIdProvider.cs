@@ -56,6 +56,7 @@ public sealed class AwsIamCloudIdProvider : ICloudIdProvider, IDisposable
     /// <exception cref="AkeylessCloudIdException">No AWS credentials were found, or their source failed to produce keys.</exception>
     public async ValueTask<string> GetCloudIdAsync(AkeylessClientOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var credentials = _credentials ?? await ResolveDefaultAsync(cancellationToken).ConfigureAwait(false);
         var source = credentials.GetType().Name;
 

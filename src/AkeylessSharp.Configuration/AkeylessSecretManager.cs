@@ -15,7 +15,11 @@ public class AkeylessSecretManager
     /// <summary>Decides whether a listed item under a base path is loaded. Explicit paths are always loaded.</summary>
     /// <param name="item">The item's metadata from the listing; it holds no value.</param>
     /// <returns><see langword="true"/> to load the item. The default accepts every item.</returns>
-    public virtual bool Load(AkeylessItem item) => true;
+    public virtual bool Load(AkeylessItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return true;
+    }
 
     /// <summary>Maps a secret path to a configuration key.</summary>
     /// <param name="path">The full secret path, such as <c>/app/prod/Db/Password</c>.</param>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AkeylessSharp.Configuration.Internal;
 
 namespace AkeylessSharp.Configuration;
@@ -100,9 +101,9 @@ public sealed class AkeylessSecretsBackend
         return new AirflowLayout(teamName, _options.GlobalPath, _options.Separator);
     }
 
-    private async Task<(string? Path, string? Value)> LookupAsync(AirflowLayout layout, string? basePath, string key, CancellationToken cancellationToken)
+    private async Task<(string? Path, string? Value)> LookupAsync(AirflowLayout layout, string? basePath, string key, CancellationToken cancellationToken, [CallerArgumentExpression(nameof(key))] string paramName = "")
     {
-        foreach (var path in layout.Candidates(basePath, key))
+        foreach (var path in layout.Candidates(basePath, key, paramName))
         {
             var value = await _client.TryGetSecretAsync(path, null, cancellationToken).ConfigureAwait(false);
             if (value is not null)

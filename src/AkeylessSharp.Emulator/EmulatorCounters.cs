@@ -22,7 +22,11 @@ public sealed class EmulatorCounters
     /// <summary>Gets how many requests <paramref name="command"/> received since start or the last <see cref="Reset"/>.</summary>
     /// <param name="command">A command name such as <c>get-secret-value</c>.</param>
     /// <returns>The count, 0 for a command never called.</returns>
-    public long Get(string command) => _counts.TryGetValue(command, out var n) ? n : 0;
+    public long Get(string command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return _counts.TryGetValue(command, out var n) ? n : 0;
+    }
 
     /// <summary>Gets a point-in-time copy of every non-zero counter.</summary>
     /// <returns>A dictionary from command name to request count.</returns>
@@ -35,7 +39,11 @@ public sealed class EmulatorCounters
     /// </summary>
     /// <param name="name">The item name, with its leading <c>/</c>.</param>
     /// <returns>The count, 0 for a value never served.</returns>
-    public long ValueReads(string name) => _valueReads.TryGetValue(name, out var n) ? n : 0;
+    public long ValueReads(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _valueReads.TryGetValue(name, out var n) ? n : 0;
+    }
 
     /// <summary>Sets every counter back to zero.</summary>
     public void Reset()

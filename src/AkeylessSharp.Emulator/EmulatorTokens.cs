@@ -32,7 +32,7 @@ public sealed class EmulatorTokens
     /// <param name="authMethodName">The auth method's name, such as <c>/ci/key</c>.</param>
     /// <returns>How many tokens were revoked.</returns>
     /// <exception cref="ArgumentException">No auth method has that name.</exception>
-    public int RevokeAll(string authMethodName) => _store.RevokeApiTokens(RequireMethod(authMethodName));
+    public int RevokeAll(string authMethodName) => _store.RevokeApiTokens(RequireMethod(authMethodName, nameof(authMethodName)));
 
     /// <summary>
     /// Makes the API tokens issued so far expire <paramref name="delay"/> from now on the emulator's clock
@@ -46,13 +46,13 @@ public sealed class EmulatorTokens
     public int ExpireAll(TimeSpan delay, string? authMethodName = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        return _store.ExpireApiTokens(delay, authMethodName is null ? null : RequireMethod(authMethodName));
+        return _store.ExpireApiTokens(delay, authMethodName is null ? null : RequireMethod(authMethodName, nameof(authMethodName)));
     }
 
-    private string RequireMethod(string name)
+    private string RequireMethod(string name, string paramName)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(name, paramName);
         return (name.Length <= ItemPath.MaxLength ? _directory.FindByName(name)?.Name : null)
-            ?? throw new ArgumentException($"No auth method is named '{(name.Length > 100 ? name[..100] + "..." : name)}'.", nameof(name));
+            ?? throw new ArgumentException($"No auth method is named '{(name.Length > 100 ? name[..100] + "..." : name)}'.", paramName);
     }
 }

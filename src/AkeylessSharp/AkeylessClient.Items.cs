@@ -25,7 +25,13 @@ public partial class AkeylessClient
     /// whole subtree; otherwise the sub-folders are listed one by one, breadth-first.
     /// <see cref="ListItemsOptions.PageSize"/> is not sent: the API has no page-size field and pages hold up to 1000 items.
     /// </remarks>
-    public virtual async IAsyncEnumerable<AkeylessItem> ListItemsAsync(string path = "/", ListItemsOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<AkeylessItem> ListItemsAsync(string path = "/", ListItemsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return ListItemsCoreAsync(path, options, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<AkeylessItem> ListItemsCoreAsync(string path, ListItemsOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var folders = new Queue<string>();
         folders.Enqueue(FolderPaths.Normalize(path));
@@ -71,6 +77,7 @@ public partial class AkeylessClient
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<string>> ListSecretsAsync(string path, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var folder = FolderPaths.Normalize(path);
         var names = new List<string>();
         await foreach (var page in ListPagesAsync(folder, null, cancellationToken).ConfigureAwait(false))
@@ -90,6 +97,7 @@ public partial class AkeylessClient
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<string>> ListSubfoldersAsync(string path, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var folder = FolderPaths.Normalize(path);
         var names = new List<string>();
         await foreach (var page in ListPagesAsync(folder, null, cancellationToken).ConfigureAwait(false))

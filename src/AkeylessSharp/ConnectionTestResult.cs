@@ -5,6 +5,9 @@ namespace AkeylessSharp;
 /// <param name="Message">What happened, or why it failed and what to check.</param>
 public sealed record ConnectionTestResult(bool Success, string Message)
 {
+    /// <summary>What happened, or why it failed and what to check.</summary>
+    public string Message { get; init; } = Message ?? throw new ArgumentNullException(nameof(Message));
+
     /// <summary>The failure, typed (for example <see cref="AkeylessUnauthorizedException"/>), when <see cref="Success"/> is false.</summary>
     public AkeylessException? Error { get; init; }
 

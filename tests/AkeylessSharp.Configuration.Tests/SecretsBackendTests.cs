@@ -109,6 +109,16 @@ public class SecretsBackendTests
     }
 
     [Fact]
+    public async Task GetConnectionAsync_TeamAndIdWithSeparator_ThrowsNamingConnectionId()
+    {
+        var client = new FakeAkeylessClient();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Backend(client, "blue").GetConnectionAsync("red/db"));
+        Assert.Equal("connectionId", error.ParamName);
+        Assert.Equal(0, client.TryGetRequests);
+    }
+
+    [Fact]
     public async Task GetConnectionAsync_Unauthorized_ThrowsRatherThanNull()
     {
         var client = new FakeAkeylessClient();

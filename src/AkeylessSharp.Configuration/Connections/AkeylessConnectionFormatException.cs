@@ -11,7 +11,7 @@ public sealed class AkeylessConnectionFormatException : AkeylessException
     /// <param name="reason">What is wrong, without any part of the value.</param>
     /// <param name="path">The secret path, when known.</param>
     public AkeylessConnectionFormatException(string? connectionId, string reason, string? path = null)
-        : base(BuildMessage(connectionId, reason), path: path)
+        : base(BuildMessage(connectionId, reason ?? throw new ArgumentNullException(nameof(reason))), path: path)
     {
         ConnectionId = connectionId;
         Reason = reason;

@@ -18,9 +18,11 @@ public static class AkeylessConfigurationHealthCheckBuilderExtensions
     /// <param name="failureStatus">The status when no load ever succeeded; <see langword="null"/> means unhealthy.</param>
     /// <param name="tags">Tags for filtering checks, such as <c>ready</c>.</param>
     /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     public static IHealthChecksBuilder AddAkeylessConfiguration(this IHealthChecksBuilder builder, TimeSpan? maxAge = null, string name = "akeyless-configuration", HealthStatus? failureStatus = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (maxAge is { } bound)
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(bound, TimeSpan.Zero, nameof(maxAge));

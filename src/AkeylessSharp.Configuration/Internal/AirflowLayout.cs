@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AkeylessSharp.Configuration.Internal;
 
 /// <summary>
@@ -42,10 +44,10 @@ internal sealed class AirflowLayout
     }
 
     /// <summary>The paths tried for <paramref name="key"/>, most specific first; empty when the base path is disabled.</summary>
-    /// <exception cref="ArgumentException">The key is empty, or contains the separator while a team is set.</exception>
-    public IReadOnlyList<string> Candidates(string? basePath, string key)
+    /// <exception cref="ArgumentException">The key is empty, or contains the separator while a team is set; it names <paramref name="paramName"/>.</exception>
+    public IReadOnlyList<string> Candidates(string? basePath, string key, [CallerArgumentExpression(nameof(key))] string paramName = "")
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key, paramName);
         var root = NormalizeBase(basePath);
         if (root is null)
         {
@@ -61,7 +63,7 @@ internal sealed class AirflowLayout
         // A team's key may not climb into another team's folder: "other-team/secret" is refused outright.
         if (cleanKey.Contains(Separator, StringComparison.Ordinal) || (Separator != "/" && cleanKey.Contains('/')))
         {
-            throw new ArgumentException($"With a team set, a key may not contain the separator '{Separator}'.", nameof(key));
+            throw new ArgumentException($"With a team set, a key may not contain the separator '{Separator}'.", paramName);
         }
 
         return [Join(root, Team, cleanKey), GlobalPath is null ? Join(root, cleanKey) : Join(root, GlobalPath, cleanKey)];

@@ -5,6 +5,9 @@ namespace AkeylessSharp.Auth;
 /// <param name="ExpiresAt">When the service stops accepting it.</param>
 public readonly record struct AkeylessToken(string Value, DateTimeOffset ExpiresAt)
 {
+    /// <summary>The token sent as <c>token</c> on every command. Secret.</summary>
+    public string Value { get; init; } = Value ?? throw new ArgumentNullException(nameof(Value));
+
     /// <summary>Describes the token without its value.</summary>
     /// <returns>The expiry only.</returns>
     public override string ToString() => $"AkeylessToken {{ Value = ***, ExpiresAt = {ExpiresAt:O} }}";

@@ -41,5 +41,9 @@ public interface ISecretFetchLock
     /// may be missed (a lost message): waiters still look every <see cref="AkeylessCacheOptions.FetchLockFallbackPollInterval"/>.
     /// An exception makes the reader poll instead.
     /// </returns>
-    ValueTask<ISecretFetchLockWatch?> WatchReleaseAsync(string key, CancellationToken cancellationToken = default) => default;
+    ValueTask<ISecretFetchLockWatch?> WatchReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return default;
+    }
 }

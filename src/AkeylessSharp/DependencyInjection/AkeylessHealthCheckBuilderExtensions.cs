@@ -16,6 +16,7 @@ public static class AkeylessHealthCheckBuilderExtensions
     /// <param name="failureStatus">The status reported on failure; <see langword="null"/> means unhealthy.</param>
     /// <param name="tags">Tags for filtering checks.</param>
     /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName = "", string name = "akeyless", HealthStatus? failureStatus = null, IEnumerable<string>? tags = null) =>
         builder.AddAkeyless(clientName, name, failureStatus, tags, new AkeylessHealthCheckOptions());
 
@@ -35,6 +36,8 @@ public static class AkeylessHealthCheckBuilderExtensions
     private static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, string name, HealthStatus? failureStatus, IEnumerable<string>? tags, AkeylessHealthCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(clientName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ResultCacheDuration, TimeSpan.Zero, nameof(options.ResultCacheDuration));
 
         // A singleton per check name: health checks are resolved per run (in a scope), the cached result must outlive that.

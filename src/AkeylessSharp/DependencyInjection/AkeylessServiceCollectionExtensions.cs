@@ -35,8 +35,11 @@ public static class AkeylessServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>A builder for further configuration.</returns>
-    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, Action<AkeylessClientOptions> configure) =>
-        services.AddAkeyless(Options.Options.DefaultName, configure);
+    public static IAkeylessBuilder AddAkeyless(this IServiceCollection services, Action<AkeylessClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddAkeyless(Options.Options.DefaultName, configure);
+    }
 
     /// <summary>Registers a named client bound from a configuration section; get it from <see cref="IAkeylessClientFactory"/>.</summary>
     /// <param name="services">The services.</param>

@@ -18,7 +18,7 @@ public class AkeylessException : Exception
     /// <param name="serviceMessage">The service's own error text.</param>
     /// <param name="innerException">The underlying failure, such as a network error.</param>
     public AkeylessException(string message, HttpStatusCode? statusCode = null, string? command = null, string? path = null, string? serviceMessage = null, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message ?? throw new ArgumentNullException(nameof(message)), innerException)
     {
         StatusCode = statusCode;
         Command = command;

@@ -11,5 +11,5 @@ public sealed class AkeylessJsonAttributeException(string message, string? path,
     : AkeylessException(message, path: path)
 {
     /// <summary>The attribute path asked for, such as <c>db.password</c>.</summary>
-    public string Attribute { get; } = attribute;
+    public string Attribute { get; } = attribute ?? throw new ArgumentNullException(nameof(attribute));
 }

@@ -10,6 +10,18 @@ public class HealthCheckTests
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMinutes(5);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void AddAkeylessConfiguration_BlankCheckName_ThrowsNamingName(string name)
+    {
+        var checks = new ServiceCollection().AddHealthChecks();
+
+        var error = Assert.Throws<ArgumentException>(() => checks.AddAkeylessConfiguration(name: name));
+
+        Assert.Equal("name", error.ParamName);
+    }
+
     [Fact]
     public async Task FreshLoad_Healthy()
     {

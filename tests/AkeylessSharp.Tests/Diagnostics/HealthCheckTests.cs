@@ -121,6 +121,18 @@ public sealed class HealthCheckTests : IAsyncLifetime
         Assert.Contains("stale", result.Description, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void AddAkeyless_BlankCheckName_ThrowsNamingName(string name)
+    {
+        var checks = new ServiceCollection().AddHealthChecks();
+
+        var error = Assert.Throws<ArgumentException>(() => checks.AddAkeyless(name: name));
+
+        Assert.Equal("name", error.ParamName);
+    }
+
     [Fact]
     public async Task AddAkeyless_WithOptions_RegistersCheckThatReusesResultAcrossRuns()
     {
