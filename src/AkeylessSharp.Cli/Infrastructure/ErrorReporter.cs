@@ -73,10 +73,12 @@ internal static class ErrorReporter
     // string sets, so naming --timeout alone would send a user after a limit that was not the one reached.
     private const string RaiseTimeouts = "raise --timeout (the whole call), or AttemptTimeout / TotalRequestTimeout (one request: 10 s and 30 s unless set) in --connection-string";
 
-    // The library's advice names options; here ApiUrl is a flag and a variable, and SamlLoginCommand is nothing a user can set.
+    // The library's advice names options; here ApiUrl is a flag and a variable, SamlLoginCommand is nothing a user can
+    // set, and the SAML credentials folder follows HOME.
     private static string ForTheTool(string message) =>
         message.Replace("Check ApiUrl,", "Check --api-url (AKEYLESS_API_URL),", StringComparison.Ordinal)
-            .Replace(", or set SamlLoginCommand.", ".", StringComparison.Ordinal);
+            .Replace(", or set SamlLoginCommand.", ".", StringComparison.Ordinal)
+            .Replace("(SamlCredentialsDirectory).", "($HOME/.akeyless/.tmp_creds: check HOME).", StringComparison.Ordinal);
 
     private static string At(string? path) => path is null ? string.Empty : $" at {path}";
 

@@ -172,6 +172,39 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task SamlLoginLeavingNoCredentials_SaysSoAndNamesTheFolderUnderHome_NotARejection()
+    {
+        // The built tool with a stand-in akeyless CLI that "logs in" (exits 0) but writes nothing.
+        var home = Directory.CreateTempSubdirectory("akeyless-sharp-saml-");
+        try
+        {
+            var akeyless = Path.Combine(home.FullName, "akeyless");
+            File.WriteAllText(akeyless, "#!/bin/sh\nexit 0\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(akeyless, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            var environment = new Dictionary<string, string?> { ["HOME"] = home.FullName, ["PATH"] = home.FullName };
+            var result = await ProcessRun.RunAsync(ProcessRun.Tool(
+                environment, "get", "/x", "--api-url", "http://127.0.0.1:1/", "--access-id", "p-abc123", "--access-type", "saml"));
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("exited with code 0 and left no usable credentials in '" + Path.Combine(home.FullName, ".akeyless", ".tmp_creds", "default-p-abc123") + "'", line, StringComparison.Ordinal);
+            Assert.Contains("Nothing was sent to Akeyless", line, StringComparison.Ordinal);
+            Assert.Contains("akeyless auth --access-id p-abc123 --access-type saml --profile default", line, StringComparison.Ordinal);
+            Assert.Contains("check HOME", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("rejected", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("SamlCredentialsDirectory", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            home.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task NoCommand_ShowsHelpOnStandardErrorAndExitsTwo()
     {
         var result = await CliRun.RunAsync(new Dictionary<string, string?>(), []);

@@ -181,9 +181,43 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         var script = WriteScript("#!/bin/sh\nexit 7\n");
         using var client = Client(login: script + " login");
 
-        var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+        var ex = await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
 
         Assert.Contains("exited with code 7", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authenticate_CliSucceedsWithoutWritingCredentials_IsConfigurationErrorNamingTheFolder_NotUnauthorized()
+    {
+        var script = WriteScript("#!/bin/sh\nexit 0\n");
+        using var client = Client(login: script + " login");
+
+        var ex = await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal(nameof(AkeylessClientOptions.SamlCredentialsDirectory), ex.Field);
+        Assert.Null(ex.StatusCode);
+        Assert.Contains("exited with code 0 and left no usable credentials in '" + CredsFile + "'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was sent to Akeyless", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("akeyless auth --access-id " + _harness.Emulator.AccessId + " --access-type saml --profile test", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'" + _directory + "'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _harness.Emulator.Counters.Get("auth") + _harness.Emulator.Counters.Get("static-creds-auth"));
+    }
+
+    [Theory]
+    [InlineData("{\"token\":\"t-expired\",\"expiry\":1000}")]
+    [InlineData("not json")]
+    public async Task Authenticate_CliSucceedsLeavingUnusableCredentials_IsConfigurationError(string written)
+    {
+        var source = Path.Combine(_directory, "written-by-cli");
+        await File.WriteAllTextAsync(source, written);
+        var script = WriteScript($"#!/bin/sh\ncp \"{source}\" \"{CredsFile}\"\n");
+        using var client = Client(login: script + " login");
+
+        var ex = await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.True(File.Exists(CredsFile));
+        Assert.Contains("left no usable credentials", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("t-expired", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -228,7 +262,7 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
             """);
         using var client = Client(login: script + " login");
 
-        var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+        var ex = await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
 
         Assert.Contains("exited with code 7", ex.Message, StringComparison.Ordinal);
         Assert.Contains("error: SAML login needs a browser", ex.Message, StringComparison.Ordinal);

@@ -32,12 +32,19 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
 
         // The CLI often exits non-zero after logging in (its listing failed, say): the credentials it wrote decide.
         return await TryUseFreshAsync(file, cancellationToken).ConfigureAwait(false)
-            ?? throw new AkeylessUnauthorizedException(
-                $"The SAML login command '{SamlCliRunner.Describe(options)}' exited with code {outcome.ExitCode} and left no valid credentials in '{file}'" +
-                (outcome.Stderr.Length == 0 ? "." : $"; it said: {outcome.Stderr}.") +
-                " Run it yourself to complete the login (a browser may be needed).",
-                "saml");
+            ?? throw NoUsableCredentials(options, outcome, file);
     }
+
+    /// <summary>
+    /// The login command ran but what it left cannot be used: a local setup problem, not a refusal by Akeyless, which
+    /// was never asked.
+    /// </summary>
+    private static AkeylessConfigurationException NoUsableCredentials(AkeylessClientOptions options, SamlCliOutcome outcome, string file) => new(
+        $"The SAML login command '{SamlCliRunner.Describe(options)}' exited with code {outcome.ExitCode} and left no usable credentials in '{file}' (missing, unreadable, or an expired token)" +
+        (outcome.Stderr.Length == 0 ? "." : $"; it said: {outcome.Stderr}.") +
+        $" Nothing was sent to Akeyless. Log in with 'akeyless auth --access-id {options.AccessId} --access-type saml --profile {options.Profile}' (a browser may be needed), " +
+        $"and check that '{Path.GetDirectoryName(file)}' is the folder where that CLI keeps its credentials (SamlCredentialsDirectory).",
+        nameof(AkeylessClientOptions.SamlCredentialsDirectory));
 
     internal static string CredentialsFilePath(AkeylessClientOptions options)
     {
