@@ -14,6 +14,8 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
     // The client's own limit on AkeylessClientOptions.Timeout.
     private const int MaxTimeoutSeconds = 86_400;
 
+    private readonly ProfileStore _profiles = new(console.GetEnvironmentVariable);
+
     /// <summary>Binds the settings; warns on standard error when the access key was given as a flag.</summary>
     /// <exception cref="CliUsageException">An access type or timeout is invalid, or a certificate or key file cannot be read.</exception>
     /// <exception cref="AkeylessConfigurationException">The connection string is invalid.</exception>
@@ -23,6 +25,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         var options = connectionString is null ? new AkeylessClientOptions() : PartialConnectionString(connectionString);
         var connects = connectionString is not null && SaysHowToConnect(options);
         var profileApplied = ApplyProfile(parse, connects, options);
+        options.SamlCredentialsDirectory ??= _profiles.SamlCredentialsDirectory;
 
         if (Pick(parse, globals.ApiUrl, AkeylessEnvironmentVariables.ApiUrl) is { } apiUrl)
         {
@@ -99,18 +102,17 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
             return false;
         }
 
-        var store = new ProfileStore(console.GetEnvironmentVariable);
         if (Pick(parse, globals.Profile, AkeylessEnvironmentVariables.Profile) is { } name)
         {
-            return store.TryApply(name, options)
+            return _profiles.TryApply(name, options)
                 ? true
-                : throw new CliUsageException($"no Akeyless CLI profile '{name}': {store.PathOf(name)} does not exist. Create it with 'akeyless configure --profile {name}'.");
+                : throw new CliUsageException($"no Akeyless CLI profile '{name}': {_profiles.PathOf(name)} does not exist. Create it with 'akeyless configure --profile {name}'.");
         }
 
         var configured = connectionStringConnects
             || new[] { globals.AccessId, globals.UidToken, globals.K8sAuthConfigName, globals.CertFile, globals.JwtEnv }.Any(o => parse.GetValue(o) is { Length: > 0 })
             || new[] { AkeylessEnvironmentVariables.AccessId, AkeylessEnvironmentVariables.UidToken, AkeylessEnvironmentVariables.Jwt, AkeylessEnvironmentVariables.K8sAuthConfigName, AkeylessEnvironmentVariables.CertFile }.Any(v => Env(v) is not null);
-        return !configured && store.TryApply(store.DefaultName, options);
+        return !configured && _profiles.TryApply(_profiles.DefaultName, options);
     }
 
     /// <summary>

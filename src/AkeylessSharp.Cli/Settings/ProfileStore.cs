@@ -12,6 +12,9 @@ internal sealed class ProfileStore(Func<string, string?> environment)
     /// <summary>The profile named when none is: the official CLI's <c>AKEYLESS_DEFAULT_PROFILE</c>, else <c>default</c>.</summary>
     public string DefaultName => environment("AKEYLESS_DEFAULT_PROFILE") is { Length: > 0 } name ? name.Trim() : "default";
 
+    /// <summary>Where the official CLI keeps its stored SAML credentials: beside its profiles, under the same home.</summary>
+    public string SamlCredentialsDirectory => Path.Combine(Home(), ".akeyless", ".tmp_creds");
+
     public string PathOf(string name) => Path.Combine(Home(), ".akeyless", "profiles", name + ".toml");
 
     /// <summary>Applies the profile's settings to <paramref name="options"/>; <see langword="false"/> when there is no such file.</summary>

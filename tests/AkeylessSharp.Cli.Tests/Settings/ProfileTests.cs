@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using AkeylessSharp.Cli.Tests.Infrastructure;
 
 namespace AkeylessSharp.Cli.Tests.Settings;
@@ -134,6 +136,31 @@ public sealed class ProfileTests(EmulatorFixture fixture) : IClassFixture<Emulat
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("'ldap'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saml_ReadsTheStoredCredentialsUnderTheHomeTheToolSees()
+    {
+        var (token, expiry) = await IssueTokenAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(_home.FullName, ".akeyless", ".tmp_creds"));
+        File.WriteAllText(Path.Combine(folder.FullName, "default-" + EmulatorFixture.ReaderAccessId), JsonSerializer.Serialize(new { token, expiry }));
+
+        var result = await CliRun.RunAsync(Environment(), ["get", EmulatorFixture.StaticPath, "--access-id", EmulatorFixture.ReaderAccessId, "--access-type", "saml"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(EmulatorFixture.StaticValue + "\n", result.Out);
+    }
+
+    private async Task<(string Token, long Expiry)> IssueTokenAsync()
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsJsonAsync(new Uri(fixture.Emulator.BaseUrl, "auth"), new Dictionary<string, string>
+        {
+            ["access-id"] = EmulatorFixture.ReaderAccessId,
+            ["access-key"] = EmulatorFixture.ReaderAccessKey,
+        });
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (json.RootElement.GetProperty("token").GetString()!, json.RootElement.GetProperty("creds").GetProperty("expiry").GetInt64());
     }
 
     private Dictionary<string, string?> Environment() => new()
