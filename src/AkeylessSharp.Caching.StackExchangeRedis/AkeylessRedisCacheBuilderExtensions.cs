@@ -39,8 +39,8 @@ public static class AkeylessRedisCacheBuilderExtensions
         builder.Services.AddOptions<AkeylessClientOptions>(builder.Name).PostConfigure<IServiceProvider>((options, sp) =>
         {
             var store = sp.GetRequiredKeyedService<RedisSecretStore>(key);
-            // An empty prefix is left for the cache options' validation to report, as a configuration error naming KeyPrefix.
-            var prefix = string.IsNullOrEmpty(options.Cache?.KeyPrefix) ? new AkeylessCacheOptions().KeyPrefix : options.Cache.KeyPrefix;
+            // A blank prefix is left for the cache options' validation to report, as a configuration error naming KeyPrefix.
+            var prefix = string.IsNullOrWhiteSpace(options.Cache?.KeyPrefix) ? new AkeylessCacheOptions().KeyPrefix : options.Cache.KeyPrefix;
             options.SecretFetchLock ??= new RedisSecretFetchLock(store.ConnectAsync, store.InstanceName + prefix);
         });
         return builder.AddSecretCache((sp, options) => new DistributedSecretCache(sp.GetRequiredKeyedService<RedisSecretStore>(key).Cache, options, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()), configure);

@@ -29,6 +29,7 @@ public sealed class RedisSecretFetchLock : ISecretFetchLock
     /// <summary>Creates a lock over a connection you own, and starts listening for releases on it.</summary>
     /// <param name="connection">The Redis connection; not disposed by this lock.</param>
     /// <param name="keyPrefix">Prepended to every lock key; use the cache's <see cref="AkeylessCacheOptions.KeyPrefix"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="keyPrefix"/> is empty or only white space.</exception>
     public RedisSecretFetchLock(IConnectionMultiplexer connection, string keyPrefix)
         : this(FromInstance(connection), keyPrefix)
     {
@@ -39,10 +40,11 @@ public sealed class RedisSecretFetchLock : ISecretFetchLock
     /// <summary>Creates a lock over a connection made on first use, such as <c>RedisCacheOptions.ConnectionMultiplexerFactory</c>.</summary>
     /// <param name="connectionFactory">Returns the Redis connection; called on every attempt, so it should cache its result.</param>
     /// <param name="keyPrefix">Prepended to every lock key; use the cache's <see cref="AkeylessCacheOptions.KeyPrefix"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="keyPrefix"/> is empty or only white space.</exception>
     public RedisSecretFetchLock(Func<Task<IConnectionMultiplexer>> connectionFactory, string keyPrefix)
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
-        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyPrefix);
         _connection = connectionFactory;
         _keyPrefix = keyPrefix + "lock:";
         _releaseChannel = _keyPrefix + "released";

@@ -26,6 +26,7 @@ public sealed class OptionsValidationTests
         { o => o.EncryptionKeyId = "bad id", "EncryptionKeyId" },
         { o => o.PreviousEncryptionKeys["k0"] = "short", "PreviousEncryptionKeys" },
         { o => o.KeyPrefix = "", "KeyPrefix" },
+        { o => o.KeyPrefix = "   ", "KeyPrefix" },
         { o => o.FetchLockFallbackPollInterval = TimeSpan.Zero, "FetchLockFallbackPollInterval" },
     };
 

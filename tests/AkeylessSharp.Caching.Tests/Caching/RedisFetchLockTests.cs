@@ -69,8 +69,17 @@ public sealed class RedisFetchLockTests(RedisFixture redis) : IAsyncLifetime
         var fetchLock = new RedisSecretFetchLock(_connection, _prefix);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>("duration", async () => await fetchLock.TryAcquireAsync("/a", TimeSpan.Zero));
         await Assert.ThrowsAsync<ArgumentNullException>("key", async () => await fetchLock.TryAcquireAsync(null!, TimeSpan.FromSeconds(1)));
-        Assert.Throws<ArgumentException>("keyPrefix", () => new RedisSecretFetchLock(_connection, ""));
         Assert.Throws<ArgumentNullException>("connection", () => new RedisSecretFetchLock((IConnectionMultiplexer)null!, _prefix));
         Assert.Equal($"RedisSecretFetchLock (prefix {_prefix}lock:)", fetchLock.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t")]
+    public void BlankKeyPrefix_IsRejectedByName_WithEitherConstructor(string keyPrefix)
+    {
+        Assert.Throws<ArgumentException>("keyPrefix", () => new RedisSecretFetchLock(_connection, keyPrefix));
+        Assert.Throws<ArgumentException>("keyPrefix", () => new RedisSecretFetchLock(() => Task.FromResult<IConnectionMultiplexer>(_connection), keyPrefix));
     }
 }
