@@ -12,7 +12,7 @@ public partial class AkeylessClient
     public virtual async Task CreateSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(value);
+        EnsureValue(value);
         var request = new CreateSecretRequest
         {
             Name = path,
@@ -32,7 +32,7 @@ public partial class AkeylessClient
     public virtual async Task UpdateSecretValueAsync(string path, string value, bool keepPreviousVersion = true, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(value);
+        EnsureValue(value);
         var request = new UpdateSecretValueRequest { Name = path, Value = value, KeepPreviousVersion = keepPreviousVersion ? "true" : "false" };
         await InvokeAsync(CommandCatalog.UpdateSecretValue, path, request, AkeylessJsonContext.Default.UpdateSecretValueRequest,
             AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
@@ -63,5 +63,15 @@ public partial class AkeylessClient
             AkeylessJsonContext.Default.JsonElement, null, cancellationToken).ConfigureAwait(false);
         ForgetDetectedType(path);
         await InvalidateCachedAsync(path).ConfigureAwait(false);
+    }
+
+    // Akeyless requires a value and refuses an empty one (400); white space is a value like any other and is stored as given.
+    private static void EnsureValue(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0)
+        {
+            throw new ArgumentException("The secret value is empty, which Akeyless refuses; pass the value to store (white space is stored as given).", nameof(value));
+        }
     }
 }

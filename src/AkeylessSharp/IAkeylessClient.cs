@@ -41,13 +41,28 @@ public interface IAkeylessClient
     Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a static secret.</summary>
+    /// <param name="path">The item's full path.</param>
+    /// <param name="value">The value; not empty (Akeyless refuses one), white space is stored as given.</param>
+    /// <param name="options">Description, tags and format, when wanted.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty, or <paramref name="path"/> is blank.</exception>
     /// <exception cref="AkeylessConflictException">An item already exists at <paramref name="path"/>.</exception>
     Task CreateSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a new version of a static secret.</summary>
+    /// <param name="path">The item's full path.</param>
+    /// <param name="value">The new value; not empty (Akeyless refuses one), white space is stored as given.</param>
+    /// <param name="keepPreviousVersion">Whether earlier versions are kept.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty, or <paramref name="path"/> is blank.</exception>
     Task UpdateSecretValueAsync(string path, string value, bool keepPreviousVersion = true, CancellationToken cancellationToken = default);
 
     /// <summary>Updates a static secret, creating it only when the item does not exist (never on auth or network errors).</summary>
+    /// <param name="path">The item's full path.</param>
+    /// <param name="value">The value; not empty (Akeyless refuses one), white space is stored as given.</param>
+    /// <param name="options">Description, tags and format, used only when the item is created.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty, or <paramref name="path"/> is blank.</exception>
     Task UpsertSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an item with all its versions.</summary>

@@ -19,6 +19,23 @@ public sealed class StaticSecretTests : EmulatorTestBase
         Assert.Equal("s3cr3t", r.Str("prod/db/password"));
     }
 
+    [Theory]
+    [InlineData("create-secret", "/blank/new")]
+    [InlineData("update-secret-val", "/blank/existing")]
+    public async Task WriteSecret_EmptyValue_Returns400NamingIt_WhiteSpaceIsStoredAsGiven(string command, string name)
+    {
+        (await Client.PostAsync("create-secret", new JsonObject { ["name"] = "/blank/existing", ["value"] = "v1" })).AssertStatus(HttpStatusCode.OK);
+
+        var empty = await Client.PostAsync(command, new JsonObject { ["name"] = name, ["value"] = "" });
+        var blank = await Client.PostAsync(command, new JsonObject { ["name"] = name, ["value"] = " \n " });
+
+        empty.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Contains("value", empty.Error, StringComparison.Ordinal);
+        blank.AssertStatus(HttpStatusCode.OK);
+        var read = await Client.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray(name) });
+        Assert.Equal(" \n ", read.Str(name));
+    }
+
     [Fact]
     public async Task CreateSecret_ResponseEchoesNormalizedName()
     {

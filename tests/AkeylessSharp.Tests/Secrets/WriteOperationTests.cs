@@ -52,6 +52,39 @@ public sealed class WriteOperationTests : IAsyncLifetime
         await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.UpdateSecretValueAsync("/missing", "v"));
     }
 
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("\n")]
+    [InlineData(" \t ")]
+    public async Task WhiteSpaceValue_IsStoredAsGiven_LikeTheService(string value)
+    {
+        using var client = _harness.Client();
+
+        await client.CreateSecretAsync("/blank/created", value);
+        await client.UpdateSecretValueAsync(EmulatorHarness.StaticPath, value);
+        await client.UpsertSecretAsync("/blank/upserted", value);
+
+        Assert.Equal(value, await client.GetSecretAsync("/blank/created"));
+        Assert.Equal(value, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Equal(value, await client.GetSecretAsync("/blank/upserted"));
+    }
+
+    [Fact]
+    public async Task EmptyValue_IsRefusedByNameBeforeAnyRequest()
+    {
+        using var client = _harness.Client();
+
+        var errors = new[]
+        {
+            await Assert.ThrowsAsync<ArgumentException>("value", () => client.CreateSecretAsync("/empty/created", "")),
+            await Assert.ThrowsAsync<ArgumentException>("value", () => client.UpdateSecretValueAsync(EmulatorHarness.StaticPath, "")),
+            await Assert.ThrowsAsync<ArgumentException>("value", () => client.UpsertSecretAsync("/empty/upserted", "")),
+        };
+
+        Assert.All(errors, e => Assert.Contains("value is empty", e.Message, StringComparison.Ordinal));
+        Assert.Equal(0, _harness.Emulator.Counters.Get("create-secret") + _harness.Emulator.Counters.Get("update-secret-val"));
+    }
+
     [Fact]
     public async Task UpsertSecretAsync_Missing_Creates()
     {
