@@ -80,7 +80,10 @@ public sealed partial class AkeylessClientOptions
     /// With <c>access_type</c> <c>uid</c> the connection's login and password are not used, as in the provider: only the
     /// uid token authenticates (an <c>access_id</c> written in the JSON itself is still sent).
     /// </remarks>
-    /// <param name="extrasJson">The extras (or backend_kwargs) JSON object; unknown keys such as <c>connections_path</c> are ignored.</param>
+    /// <param name="extrasJson">
+    /// The extras (or backend_kwargs) JSON object; unknown keys such as <c>connections_path</c> are ignored. Empty or white
+    /// space reads as <c>{}</c>, as Airflow reads an empty extra.
+    /// </param>
     /// <param name="apiUrl">The connection's host (API URL), which wins over an <c>api_url</c> in the JSON; <see langword="null"/> keeps the JSON's or the default.</param>
     /// <param name="accessId">The connection's login (access id).</param>
     /// <param name="accessKey">The connection's password (access key).</param>
@@ -129,7 +132,17 @@ public sealed partial class AkeylessClientOptions
             SetIfGiven(options, "access_key", options.AccessKey is null ? accessKey : null);
         }
 
-        OptionsChecks.ThrowIfInvalid(options);
+        try
+        {
+            OptionsChecks.ThrowIfInvalid(options);
+        }
+        catch (AkeylessConfigurationException ex) when (string.IsNullOrWhiteSpace(extrasJson))
+        {
+            throw new AkeylessConfigurationException(
+                $"The Airflow extras are empty, so they were read as {{}}, as Airflow reads an empty extra: access_type api_key, with the connection's login (access id) and password (access key). {ex.Message}",
+                ex.Field, ex);
+        }
+
         return options;
     }
 

@@ -125,6 +125,32 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Equal(written, ex.Field);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\n")]
+    public void FromAirflowExtras_BlankWithoutLogin_SaysTheExtrasAreEmptyAndWhatThatMeans(string extras)
+    {
+        var error = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromAirflowExtras(extras));
+
+        Assert.StartsWith("The Airflow extras are empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("login (access id)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AccessId", error.Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(AkeylessClientOptions.AccessId), error.Field);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void FromAirflowExtras_BlankWithLoginAndPassword_IsApiKeyLikeAnEmptyAirflowExtra(string extras)
+    {
+        var options = AkeylessClientOptions.FromAirflowExtras(extras, accessId: "p-abc123", accessKey: "a2V5");
+
+        Assert.Equal(AkeylessAccessType.ApiKey, options.AccessType);
+        Assert.Equal("p-abc123", options.AccessId);
+        Assert.Equal("a2V5", options.AccessKey);
+    }
+
     [Fact]
     public void FromAirflowExtras_Uid_UsesUidToken()
     {
