@@ -1,4 +1,5 @@
 using AkeylessSharp.Emulator;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Cli.Tests.Infrastructure;
 
@@ -151,57 +152,36 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task SamlWithoutTheAkeylessCli_SaysWhatACliUserCanDo_NotTheLibraryOption()
     {
-        // The built tool, with a private HOME (no stored SAML credentials) and a PATH without the official akeyless CLI.
-        var home = Directory.CreateTempSubdirectory("akeyless-sharp-saml-");
-        try
-        {
-            var environment = new Dictionary<string, string?> { ["HOME"] = home.FullName, ["PATH"] = home.FullName };
-            var result = await ProcessRun.RunAsync(ProcessRun.Tool(
-                environment, "get", "/x", "--api-url", "http://127.0.0.1:1/", "--access-id", "p-abc123", "--access-type", "saml"));
+        // A PATH without the official akeyless CLI.
+        using var home = new TempDirectory("akeyless-sharp-saml-");
 
-            Assert.True(result.ExitCode == 2, result.ToString());
-            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Contains("akeyless auth --access-id p-abc123 --access-type saml --profile default", line, StringComparison.Ordinal);
-            Assert.Contains("must be on PATH", line, StringComparison.Ordinal);
-            Assert.DoesNotContain("SamlLoginCommand", line, StringComparison.Ordinal);
-        }
-        finally
-        {
-            home.Delete(recursive: true);
-        }
+        var line = await RunSamlGetAsync(home.Path);
+
+        Assert.Contains("akeyless auth --access-id p-abc123 --access-type saml --profile default", line, StringComparison.Ordinal);
+        Assert.Contains("must be on PATH", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("SamlLoginCommand", line, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SamlLoginLeavingNoCredentials_SaysSoAndNamesTheFolderUnderHome_NotARejection()
     {
-        // The built tool with a stand-in akeyless CLI that "logs in" (exits 0) but writes nothing.
-        var home = Directory.CreateTempSubdirectory("akeyless-sharp-saml-");
-        try
+        // A stand-in akeyless CLI that "logs in" (exits 0) but writes nothing.
+        using var home = new TempDirectory("akeyless-sharp-saml-");
+        var akeyless = Path.Combine(home.Path, "akeyless");
+        File.WriteAllText(akeyless, "#!/bin/sh\nexit 0\n");
+        if (!OperatingSystem.IsWindows())
         {
-            var akeyless = Path.Combine(home.FullName, "akeyless");
-            File.WriteAllText(akeyless, "#!/bin/sh\nexit 0\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(akeyless, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-
-            var environment = new Dictionary<string, string?> { ["HOME"] = home.FullName, ["PATH"] = home.FullName };
-            var result = await ProcessRun.RunAsync(ProcessRun.Tool(
-                environment, "get", "/x", "--api-url", "http://127.0.0.1:1/", "--access-id", "p-abc123", "--access-type", "saml"));
-
-            Assert.True(result.ExitCode == 2, result.ToString());
-            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Contains("exited with code 0 and left no usable credentials in '" + Path.Combine(home.FullName, ".akeyless", ".tmp_creds", "default-p-abc123") + "'", line, StringComparison.Ordinal);
-            Assert.Contains("Nothing was sent to Akeyless", line, StringComparison.Ordinal);
-            Assert.Contains("akeyless auth --access-id p-abc123 --access-type saml --profile default", line, StringComparison.Ordinal);
-            Assert.Contains("check HOME", line, StringComparison.Ordinal);
-            Assert.DoesNotContain("rejected", line, StringComparison.Ordinal);
-            Assert.DoesNotContain("SamlCredentialsDirectory", line, StringComparison.Ordinal);
+            File.SetUnixFileMode(akeyless, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        finally
-        {
-            home.Delete(recursive: true);
-        }
+
+        var line = await RunSamlGetAsync(home.Path);
+
+        Assert.Contains("exited with code 0 and left no usable credentials in '" + Path.Combine(home.Path, ".akeyless", ".tmp_creds", "default-p-abc123") + "'", line, StringComparison.Ordinal);
+        Assert.Contains("Nothing was sent to Akeyless", line, StringComparison.Ordinal);
+        Assert.Contains("akeyless auth --access-id p-abc123 --access-type saml --profile default", line, StringComparison.Ordinal);
+        Assert.Contains("check HOME", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("rejected", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("SamlCredentialsDirectory", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -243,5 +223,16 @@ public sealed class ExitCodeTests
         Assert.Equal(4, failure.ExitCode);
         Assert.Contains("AkeylessNotFoundException", failure.Error, StringComparison.Ordinal);
         Assert.Contains(" at ", failure.Error, StringComparison.Ordinal);
+    }
+
+    // The built tool reading with saml under a private HOME that is also its whole PATH; its one error line (exit 2).
+    private static async Task<string> RunSamlGetAsync(string home)
+    {
+        var environment = new Dictionary<string, string?> { ["HOME"] = home, ["PATH"] = home };
+        var result = await ProcessRun.RunAsync(ProcessRun.Tool(
+            environment, "get", "/x", "--api-url", "http://127.0.0.1:1/", "--access-id", "p-abc123", "--access-type", "saml"));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        return Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }

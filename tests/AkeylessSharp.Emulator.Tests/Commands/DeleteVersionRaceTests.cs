@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Emulator.Tests.Commands;
 

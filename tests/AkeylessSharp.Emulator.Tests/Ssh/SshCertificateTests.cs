@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Emulator.Tests.Ssh;
 

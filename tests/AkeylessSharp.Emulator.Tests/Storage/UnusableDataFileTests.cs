@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using AkeylessSharp.Tests.Shared;
 
 namespace AkeylessSharp.Emulator.Tests.Storage;
 

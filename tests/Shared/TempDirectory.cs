@@ -1,6 +1,6 @@
-namespace AkeylessSharp.Emulator.Tests.Infrastructure;
+namespace AkeylessSharp.Tests.Shared;
 
-/// <summary>A fresh directory under the temp folder for one test class, deleted on dispose as far as it can be.</summary>
+/// <summary>A fresh directory under the temp folder, deleted on dispose as far as it can be.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory(string prefix) => Path = Directory.CreateTempSubdirectory(prefix).FullName;
