@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -20,47 +19,36 @@ public sealed class ServeCommandTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "seed.json"), seed);
         var start = ProcessRun.Tool(new Dictionary<string, string?>(), "serve", "--port", "0", "--seed", "seed.json", "--data", "emulator.db");
         start.WorkingDirectory = _folder.FullName;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var server = Process.Start(start)!;
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
+        using var running = RunningProcess.Start(start);
+        var server = running.Process;
+        var limit = running.Limit;
+        var error = server.StandardError.ReadToEndAsync(limit);
+        // The README's serve example: the URL line first; the emulator's own log is on standard error.
+        Assert.StartsWith("Akeyless emulator listening on http://127.0.0.1:", await server.StandardOutput.ReadLineAsync(limit), StringComparison.Ordinal);
+        var exports = new Dictionary<string, string>();
+        while (exports.Count < 3 && await server.StandardOutput.ReadLineAsync(limit) is { } line)
         {
-            var error = server.StandardError.ReadToEndAsync(limit.Token);
-            // The README's serve example: the URL line first; the emulator's own log is on standard error.
-            Assert.StartsWith("Akeyless emulator listening on http://127.0.0.1:", await server.StandardOutput.ReadLineAsync(limit.Token), StringComparison.Ordinal);
-            var exports = new Dictionary<string, string>();
-            while (exports.Count < 3 && await server.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+            if (line.StartsWith("export ", StringComparison.Ordinal))
             {
-                if (line.StartsWith("export ", StringComparison.Ordinal))
-                {
-                    var assignment = line["export ".Length..].Split('=', 2);
-                    exports[assignment[0]] = assignment[1].Trim('\'');
-                }
-            }
-
-            var environment = exports.ToDictionary(static e => e.Key, static e => (string?)e.Value);
-            var read = await CliRun.RunAsync(environment, ["get", "/served/secret"]);
-            Assert.Equal("served-value\n", read.Out);
-            Assert.StartsWith("http://127.0.0.1:", exports["AKEYLESS_API_URL"], StringComparison.Ordinal);
-
-            await ProcessRun.SignalAsync(server, "TERM", limit.Token);
-
-            _ = server.StandardOutput.ReadToEndAsync(limit.Token);
-            await server.WaitForExitAsync(limit.Token);
-            Assert.Equal(0, server.ExitCode);
-            var log = await error;
-            Assert.DoesNotContain("error", log, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("AkeylessSharp.Emulator", log, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(_folder.FullName, "emulator.db")), "--data was not resolved against the current directory");
-        }
-        finally
-        {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
+                var assignment = line["export ".Length..].Split('=', 2);
+                exports[assignment[0]] = assignment[1].Trim('\'');
             }
         }
+
+        var environment = exports.ToDictionary(static e => e.Key, static e => (string?)e.Value);
+        var read = await CliRun.RunAsync(environment, ["get", "/served/secret"]);
+        Assert.Equal("served-value\n", read.Out);
+        Assert.StartsWith("http://127.0.0.1:", exports["AKEYLESS_API_URL"], StringComparison.Ordinal);
+
+        await ProcessRun.SignalAsync(server, "TERM", limit);
+
+        _ = server.StandardOutput.ReadToEndAsync(limit);
+        await server.WaitForExitAsync(limit);
+        Assert.Equal(0, server.ExitCode);
+        var log = await error;
+        Assert.DoesNotContain("error", log, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("AkeylessSharp.Emulator", log, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, "emulator.db")), "--data was not resolved against the current directory");
     }
 
     [Fact]
@@ -182,31 +170,25 @@ public sealed class ServeCommandTests : IDisposable
     {
         const string token = "serve-admin-token-0001";
         var start = ProcessRun.Tool(new Dictionary<string, string?>(), "serve", "--port", "0", "--admin-token", token);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var server = Process.Start(start)!;
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
+        using var running = RunningProcess.Start(start);
+        var server = running.Process;
+        var limit = running.Limit;
+        string? url = null;
+        while (url is null && await server.StandardOutput.ReadLineAsync(limit) is { } line)
         {
-            string? url = null;
-            while (url is null && await server.StandardOutput.ReadLineAsync(limit.Token) is { } line)
-            {
-                url = line.StartsWith("export AKEYLESS_API_URL=", StringComparison.Ordinal) ? line["export AKEYLESS_API_URL=".Length..] : null;
-            }
-
-            using var http = new HttpClient { BaseAddress = new Uri(url!) };
-            using var anonymous = await http.GetAsync(new Uri("__emulator/counters", UriKind.Relative), limit.Token);
-            using var request = new HttpRequestMessage(HttpMethod.Get, "__emulator/counters") { Headers = { { "Authorization", "Bearer " + token } } };
-            using var authorized = await http.SendAsync(request, limit.Token);
-
-            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+            url = line.StartsWith("export AKEYLESS_API_URL=", StringComparison.Ordinal) ? line["export AKEYLESS_API_URL=".Length..] : null;
         }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync(CancellationToken.None);
-        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(url!) };
+        using var anonymous = await http.GetAsync(new Uri("__emulator/counters", UriKind.Relative), limit);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "__emulator/counters") { Headers = { { "Authorization", "Bearer " + token } } };
+        using var authorized = await http.SendAsync(request, limit);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync(CancellationToken.None);
 
         Assert.DoesNotContain(token, await server.StandardOutput.ReadToEndAsync() + await server.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using AkeylessSharp.Cli.Tests.Infrastructure;
@@ -25,32 +24,20 @@ public sealed class EnvSignalTests
             ["AKEYLESS_ACCESS_KEY"] = "a2V5",
         };
         var start = ProcessRun.Tool(environment, "env", "--map", "KEY=/demo/api/key");
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.RedirectStandardInput = true;
-        using var tool = Process.Start(start)!;
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            var output = tool.StandardOutput.ReadToEndAsync(limit.Token);
-            var error = tool.StandardError.ReadToEndAsync(limit.Token);
-            // Once the tool has connected, it is inside the command, waiting for an answer that never comes.
-            using var connection = await silent.AcceptTcpClientAsync(limit.Token);
+        using var running = RunningProcess.Start(start, redirectInput: true);
+        var tool = running.Process;
+        var limit = running.Limit;
+        var output = tool.StandardOutput.ReadToEndAsync(limit);
+        var error = tool.StandardError.ReadToEndAsync(limit);
+        // Once the tool has connected, it is inside the command, waiting for an answer that never comes.
+        using var connection = await silent.AcceptTcpClientAsync(limit);
 
-            await ProcessRun.SignalAsync(tool, signal, limit.Token);
+        await ProcessRun.SignalAsync(tool, signal, limit);
 
-            await tool.WaitForExitAsync(limit.Token);
+        await tool.WaitForExitAsync(limit);
 
-            Assert.Equal(expected, tool.ExitCode);
-            Assert.Equal(string.Empty, await output);
-            Assert.Equal("error: cancelled.\n", await error);
-        }
-        finally
-        {
-            if (!tool.HasExited)
-            {
-                tool.Kill(entireProcessTree: true);
-            }
-        }
+        Assert.Equal(expected, tool.ExitCode);
+        Assert.Equal(string.Empty, await output);
+        Assert.Equal("error: cancelled.\n", await error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AkeylessSharp.Emulator;
 using AkeylessSharp.Cli.Tests.Infrastructure;
@@ -78,32 +77,20 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
     {
         var script = $"trap 'echo got-{signal}; exit {code}' {signal}; echo ready; while :; do sleep 0.05; done";
         var start = ProcessRun.Tool(emulator.Environment(), "exec", "--map", "KEY=/demo/api/key", "--", "sh", "-c", script);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.RedirectStandardInput = true;
-        using var tool = Process.Start(start)!;
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            var error = tool.StandardError.ReadToEndAsync(limit.Token);
-            Assert.Equal("ready", await tool.StandardOutput.ReadLineAsync(limit.Token));
+        using var running = RunningProcess.Start(start, redirectInput: true);
+        var tool = running.Process;
+        var limit = running.Limit;
+        var error = tool.StandardError.ReadToEndAsync(limit);
+        Assert.Equal("ready", await tool.StandardOutput.ReadLineAsync(limit));
 
-            await ProcessRun.SignalAsync(tool, signal, limit.Token);
+        await ProcessRun.SignalAsync(tool, signal, limit);
 
-            var rest = await tool.StandardOutput.ReadToEndAsync(limit.Token);
-            await tool.WaitForExitAsync(limit.Token);
+        var rest = await tool.StandardOutput.ReadToEndAsync(limit);
+        await tool.WaitForExitAsync(limit);
 
-            Assert.Equal($"got-{signal}\n", rest);
-            Assert.Equal(code, tool.ExitCode);
-            Assert.Equal(string.Empty, await error);
-        }
-        finally
-        {
-            if (!tool.HasExited)
-            {
-                tool.Kill(entireProcessTree: true);
-            }
-        }
+        Assert.Equal($"got-{signal}\n", rest);
+        Assert.Equal(code, tool.ExitCode);
+        Assert.Equal(string.Empty, await error);
     }
 
     [Fact]
@@ -247,33 +234,22 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
         // The trap is set before the line the test waits for, or a SIGTERM right after it could find the shell without it.
         var script = """trap 'exit 0' TERM; echo "value=$P"; while :; do sleep 0.05; done""";
         var start = ProcessRun.Tool(emulator.Environment(), "exec", "--watch", "1", "--map", "P=/watch/value", "--", "sh", "-c", script);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var tool = Process.Start(start)!;
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            var error = tool.StandardError.ReadToEndAsync(limit.Token);
-            Assert.Equal("value=first", await tool.StandardOutput.ReadLineAsync(limit.Token));
+        using var running = RunningProcess.Start(start);
+        var tool = running.Process;
+        var limit = running.Limit;
+        var error = tool.StandardError.ReadToEndAsync(limit);
+        Assert.Equal("value=first", await tool.StandardOutput.ReadLineAsync(limit));
 
-            var write = await emulator.RunInProcessAsync("set", "/watch/value", "second");
-            Assert.Equal(0, write.ExitCode);
+        var write = await emulator.RunInProcessAsync("set", "/watch/value", "second");
+        Assert.Equal(0, write.ExitCode);
 
-            // The next tick sees the change: the program is stopped and started again with the new value.
-            Assert.Equal("value=second", await tool.StandardOutput.ReadLineAsync(limit.Token));
-            await ProcessRun.SignalAsync(tool, "TERM", limit.Token);
+        // The next tick sees the change: the program is stopped and started again with the new value.
+        Assert.Equal("value=second", await tool.StandardOutput.ReadLineAsync(limit));
+        await ProcessRun.SignalAsync(tool, "TERM", limit);
 
-            await tool.WaitForExitAsync(limit.Token);
-            Assert.Equal(0, tool.ExitCode);
-            Assert.Contains("restarting the program", await error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!tool.HasExited)
-            {
-                tool.Kill(entireProcessTree: true);
-            }
-        }
+        await tool.WaitForExitAsync(limit);
+        Assert.Equal(0, tool.ExitCode);
+        Assert.Contains("restarting the program", await error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -281,40 +257,29 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
     {
         var script = """trap 'exit 0' TERM; echo "value=$P"; while :; do sleep 0.05; done""";
         var start = ProcessRun.Tool(emulator.Environment(), "exec", "--watch", "1", "--map", "P=/watch/flaky", "--", "sh", "-c", script);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var tool = Process.Start(start)!;
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            Assert.Equal("value=before", await tool.StandardOutput.ReadLineAsync(limit.Token));
+        using var running = RunningProcess.Start(start);
+        var tool = running.Process;
+        var limit = running.Limit;
+        Assert.Equal("value=before", await tool.StandardOutput.ReadLineAsync(limit));
 
-            // The secret disappears: the next read fails, which is a warning, and the program goes on.
-            Assert.Equal(0, (await emulator.RunInProcessAsync("delete", "/watch/flaky", "--yes")).ExitCode);
-            var warning = await tool.StandardError.ReadLineAsync(limit.Token);
-            Assert.StartsWith("warning: reading the secrets again failed, the program keeps its values: ", warning, StringComparison.Ordinal);
-            Assert.Contains("/watch/flaky", warning, StringComparison.Ordinal);
-            Assert.False(tool.HasExited);
+        // The secret disappears: the next read fails, which is a warning, and the program goes on.
+        Assert.Equal(0, (await emulator.RunInProcessAsync("delete", "/watch/flaky", "--yes")).ExitCode);
+        var warning = await tool.StandardError.ReadLineAsync(limit);
+        Assert.StartsWith("warning: reading the secrets again failed, the program keeps its values: ", warning, StringComparison.Ordinal);
+        Assert.Contains("/watch/flaky", warning, StringComparison.Ordinal);
+        Assert.False(tool.HasExited);
 
-            // It comes back with another value: that is a change, and the program restarts with it.
-            Assert.Equal(0, (await emulator.RunInProcessAsync("set", "/watch/flaky", "after")).ExitCode);
-            Assert.Equal("value=after", await tool.StandardOutput.ReadLineAsync(limit.Token));
-            await ProcessRun.SignalAsync(tool, "TERM", limit.Token);
+        // It comes back with another value: that is a change, and the program restarts with it.
+        Assert.Equal(0, (await emulator.RunInProcessAsync("set", "/watch/flaky", "after")).ExitCode);
+        Assert.Equal("value=after", await tool.StandardOutput.ReadLineAsync(limit));
+        await ProcessRun.SignalAsync(tool, "TERM", limit);
 
-            await tool.WaitForExitAsync(limit.Token);
-            Assert.Equal(0, tool.ExitCode);
-            var rest = await tool.StandardError.ReadToEndAsync(limit.Token);
-            Assert.Contains("restarting the program", rest, StringComparison.Ordinal);
-            Assert.DoesNotContain("before", rest + warning, StringComparison.Ordinal);
-            Assert.DoesNotContain("after", rest, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!tool.HasExited)
-            {
-                tool.Kill(entireProcessTree: true);
-            }
-        }
+        await tool.WaitForExitAsync(limit);
+        Assert.Equal(0, tool.ExitCode);
+        var rest = await tool.StandardError.ReadToEndAsync(limit);
+        Assert.Contains("restarting the program", rest, StringComparison.Ordinal);
+        Assert.DoesNotContain("before", rest + warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("after", rest, StringComparison.Ordinal);
     }
 
     [Theory]
