@@ -106,24 +106,5 @@ public sealed class AkeylessEmulatorOptions
     /// A copy of every setting (the clock and the logging callback shared), taken at start: options changed afterwards, to
     /// start a second emulator or by mistake, never change a running one's limits, strictness or admin token.
     /// </summary>
-    internal AkeylessEmulatorOptions Snapshot() => new()
-    {
-        Urls = Urls,
-        DataPath = DataPath,
-        SeedPath = SeedPath,
-        SeedJson = SeedJson,
-        TimeProvider = TimeProvider,
-        TokenTtl = TokenTtl,
-        AccessId = AccessId,
-        AccessKey = AccessKey,
-        DefaultPageSize = DefaultPageSize,
-        MaxRequestBodyBytes = MaxRequestBodyBytes,
-        MaxValueBytes = MaxValueBytes,
-        MaxVersionsPerItem = MaxVersionsPerItem,
-        MaxItems = MaxItems,
-        AdminToken = AdminToken,
-        StrictWire = StrictWire,
-        ConfigureLogging = ConfigureLogging,
-        OptionNames = OptionNames,
-    };
+    internal AkeylessEmulatorOptions Snapshot() => (AkeylessEmulatorOptions)MemberwiseClone();
 }

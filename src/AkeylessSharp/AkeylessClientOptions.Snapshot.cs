@@ -8,41 +8,11 @@ public sealed partial class AkeylessClientOptions
     /// client keeps, so changing the object it was given, to build another client or by mistake, never changes the
     /// credentials, limits or timeouts of a client already built.
     /// </summary>
-    internal AkeylessClientOptions Snapshot() => new()
+    internal AkeylessClientOptions Snapshot()
     {
-        ApiUrl = ApiUrl,
-        AccessId = AccessId,
-        AccessType = AccessType,
-        AccessKey = AccessKey,
-        UidToken = UidToken,
-        UidTokenRotationInterval = UidTokenRotationInterval,
-        OnUidTokenRotated = OnUidTokenRotated,
-        Jwt = Jwt,
-        JwtEnvironmentVariable = JwtEnvironmentVariable,
-        K8sAuthConfigName = K8sAuthConfigName,
-        K8sServiceAccountToken = K8sServiceAccountToken,
-        K8sServiceAccountTokenPath = K8sServiceAccountTokenPath,
-        GatewayUrl = GatewayUrl,
-        CertificateData = CertificateData,
-        PrivateKeyData = PrivateKeyData,
-        GcpAudience = GcpAudience,
-        AzureObjectId = AzureObjectId,
-        Profile = Profile,
-        SamlLoginCommand = SamlLoginCommand,
-        SamlCredentialsDirectory = SamlCredentialsDirectory,
-        AuthTokenTtl = AuthTokenTtl,
-        TokenRefreshBuffer = TokenRefreshBuffer,
-        Timeout = Timeout,
-        MaxRetries = MaxRetries,
-        RetryBaseDelay = RetryBaseDelay,
-        AttemptTimeout = AttemptTimeout,
-        TotalRequestTimeout = TotalRequestTimeout,
-        MaxResponseSize = MaxResponseSize,
-        GatewayCaBundlePath = GatewayCaBundlePath,
-        ServerCertificateValidation = ServerCertificateValidation,
-        Cache = Cache?.Snapshot(),
-        SecretCache = SecretCache,
-        SecretFetchLock = SecretFetchLock,
-        IncludePathInTraces = IncludePathInTraces,
-    };
+        // Every setting is a value, an immutable string or a shared service, but the cache options, which get their own copy.
+        var copy = (AkeylessClientOptions)MemberwiseClone();
+        copy.Cache = Cache?.Snapshot();
+        return copy;
+    }
 }
