@@ -24,7 +24,11 @@ if ! dotnet build AkeylessSharp.slnx -c "$configuration" -nologo -v quiet; then
 fi
 
 echo "== xunit"
-dotnet test AkeylessSharp.slnx -c "$configuration" --no-build -nologo \
+# The CLI's signal tests need SIGINT and SIGHUP to reach the tool: a run started under nohup or as a background job of
+# a non-interactive shell inherits them ignored, and the tool (like any Unix program) keeps them so. Restore the defaults.
+default_signals=()
+if env --default-signal=INT true 2>/dev/null; then default_signals=(env --default-signal=INT,HUP,QUIT); fi
+"${default_signals[@]}" dotnet test AkeylessSharp.slnx -c "$configuration" --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" \
   --blame-hang --blame-hang-timeout 120s --blame-hang-dump-type none || status=1
 
