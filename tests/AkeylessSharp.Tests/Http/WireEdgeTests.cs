@@ -34,7 +34,7 @@ public sealed class WireEdgeTests
         ["HTTP/1.0 body until close"] = (Raw($"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{s_answer}"), null, 1, 1),
         ["two different Content-Lengths"] = (Raw($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {s_answer.Length}\r\nContent-Length: 3\r\n\r\n{s_answer}"), null, 1, 1),
         ["gzip that is not gzip"] = (Raw($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: {s_answer.Length}\r\n\r\n{s_answer}"), typeof(AkeylessProtocolException), 1, 1),
-        ["503 whose gzip is not gzip"] = (Raw("HTTP/1.1 503 Busy\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n\r\nbusy"), typeof(AkeylessServiceUnavailableException), 3, 3),
+        ["503 whose gzip is not gzip"] = (Raw("HTTP/1.1 503 Busy\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\nConnection: close\r\n\r\nbusy"), typeof(AkeylessServiceUnavailableException), 3, 3),
         ["brotli the client did not ask for"] = (Raw("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: br\r\nContent-Length: 4\r\n\r\n\u001b\u0003\u0000\u0000"), typeof(AkeylessProtocolException), 1, 1),
         ["200 with an empty body"] = (Answer(200, "application/json", ""), typeof(AkeylessProtocolException), 1, 1),
         ["200 with JSON null"] = (Answer(200, "application/json", "null"), typeof(AkeylessProtocolException), 1, 1),
