@@ -23,7 +23,7 @@ internal sealed partial class CachingSecretReader
         if (_fleetLock is null || stampede.Key.Refresh || !Ttl.Caches(kind))
         {
             initial?.Watch?.Dispose();
-            return await FetchThenStoreAsync(key, fetch(state, token)).ConfigureAwait(false);
+            return await FetchThenStoreAsync(stampede, fetch(state, token)).ConfigureAwait(false);
         }
 
         // Listening starts before the look at the lock, so a release that follows that look always wakes this reader.
@@ -140,7 +140,7 @@ internal sealed partial class CachingSecretReader
                 _batcher.Flush();
             }
 
-            return await FetchThenStoreAsync(key, fetching).ConfigureAwait(false);
+            return await FetchThenStoreAsync(stampede, fetching).ConfigureAwait(false);
         }
         finally
         {
@@ -149,10 +149,20 @@ internal sealed partial class CachingSecretReader
         }
     }
 
-    private async Task<string> FetchThenStoreAsync(string key, Task<CacheableValue> fetching)
+    private async Task<string> FetchThenStoreAsync(StampedeState stampede, Task<CacheableValue> fetching)
     {
+        string key = stampede.Key.Key;
         var fetched = await fetching.ConfigureAwait(false);
         await StoreAsync(key, fetched).ConfigureAwait(false);
+
+        // Looked at after storing: a write that supersedes the fetch later evicts what was stored; one that did so
+        // earlier may have evicted before the store, so the store is undone here.
+        if (stampede.Superseded)
+        {
+            _stale?.Remove(key);
+            await RemoveQuietlyAsync(key).ConfigureAwait(false);
+        }
+
         return fetched.Value;
     }
 

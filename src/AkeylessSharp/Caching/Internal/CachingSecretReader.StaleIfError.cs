@@ -13,6 +13,7 @@ internal sealed partial class CachingSecretReader
     /// <summary>Forgets every cached and last known value of <paramref name="path"/>: after a write, or when it is gone.</summary>
     public async ValueTask InvalidatePathAsync(string path)
     {
+        SupersedeInflight(path);
         _stale?.RemovePath(path);
         await RemoveQuietlyAsync(path).ConfigureAwait(false);
         if (_variants.TryRemove(path, out var keys))

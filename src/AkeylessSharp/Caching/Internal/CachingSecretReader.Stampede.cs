@@ -118,4 +118,21 @@ internal sealed partial class CachingSecretReader
     }
 
     private void Retire(StampedeState stampede) => _inflight.TryRemove(KeyValuePair.Create(stampede.Key, stampede));
+
+    /// <summary>
+    /// Retires every fetch in flight for a key of <paramref name="path"/>, marked superseded: a read that starts after a
+    /// write must not join a fetch that started before it, and such a fetch must not store its value once the write's
+    /// evictions are done.
+    /// </summary>
+    private void SupersedeInflight(string path)
+    {
+        foreach (var (key, stampede) in _inflight)
+        {
+            if (key.Key.StartsWith(path, StringComparison.Ordinal) && (key.Key.Length == path.Length || key.Key[path.Length] == SecretCacheKey.Separator))
+            {
+                stampede.Supersede();
+                Retire(stampede);
+            }
+        }
+    }
 }
