@@ -54,6 +54,21 @@ public sealed class WriteDuringReadTests : IAsyncLifetime
         await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.GetSecretAsync(path).AsTask());
     }
 
+    [Fact]
+    public async Task GetSecret_AfterARefreshOvertookAnEarlierReadsStore_SeesTheRefreshedValue()
+    {
+        string path = ClientFixture.Paths[4];
+        var (client, cache, earlier) = await ReadHeldBeforeStoreAsync(path);
+
+        // Changed by someone else: this client's cache knows nothing of it until a refresh.
+        await _fixture.Client(null).UpdateSecretValueAsync(path, "changed elsewhere");
+        Assert.Equal("changed elsewhere", await client.GetSecretAsync(path, new SecretRequestOptions { Refresh = true }));
+        cache.Open();
+
+        Assert.Equal("e2e-value-4", await earlier);
+        Assert.Equal("changed elsewhere", await client.GetSecretAsync(path));
+    }
+
     /// <summary>Starts a cached read of <paramref name="path"/> and returns once Akeyless answered it and its store waits at the gate.</summary>
     private async Task<(AkeylessClient Client, GatedSecretCache Cache, Task<string> Read)> ReadHeldBeforeStoreAsync(string path)
     {

@@ -22,6 +22,14 @@ internal sealed partial class CachingSecretReader
     {
         _metrics?.Misses.Add(1);
         var stampedeKey = new StampedeKey(key, refresh);
+
+        // A plain fetch that started before this refresh may store an older value after it; its callers keep that value.
+        if (refresh && _inflight.TryGetValue(stampedeKey with { Refresh = false }, out var older))
+        {
+            older.Supersede();
+            Retire(older);
+        }
+
         while (true)
         {
             if (_inflight.TryGetValue(stampedeKey, out var existing))

@@ -22,12 +22,12 @@ internal sealed class StampedeState(StampedeKey key)
     public Task<string> Task => _result.Task;
 
     /// <summary>
-    /// Whether a write through the client changed the key's item while this fetch ran: its value may predate the write,
-    /// so it answers the callers that came before the write and is not kept.
+    /// Whether a write through the client, or a refresh of the key, came while this fetch ran: its value may predate it,
+    /// so it answers the callers that came before and is not kept.
     /// </summary>
     public bool Superseded => _superseded;
 
-    /// <summary>Marks the fetch as predating a write; set before the write's evictions so a store after them sees it.</summary>
+    /// <summary>Marks the fetch as predating a write or refresh; set before the write evicts (or the refresh stores) so the fetch's own store sees it.</summary>
     public void Supersede() => _superseded = true;
 
     /// <summary>Joins as one more caller; fails when every previous caller has already given up.</summary>
