@@ -102,6 +102,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         _options = options;
         _ownedResources = owned;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _detectedTypes = new Caching.Internal.ExpiringMap<AkeylessItemType>(_timeProvider);
         _logger = ClientLogger(loggerFactory);
         _transport = new AkeylessTransport(httpClient, baseUri, options.TotalRequestTimeout);
         _telemetry = new Diagnostics.Internal.CommandTelemetry(baseUri, options.IncludePathInTraces, _logger);
