@@ -10,7 +10,8 @@ public sealed partial class DistributedSecretCache
     private const string InitialGeneration = "0";
 
     private readonly TimeSpan _generationCheckInterval;
-    private volatile GenerationSnapshot? _generation;
+    // Read with Volatile.Read, replaced with Volatile.Write or Interlocked: a check in flight must not undo a clear.
+    private GenerationSnapshot? _generation;
 
     /// <inheritdoc />
     /// <remarks>
@@ -23,7 +24,7 @@ public sealed partial class DistributedSecretCache
         await _fallback.ClearAsync(cancellationToken).ConfigureAwait(false);
 
         // Adopt the new generation locally even if the write fails, so this instance never reads the cleared entries.
-        _generation = new GenerationSnapshot(generation, NextGenerationCheck());
+        Volatile.Write(ref _generation, new GenerationSnapshot(generation, NextGenerationCheck()));
         if (_guard.TryEnter(out bool probe))
         {
             await GuardAsync(
@@ -45,20 +46,23 @@ public sealed partial class DistributedSecretCache
     /// <summary>The current generation, re-read from the distributed cache at most once per check interval.</summary>
     private ValueTask<string> GetGenerationAsync(CancellationToken cancellationToken)
     {
-        var snapshot = _generation;
+        var snapshot = Volatile.Read(ref _generation);
         return snapshot is not null && _time.GetTimestamp() < snapshot.CheckAfter
             ? new ValueTask<string>(snapshot.Generation)
-            : ReadGenerationAsync(cancellationToken);
+            : ReadGenerationAsync(snapshot, cancellationToken);
     }
 
-    private async ValueTask<string> ReadGenerationAsync(CancellationToken cancellationToken)
+    private async ValueTask<string> ReadGenerationAsync(GenerationSnapshot? seen, CancellationToken cancellationToken)
     {
         byte[]? stored = await WithTimeout(_cache.GetAsync(GenerationKey, cancellationToken), cancellationToken).ConfigureAwait(false);
         string generation = stored is { Length: > 0 and <= 32 } && stored.All(static b => char.IsAsciiHexDigitLower((char)b))
             ? Encoding.ASCII.GetString(stored)
             : InitialGeneration;
-        _generation = new GenerationSnapshot(generation, NextGenerationCheck());
-        return generation;
+
+        // Kept only if nothing replaced the generation meanwhile: a clear made while this read was in flight is newer
+        // than what it read, and stays.
+        var current = Interlocked.CompareExchange(ref _generation, new GenerationSnapshot(generation, NextGenerationCheck()), seen);
+        return ReferenceEquals(current, seen) ? generation : current!.Generation;
     }
 
     private long NextGenerationCheck() => Timestamps.After(_time, _generationCheckInterval);

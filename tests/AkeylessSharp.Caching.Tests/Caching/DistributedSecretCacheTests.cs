@@ -125,6 +125,27 @@ public sealed class DistributedSecretCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Clear_WhileAnEarlierGenerationCheckIsInFlight_IsNotUndoneByIt()
+    {
+        var clock = TestReaders.Clock();
+        using var backend = new HeldReadDistributedCache();
+        var options = Options();
+        var cache = new DistributedSecretCache(backend, options, clock);
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        clock.Advance(options.GenerationCheckInterval);
+
+        // This read looks at the generation again and is answered the old one, but only after the clear.
+        backend.HoldNextGetOf("akeyless:generation");
+        var earlier = cache.GetAsync("/a").AsTask();
+        await backend.Reading.WaitAsync(TimeSpan.FromSeconds(30));
+        await cache.ClearAsync();
+        backend.Release();
+        await earlier;
+
+        Assert.Null(await cache.GetAsync("/a"));
+    }
+
+    [Fact]
     public async Task Expiry_IsJudgedOnTheCachesClock_AndAStaleCopyLastsItsAllowanceOnly()
     {
         var clock = TestReaders.Clock();
