@@ -189,6 +189,42 @@ public sealed class DistributedSecretCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task RemoveDuringAnOutage_IsNotUndoneWhenTheBackendComesBack()
+    {
+        var clock = TestReaders.Clock();
+        var options = Options();
+        var cache = new DistributedSecretCache(_backend, options, clock);
+        await cache.SetAsync("/a", "old", TimeSpan.FromMinutes(5));
+        _backend.Failing = true;
+        Assert.Null(await cache.GetAsync("/b")); // opens the breaker
+
+        await cache.RemoveAsync("/a");
+        _backend.Failing = false;
+        clock.Advance(options.DistributedCacheBreakDuration);
+
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.Null(await cache.GetAsync("/a"));
+    }
+
+    [Fact]
+    public async Task ClearDuringAnOutage_IsNotUndoneWhenTheBackendComesBack()
+    {
+        var clock = TestReaders.Clock();
+        var options = Options();
+        var cache = new DistributedSecretCache(_backend, options, clock);
+        await cache.SetAsync("/a", "old", TimeSpan.FromMinutes(5));
+        _backend.Failing = true;
+        Assert.Null(await cache.GetAsync("/b"));
+
+        await cache.ClearAsync();
+        _backend.Failing = false;
+        clock.Advance(options.DistributedCacheBreakDuration + options.GenerationCheckInterval);
+
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.Null(await cache.GetAsync("/a"));
+    }
+
+    [Fact]
     public async Task Remove_DeletesTheEntry()
     {
         var cache = new DistributedSecretCache(_backend, Options(), TestReaders.Clock());
