@@ -15,7 +15,7 @@ public sealed partial class DistributedSecretCache
     private GenerationSnapshot? _generation;
 
     // How many removals and clears did not reach the distributed cache (an outage); while not zero, the next call that
-    // reaches it starts a new generation there first, so no instance reads the entries they should have deleted.
+    // reaches it starts a new generation there first, so the entries they should have deleted are not read again.
     private int _unwrittenRemovals;
 
     /// <inheritdoc />

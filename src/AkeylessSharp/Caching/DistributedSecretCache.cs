@@ -119,7 +119,8 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     /// <inheritdoc />
     /// <remarks>
     /// A removal the distributed cache misses (it is failing) is not lost: once it answers again, this cache starts a new
-    /// generation there before anything else, as <see cref="ClearAsync"/> does, so no instance reads the removed entry.
+    /// generation there before anything else, as <see cref="ClearAsync"/> does, so the removed entry is not read again
+    /// (by other instances, after their next generation check).
     /// </remarks>
     public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
