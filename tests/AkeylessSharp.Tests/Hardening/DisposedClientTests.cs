@@ -80,6 +80,26 @@ public sealed class DisposedClientTests : IAsyncLifetime
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task ReadsInFlight_OverTheCallersHttpClient_WhenTheClientIsDisposed_EndWithObjectDisposed(bool cached)
+    {
+        using var callersHttpClient = new HttpClient();
+        var options = _harness.Options(o => o.Cache = cached ? new AkeylessCacheOptions { BatchWindow = TimeSpan.Zero } : null);
+        var client = new AkeylessClient(callersHttpClient, options);
+        await _harness.AuthenticateThenStallReadsAsync(client);
+        _harness.Emulator.Counters.Reset();
+        var read = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        await WaitUntilAsync(() => _harness.Emulator.Counters.Get("get-secret-value") >= 1);
+
+        client.Dispose();
+
+        // Well within the 5 s the emulator holds the answer back: the call must not wait for it.
+        var ex = await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(TimeSpan.FromSeconds(4)));
+        Assert.Equal(typeof(AkeylessClient).FullName, ex.ObjectName);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task ReadsWaitingForTheFirstAuthentication_WhenTheClientIsDisposed_EndWithObjectDisposed(bool batching)
     {
         var client = _harness.Client(o => o.Cache = new AkeylessCacheOptions { BatchingEnabled = batching, BatchWindow = TimeSpan.Zero });
