@@ -16,11 +16,35 @@ public partial class AkeylessClient
             ? new CachingSecretReader(options.SecretCache ?? new MemorySecretCache(_timeProvider), cache, FetchLatestSecretsAsync, _timeProvider, _logger, CacheMetrics.Shared, options.SecretFetchLock, WhenTokenReady, options.Timeout)
             : null;
 
-    /// <summary>Nothing when a request could carry a token now; otherwise the authentication it would wait for.</summary>
+    /// <summary>
+    /// Nothing when a request could carry a token now, or the client is disposed (a batch then goes out and fails as every
+    /// call does after Dispose, instead of starting an authentication); otherwise the authentication it would wait for.
+    /// </summary>
     private Task? WhenTokenReady()
     {
+        if (_disposed)
+        {
+            return null;
+        }
+
         var token = _tokens.GetTokenAsync(CancellationToken.None);
-        return token.IsCompleted ? null : token.AsTask();
+        return token.IsCompleted ? null : ReadyOrDisposedAsync(token.AsTask());
+    }
+
+    /// <summary>
+    /// The authentication a batch waits for, ending without its failure if disposing the client ended it: the batch's
+    /// request then fails with this client's <see cref="ObjectDisposedException"/>, not the HTTP client's.
+    /// </summary>
+    private async Task ReadyOrDisposedAsync(Task<Auth.AkeylessToken> token)
+    {
+        try
+        {
+            await token.ConfigureAwait(false);
+        }
+        catch (Exception) when (_disposed)
+        {
+            // The batch's own request reports the disposal.
+        }
     }
 
     /// <summary>Whether a read of a static secret is the plain latest whole value, the one that micro-batches.</summary>

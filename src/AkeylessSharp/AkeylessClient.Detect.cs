@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AkeylessSharp.Diagnostics;
 using AkeylessSharp.Secrets.Internal;
 
@@ -13,7 +12,11 @@ public partial class AkeylessClient
     /// <summary>How long a detected item type is trusted before <c>describe-item</c> is asked again.</summary>
     internal static readonly TimeSpan DetectedTypeTtl = TimeSpan.FromMinutes(5);
 
-    private readonly ConcurrentDictionary<string, DetectedType> _detectedTypes = new(StringComparer.Ordinal);
+    // Entries end with their time to live and are swept, so a process reading ever new paths does not keep them all.
+    private readonly Caching.Internal.ExpiringMap<AkeylessItemType> _detectedTypes = null!;
+
+    /// <summary>Gets how many detected types are remembered; for tests.</summary>
+    internal int DetectedTypeCount => _detectedTypes.Count;
 
     /// <inheritdoc />
     /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
@@ -23,8 +26,12 @@ public partial class AkeylessClient
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
-        var known = _detectedTypes.TryGetValue(path, out var detected) && _timeProvider.GetUtcNow() < detected.ExpiresAt;
-        var type = known ? detected!.Type : await DetectTypeAsync(path, cancellationToken).ConfigureAwait(false);
+        var known = _detectedTypes.TryGet(path, out var type);
+        if (!known)
+        {
+            type = await DetectTypeAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             return await ReadAsTypeAsync(path, type, options, cancellationToken).ConfigureAwait(false);
@@ -42,13 +49,13 @@ public partial class AkeylessClient
         }
     }
 
-    private void ForgetDetectedType(string path) => _detectedTypes.TryRemove(path, out _);
+    private void ForgetDetectedType(string path) => _detectedTypes.Remove(path);
 
     private async Task<AkeylessItemType> DetectTypeAsync(string path, CancellationToken cancellationToken)
     {
         ForgetDetectedType(path);
         var type = (await DescribeItemAsync(path, cancellationToken).ConfigureAwait(false)).Type;
-        _detectedTypes[path] = new DetectedType(type, _timeProvider.GetUtcNow() + DetectedTypeTtl);
+        _detectedTypes.Set(path, type, _detectedTypes.After(DetectedTypeTtl));
         Log.ItemTypeDetected(_logger, path, type);
         return type;
     }
@@ -64,6 +71,4 @@ public partial class AkeylessClient
         };
         return new SecretValue { Type = type, Value = value };
     }
-
-    private sealed record DetectedType(AkeylessItemType Type, DateTimeOffset ExpiresAt);
 }

@@ -9,6 +9,10 @@ public partial class AkeylessClient
 {
     private volatile bool _disposed;
 
+    // Ends the calls in flight over an HTTP client this instance does not own: disposing an owned one does that itself.
+    // Never disposed (it has no timer): a call starting as the client is disposed may still link to it.
+    private readonly CancellationTokenSource? _stopCalls;
+
     /// <summary>
     /// Releases the HTTP client this instance created (never the shared connection pool or one passed in). Afterwards
     /// every member throws <see cref="ObjectDisposedException"/>, and so do the calls still in flight.
@@ -28,6 +32,7 @@ public partial class AkeylessClient
             // Set first: the calls the HTTP client cancels as it goes must find the client disposed.
             _disposed = true;
             _ownedResources?.Dispose();
+            _stopCalls?.Cancel();
         }
     }
 

@@ -4,7 +4,10 @@ using AkeylessSharp.Http.Internal;
 
 namespace AkeylessSharp;
 
-/// <content>Writes. None of them is replayed after a 5xx or a timeout: the server may already have applied it.</content>
+/// <content>
+/// Writes. None of them is replayed after a 5xx or a timeout: the server may already have applied it. For the same reason
+/// each one evicts what it may have changed from the cache whether it succeeded or not.
+/// </content>
 public partial class AkeylessClient
 {
     /// <inheritdoc />
@@ -21,10 +24,15 @@ public partial class AkeylessClient
             Tags = options is { Tags.Count: > 0 } ? options.Tags : null,
             Format = options?.Format,
         };
-        await InvokeAsync(CommandCatalog.CreateSecret, path, request, AkeylessJsonContext.Default.CreateSecretRequest,
-            AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
-        ForgetDetectedType(path);
-        await InvalidateCachedAsync(path).ConfigureAwait(false);
+        try
+        {
+            await InvokeAsync(CommandCatalog.CreateSecret, path, request, AkeylessJsonContext.Default.CreateSecretRequest,
+                AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ForgetWrittenAsync(path).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -34,9 +42,15 @@ public partial class AkeylessClient
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         EnsureValue(value);
         var request = new UpdateSecretValueRequest { Name = path, Value = value, KeepPreviousVersion = keepPreviousVersion ? "true" : "false" };
-        await InvokeAsync(CommandCatalog.UpdateSecretValue, path, request, AkeylessJsonContext.Default.UpdateSecretValueRequest,
-            AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
-        await InvalidateCachedAsync(path).ConfigureAwait(false);
+        try
+        {
+            await InvokeAsync(CommandCatalog.UpdateSecretValue, path, request, AkeylessJsonContext.Default.UpdateSecretValueRequest,
+                AkeylessJsonContext.Default.NameResponse, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await InvalidateCachedAsync(path).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -59,10 +73,22 @@ public partial class AkeylessClient
     public virtual async Task DeleteItemAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        await InvokeAsync(CommandCatalog.DeleteItem, path, new DeleteItemRequest { Name = path }, AkeylessJsonContext.Default.DeleteItemRequest,
-            AkeylessJsonContext.Default.JsonElement, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await InvokeAsync(CommandCatalog.DeleteItem, path, new DeleteItemRequest { Name = path }, AkeylessJsonContext.Default.DeleteItemRequest,
+                AkeylessJsonContext.Default.JsonElement, null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ForgetWrittenAsync(path).ConfigureAwait(false);
+        }
+    }
+
+    // Also after a failed write: one whose answer was lost (a timeout, a dropped connection) may have been applied.
+    private ValueTask ForgetWrittenAsync(string path)
+    {
         ForgetDetectedType(path);
-        await InvalidateCachedAsync(path).ConfigureAwait(false);
+        return InvalidateCachedAsync(path);
     }
 
     // Akeyless requires a value and refuses an empty one (400); white space is a value like any other and is stored as given.

@@ -101,7 +101,9 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         var baseUri = OptionsChecks.ThrowIfInvalid(options);
         _options = options;
         _ownedResources = owned;
+        _stopCalls = owned is null ? new CancellationTokenSource() : null;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _detectedTypes = new Caching.Internal.ExpiringMap<AkeylessItemType>(_timeProvider);
         _logger = ClientLogger(loggerFactory);
         _transport = new AkeylessTransport(httpClient, baseUri, options.TotalRequestTimeout);
         _telemetry = new Diagnostics.Internal.CommandTelemetry(baseUri, options.IncludePathInTraces, _logger);
@@ -148,7 +150,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
         {
             var limit = timeout ?? _options.Timeout;
             var started = _timeProvider.GetTimestamp();
-            using var callTimeout = CallTimeout.Start(limit, _timeProvider, cancellationToken);
+            using var callTimeout = CallTimeout.Start(limit, _timeProvider, cancellationToken, _stopCalls?.Token ?? default);
             using var scope = _telemetry.Start(command, path, request is GetSecretValueRequest batch ? batch.Names.Count : 1);
             // Default until the call holds a token: a timeout then ended the call while it was authenticating. No flag of its
             // own, so the call's state machine stays as small as before.

@@ -117,13 +117,19 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A removal the distributed cache misses (it is failing) is not lost: once it answers again, this cache starts a new
+    /// generation there before anything else, as <see cref="ClearAsync"/> does, so the removed entry is not read again
+    /// (by other instances, after their next generation check).
+    /// </remarks>
     public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         await _fallback.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        bool removed = false;
         if (_guard.TryEnter(out bool probe))
         {
-            await GuardAsync(
+            (removed, _) = await GuardAsync(
                 "remove",
                 probe,
                 async (self, ct) =>
@@ -133,6 +139,11 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!removed)
+        {
+            OnRemovalNotWritten();
         }
     }
 

@@ -125,6 +125,27 @@ public sealed class DistributedSecretCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Clear_WhileAnEarlierGenerationCheckIsInFlight_IsNotUndoneByIt()
+    {
+        var clock = TestReaders.Clock();
+        using var backend = new HeldReadDistributedCache();
+        var options = Options();
+        var cache = new DistributedSecretCache(backend, options, clock);
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        clock.Advance(options.GenerationCheckInterval);
+
+        // This read looks at the generation again and is answered the old one, but only after the clear.
+        backend.HoldNextGetOf("akeyless:generation");
+        var earlier = cache.GetAsync("/a").AsTask();
+        await backend.Reading.WaitAsync(TimeSpan.FromSeconds(30));
+        await cache.ClearAsync();
+        backend.Release();
+        await earlier;
+
+        Assert.Null(await cache.GetAsync("/a"));
+    }
+
+    [Fact]
     public async Task Expiry_IsJudgedOnTheCachesClock_AndAStaleCopyLastsItsAllowanceOnly()
     {
         var clock = TestReaders.Clock();
@@ -165,6 +186,42 @@ public sealed class DistributedSecretCacheTests : IDisposable
         _backend.Failing = true;
         Assert.Null(await cache.GetStaleAsync("/kept"));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>("staleFor", async () => await ((IStaleSecretCache)cache).SetAsync("/x", "v", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(-1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RemoveDuringAnOutage_IsNotUndoneWhenTheBackendComesBack()
+    {
+        var clock = TestReaders.Clock();
+        var options = Options();
+        var cache = new DistributedSecretCache(_backend, options, clock);
+        await cache.SetAsync("/a", "old", TimeSpan.FromMinutes(5));
+        _backend.Failing = true;
+        Assert.Null(await cache.GetAsync("/b")); // opens the breaker
+
+        await cache.RemoveAsync("/a");
+        _backend.Failing = false;
+        clock.Advance(options.DistributedCacheBreakDuration);
+
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.Null(await cache.GetAsync("/a"));
+    }
+
+    [Fact]
+    public async Task ClearDuringAnOutage_IsNotUndoneWhenTheBackendComesBack()
+    {
+        var clock = TestReaders.Clock();
+        var options = Options();
+        var cache = new DistributedSecretCache(_backend, options, clock);
+        await cache.SetAsync("/a", "old", TimeSpan.FromMinutes(5));
+        _backend.Failing = true;
+        Assert.Null(await cache.GetAsync("/b"));
+
+        await cache.ClearAsync();
+        _backend.Failing = false;
+        clock.Advance(options.DistributedCacheBreakDuration + options.GenerationCheckInterval);
+
+        Assert.Null(await cache.GetAsync("/a"));
+        Assert.Null(await cache.GetAsync("/a"));
     }
 
     [Fact]

@@ -269,6 +269,88 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         Assert.DoesNotContain("0123456789abcdefghijklmnopqrstuvwxyz", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Authenticate_CliStillRunningWhenTheAuthenticationTimesOut_IsStopped_NotLeftBehind()
+    {
+        var pidFile = Path.Combine(_directory, "cli.pid");
+        var script = WriteScript($$"""
+            #!/bin/sh
+            echo $$ > "{{pidFile}}"
+            exec sleep 120
+            """);
+        using var client = Client(login: script + " login");
+        var read = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        int pid = await ReadPidAsync(pidFile);
+        try
+        {
+            _harness.Time.Advance(client.Options.Timeout);
+            await Assert.ThrowsAsync<AkeylessTimeoutException>(() => read.WaitAsync(TimeSpan.FromSeconds(30)));
+
+            Assert.True(await ExitedWithinAsync(pid, TimeSpan.FromSeconds(30)), "the login command was left running after its authentication was given up");
+        }
+        finally
+        {
+            Kill(pid);
+        }
+    }
+
+    private static async Task<int> ReadPidAsync(string pidFile)
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            if (File.Exists(pidFile) && int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out int pid))
+            {
+                return pid;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The login command never started.");
+    }
+
+    private static async Task<bool> ExitedWithinAsync(int pid, TimeSpan bound)
+    {
+        using var limit = new CancellationTokenSource(bound);
+        while (!limit.IsCancellationRequested)
+        {
+            if (!IsRunning(pid))
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void Kill(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
     private AkeylessClient Client(string login, TimeSpan? ttl = null) => _harness.Client(o =>
     {
         Saml(o, login);

@@ -77,6 +77,56 @@ public sealed class DisposedClientTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadsInFlight_OverTheCallersHttpClient_WhenTheClientIsDisposed_EndWithObjectDisposed(bool cached)
+    {
+        using var callersHttpClient = new HttpClient();
+        var options = _harness.Options(o => o.Cache = cached ? new AkeylessCacheOptions { BatchWindow = TimeSpan.Zero } : null);
+        var client = new AkeylessClient(callersHttpClient, options);
+        await _harness.AuthenticateThenStallReadsAsync(client);
+        _harness.Emulator.Counters.Reset();
+        var read = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        await WaitUntilAsync(() => _harness.Emulator.Counters.Get("get-secret-value") >= 1);
+
+        client.Dispose();
+
+        // Well within the 5 s the emulator holds the answer back: the call must not wait for it.
+        var ex = await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(TimeSpan.FromSeconds(4)));
+        Assert.Equal(typeof(AkeylessClient).FullName, ex.ObjectName);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadsWaitingForTheFirstAuthentication_WhenTheClientIsDisposed_EndWithObjectDisposed(bool batching)
+    {
+        var client = _harness.Client(o => o.Cache = new AkeylessCacheOptions { BatchingEnabled = batching, BatchWindow = TimeSpan.Zero });
+        _harness.Emulator.Faults.AddLatency("auth", TimeSpan.FromSeconds(5));
+        var read = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        await WaitUntilAsync(() => _harness.Emulator.Counters.Get("auth") >= 1);
+
+        client.Dispose();
+
+        var ex = await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(TimeSpan.FromSeconds(4)));
+        Assert.Equal(typeof(AkeylessClient).FullName, ex.ObjectName);
+    }
+
+    [Fact]
+    public async Task ReadInABatchWhoseWindowEndsAfterDispose_OnAColdClient_EndsWithObjectDisposedNamingTheClient()
+    {
+        var client = _harness.Client(o => o.Cache = new AkeylessCacheOptions { BatchWindow = TimeSpan.FromMilliseconds(10) });
+        var read = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+
+        client.Dispose();
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(10));
+
+        var ex = await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(TimeSpan.FromSeconds(4)));
+        Assert.Equal(typeof(AkeylessClient).FullName, ex.ObjectName);
+        Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)

@@ -54,4 +54,23 @@ public sealed class TypeDetectionTests : IAsyncLifetime
 
         Assert.Equal(2, _harness.Emulator.Counters.Get("describe-item"));
     }
+
+    [Fact]
+    public async Task GetAsync_ManyPathsOverTime_ForgetsDetectedTypesPastTheirTtl()
+    {
+        using var client = _harness.Client();
+        var paths = Enumerable.Range(0, 20).Select(i => $"/app/many/{i}").ToArray();
+        foreach (var path in paths)
+        {
+            await client.CreateSecretAsync(path, "value");
+            await client.GetAsync(path);
+        }
+
+        Assert.Equal(paths.Length, client.DetectedTypeCount);
+        _harness.Time.Advance(AkeylessClient.DetectedTypeTtl + TimeSpan.FromMinutes(1));
+        await client.GetAsync(EmulatorHarness.StaticPath);
+
+        // Only the path just read is remembered: a long-running process reading ever new paths does not keep them all.
+        Assert.Equal(1, client.DetectedTypeCount);
+    }
 }

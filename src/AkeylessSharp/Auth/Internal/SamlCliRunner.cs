@@ -46,9 +46,33 @@ internal static partial class SamlCliRunner
             // Drain the pipes so a chatty CLI cannot block on a full buffer; standard output is never kept (it may hold a token).
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The authentication was given up (its timeout): a login left waiting would otherwise outlive it, and
+                // every later attempt would start one more.
+                Stop(process);
+                Errors.Internal.AbandonedTask.ObserveFailure(Task.WhenAll(stdout, stderr));
+                throw;
+            }
+
             await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
             return new SamlCliOutcome(process.ExitCode, Quote(await stderr.ConfigureAwait(false)));
+        }
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or AggregateException)
+        {
+            // It exited meanwhile, or cannot be stopped: the timeout the caller gets says what matters.
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed partial class CachingSecretReader
         if (_fleetLock is null || stampede.Key.Refresh || !Ttl.Caches(kind))
         {
             initial?.Watch?.Dispose();
-            return await FetchThenStoreAsync(key, fetch(state, token)).ConfigureAwait(false);
+            return await FetchThenStoreAsync(stampede, fetch(state, token)).ConfigureAwait(false);
         }
 
         // Listening starts before the look at the lock, so a release that follows that look always wakes this reader.
@@ -140,7 +140,7 @@ internal sealed partial class CachingSecretReader
                 _batcher.Flush();
             }
 
-            return await FetchThenStoreAsync(key, fetching).ConfigureAwait(false);
+            return await FetchThenStoreAsync(stampede, fetching).ConfigureAwait(false);
         }
         finally
         {
@@ -149,10 +149,20 @@ internal sealed partial class CachingSecretReader
         }
     }
 
-    private async Task<string> FetchThenStoreAsync(string key, Task<CacheableValue> fetching)
+    private async Task<string> FetchThenStoreAsync(StampedeState stampede, Task<CacheableValue> fetching)
     {
+        string key = stampede.Key.Key;
         var fetched = await fetching.ConfigureAwait(false);
         await StoreAsync(key, fetched).ConfigureAwait(false);
+
+        // Looked at after storing: a write that supersedes the fetch later evicts what was stored; one that did so
+        // earlier may have evicted before the store, so the store is undone here.
+        if (stampede.Superseded)
+        {
+            _stale?.Remove(key);
+            await RemoveQuietlyAsync(key).ConfigureAwait(false);
+        }
+
         return fetched.Value;
     }
 
@@ -172,6 +182,7 @@ internal sealed partial class CachingSecretReader
         var watching = new ValueTask<ISecretFetchLockWatch?>[keys.Length];
         var listening = new bool[keys.Length];
         var pending = new ValueTask<FetchLockAttempt>[keys.Length];
+        int awaited = 0;
         for (int i = 0; i < keys.Length; i++)
         {
             if (hits[i] is null)
@@ -186,6 +197,7 @@ internal sealed partial class CachingSecretReader
         {
             for (int i = 0; i < keys.Length; i++)
             {
+                awaited = i + 1;
                 if (hits[i] is null)
                 {
                     var attempt = await pending[i].ConfigureAwait(false);
@@ -221,11 +233,20 @@ internal sealed partial class CachingSecretReader
         }
         catch
         {
-            // Cancelled midway: no watch outlives the read (a lock taken expires on its own, as without watches).
+            // Cancelled midway: no watch outlives the read, and no lock taken for it either, or the fleet would wait for
+            // values nobody fetches until the locks expire.
             for (int i = 0; i < keys.Length; i++)
             {
                 FleetFetchLock.Abandon(watching[i]);
                 attempts[i]?.Watch?.Dispose();
+                if (attempts[i] is { State: FetchLockState.Acquired } held)
+                {
+                    _ = _fleetLock.ReleaseAsync(held, keys[i]).AsTask();
+                }
+                else if (i >= awaited && hits[i] is null)
+                {
+                    _ = ReleaseWhenTakenAsync(pending[i], keys[i]);
+                }
             }
 
             throw;
@@ -235,6 +256,21 @@ internal sealed partial class CachingSecretReader
         {
             FleetFetchLock.Abandon(watching);
             return attempt;
+        }
+    }
+
+    /// <summary>Releases the lock an attempt its read gave up on takes, if it takes it.</summary>
+    private async Task ReleaseWhenTakenAsync(ValueTask<FetchLockAttempt> pending, string key)
+    {
+        try
+        {
+            var attempt = await pending.ConfigureAwait(false);
+            attempt.Watch?.Dispose();
+            await _fleetLock!.ReleaseAsync(attempt, key).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Given up before the lock was taken.
         }
     }
 

@@ -1,26 +1,26 @@
-using System.Collections.Concurrent;
-
 namespace AkeylessSharp.Caching.Internal;
 
 internal sealed partial class CachingSecretReader
 {
     private readonly StaleStore? _stale;
 
-    // The keys other than the bare path stored per path (versions, JSON attributes, producer arguments), so a write or a
-    // not-found can evict them all; an ISecretCache has no prefix removal.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _variants = new(StringComparer.Ordinal);
+    // The keys other than the bare path stored (versions, JSON attributes, producer arguments), so a write or a not-found
+    // can evict them all; an ISecretCache has no prefix removal. Each is kept as long as the cache may hold its entry, no
+    // longer: a process reading ever new variants must not remember them all.
+    private readonly ExpiringMap<byte> _variants;
+
+    /// <summary>Gets how many variant keys are remembered; for tests.</summary>
+    internal int VariantCount => _variants.Count;
 
     /// <summary>Forgets every cached and last known value of <paramref name="path"/>: after a write, or when it is gone.</summary>
     public async ValueTask InvalidatePathAsync(string path)
     {
+        SupersedeInflight(path);
         _stale?.RemovePath(path);
         await RemoveQuietlyAsync(path).ConfigureAwait(false);
-        if (_variants.TryRemove(path, out var keys))
+        foreach (string key in _variants.RemoveVariants(path, SecretCacheKey.Separator))
         {
-            foreach (string key in keys.Keys)
-            {
-                await RemoveQuietlyAsync(key).ConfigureAwait(false);
-            }
+            await RemoveQuietlyAsync(key).ConfigureAwait(false);
         }
     }
 
@@ -41,10 +41,9 @@ internal sealed partial class CachingSecretReader
                     await _cache.SetAsync(key, fetched.Value, fetched.Ttl).ConfigureAwait(false);
                 }
 
-                string path = SecretCacheKey.PathOf(key);
-                if (path.Length != key.Length)
+                if (key.Contains(SecretCacheKey.Separator, StringComparison.Ordinal))
                 {
-                    _variants.GetOrAdd(path, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[key] = 0;
+                    _variants.Set(key, 0, _variants.After(fetched.Ttl + fetched.StaleFor));
                 }
             }
 #pragma warning disable CA1031 // A broken cache must not fail a read whose value is already fetched.

@@ -22,6 +22,14 @@ internal sealed partial class CachingSecretReader
     {
         _metrics?.Misses.Add(1);
         var stampedeKey = new StampedeKey(key, refresh);
+
+        // A plain fetch that started before this refresh may store an older value after it; its callers keep that value.
+        if (refresh && _inflight.TryGetValue(stampedeKey with { Refresh = false }, out var older))
+        {
+            older.Supersede();
+            Retire(older);
+        }
+
         while (true)
         {
             if (_inflight.TryGetValue(stampedeKey, out var existing))
@@ -118,4 +126,21 @@ internal sealed partial class CachingSecretReader
     }
 
     private void Retire(StampedeState stampede) => _inflight.TryRemove(KeyValuePair.Create(stampede.Key, stampede));
+
+    /// <summary>
+    /// Retires every fetch in flight for a key of <paramref name="path"/>, marked superseded: a read that starts after a
+    /// write must not join a fetch that started before it, and such a fetch must not store its value once the write's
+    /// evictions are done.
+    /// </summary>
+    private void SupersedeInflight(string path)
+    {
+        foreach (var (key, stampede) in _inflight)
+        {
+            if (key.Key.StartsWith(path, StringComparison.Ordinal) && (key.Key.Length == path.Length || key.Key[path.Length] == SecretCacheKey.Separator))
+            {
+                stampede.Supersede();
+                Retire(stampede);
+            }
+        }
+    }
 }

@@ -94,6 +94,21 @@ internal sealed class ExpiringMap<TValue>
         }
     }
 
+    /// <summary>Removes every key that starts with <paramref name="key"/> followed by <paramref name="separator"/>, and returns them.</summary>
+    public List<string> RemoveVariants(string key, char separator)
+    {
+        var removed = new List<string>();
+        foreach (var pair in _entries)
+        {
+            if (pair.Key.Length > key.Length && pair.Key[key.Length] == separator && pair.Key.StartsWith(key, StringComparison.Ordinal) && _entries.TryRemove(pair))
+            {
+                removed.Add(pair.Key);
+            }
+        }
+
+        return removed;
+    }
+
     public void Clear() => _entries.Clear();
 
     private void SweepIfDue()

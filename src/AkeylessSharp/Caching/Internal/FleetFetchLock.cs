@@ -63,11 +63,10 @@ internal sealed class FleetFetchLock
             return FetchLockAttempt.Unavailable;
         }
 
-        // A lock taken after the timeout gave up on it is never released here: it expires after its duration.
         var outcome = await _guard.RunAsync(
             probe,
             (Lock: this, Key: key),
-            static (s, ct) => s.Lock._guard.WithTimeout(s.Lock._inner.TryAcquireAsync(s.Key, s.Lock.Duration, ct).AsTask(), ct),
+            static (s, ct) => s.Lock.AcquireWithinTimeoutAsync(s.Key, ct),
             cancellationToken).ConfigureAwait(false);
         if (outcome.Recovered)
         {
@@ -82,6 +81,40 @@ internal sealed class FleetFetchLock
         return !outcome.Ok ? FetchLockAttempt.Unavailable
             : outcome.Result is { } held ? new FetchLockAttempt(FetchLockState.Acquired, held)
             : new FetchLockAttempt(FetchLockState.HeldElsewhere, null);
+    }
+
+    /// <summary>
+    /// One attempt, bounded by the timeout. An attempt given up on (timed out, or its caller cancelled) may still take the
+    /// lock; it is then released at once, or the fleet would wait for a value nobody fetches until the lock expires.
+    /// </summary>
+    private async Task<IAsyncDisposable?> AcquireWithinTimeoutAsync(string key, CancellationToken cancellationToken)
+    {
+        var acquiring = _inner.TryAcquireAsync(key, Duration, cancellationToken).AsTask();
+        try
+        {
+            return await _guard.WithTimeout(acquiring, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            _ = ReleaseLateAsync(acquiring, key);
+            throw;
+        }
+    }
+
+    private async Task ReleaseLateAsync(Task<IAsyncDisposable?> acquiring, string key)
+    {
+        try
+        {
+            if (await acquiring.ConfigureAwait(false) is { } held)
+            {
+                await ReleaseAsync(new FetchLockAttempt(FetchLockState.Acquired, held), key).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // The attempt failed after it was given up on: there is no lock to release.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal sealed class StampedeState(StampedeKey key)
     private readonly TaskCompletionSource<string> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _shared = new();
     private int _callers = 1;
+    private volatile bool _superseded;
 
     public StampedeKey Key { get; } = key;
 
@@ -19,6 +20,15 @@ internal sealed class StampedeState(StampedeKey key)
     public CancellationToken Token => _shared.Token;
 
     public Task<string> Task => _result.Task;
+
+    /// <summary>
+    /// Whether a write through the client, or a refresh of the key, came while this fetch ran: its value may predate it,
+    /// so it answers the callers that came before and is not kept.
+    /// </summary>
+    public bool Superseded => _superseded;
+
+    /// <summary>Marks the fetch as predating a write or refresh; set before the write evicts (or the refresh stores) so the fetch's own store sees it.</summary>
+    public void Supersede() => _superseded = true;
 
     /// <summary>Joins as one more caller; fails when every previous caller has already given up.</summary>
     public bool TryAddCaller()

@@ -26,7 +26,7 @@ internal readonly struct CallTimeout : IDisposable
         _pooled = pooled;
     }
 
-    /// <summary>Cancelled when the limit passes or the caller's token is cancelled.</summary>
+    /// <summary>Cancelled when the limit passes, the caller's token is cancelled, or the client stops (<c>disposing</c>).</summary>
     public CancellationToken Token => (_linked ?? _source).Token;
 
     /// <summary>The source itself, for a link that cancels it early (<see cref="AttemptTimeout"/>); unlinked before <see cref="Dispose"/>.</summary>
@@ -35,11 +35,17 @@ internal readonly struct CallTimeout : IDisposable
     /// <summary>Whether the limit passed (or, for <see cref="AttemptTimeout"/>, its link cancelled the source).</summary>
     public bool IsCancellationRequested => _source.IsCancellationRequested;
 
-    public static CallTimeout Start(TimeSpan limit, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    public static CallTimeout Start(TimeSpan limit, TimeProvider timeProvider, CancellationToken cancellationToken = default, CancellationToken disposing = default)
     {
         var pooled = timeProvider == TimeProvider.System;
         var source = pooled ? Rent(limit) : new CancellationTokenSource(limit, timeProvider);
-        var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, source.Token) : null;
+        var linked = (cancellationToken.CanBeCanceled, disposing.CanBeCanceled) switch
+        {
+            (false, false) => null,
+            (true, false) => CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, source.Token),
+            (false, true) => CancellationTokenSource.CreateLinkedTokenSource(disposing, source.Token),
+            (true, true) => CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposing, source.Token),
+        };
         return new CallTimeout(source, linked, pooled);
     }
 
