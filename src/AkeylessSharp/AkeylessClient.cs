@@ -182,7 +182,7 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
 
                 scope.Succeeded();
             }
-            catch (OperationCanceledException ex) when (callTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (callTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_disposed)
             {
                 var timedOut = carrier.SetToken is not null && token.Value is null
                     ? ExceptionFactory.AuthenticationTimeout(command, path, limit, _options.AccessType, ex)

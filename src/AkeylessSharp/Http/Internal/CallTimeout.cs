@@ -17,16 +17,21 @@ internal readonly struct CallTimeout : IDisposable
 
     private readonly CancellationTokenSource _source;
     private readonly CancellationTokenSource? _linked;
+    private readonly CancellationTokenRegistration _stop;
     private readonly bool _pooled;
 
-    private CallTimeout(CancellationTokenSource source, CancellationTokenSource? linked, bool pooled)
+    private CallTimeout(CancellationTokenSource source, CancellationTokenSource? linked, CancellationTokenRegistration stop, bool pooled)
     {
         _source = source;
         _linked = linked;
+        _stop = stop;
         _pooled = pooled;
     }
 
-    /// <summary>Cancelled when the limit passes, the caller's token is cancelled, or the client stops (<c>disposing</c>).</summary>
+    /// <summary>
+    /// Cancelled when the limit passes, the caller's token is cancelled, or the client stops (<c>disposing</c>, which
+    /// cancels the source itself: a caller telling a stop from a timeout checks its own disposed flag first).
+    /// </summary>
     public CancellationToken Token => (_linked ?? _source).Token;
 
     /// <summary>The source itself, for a link that cancels it early (<see cref="AttemptTimeout"/>); unlinked before <see cref="Dispose"/>.</summary>
@@ -39,19 +44,16 @@ internal readonly struct CallTimeout : IDisposable
     {
         var pooled = timeProvider == TimeProvider.System;
         var source = pooled ? Rent(limit) : new CancellationTokenSource(limit, timeProvider);
-        var linked = (cancellationToken.CanBeCanceled, disposing.CanBeCanceled) switch
-        {
-            (false, false) => null,
-            (true, false) => CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, source.Token),
-            (false, true) => CancellationTokenSource.CreateLinkedTokenSource(disposing, source.Token),
-            (true, true) => CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposing, source.Token),
-        };
-        return new CallTimeout(source, linked, pooled);
+        var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, source.Token) : null;
+        // A registration rather than a link: a long-lived source reuses its registration nodes, so this allocates nothing per call.
+        var stop = disposing.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), source);
+        return new CallTimeout(source, linked, stop, pooled);
     }
 
     public void Dispose()
     {
-        // Unlinked first: nothing registered on the source outlives the call.
+        // Unlinked first: nothing registered on the source, and no stop aimed at it, outlives the call.
+        _stop.Dispose();
         _linked?.Dispose();
         if (_pooled && _source.TryReset())
         {
