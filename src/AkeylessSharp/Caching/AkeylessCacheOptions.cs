@@ -77,6 +77,10 @@ public sealed class AkeylessCacheOptions
     public TimeSpan MaxStale { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The prefix of every key this client writes to a distributed cache, so several applications can share one Redis.</summary>
+    /// <remarks>
+    /// Entries are keyed by path, not by identity: clients with the same prefix and encryption key are served each other's
+    /// values whatever their own permissions. Give clients that authenticate differently their own prefix (or key).
+    /// </remarks>
     /// <value>The default is <c>akeyless:</c>.</value>
     [Required]
     [StringLength(100, MinimumLength = 1)]
