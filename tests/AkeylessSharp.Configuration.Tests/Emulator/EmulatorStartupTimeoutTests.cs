@@ -43,11 +43,12 @@ public class EmulatorStartupTimeoutTests
     {
         await using var fx = await EmulatorFixture.StartAsync(new Dictionary<string, string> { ["/app/A"] = "a" });
         var options = fx.ClientOptions();
-        options.Timeout = TimeSpan.FromMilliseconds(300);
+        // Long enough for the first load (authentication included) on a busy machine; the reload's latency is far longer.
+        options.Timeout = TimeSpan.FromSeconds(2);
         using var client = new AkeylessClient(options);
         using var h = new ProviderHarness(client);
         var config = h.Build(o => o.BasePaths.Add("/app"));
-        fx.Emulator.Faults.AddLatency("list-items", TimeSpan.FromSeconds(5));
+        fx.Emulator.Faults.AddLatency("list-items", TimeSpan.FromSeconds(6));
 
         Assert.False(await h.Provider.ReloadAsync());
 
