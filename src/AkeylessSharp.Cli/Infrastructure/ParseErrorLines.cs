@@ -5,7 +5,7 @@ namespace AkeylessSharp.Cli.Infrastructure;
 /// <summary>
 /// The error lines for a command line the parser rejected. After <c>set</c>, <c>create</c> or <c>update</c>, a stray
 /// word is most likely the rest of an unquoted secret value (<c>set /app/db my secret</c>), so it is not echoed; nor is
-/// the word after a mistyped option, most likely its value.
+/// the word after a mistyped option, most likely its value. Each error is one line.
 /// </summary>
 internal static class ParseErrorLines
 {
@@ -23,7 +23,14 @@ internal static class ParseErrorLines
         }
 
         var hidden = ValuesOfUnknownOptions(parse.UnmatchedTokens);
-        return parse.Errors.Select(e => "error: " + Hide(e.Message, hidden)).ToArray();
+        return parse.Errors.Select(e => "error: " + OneLine(Hide(e.Message, hidden))).ToArray();
+    }
+
+    /// <summary>An error the parser spreads over lines ("Must be one of:" and a tabbed line per choice) as one line.</summary>
+    private static string OneLine(string message)
+    {
+        var lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length <= 1 ? message.Trim() : lines[0] + " " + string.Join(", ", lines[1..]) + ".";
     }
 
     /// <summary>
