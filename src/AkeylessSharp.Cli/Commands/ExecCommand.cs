@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using AkeylessSharp.Cli.Exec;
 using AkeylessSharp.Cli.Infrastructure;
 
@@ -30,6 +31,7 @@ internal static class ExecCommand
 
         runner.SetAction(command, async context =>
         {
+            RefuseUnknownOption(context, context.Get(program)!);
             var request = sources.Read(context);
             var interval = context.Get(watch) is { } text ? SshCertCommand.ParseDuration(text, "--watch", SecretWatch.MaxInterval) : (TimeSpan?)null;
             var client = await context.ConnectAsync().ConfigureAwait(false);
@@ -40,5 +42,19 @@ internal static class ExecCommand
             return await new ChildProcess(context.Get(program)!, context.Console).RunAsync(variables, watcher).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The parser gives the program argument every word it does not know, so a mistyped option before <c>--</c>
+    /// (<c>--jsn-expand</c>) would be started as the program (exit 127) with the next word, perhaps a credential, as its
+    /// argument. A first word that starts with '-' and came before <c>--</c> is a usage error instead; its value is not echoed.
+    /// </summary>
+    private static void RefuseUnknownOption(CommandContext context, string[] words)
+    {
+        var afterDoubleDash = context.Parse.Tokens.SkipWhile(static t => t.Type != TokenType.DoubleDash).Skip(1).Count();
+        if (words.Length > afterDoubleDash && words[0].StartsWith('-'))
+        {
+            throw new CliUsageException($"'{words[0].Split('=')[0]}' is not an option of exec (see exec --help); put the program and its arguments after --.");
+        }
     }
 }

@@ -10,7 +10,8 @@ internal static class GetCommand
     public static Command Create(CommandRunner runner)
     {
         var path = ItemPath.Argument("The secret's path, such as /prod/db/password.");
-        var version = new Option<int?>("--version") { Description = "A specific version of a static or rotated secret [default: the latest]." }.WholeNumber();
+        var version = new Option<int?>("--version") { Description = "A specific version of a static or rotated secret [default: the latest]." }.WholeNumber()
+            .AtLeast(0, "give a version number, 1 or more, or leave --version out for the latest");
         var attribute = new Option<string?>("--json-attribute") { Description = "Print one attribute of a JSON value: a dot path such as db.password or hosts.0." };
         var type = new Option<string>("--type")
         {

@@ -9,7 +9,8 @@ internal static class RotatedCommand
     public static Command Create(CommandRunner runner)
     {
         var path = ItemPath.Argument("The rotated secret's path.");
-        var version = new Option<int?>("--version") { Description = "A specific version [default: the current one]." }.WholeNumber();
+        var version = new Option<int?>("--version") { Description = "A specific version [default: the current one]." }.WholeNumber()
+            .AtLeast(0, "give a version number, 1 or more, or leave --version out for the latest");
         var attribute = new Option<string?>("--json-attribute") { Description = "Print one field raw, such as password." };
         var command = new Command("rotated", "Print a rotated secret's current value as JSON.") { path, version, attribute };
         runner.SetAction(command, async context =>

@@ -93,7 +93,7 @@ internal static class ServeCommand
     }
 
     private static string? ExistingSeed(FileInfo? seed) =>
-        seed is { Exists: false } ? throw new CliUsageException($"the seed file {seed.FullName} does not exist.") : seed?.FullName;
+        seed is { Exists: false } && !Directory.Exists(seed.FullName) ? throw new CliUsageException($"the seed file {seed.FullName} does not exist.") : seed?.FullName;
 
     private static async Task<AkeylessEmulator> StartAsync(AkeylessEmulatorOptions options, CancellationToken cancellationToken)
     {

@@ -11,6 +11,13 @@ internal static class SshCertCommand
     {
         var issuer = new Option<string>("--issuer") { Description = "The SSH certificate issuer's path.", Required = true }.Checked();
         var username = new Option<string>("--username") { Description = "The principal(s) to sign for, comma-separated.", Required = true };
+        username.Validators.Add(static result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("--username is empty: give the principal(s) to sign for, comma-separated, such as ubuntu.");
+            }
+        });
         var publicKey = new Option<FileInfo>("--public-key-file") { Description = "The OpenSSH public key to sign, such as ~/.ssh/id_ed25519.pub.", Required = true };
         var ttl = new Option<string?>("--ttl") { Description = "The certificate's lifetime: seconds, or 90s, 30m, 8h, 1d [default: the issuer's]." };
         var command = new Command("ssh-cert", "Sign an SSH public key; prints the certificate (save it as <key>-cert.pub).") { issuer, username, publicKey, ttl };

@@ -22,10 +22,13 @@ internal static class CompletionScripts
         # akeyless-sharp completion for bash. Load it with: source <(akeyless-sharp completion bash)
         _akeyless_sharp_complete() {
             local line="${COMP_LINE:0:COMP_POINT}"
-            local IFS=$'\n'
-            local candidates
-            candidates=$(akeyless-sharp "[suggest:${#line}]" "$line" 2>/dev/null) || return 0
-            COMPREPLY=($(compgen -W "$candidates" -- "${COMP_WORDS[COMP_CWORD]}"))
+            local word="${COMP_WORDS[COMP_CWORD]}"
+            local candidate
+            COMPREPLY=()
+            # Candidates include item names: matched as text, never expanded (compgen -W would run a $(...) in a name).
+            while IFS= read -r candidate; do
+                [[ -n "$candidate" && "$candidate" == "$word"* ]] && COMPREPLY+=("$candidate")
+            done < <(akeyless-sharp "[suggest:${#line}]" "$line" 2>/dev/null)
         }
         complete -o default -F _akeyless_sharp_complete akeyless-sharp
 

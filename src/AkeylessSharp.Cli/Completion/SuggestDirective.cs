@@ -31,8 +31,15 @@ internal static class SuggestDirective
             return Infrastructure.ExitCodes.Usage;
         }
 
-        // The cursor may sit past the end of a line whose trailing spaces the shell dropped.
-        line = position > line.Length ? line.PadRight(position) : line[..position];
+        // The cursor may sit past the end of a line whose trailing spaces the shell dropped; one space completes the same
+        // as any number (padding to the position itself could ask for gigabytes).
+        if (position > line.Length)
+        {
+            line += " ";
+            position = line.Length;
+        }
+
+        line = line[..position];
         foreach (var completion in root.Parse(line).GetCompletions(position))
         {
             output.WriteLine(completion.Label);

@@ -27,10 +27,18 @@ internal sealed class SecretWatch(
                     return null;
                 }
 
+                // A program that ends during the read ends exec at once, not when Akeyless answers (up to the client's
+                // timeouts later); the finally below cancels the read.
+                var read = resolve(stop.Token);
+                if (await Task.WhenAny(read, exited).ConfigureAwait(false) == exited)
+                {
+                    return null;
+                }
+
                 IReadOnlyList<KeyValuePair<string, string>> next;
                 try
                 {
-                    next = await resolve(stop.Token).ConfigureAwait(false);
+                    next = await read.ConfigureAwait(false);
                 }
 #pragma warning disable CA1031 // A failed re-read must not end a running program; it is reported and retried on the next tick.
                 catch (Exception ex) when (ex is not OperationCanceledException)

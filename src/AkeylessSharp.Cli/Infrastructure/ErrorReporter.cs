@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 
 namespace AkeylessSharp.Cli.Infrastructure;
 
@@ -99,6 +101,22 @@ internal static class ErrorReporter
         _ => string.Empty,
     };
 
-    private static string OneLine(string message) =>
-        message.ReplaceLineEndings(" ").Trim();
+    // Messages name paths and carry Akeyless's own text, which whoever may write items chooses: a control character
+    // (a terminal escape sequence) is shown as \xHH, never sent to the terminal.
+    private static string OneLine(string message)
+    {
+        var line = message.ReplaceLineEndings(" ").Trim();
+        if (!line.Any(char.IsControl))
+        {
+            return line;
+        }
+
+        var builder = new StringBuilder(line.Length + 8);
+        foreach (var c in line)
+        {
+            _ = char.IsControl(c) ? builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}") : builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
 }

@@ -4,7 +4,8 @@ namespace AkeylessSharp.Cli.Infrastructure;
 
 /// <summary>
 /// The error lines for a command line the parser rejected. After <c>set</c>, <c>create</c> or <c>update</c>, a stray
-/// word is most likely the rest of an unquoted secret value (<c>set /app/db my secret</c>), so it is not echoed.
+/// word is most likely the rest of an unquoted secret value (<c>set /app/db my secret</c>), so it is not echoed; nor is
+/// the word after a mistyped option, most likely its value. Each error is one line.
 /// </summary>
 internal static class ParseErrorLines
 {
@@ -21,8 +22,48 @@ internal static class ParseErrorLines
             return [$"error: {command.Name} takes one value, but {stray} more word{(stray == 1 ? "" : "s")} followed it (not shown: they may be part of the secret). Quote a value that contains spaces, or use --stdin or --file."];
         }
 
-        return parse.Errors.Select(e => "error: " + e.Message).ToArray();
+        var hidden = ValuesOfUnknownOptions(parse.UnmatchedTokens);
+        return parse.Errors.Select(e => "error: " + OneLine(Hide(e.Message, hidden))).ToArray();
     }
+
+    /// <summary>An error the parser spreads over lines ("Must be one of:" and a tabbed line per choice) as one line.</summary>
+    private static string OneLine(string message)
+    {
+        var lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length <= 1 ? message.Trim() : lines[0] + " " + string.Join(", ", lines[1..]) + ".";
+    }
+
+    /// <summary>
+    /// The words that are most likely the value of a mistyped option (<c>--acess-key KEY</c>, <c>--acess-key=KEY</c>),
+    /// which may be a credential, each with what the error says instead.
+    /// </summary>
+    private static List<(string Token, string Shown)> ValuesOfUnknownOptions(IReadOnlyList<string> unmatched)
+    {
+        var hidden = new List<(string, string)>();
+        for (var i = 0; i < unmatched.Count; i++)
+        {
+            var token = unmatched[i];
+            if (!token.StartsWith('-'))
+            {
+                continue;
+            }
+
+            var equals = token.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                hidden.Add(($"'{token}'", $"'{token[..equals]}' (its value not shown: it may be a secret)"));
+            }
+            else if (i + 1 < unmatched.Count && !unmatched[i + 1].StartsWith('-'))
+            {
+                hidden.Add(($"'{unmatched[i + 1]}'", $"after {token} (not shown: it may be a secret)"));
+            }
+        }
+
+        return hidden;
+    }
+
+    private static string Hide(string message, List<(string Token, string Shown)> hidden) =>
+        hidden.Aggregate(message, static (text, h) => text.Replace(h.Token, h.Shown, StringComparison.Ordinal));
 
     // A mistyped option name (--descripton) is safe to echo and is the useful part of its error.
     private static bool LooksLikeOption(string token) =>

@@ -24,4 +24,22 @@ internal static class WholeNumberOption
         };
         return option;
     }
+
+    /// <summary>Makes the parser of a <see cref="WholeNumber"/> option refuse a value below <paramref name="minimum"/>; <paramref name="fix"/> says what to give instead.</summary>
+    public static Option<int?> AtLeast(this Option<int?> option, int minimum, string fix)
+    {
+        var parse = option.CustomParser ?? throw new InvalidOperationException($"{option.Name} is not a WholeNumber option.");
+        option.CustomParser = result =>
+        {
+            var value = parse(result);
+            if (value < minimum)
+            {
+                result.AddError($"{option.Name} {value} is out of range: {fix}.");
+                return null;
+            }
+
+            return value;
+        };
+        return option;
+    }
 }

@@ -8,7 +8,8 @@ internal static class EmulatorLauncher
 {
     public static async Task<AkeylessEmulator> StartAsync(FileInfo? seed, CancellationToken cancellationToken)
     {
-        if (seed is { Exists: false })
+        // A folder is not a missing file: the emulator says what it is.
+        if (seed is { Exists: false } && !Directory.Exists(seed.FullName))
         {
             throw new Infrastructure.CliUsageException($"the seed file {seed.FullName} does not exist.");
         }

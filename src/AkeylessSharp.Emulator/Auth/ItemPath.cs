@@ -17,6 +17,16 @@ internal static class ItemPath
         return trimmed.StartsWith('/') ? trimmed : "/" + trimmed;
     }
 
+    /// <summary>Normalizes the name of an item being created, which may be neither blank nor the root folder <c>/</c>.</summary>
+    public static string NewItemName(string name)
+    {
+        var normalized = Normalize(name);
+        return normalized != "/"
+            ? normalized
+            : throw Wire.Errors.BadRequest(
+                $"invalid value for parameter name: {(name.Trim().Length == 0 ? "a blank path" : "'/', the root folder,")} is not an item name; give a path such as /prod/db/password");
+    }
+
     /// <summary>Normalizes a folder path for prefix tests: leading and trailing <c>/</c>.</summary>
     public static string Folder(string? path)
     {

@@ -21,7 +21,7 @@ internal static class DynamicSecretCommands
     private static async Task<IResult> CreateAsync(CommandContext context)
     {
         var body = context.Body;
-        var name = ItemPath.Normalize(body.RequiredString("name"));
+        var name = ItemPath.NewItemName(body.RequiredString("name"));
         var description = body.String("description") ?? body.String("metadata");
         var tags = body.StringArray("tags") ?? [];
         _ = body.String("key");

@@ -57,7 +57,7 @@ internal static class RotatedSecretCommands
     private static async Task<IResult> CreateAsync(CommandContext context)
     {
         var body = context.Body;
-        var name = ItemPath.Normalize(body.RequiredString("name"));
+        var name = ItemPath.NewItemName(body.RequiredString("name"));
         var rotatorType = body.Enum("rotator-type", "", RotatorTypes);
         if (rotatorType.Length == 0)
         {

@@ -18,7 +18,7 @@ internal static class StaticSecretCommands
     private static async Task<IResult> CreateSecretAsync(CommandContext context)
     {
         var body = context.Body;
-        var name = ItemPath.Normalize(body.RequiredString("name"));
+        var name = ItemPath.NewItemName(body.RequiredString("name"));
         var type = body.Enum("type", "generic", "generic", "password");
         var format = body.Enum("format", "text", SecretFormats.All);
         var value = context.State.CheckValueSize(type == "password" && !body.Has("value") ? PasswordValue(body) : body.RequiredString("value"), "value");

@@ -18,12 +18,16 @@ internal sealed class CommandDispatcher
     private readonly ILogger _logger;
     private readonly UnexpectedErrors _unexpected;
 
-    public CommandDispatcher(EmulatorState state, CommandTable table, ILogger logger)
+    // Cancelled when the emulator stops: a request held by injected latency ends then.
+    private readonly CancellationToken _stopping;
+
+    public CommandDispatcher(EmulatorState state, CommandTable table, ILogger logger, CancellationToken stopping)
     {
         _state = state;
         _table = table;
         _logger = logger;
         _unexpected = new UnexpectedErrors(logger);
+        _stopping = stopping;
     }
 
     public async Task HandleAsync(HttpContext http)
@@ -102,8 +106,18 @@ internal sealed class CommandDispatcher
         var fault = _state.Faults.Evaluate(command);
         if (fault.Latency > TimeSpan.Zero)
         {
-            // Real time on purpose: injected latency is about wall-clock behaviour, even under a fake clock.
-            await Task.Delay(fault.Latency, http.RequestAborted).ConfigureAwait(false);
+            // Real time on purpose: injected latency is about wall-clock behaviour, even under a fake clock. Stopping the
+            // emulator ends the wait (and drops the connection): the host would otherwise wait out its 30 s shutdown timeout.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping);
+            try
+            {
+                await Task.Delay(fault.Latency, wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+            {
+                http.Abort();
+                return false;
+            }
         }
 
         if (fault.Abort)

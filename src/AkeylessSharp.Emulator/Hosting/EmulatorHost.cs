@@ -63,7 +63,7 @@ internal static class EmulatorHost
             var credential = DevCredential.Register(state, options);
             await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
 
-            var dispatcher = new CommandDispatcher(state, state.Commands, logger);
+            var dispatcher = new CommandDispatcher(state, state.Commands, logger, app.Lifetime.ApplicationStopping);
             AdminEndpoints.Map(app, state);
             app.MapPost("/{command}", dispatcher.HandleAsync);
             app.MapPost("/api/v2/{command}", dispatcher.HandleAsync);

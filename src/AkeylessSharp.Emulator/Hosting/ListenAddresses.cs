@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 
 namespace AkeylessSharp.Emulator.Hosting;
 
@@ -46,14 +47,25 @@ internal static class ListenAddresses
         }
     }
 
+    /// <summary>
+    /// Whether Kestrel binds <paramref name="url"/> to loopback only. Decided on the host as Kestrel reads it: only
+    /// <c>localhost</c> and loopback IP addresses; any other name (even one <see cref="Uri"/> calls loopback, such as
+    /// <c>loopback</c>) makes Kestrel listen on every interface.
+    /// </summary>
     public static bool IsLoopback(string url)
     {
-        if (!Uri.TryCreate(Normalize(url), UriKind.Absolute, out var uri))
+        string host;
+        try
+        {
+            host = BindingAddress.Parse(url).Host;
+        }
+        catch (FormatException)
         {
             return false;
         }
 
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 
     private static string[] Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -17,7 +17,7 @@ internal static class SeedItems
             throw new InvalidOperationException("A seed item has no name.");
         }
 
-        var name = ItemPath.Normalize(seed.Name);
+        var name = ItemPath.NewItemName(seed.Name);
         var now = state.Now;
         var item = seed.Type.ToLowerInvariant() switch
         {

@@ -77,6 +77,7 @@ internal static class SeedLoader
 
     private static async Task ApplyAsync(EmulatorState state, SeedDocument seed, ILogger logger, CancellationToken cancellationToken)
     {
+        var development = state.Directory.FindByName(AccessIds.DefaultMethodName)!;
         foreach (var method in seed.AuthMethods)
         {
             if (string.IsNullOrWhiteSpace(method.Name) || !KnownTypes.Contains(method.Type))
@@ -84,6 +85,8 @@ internal static class SeedLoader
                 throw new InvalidOperationException(
                     $"Seed auth method '{method.Name}' has type '{method.Type}'; expected a name and one of: {string.Join(", ", KnownTypes)}.");
             }
+
+            RefuseDevelopmentCredential(method, development);
 
             CheckTtl(method.TokenTtlSeconds, method.Name, "tokenTtlSeconds");
             CheckTtl(method.UniversalIdentity?.TtlSeconds, method.Name, "universalIdentity.ttlSeconds");
@@ -116,6 +119,22 @@ internal static class SeedLoader
 
     public static TimeSpan UidTtl(AuthMethodSeed method, AkeylessEmulatorOptions options) =>
         method.UniversalIdentity?.TtlSeconds is { } s ? TimeSpan.FromSeconds(s) : options.TokenTtl;
+
+    /// <summary>
+    /// A seed method under the development credential's name or access id would take it over, and the credential the
+    /// emulator advertises (<see cref="AkeylessEmulator.AccessId"/>, <see cref="AkeylessEmulator.AccessKey"/>) would stop working.
+    /// </summary>
+    private static void RefuseDevelopmentCredential(AuthMethodSeed method, AuthMethodSeed development)
+    {
+        var taken = ItemPath.Normalize(method.Name) == development.Name ? $"name '{development.Name}'"
+            : method.AccessId == development.AccessId ? $"access id '{development.AccessId}'"
+            : null;
+        if (taken is not null)
+        {
+            throw new InvalidOperationException(
+                $"Seed auth method '{method.Name}' has the {taken} of the emulator's development credential; give it another. To change the development credential itself, set AccessId/AccessKey in the options or AKEYLESS_EMULATOR_ACCESS_ID/AKEYLESS_EMULATOR_ACCESS_KEY.");
+        }
+    }
 
     private static void CheckTtl(int? seconds, string method, string field)
     {

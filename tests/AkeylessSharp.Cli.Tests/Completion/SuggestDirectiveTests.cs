@@ -57,6 +57,16 @@ public sealed class SuggestDirectiveTests
     }
 
     [Fact]
+    public async Task Suggest_PositionFarPastTheLine_CompletesAsAfterASpace()
+    {
+        // A process of its own: padding the line out to the position once made the runtime abort (out of memory).
+        var result = await ProcessRun.RunAsync(ProcessRun.Tool(s_noSettings, $"[suggest:{int.MaxValue}]", "akeyless-sharp list -o"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["json", "names", "table"], result.OutText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(static l => !l.StartsWith('-')));
+    }
+
+    [Fact]
     public async Task Suggest_BadPosition_IsUsageError()
     {
         var result = await CliRun.RunAsync(s_noSettings, ["[suggest:x]", "akeyless-sharp "]);

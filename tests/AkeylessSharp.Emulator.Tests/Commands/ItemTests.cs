@@ -137,5 +137,23 @@ public sealed class ItemTests : EmulatorTestBase
         Assert.Equal("/by-id", r.AssertStatus(HttpStatusCode.OK).Str("item_name"));
     }
 
+    [Theory]
+    [InlineData("create-secret", "   ")]
+    [InlineData("create-secret", "/")]
+    [InlineData("create-secret", " / ")]
+    [InlineData("create-dynamic-secret", "/")]
+    [InlineData("create-rotated-secret", "  ")]
+    public async Task CreateItem_BlankOrRootName_Returns400AndCreatesNothing(string command, string name)
+    {
+        var body = new JsonObject { ["name"] = name, ["value"] = "v", ["rotator-type"] = "password", ["target-name"] = "t" };
+
+        var r = await Client.PostAsync(command, body);
+
+        r.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Contains("parameter name", r.Error, StringComparison.Ordinal);
+        var root = await Client.PostAsync("list-items", new JsonObject { ["path"] = "/" });
+        Assert.DoesNotContain("/", Names(root.AssertStatus(HttpStatusCode.OK).Json!));
+    }
+
     internal static string[] Names(JsonNode json) => json["items"]!.AsArray().Select(i => i!["item_name"]!.GetValue<string>()).ToArray();
 }

@@ -112,6 +112,15 @@ public sealed class AdminTokenTests : EmulatorTestBase
         Assert.DoesNotContain("--admin-token", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LoopbackAliasHost_WithoutAdminToken_IsRefused()
+    {
+        // Uri reads the host "loopback" as localhost, but Kestrel binds any name but localhost to every interface.
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { Urls = "http://loopback:0" }));
+
+        Assert.Contains("reachable from other machines", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("garbage")]
     [InlineData("http://127.0.0.1:abc")]

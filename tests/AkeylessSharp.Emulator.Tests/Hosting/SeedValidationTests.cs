@@ -29,6 +29,18 @@ public sealed class SeedValidationTests
         Assert.DoesNotContain("nullability", e.Message, StringComparison.Ordinal);
     }
 
+    // Taken over, the advertised AccessId/AccessKey no longer authenticated (401), or AccessKey was null.
+    [Theory]
+    [InlineData("""{ "authMethods": [ { "name": "/ci/key", "type": "access_key", "accessId": "p-akeylessemu1a0", "accessKey": "b3RoZXI=" } ] }""", "p-akeylessemu1a0")]
+    [InlineData("""{ "authMethods": [ { "name": "/emulator/dev-access-key", "type": "jwt", "jwt": { "publicKeys": [] } } ] }""", "/emulator/dev-access-key")]
+    public async Task StartAsync_SeedAuthMethodTakingTheDevelopmentCredential_ThrowsNamingIt(string seed, string taken)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(seed));
+
+        Assert.Contains(taken, e.Message, StringComparison.Ordinal);
+        Assert.Contains("development credential", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "rotationIntervalSeconds": 400000000000 } } ] }""", "rotationIntervalSeconds")]
     [InlineData("""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "rotationIntervalSeconds": -1 } } ] }""", "rotationIntervalSeconds")]
