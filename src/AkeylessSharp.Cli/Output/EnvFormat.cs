@@ -61,9 +61,19 @@ internal static class EnvFormat
     public static string QuoteShell(string value) =>
         "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    /// <summary>A double-quoted dotenv value with <c>\\</c>, <c>\"</c>, <c>\n</c>, <c>\r</c> and <c>\t</c> escapes (python-dotenv, Docker Compose).</summary>
+    /// <summary>
+    /// A dotenv value: double-quoted with <c>\\</c>, <c>\"</c>, <c>\n</c>, <c>\r</c> and <c>\t</c> escapes (python-dotenv,
+    /// Docker Compose); single-quoted instead when it holds a <c>$</c> and nothing single quotes cannot carry as is (a
+    /// single quote, a backslash, a line break), because Docker Compose expands <c>$VAR</c> inside double quotes and never
+    /// inside single ones.
+    /// </summary>
     public static string QuoteDotenv(string value)
     {
+        if (value.Contains('$', StringComparison.Ordinal) && value.AsSpan().IndexOfAny("'\\\n\r") < 0)
+        {
+            return "'" + value + "'";
+        }
+
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {

@@ -41,7 +41,16 @@ public sealed class EnvFormatTests
     [InlineData("a\"b\\c", "\"a\\\"b\\\\c\"")]
     [InlineData("line1\nline2\r\t", "\"line1\\nline2\\r\\t\"")]
     [InlineData("it's $HOME", "\"it's $HOME\"")]
+    [InlineData("a\\$b", "\"a\\\\$b\"")]
+    [InlineData("$a\nb", "\"$a\\nb\"")]
     public void QuoteDotenv_Value_EscapesQuotesBackslashesAndControls(string value, string expected) =>
+        Assert.Equal(expected, EnvFormat.QuoteDotenv(value));
+
+    [Theory]
+    [InlineData("pa$$w0rd", "'pa$$w0rd'")]
+    [InlineData("${HOME}", "'${HOME}'")]
+    [InlineData("x$Y \"z\"", "'x$Y \"z\"'")]
+    public void QuoteDotenv_ValueWithADollar_IsSingleQuoted_WhichDockerComposeNeverExpands(string value, string expected) =>
         Assert.Equal(expected, EnvFormat.QuoteDotenv(value));
 
     [Fact]
