@@ -165,7 +165,10 @@ internal sealed class ConfigurationDataBuilder
         _data[key] = value;
     }
 
-    /// <summary>An Airflow key may hold the separator (without a team); it becomes a configuration section.</summary>
-    private string ToKey(string airflowKey) =>
-        string.Join(ConfigurationPath.KeyDelimiter, airflowKey.Split([_layout.Separator, "/"], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// An Airflow key holding <c>/</c> (a sub-folder, without a team) becomes a configuration section. Any other separator
+    /// is part of the id, as the backend's lookups take it: <c>my-db</c> under <c>sep</c> <c>-</c> stays <c>ConnectionStrings:my-db</c>.
+    /// </summary>
+    private static string ToKey(string airflowKey) =>
+        string.Join(ConfigurationPath.KeyDelimiter, airflowKey.Split('/', StringSplitOptions.RemoveEmptyEntries));
 }
