@@ -160,7 +160,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
                 : ReferenceScanner.Scan(_referenceProviders(this), _options.SecretReferencePrefix, key => Log.ReferenceEmpty(_logger, key));
             var entries = await _selector.SelectAsync(references, cancellationToken).ConfigureAwait(false);
             var fetched = await _fetcher.FetchAsync(entries, _state, cancellationToken).ConfigureAwait(false);
-            var builder = new ConfigurationDataBuilder(_options, _layout, _logger);
+            var builder = new ConfigurationDataBuilder(_options, _logger);
             var data = builder.Build(entries, fetched.State.Values, fetched.Rejected);
 
             _state = fetched.State;

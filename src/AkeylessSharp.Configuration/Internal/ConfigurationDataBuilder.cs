@@ -12,15 +12,13 @@ namespace AkeylessSharp.Configuration.Internal;
 internal sealed class ConfigurationDataBuilder
 {
     private readonly AkeylessConfigurationOptions _options;
-    private readonly AirflowLayout _layout;
     private readonly ILogger _logger;
     private readonly Dictionary<string, string?> _data = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _owners = new(StringComparer.OrdinalIgnoreCase);
 
-    public ConfigurationDataBuilder(AkeylessConfigurationOptions options, AirflowLayout layout, ILogger logger)
+    public ConfigurationDataBuilder(AkeylessConfigurationOptions options, ILogger logger)
     {
         _options = options;
-        _layout = layout;
         _logger = logger;
     }
 
