@@ -88,13 +88,40 @@ internal sealed class ConfigurationDataBuilder
         {
             using (document)
             {
-                JsonFlattener.Flatten(document!.RootElement, entry.Key.Length == 0 ? null : entry.Key, (key, value) => Set(key, value, entry.Path));
+                var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                JsonFlattener.Flatten(document!.RootElement, entry.Key.Length == 0 ? null : entry.Key, (key, value) =>
+                {
+                    if (keys.Add(key) || ReplacesRepeatedKey(key, entry.Path))
+                    {
+                        Set(key, value, entry.Path);
+                    }
+                });
             }
 
             return;
         }
 
         Set(entry.Key, raw, entry.Path);
+    }
+
+    /// <summary>
+    /// Keys ignore case, so <c>"Db"</c> and <c>"db"</c> in one JSON secret are one key: the policy applies as it does
+    /// between two secrets. Whether the later property replaces the earlier one.
+    /// </summary>
+    private bool ReplacesRepeatedKey(string key, string path)
+    {
+        switch (_options.DuplicateKeyPolicy)
+        {
+            case DuplicateKeyPolicy.Skip:
+                Log.DuplicateKeySkipped(_logger, key, path, path);
+                return false;
+            case DuplicateKeyPolicy.Throw:
+                throw new AkeylessConfigurationException(
+                    $"The secret {Quote.Of(path)} holds JSON with two properties mapping to the configuration key {Quote.Of(key)} (keys ignore case). Rename one, or set DuplicateKeyPolicy to Replace or Skip.",
+                    nameof(AkeylessConfigurationOptions.DuplicateKeyPolicy));
+            default:
+                return true;
+        }
     }
 
     private void AddConnection(SecretEntry entry, string raw)
