@@ -95,10 +95,34 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     /// <summary>Reloads now: lists again, reads what changed, and raises the change token when a value changed.</summary>
     /// <param name="cancellationToken">Cancels the reload; the last good values stay.</param>
     /// <returns><see langword="true"/> when the configuration changed; <see langword="false"/> when nothing changed or the reload failed (see <see cref="LastError"/>).</returns>
-    public Task<bool> ReloadAsync(CancellationToken cancellationToken = default)
+    /// <exception cref="ObjectDisposedException">The provider is disposed, or was disposed while this reload ran.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return LoadCoreAsync(initial: false, cancellationToken);
+
+        // Disposal ends a reload in flight too: the client may be shared and outlive the provider.
+        CancellationTokenSource linked;
+        try
+        {
+            linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(GetType().FullName);
+        }
+
+        using (linked)
+        {
+            try
+            {
+                return await LoadCoreAsync(initial: false, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_disposed && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ObjectDisposedException(GetType().FullName);
+            }
+        }
     }
 
     /// <summary>Describes the source without any value (the configuration debug view uses it as the provider name).</summary>
@@ -136,7 +160,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
                 : ReferenceScanner.Scan(_referenceProviders(this), _options.SecretReferencePrefix, key => Log.ReferenceEmpty(_logger, key));
             var entries = await _selector.SelectAsync(references, cancellationToken).ConfigureAwait(false);
             var fetched = await _fetcher.FetchAsync(entries, _state, cancellationToken).ConfigureAwait(false);
-            var builder = new ConfigurationDataBuilder(_options, _layout, _logger);
+            var builder = new ConfigurationDataBuilder(_options, _logger);
             var data = builder.Build(entries, fetched.State.Values, fetched.Rejected);
 
             _state = fetched.State;

@@ -1,6 +1,9 @@
 namespace AkeylessSharp.Configuration;
 
-/// <summary>What happens when two secrets map to the same configuration key (keys compare case-insensitively).</summary>
+/// <summary>
+/// What happens when two secrets map to the same configuration key (keys compare case-insensitively), or two properties
+/// of one flattened JSON secret do (<c>"Db"</c> and <c>"db"</c>).
+/// </summary>
 public enum DuplicateKeyPolicy
 {
     /// <summary>The later secret wins: base paths in order, then explicit paths, then connections, variables, config and references.</summary>

@@ -126,6 +126,33 @@ public class AirflowBackendKwargsTests
         Assert.Equal("p-abc123", options.ClientOptions.AccessId);
     }
 
+    // Configuration keys ignore case: AKEYLESS__AIRFLOW__CONNECTIONS_PATH arrives as "CONNECTIONS_PATH".
+    [Fact]
+    public void FromAirflowBackendKwargs_Section_ReadsLayoutKeysInAnyCase_AsItReadsTheClientKeys()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Airflow:CONNECTIONS_PATH"] = "/team/connections",
+            ["Airflow:Variables_Path"] = "",
+            ["Airflow:SEP"] = "-",
+            ["Airflow:GLOBAL_SECRETS_PATH"] = "shared",
+            ["Airflow:USE_TEAM_SECRETS_PATH"] = "false",
+            ["Airflow:TOKEN_TTL"] = "600",
+            ["Airflow:ACCESS_ID"] = "p-abc123",
+            ["Airflow:ACCESS_KEY"] = "k",
+        }).Build().GetSection("Airflow");
+
+        var options = AkeylessConfigurationOptions.FromAirflowBackendKwargs(section);
+
+        Assert.Equal("p-abc123", options.ClientOptions.AccessId);
+        Assert.Equal("/team/connections", options.ConnectionsPath);
+        Assert.Null(options.VariablesPath);
+        Assert.Equal("-", options.Separator);
+        Assert.Equal("shared", options.GlobalPath);
+        Assert.False(options.UseTeamSecretsPath);
+        Assert.Equal(TimeSpan.FromSeconds(600), options.ClientOptions.AuthTokenTtl);
+    }
+
     [Fact]
     public async Task FromAirflowBackendKwargs_AgainstEmulator_LoadsTheDefaultPaths()
     {

@@ -103,6 +103,26 @@ public class ConfigurationBindingTests
         }
     }
 
+    [Fact]
+    public void AddAkeyless_SectionOnAPlainBuilder_ReadsItsSettingsWithoutLoadingAnAkeylessSourceAddedBefore()
+    {
+        var first = new FakeAkeylessClient().Set("/first/A", "a");
+        var second = new FakeAkeylessClient().Set("/second/B", "b");
+        var builder = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Other:BasePaths:0"] = "/second" })
+            .AddAkeyless(o => { o.Client = first; o.BasePaths.Add("/first"); });
+
+        builder.AddAkeyless("Other", o => o.Client = second);
+
+        Assert.Equal(0, first.ListRequests);
+        Assert.Equal(["/second"], builder.Sources.OfType<AkeylessConfigurationSource>().Last().Options.BasePaths);
+        var config = builder.Build();
+        Assert.Equal(1, first.ListRequests);
+        Assert.Equal("a", config["A"]);
+        Assert.Equal("b", config["B"]);
+        ((IDisposable)config).Dispose();
+    }
+
     [Theory]
     [InlineData("Akeyless:ReloadInterval", "soon")]
     [InlineData("Akeyless:BatchSize", "lots")]

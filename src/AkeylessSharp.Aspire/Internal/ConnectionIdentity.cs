@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace AkeylessSharp.Aspire.Internal;
 
 /// <summary>
@@ -26,9 +28,16 @@ internal static class ConnectionIdentity
         (o => o.Profile, (o, v) => o.Profile = v),
     ];
 
-    public static void CopyTo(AkeylessClientOptions source, AkeylessClientOptions target)
+    public static void CopyTo(string connectionString, AkeylessClientOptions target)
     {
-        target.ApiUrl = source.ApiUrl;
+        var source = AkeylessClientOptions.FromConnectionString(connectionString);
+
+        // A connection string without an endpoint holds the default one: the configured gateway must stay the key's origin.
+        if (NamesEndpoint(connectionString))
+        {
+            target.ApiUrl = source.ApiUrl;
+        }
+
         target.AccessType = source.AccessType;
         foreach (var (get, set) in Fields)
         {
@@ -37,5 +46,19 @@ internal static class ConnectionIdentity
                 set(target, value);
             }
         }
+    }
+
+    /// <summary>The URI form always names its host; the key/value form names it with <c>ApiUrl</c> or <c>ApiHost</c> (any case, <c>_</c> or <c>-</c> ignored).</summary>
+    private static bool NamesEndpoint(string connectionString)
+    {
+        var text = connectionString.Trim();
+        if (text.StartsWith("akeyless://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("akeyless+http://", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var pairs = new DbConnectionStringBuilder { ConnectionString = text };
+        return pairs.Keys.Cast<string>().Any(key => key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim()
+            .ToUpperInvariant() is "APIURL" or "APIHOST");
     }
 }

@@ -68,7 +68,7 @@ internal static class ConnectionSettings
 
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
-            ConnectionIdentity.CopyTo(AkeylessClientOptions.FromConnectionString(settings.ConnectionString), options);
+            ConnectionIdentity.CopyTo(settings.ConnectionString, options);
         }
     }
 

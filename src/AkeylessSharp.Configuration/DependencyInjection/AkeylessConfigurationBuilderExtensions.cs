@@ -61,8 +61,20 @@ public static class AkeylessConfigurationBuilderExtensions
             return builder.AddAkeyless(live.GetSection(sectionName), configure);
         }
 
-        // Binding copies the values, so the temporary root (and any file watchers it started) can go right away.
-        var settings = builder.Build();
+        // Binding copies the values, so the temporary root (and any file watchers it started) can go right away. Akeyless
+        // sources added before are left out: settings never come from them, and building one would load its secrets now.
+        var temporary = new ConfigurationBuilder();
+        foreach (var (key, value) in builder.Properties)
+        {
+            temporary.Properties[key] = value; // SetBasePath's file provider, for the file sources
+        }
+
+        foreach (var source in builder.Sources.Where(s => s is not AkeylessConfigurationSource))
+        {
+            temporary.Add(source);
+        }
+
+        var settings = temporary.Build();
         try
         {
             return builder.AddAkeyless(settings.GetSection(sectionName), configure);

@@ -80,7 +80,7 @@ internal static class AirflowBackendKwargs
         }
     }
 
-    /// <summary>The same keys given as a configuration section (for example <c>Akeyless:Airflow:connections_path</c>).</summary>
+    /// <summary>The same keys given as a configuration section (for example <c>Akeyless:Airflow:connections_path</c>), in any case as configuration keys are.</summary>
     public static AkeylessConfigurationOptions Parse(IConfiguration section, Func<string, string?> getVariable)
     {
         using var buffer = new MemoryStream();
@@ -91,7 +91,8 @@ internal static class AirflowBackendKwargs
             {
                 if (child.Value is { } value)
                 {
-                    writer.WriteString(child.Key, value);
+                    // Configuration keys ignore case (AKEYLESS__AIRFLOW__CONNECTIONS_PATH arrives upper case); the kwargs are lower case.
+                    writer.WriteString(child.Key.ToLowerInvariant(), value);
                 }
             }
 

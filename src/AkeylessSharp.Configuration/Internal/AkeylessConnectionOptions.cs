@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -37,7 +39,7 @@ internal static class AkeylessConnectionOptions
             return null;
         }
 
-        var url = new StringBuilder(connection.Host.TrimEnd('/'));
+        var url = new StringBuilder(BracketIpv6(connection.Host.TrimEnd('/')));
         if (connection.Port is { } port)
         {
             url.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));
@@ -49,6 +51,16 @@ internal static class AkeylessConnectionOptions
         }
 
         return url.ToString();
+    }
+
+    /// <summary>The URI form hands an IPv6 host over unbracketed (<c>[::1]</c> becomes <c>::1</c>); a URL needs the brackets back.</summary>
+    private static string BracketIpv6(string host)
+    {
+        var scheme = host.IndexOf("://", StringComparison.Ordinal);
+        var address = scheme < 0 ? host : host[(scheme + 3)..];
+        return IPAddress.TryParse(address, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 && !address.StartsWith('[')
+            ? string.Concat(host.AsSpan(0, host.Length - address.Length), "[", address, "]")
+            : host;
     }
 
     // Flattened keys of nested values (options:timeout) are no auth fields; only top-level strings are passed on.

@@ -12,15 +12,13 @@ namespace AkeylessSharp.Configuration.Internal;
 internal sealed class ConfigurationDataBuilder
 {
     private readonly AkeylessConfigurationOptions _options;
-    private readonly AirflowLayout _layout;
     private readonly ILogger _logger;
     private readonly Dictionary<string, string?> _data = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _owners = new(StringComparer.OrdinalIgnoreCase);
 
-    public ConfigurationDataBuilder(AkeylessConfigurationOptions options, AirflowLayout layout, ILogger logger)
+    public ConfigurationDataBuilder(AkeylessConfigurationOptions options, ILogger logger)
     {
         _options = options;
-        _layout = layout;
         _logger = logger;
     }
 
@@ -90,13 +88,40 @@ internal sealed class ConfigurationDataBuilder
         {
             using (document)
             {
-                JsonFlattener.Flatten(document!.RootElement, entry.Key.Length == 0 ? null : entry.Key, (key, value) => Set(key, value, entry.Path));
+                var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                JsonFlattener.Flatten(document!.RootElement, entry.Key.Length == 0 ? null : entry.Key, (key, value) =>
+                {
+                    if (keys.Add(key) || ReplacesRepeatedKey(key, entry.Path))
+                    {
+                        Set(key, value, entry.Path);
+                    }
+                });
             }
 
             return;
         }
 
         Set(entry.Key, raw, entry.Path);
+    }
+
+    /// <summary>
+    /// Keys ignore case, so <c>"Db"</c> and <c>"db"</c> in one JSON secret are one key: the policy applies as it does
+    /// between two secrets. Whether the later property replaces the earlier one.
+    /// </summary>
+    private bool ReplacesRepeatedKey(string key, string path)
+    {
+        switch (_options.DuplicateKeyPolicy)
+        {
+            case DuplicateKeyPolicy.Skip:
+                Log.DuplicateKeySkipped(_logger, key, path, path);
+                return false;
+            case DuplicateKeyPolicy.Throw:
+                throw new AkeylessConfigurationException(
+                    $"The secret {Quote.Of(path)} holds JSON with two properties mapping to the configuration key {Quote.Of(key)} (keys ignore case). Rename one, or set DuplicateKeyPolicy to Replace or Skip.",
+                    nameof(AkeylessConfigurationOptions.DuplicateKeyPolicy));
+            default:
+                return true;
+        }
     }
 
     private void AddConnection(SecretEntry entry, string raw)
@@ -165,7 +190,10 @@ internal sealed class ConfigurationDataBuilder
         _data[key] = value;
     }
 
-    /// <summary>An Airflow key may hold the separator (without a team); it becomes a configuration section.</summary>
-    private string ToKey(string airflowKey) =>
-        string.Join(ConfigurationPath.KeyDelimiter, airflowKey.Split([_layout.Separator, "/"], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// An Airflow key holding <c>/</c> (a sub-folder, without a team) becomes a configuration section. Any other separator
+    /// is part of the id, as the backend's lookups take it: <c>my-db</c> under <c>sep</c> <c>-</c> stays <c>ConnectionStrings:my-db</c>.
+    /// </summary>
+    private static string ToKey(string airflowKey) =>
+        string.Join(ConfigurationPath.KeyDelimiter, airflowKey.Split('/', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -99,7 +99,10 @@ internal static class ConnectionStringFactory
     private static string Redis(AkeylessConnection c, string? id)
     {
         var sb = new StringBuilder();
-        sb.Append(Plain(c.Host ?? "localhost", "host", id));
+        var host = Plain(c.Host ?? "localhost", "host", id);
+
+        // Unbracketed, "::1:6380" reads as the IPv6 address ::1:6380 on the default port.
+        sb.Append(host.Contains(':') && !host.StartsWith('[') ? $"[{host}]" : host);
         if (c.Port is { } port)
         {
             sb.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));

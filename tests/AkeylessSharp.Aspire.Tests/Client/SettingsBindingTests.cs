@@ -73,6 +73,39 @@ public sealed class SettingsBindingTests
     }
 
     [Fact]
+    public void Apply_AConnectionStringWithoutApiUrl_KeepsTheConfiguredGatewayAsTheOriginOfTheKey()
+    {
+        var configuration = Configuration(
+            ("Aspire:Akeyless:Client:ClientOptions:ApiUrl", "https://gw.example.test"),
+            ("ConnectionStrings:akeyless", "AccessId=p-abc;AccessKey=s3cret"));
+        var settings = ConnectionSettings.Read(configuration, "akeyless", configureSettings: null);
+        var options = new AkeylessClientOptions();
+
+        ConnectionSettings.Apply(options, configuration, "akeyless", settings);
+
+        Assert.Equal("https://gw.example.test", options.ApiUrl);
+        Assert.Equal("p-abc", options.AccessId);
+        Assert.Equal("s3cret", options.AccessKey);
+    }
+
+    [Theory]
+    [InlineData("ApiUrl=https://api.akeyless.io;AccessId=p-abc;AccessKey=s3cret")]
+    [InlineData("api_url=https://api.akeyless.io;AccessId=p-abc;AccessKey=s3cret")]
+    [InlineData("akeyless://p-abc:s3cret@api.akeyless.io")]
+    public void Apply_AConnectionStringNamingTheDefaultApiUrl_StillWinsOverTheClientOptions(string connectionString)
+    {
+        var configuration = Configuration(
+            ("Aspire:Akeyless:Client:ClientOptions:ApiUrl", "https://gw.example.test"),
+            ("ConnectionStrings:akeyless", connectionString));
+        var settings = ConnectionSettings.Read(configuration, "akeyless", configureSettings: null);
+        var options = new AkeylessClientOptions();
+
+        ConnectionSettings.Apply(options, configuration, "akeyless", settings);
+
+        Assert.StartsWith("https://api.akeyless.io", options.ApiUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_WithoutAConnectionString_UsesTheClientOptionsSection()
     {
         var configuration = Configuration(

@@ -50,6 +50,8 @@ public class AkeylessConnectionClientOptionsTests
     [InlineData("akeyless://https://p-abc123:k@gw%3A8000%2Fapi%2Fv2/?access_type=api_key", "https://gw:8000/api/v2")]
     [InlineData("""{"conn_type": "akeyless", "host": "gw.example", "port": 8081, "login": "p-abc123", "password": "k"}""", "gw.example:8081")]
     [InlineData("""{"conn_type": "akeyless", "login": "p-abc123", "password": "k"}""", AkeylessClientOptions.DefaultApiUrl)]
+    [InlineData("akeyless://https://p-abc123:k@[::1]:8080/api/v2?access_type=api_key", "https://[::1]:8080/api/v2")]
+    [InlineData("""{"conn_type": "akeyless", "host": "http://fd00::5", "port": 8081, "login": "p-abc123", "password": "k"}""", "http://[fd00::5]:8081")]
     public void ToClientOptions_HostPortAndSchema_MakeTheApiUrl(string connection, string apiUrl)
     {
         var options = AkeylessConnection.Parse(connection).ToClientOptions();

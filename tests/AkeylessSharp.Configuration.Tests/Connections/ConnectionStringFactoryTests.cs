@@ -39,6 +39,14 @@ public class ConnectionStringFactoryTests
     public void ToConnectionString_Redis_IsStackExchangeForm() =>
         Assert.Equal("cache:6380,user=app,password=pw,defaultDatabase=3,ssl=true", AkeylessConnection.Parse("redis://app:pw@cache:6380/3?ssl=true").ToConnectionString());
 
+    // StackExchange.Redis reads an unbracketed "::1:6380" as the IPv6 address ::1:6380 on the default port.
+    [Theory]
+    [InlineData("redis://[::1]:6380/0", "[::1]:6380,defaultDatabase=0")]
+    [InlineData("redis://[fe80::1%25eth0]:6379", "[fe80::1%eth0]:6379")]
+    [InlineData("redis://[::1]", "[::1]")]
+    public void ToConnectionString_RedisIpv6Host_IsBracketedSoThePortStaysThePort(string uri, string expected) =>
+        Assert.Equal(expected, AkeylessConnection.Parse(uri).ToConnectionString());
+
     [Fact]
     public void ToConnectionString_RedisPasswordWithComma_ThrowsWithoutQuotingIt()
     {

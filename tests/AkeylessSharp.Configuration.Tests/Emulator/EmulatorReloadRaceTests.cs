@@ -75,6 +75,30 @@ public class EmulatorReloadRaceTests
     }
 
     [Fact]
+    public async Task Dispose_DuringAReloadAsyncAgainstASlowAkeyless_EndsTheReloadAtOnce_WithoutAChange()
+    {
+        await using var fx = await EmulatorFixture.StartAsync(Secrets());
+        var writer = fx.Client();
+        var h = new ProviderHarness(fx.Client());
+        var config = h.Build(o => o.BasePaths.Add("/app"));
+        var provider = h.Provider;
+        var changes = 0;
+        using var registration = config.GetReloadToken().RegisterChangeCallback(_ => Interlocked.Increment(ref changes), null);
+        await writer.UpdateSecretValueAsync("/app/A", "a2");
+        fx.Emulator.Faults.AddLatency("get-secret-value", TimeSpan.FromSeconds(30));
+
+        var reload = provider.ReloadAsync();
+        await Task.Delay(50);
+        h.Dispose();
+
+        // The shared client is not the provider's to dispose: only the provider's own cancellation can end the reload early.
+        var ended = await Assert.ThrowsAsync<ObjectDisposedException>(() => reload.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(typeof(AkeylessConfigurationProvider).FullName, ended.ObjectName);
+        Assert.Equal(0, changes);
+        Assert.Null(provider.LastError);
+    }
+
+    [Fact]
     public async Task Reload_AkeylessGone_FailsTypedWithinTheClientTimeout_AndKeepsValues()
     {
         var fx = await EmulatorFixture.StartAsync(Secrets());

@@ -27,6 +27,24 @@ public class AirflowLayoutLoadTests
     }
 
     [Fact]
+    public async Task Load_CustomSeparator_KeysAreTheAirflowIds_TheBackendLooksUp()
+    {
+        var client = new FakeAkeylessClient()
+            .Set("/airflow/connections-my-postgres", "postgres://u:p@db:5432/orders")
+            .Set("/airflow/variables-api-base-url", "https://api.example.test");
+        using var h = new ProviderHarness(client);
+        var backend = new AkeylessSecretsBackend(client, new AkeylessConfigurationOptions { Separator = "-", ConnectionsPath = "/airflow/connections", VariablesPath = "/airflow/variables" });
+
+        var config = h.Build(o => { o.Separator = "-"; o.ConnectionsPath = "/airflow/connections"; o.VariablesPath = "/airflow/variables"; });
+
+        Assert.Equal("db", (await backend.GetConnectionAsync("my-postgres"))?.Host);
+        Assert.Equal("db", config["Connections:my-postgres:Host"]);
+        Assert.Equal("Host=db;Port=5432;Database=orders;Username=u;Password=p", config.GetConnectionString("my-postgres"));
+        Assert.Equal("https://api.example.test", await backend.GetVariableAsync("api-base-url"));
+        Assert.Equal("https://api.example.test", config["Variables:api-base-url"]);
+    }
+
+    [Fact]
     public void Load_BadConnection_IsReportedByIdAndOthersStillLoad()
     {
         var client = new FakeAkeylessClient()

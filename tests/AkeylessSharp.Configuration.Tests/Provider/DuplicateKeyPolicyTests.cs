@@ -77,4 +77,35 @@ public class DuplicateKeyPolicyTests
 
         Assert.Equal("from-json", config["Db:Host"]);
     }
+
+    // Configuration keys ignore case, so "Db" and "db" in one JSON secret are one key, as two secrets would be.
+    private const string JsonWithKeysDifferingInCase = """{"Db":{"Host":"first-host"},"db":{"host":"second-host"}}""";
+
+    [Fact]
+    public void Load_Throw_JsonSecretWithTwoPropertiesForOneKey_ThrowsNamingTheSecretAndKeyNotTheValues()
+    {
+        using var h = new ProviderHarness(new FakeAkeylessClient().Set("/app/settings", JsonWithKeysDifferingInCase));
+
+        var ex = Assert.Throws<AkeylessConfigurationException>(() =>
+            h.Build(o => { o.BasePaths.Add("/app"); o.DuplicateKeyPolicy = DuplicateKeyPolicy.Throw; }));
+
+        Assert.Equal(nameof(AkeylessConfigurationOptions.DuplicateKeyPolicy), ex.Field);
+        Assert.Contains("/app/settings", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("settings:db:host", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("first-host", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("second-host", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DuplicateKeyPolicy.Skip, "first-host")]
+    [InlineData(DuplicateKeyPolicy.Replace, "second-host")]
+    public void Load_JsonSecretWithTwoPropertiesForOneKey_FollowsPolicy(DuplicateKeyPolicy policy, string expected)
+    {
+        using var h = new ProviderHarness(new FakeAkeylessClient().Set("/app/settings", JsonWithKeysDifferingInCase));
+
+        var config = h.Build(o => { o.BasePaths.Add("/app"); o.DuplicateKeyPolicy = policy; });
+
+        Assert.Equal(expected, config["settings:Db:Host"]);
+        Assert.Equal(policy == DuplicateKeyPolicy.Skip, h.LogRecords.Any(r => r.Id.Id == 6006));
+    }
 }
