@@ -82,6 +82,24 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Equal(defaults.SamlCredentialsDirectory, extras.SamlCredentialsDirectory);
     }
 
+    [Theory]
+    [InlineData("Timeout=1e20")]
+    [InlineData("AuthTokenTtl=Infinity")]
+    [InlineData("retry_base_delay=1e400")]
+    [InlineData("TokenRefreshBuffer=922337203685.5")]
+    public void FromConnectionString_DurationBeyondTimeSpan_ThrowsConfigurationExceptionNamingTheField(string pair)
+    {
+        var error = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromConnectionString($"AccessId=p-abc;AccessKey=a2V5;{pair}"));
+
+        Assert.Contains(pair[..pair.IndexOf('=', StringComparison.Ordinal)].Replace("_", string.Empty, StringComparison.Ordinal), error.Message.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void FromAirflowExtras_DurationBeyondTimeSpan_ThrowsConfigurationException()
+    {
+        Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromAirflowExtras("""{"access_type": "api_key", "timeout": 1e20}""", accessId: "p-abc", accessKey: "a2V5"));
+    }
+
     private static bool IsScalar(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(string) || t == typeof(int) || t == typeof(bool) || t == typeof(TimeSpan) || t.IsEnum);
 
