@@ -77,6 +77,7 @@ public static class AkeylessServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsCrossValidator>());
+        services.AddSingleton(new AkeylessClientRegistration(name));
         services.TryAddSingleton<AkeylessClientFactory>();
         services.TryAddSingleton<IAkeylessClientFactory>(static sp => sp.GetRequiredService<AkeylessClientFactory>());
         if (name.Length == 0)

@@ -47,6 +47,27 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void CreateClient_NameNeverRegisteredWithAddAkeyless_ThrowsNamingItAndTheRegisteredNames()
+    {
+        using var provider = Build(services =>
+        {
+            services.AddAkeyless("admin", Section());
+
+            // Named options alone register no client: no resilience handler, attempt timeout or response limit behind it.
+            services.Configure<AkeylessClientOptions>("reports", o => Apply(o, TestCredentials.ReaderAccessId, TestCredentials.ReaderAccessKey));
+        });
+        var factory = provider.GetRequiredService<IAkeylessClientFactory>();
+
+        var typo = Assert.Throws<AkeylessConfigurationException>(() => factory.CreateClient("admn"));
+        var optionsOnly = Assert.Throws<AkeylessConfigurationException>(() => factory.CreateClient("reports"));
+
+        Assert.Contains("'admn'", typo.Message, StringComparison.Ordinal);
+        Assert.Contains("'admin'", typo.Message, StringComparison.Ordinal);
+        Assert.Contains("AddAkeyless(\"reports\"", optionsOnly.Message, StringComparison.Ordinal);
+        Assert.NotNull(factory.CreateClient("admin"));
+    }
+
+    [Fact]
     public void AddAkeyless_InvalidOptions_FailsOnStartNamingField()
     {
         using var provider = Build(services => services.AddAkeyless(o => { o.AccessId = "nope"; o.AccessKey = "k"; }));

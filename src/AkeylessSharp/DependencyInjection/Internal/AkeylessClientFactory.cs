@@ -16,16 +16,26 @@ internal sealed class AkeylessClientFactory(
     IOptionsMonitor<HttpClientFactoryOptions> httpClientOptions,
     IOptionsMonitor<AkeylessClientOptions> options,
     IEnumerable<ICloudIdProvider> cloudIdProviders,
+    IEnumerable<AkeylessClientRegistration> registrations,
     ILoggerFactory? loggerFactory = null,
     TimeProvider? timeProvider = null) : IAkeylessClientFactory, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<AkeylessClient>> _clients = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _registered = new(registrations.Select(static r => r.Name), StringComparer.Ordinal);
 
     public IAkeylessClient CreateClient(string name) => Get(name);
 
     public AkeylessClient Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (!_registered.Contains(name))
+        {
+            // Named options alone would build a client on a plain HTTP client: no retries, attempt timeout or size limit.
+            throw new AkeylessConfigurationException(
+                $"No Akeyless client is registered under the name {AkeylessSharp.Errors.Internal.Quote.Of(name)}. Register it with services.AddAkeyless(\"{name}\", ...); configuring AkeylessClientOptions under a name does not register a client. Registered: {string.Join(", ", _registered.Select(static n => AkeylessSharp.Errors.Internal.Quote.Of(n)))}.",
+                nameof(name));
+        }
+
         return _clients.GetOrAdd(name, n => new Lazy<AkeylessClient>(() => Create(n))).Value;
     }
 
