@@ -94,6 +94,17 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Contains(pair[..pair.IndexOf('=', StringComparison.Ordinal)].Replace("_", string.Empty, StringComparison.Ordinal), error.Message.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("AccessId=p-abc;AccessKey=QUJD+/xyz==", "QUJD+/xyz==")]
+    [InlineData("AccessId=p-abc;AccessKey='QUJD+/x;yz=='", "QUJD+/x;yz==")]
+    [InlineData("akeyless://p-abc:QUJD%2B%2Fxyz%3D%3D@host", "QUJD+/xyz==")]
+    [InlineData("akeyless://p-abc:QUJD+xyz==@host", "QUJD+xyz==")]
+    [InlineData("akeyless://host?access_id=p-abc&access_key=QUJD+xyz==", "QUJD+xyz==")]
+    public void FromConnectionString_Base64AccessKeyWithPaddingAndPlus_IsKeptAsWritten(string connectionString, string expected)
+    {
+        Assert.Equal(expected, AkeylessClientOptions.FromConnectionString(connectionString).AccessKey);
+    }
+
     [Fact]
     public void FromAirflowExtras_DurationBeyondTimeSpan_ThrowsConfigurationException()
     {
