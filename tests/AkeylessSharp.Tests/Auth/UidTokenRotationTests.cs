@@ -93,6 +93,18 @@ public sealed class UidTokenRotationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rotation_StoreTimesOutOnItsOwn_CallFailsTypedNotAsACancellationTheCallerNeverAsked()
+    {
+        // A store whose own HTTP call timed out: a TaskCanceledException that no caller's token caused.
+        using var client = _harness.Client(o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), (_, _) => ValueTask.FromException(new TaskCanceledException("the vault store timed out"))));
+
+        var ex = await Assert.ThrowsAsync<AkeylessException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains("OnUidTokenRotated", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<TaskCanceledException>(ex.InnerException);
+    }
+
+    [Fact]
     public async Task Rotation_RequestBody_CarriesOnlyTheUidToken()
     {
         using var client = RecordingHandler.Client(_harness, out var recorder, o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), Store));
