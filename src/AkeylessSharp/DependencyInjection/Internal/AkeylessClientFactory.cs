@@ -21,6 +21,7 @@ internal sealed class AkeylessClientFactory(
     TimeProvider? timeProvider = null) : IAkeylessClientFactory, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<AkeylessClient>> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AkeylessClientOptions> _built = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _registered = new(registrations.Select(static r => r.Name), StringComparer.Ordinal);
 
     public IAkeylessClient CreateClient(string name) => Get(name);
@@ -38,6 +39,13 @@ internal sealed class AkeylessClientFactory(
 
         return _clients.GetOrAdd(name, n => new Lazy<AkeylessClient>(() => Create(n))).Value;
     }
+
+    /// <summary>
+    /// The options the client named <paramref name="name"/> was built with, for its HTTP pipeline (retries, timeouts, size
+    /// limit, TLS), so a configuration reload changes neither, as it changes none of the client's own settings; the configured
+    /// options until that client is built.
+    /// </summary>
+    public AkeylessClientOptions OptionsOf(string name) => _built.TryGetValue(name, out var built) ? built : options.Get(name);
 
     public void Dispose()
     {
@@ -57,6 +65,10 @@ internal sealed class AkeylessClientFactory(
 
         // Handler rotation runs on real time, whatever clock the client is given.
         var http = new FactoryHttpClient(httpClientFactory, httpClientName, httpClientOptions.Get(httpClientName).HandlerLifetime, TimeProvider.System);
-        return new AkeylessClient(http.Get, clientOptions, loggerFactory, timeProvider, cloudIdProviders);
+        var client = new AkeylessClient(http.Get, clientOptions, loggerFactory, timeProvider, cloudIdProviders);
+
+        // Before its first request builds the pipeline (http.Get is lazy).
+        _built[name] = client.Options;
+        return client;
     }
 }
