@@ -24,7 +24,8 @@ public partial class AkeylessClient
             CertIssuerName = issuer,
             CertUsername = username,
             PublicKeyData = publicKey.Trim(),
-            Ttl = ttl is { } t ? (long)t.TotalSeconds : null,
+            // Whole seconds, rounded up: truncated, a sub-second ttl would ask for 0, which is no lifetime at all.
+            Ttl = ttl is { } t ? (long)Math.Ceiling(t.TotalSeconds) : null,
         };
         var response = await InvokeAsync(CommandCatalog.GetSshCertificate, issuer, request, AkeylessJsonContext.Default.GetSshCertificateRequest,
             AkeylessJsonContext.Default.GetSshCertificateResponse, null, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,8 @@ public static class AkeylessHealthCheckBuilderExtensions
     /// <param name="clientName">The client name; empty for the default client.</param>
     /// <param name="configure">Sets the check's options.</param>
     /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException"><see cref="AkeylessHealthCheckOptions.ProbeSecretPath"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative.</exception>
     public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, Action<AkeylessHealthCheckOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -39,6 +41,11 @@ public static class AkeylessHealthCheckBuilderExtensions
         ArgumentNullException.ThrowIfNull(clientName);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ResultCacheDuration, TimeSpan.Zero, nameof(options.ResultCacheDuration));
+        if (options.ProbeSecretPath is { } probe && string.IsNullOrWhiteSpace(probe))
+        {
+            // Otherwise every probe would fail on the read's own argument check, as an unhealthy ArgumentException.
+            throw new ArgumentException("ProbeSecretPath is blank: give the path of a secret to read, such as /prod/health/probe, or null to probe with a listing only.", nameof(options));
+        }
 
         // A singleton per check name: health checks are resolved per run (in a scope), the cached result must outlive that.
         var key = "AkeylessSharp.HealthCheck:" + name;

@@ -77,6 +77,7 @@ public static class AkeylessServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsCrossValidator>());
+        services.AddSingleton(new AkeylessClientRegistration(name));
         services.TryAddSingleton<AkeylessClientFactory>();
         services.TryAddSingleton<IAkeylessClientFactory>(static sp => sp.GetRequiredService<AkeylessClientFactory>());
         if (name.Length == 0)
@@ -89,15 +90,15 @@ public static class AkeylessServiceCollectionExtensions
         // (the client logs each call at Debug itself); AddHttpClient(HttpClientName(name)).AddDefaultLogger() brings them back.
         var http = services.AddHttpClient(HttpClientName(name))
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)))
-            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name)));
+            .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name)))
+            .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name)));
 
         // Retries, the attempt timeout and the body read inside each attempt: the same single handler as without DI, with
         // Polly's telemetry (logs at Debug in the Polly category, metrics with the HTTP enrichment and the pipeline name
         // AddResilienceHandler gave them) as the DI container configures it.
         services.AddResilienceEnricher();
         http.AddHttpMessageHandler(sp => AkeylessResilience.CreateHandler(
-            sp.GetRequiredService<IOptionsMonitor<AkeylessClientOptions>>().Get(name),
+            sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             AkeylessClient.ClientLogger(sp.GetService<ILoggerFactory>()),
             pipeline => PollyTelemetry.Configure(pipeline, sp, HttpClientName(name) + "-" + ResiliencePipelineName)));

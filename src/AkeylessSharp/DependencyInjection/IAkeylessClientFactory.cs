@@ -9,5 +9,6 @@ public interface IAkeylessClientFactory
     /// <param name="name">The name given to <c>AddAkeyless</c>; empty for the default client.</param>
     /// <returns>The client.</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The named options are invalid.</exception>
+    /// <exception cref="AkeylessConfigurationException">No client was registered under <paramref name="name"/> with <c>AddAkeyless</c>; the message lists those that were.</exception>
     IAkeylessClient CreateClient(string name);
 }

@@ -21,7 +21,15 @@ internal sealed class AkeylessClientOptionsCrossValidator : IValidateOptions<Ake
                 f.Add("Jwt or JwtEnvironmentVariable is required for AccessType jwt: give the token, or the name of the environment variable holding it.");
             }
         },
-        [AkeylessAccessType.Kubernetes] = static (o, f) => { NeedAccessId(o, f); Need(o.K8sAuthConfigName, "K8sAuthConfigName", f); },
+        [AkeylessAccessType.Kubernetes] = static (o, f) =>
+        {
+            NeedAccessId(o, f);
+            Need(o.K8sAuthConfigName, "K8sAuthConfigName", f);
+            if (string.IsNullOrWhiteSpace(o.K8sServiceAccountToken) && string.IsNullOrWhiteSpace(o.K8sServiceAccountTokenPath))
+            {
+                f.Add($"K8sServiceAccountTokenPath is empty: give the service-account token file ({AkeylessClientOptions.DefaultK8sServiceAccountTokenPath} in a pod), or K8sServiceAccountToken.");
+            }
+        },
         [AkeylessAccessType.Certificate] = static (o, f) => { NeedAccessId(o, f); Need(o.CertificateData, "CertificateData", f); Need(o.PrivateKeyData, "PrivateKeyData", f); },
         [AkeylessAccessType.Saml] = static (o, f) => NeedAccessId(o, f),
         [AkeylessAccessType.AwsIam] = static (o, f) => NeedAccessId(o, f),
@@ -44,6 +52,11 @@ internal sealed class AkeylessClientOptionsCrossValidator : IValidateOptions<Ake
         if (!ApiUrl.TryNormalize(options.ApiUrl, out _, out var urlError))
         {
             failures.Add(urlError!);
+        }
+
+        if (options.GatewayCaBundlePath is { } bundle && string.IsNullOrWhiteSpace(bundle))
+        {
+            failures.Add("GatewayCaBundlePath is empty: give the path of a PEM file of the Gateway's CA certificates, or leave it unset to trust the system's CAs.");
         }
 
         if (options.AttemptTimeout > options.TotalRequestTimeout)

@@ -197,6 +197,25 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
         Assert.Contains("managed identity endpoint", timedOut.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(typeof(HttpRequestException))]
+    [InlineData(typeof(InvalidOperationException))]
+    [InlineData(typeof(TaskCanceledException))]
+    public async Task CloudId_ProviderFailingWithItsOwnException_ThrowsCloudIdExceptionWrappingIt(Type failure)
+    {
+        var provider = new FailingCloudIdProvider(AkeylessAccessType.AwsIam, (Exception)Activator.CreateInstance(failure, "the metadata service is down")!);
+        using var client = new AkeylessClient(_harness.Options(o => o.AccessType = AkeylessAccessType.AwsIam), null, _harness.Time, [provider]);
+
+        var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+        var tested = await client.TestConnectionAsync();
+
+        Assert.IsType(failure, ex.InnerException);
+        Assert.Equal(AkeylessAccessType.AwsIam, ex.AccessType);
+        Assert.Contains(nameof(FailingCloudIdProvider), ex.Message, StringComparison.Ordinal);
+        Assert.False(tested.Success);
+        Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (int i = 0; i < 500 && !condition(); i++)
@@ -242,6 +261,13 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
             Interlocked.Increment(ref _calls) == 1
                 ? new ValueTask<string>(new TaskCompletionSource<string>().Task)
                 : ValueTask.FromResult(Convert.ToBase64String("not-a-real-azure-token"u8.ToArray()));
+    }
+
+    private sealed class FailingCloudIdProvider(AkeylessAccessType type, Exception failure) : ICloudIdProvider
+    {
+        public AkeylessAccessType AccessType => type;
+
+        public ValueTask<string> GetCloudIdAsync(AkeylessClientOptions options, CancellationToken cancellationToken) => ValueTask.FromException<string>(failure);
     }
 
     private sealed class StubCloudIdProvider(AkeylessAccessType type) : ICloudIdProvider

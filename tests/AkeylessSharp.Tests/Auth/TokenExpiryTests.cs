@@ -52,6 +52,11 @@ public sealed class TokenExpiryTests
     [InlineData("2025-12-09 21:35:00.123 +0000 UTC m=+3600.0001")]
     [InlineData("2025-12-09T21:35:00Z")]
     [InlineData("2025-12-09T23:35:00+02:00")]
+    [InlineData("2025-12-09 21:35:00.123456789 +0000 UTC")]
+    [InlineData("2025-12-09 21:35:00.123456789 +0000 UTC m=+3600.000000001")]
+    [InlineData("2025-12-09T21:35:00.123456789Z")]
+    [InlineData("2025-12-09 16:35:00 -0500 EST")]
+    [InlineData("2025-12-10 03:05:00.5 +0530 IST")]
     public void From_Expiration_ParsesRfc3339AndGoStyle(string expiration)
     {
         var expiry = TokenExpiry.From(new AuthResponse { Token = "t", Expiration = expiration }, Now, TimeSpan.FromHours(1));

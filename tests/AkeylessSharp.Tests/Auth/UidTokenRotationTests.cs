@@ -93,6 +93,30 @@ public sealed class UidTokenRotationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rotation_StoreTimesOutOnItsOwn_CallFailsTypedNotAsACancellationTheCallerNeverAsked()
+    {
+        // A store whose own HTTP call timed out: a TaskCanceledException that no caller's token caused.
+        using var client = _harness.Client(o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), (_, _) => ValueTask.FromException(new TaskCanceledException("the vault store timed out"))));
+
+        var ex = await Assert.ThrowsAsync<AkeylessException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains("OnUidTokenRotated", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<TaskCanceledException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task Rotation_UidTokenRejected_SaysTheCredentialWasRejectedNotAnApiTokenAfterReauthenticating()
+    {
+        using var client = Client("u-not-a-token-the-emulator-issued", TimeSpan.FromMinutes(20));
+
+        var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal("uid-rotate-token", ex.Command);
+        Assert.Contains("rejected the credentials", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("even after authenticating again", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rotation_RequestBody_CarriesOnlyTheUidToken()
     {
         using var client = RecordingHandler.Client(_harness, out var recorder, o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), Store));

@@ -47,6 +47,44 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void CreateClient_NameNeverRegisteredWithAddAkeyless_ThrowsNamingItAndTheRegisteredNames()
+    {
+        using var provider = Build(services =>
+        {
+            services.AddAkeyless("admin", Section());
+
+            // Named options alone register no client: no resilience handler, attempt timeout or response limit behind it.
+            services.Configure<AkeylessClientOptions>("reports", o => Apply(o, TestCredentials.ReaderAccessId, TestCredentials.ReaderAccessKey));
+        });
+        var factory = provider.GetRequiredService<IAkeylessClientFactory>();
+
+        var typo = Assert.Throws<AkeylessConfigurationException>(() => factory.CreateClient("admn"));
+        var optionsOnly = Assert.Throws<AkeylessConfigurationException>(() => factory.CreateClient("reports"));
+
+        Assert.Contains("'admn'", typo.Message, StringComparison.Ordinal);
+        Assert.Contains("'admin'", typo.Message, StringComparison.Ordinal);
+        Assert.Contains("AddAkeyless(\"reports\"", optionsOnly.Message, StringComparison.Ordinal);
+        Assert.NotNull(factory.CreateClient("admin"));
+    }
+
+    [Fact]
+    public async Task AddAkeyless_ConfigurationReloadedAfterTheClientWasBuilt_ItsHttpPipelineKeepsTheClientsOptions()
+    {
+        var root = Root();
+        using var provider = Build(services => services.AddAkeyless(root.GetSection("Akeyless")));
+        var client = provider.GetRequiredService<IAkeylessClient>();
+
+        // An edit that no longer validates: the client was built with valid options and keeps them, as it keeps its credentials.
+        root["Akeyless:MaxRetries"] = "99";
+
+        // The options monitor validates again on the reload itself (any validated options bound to configuration do): the
+        // host's concern. What matters here is the client's next call.
+        _ = Record.Exception(root.Reload);
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
     public void AddAkeyless_InvalidOptions_FailsOnStartNamingField()
     {
         using var provider = Build(services => services.AddAkeyless(o => { o.AccessId = "nope"; o.AccessKey = "k"; }));
@@ -176,7 +214,9 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
         return services.BuildServiceProvider(validateScopes: true);
     }
 
-    private IConfigurationSection Section() => new ConfigurationBuilder()
+    private IConfigurationSection Section() => Root().GetSection("Akeyless");
+
+    private IConfigurationRoot Root() => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Akeyless:ApiUrl"] = _harness.Emulator.BaseUrl.ToString(),
@@ -185,8 +225,7 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
             ["Akeyless:AccessKey"] = _harness.Emulator.AccessKey,
             ["Akeyless:RetryBaseDelay"] = "00:00:00.001",
         })
-        .Build()
-        .GetSection("Akeyless");
+        .Build();
 
     private void Apply(AkeylessClientOptions o, string accessId, string accessKey)
     {

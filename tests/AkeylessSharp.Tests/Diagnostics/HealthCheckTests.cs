@@ -124,6 +124,18 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
+    public void AddAkeyless_BlankProbeSecretPath_ThrowsAtRegistrationNamingIt(string path)
+    {
+        var checks = new ServiceCollection().AddHealthChecks();
+
+        var error = Assert.Throws<ArgumentException>(() => checks.AddAkeyless(string.Empty, o => o.ProbeSecretPath = path));
+
+        Assert.Contains(nameof(AkeylessHealthCheckOptions.ProbeSecretPath), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
     public void AddAkeyless_BlankCheckName_ThrowsNamingName(string name)
     {
         var checks = new ServiceCollection().AddHealthChecks();

@@ -21,6 +21,22 @@ public sealed class EchoScrubberTests
         Assert.Equal(expected, EchoScrubber.Scrub(text, Encoding.UTF8.GetBytes(sent)));
     }
 
+    [Theory]
+    [InlineData("creds")]
+    [InlineData("admin-password")]
+    [InlineData("ldap-password")]
+    [InlineData("keytab-data")]
+    public void Scrub_ServiceTextQuotingAnAuthCredentialField_HidesIt(string field)
+    {
+        const string Credential = "{\"creds\":\"c-raw-cli-credential-material\"}";
+        var sent = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["access-id"] = "p-abc123", [field] = Credential });
+
+        var scrubbed = EchoScrubber.Scrub($"invalid {field} {Credential} for p-abc123", sent);
+
+        Assert.DoesNotContain("c-raw-cli-credential-material", scrubbed, StringComparison.Ordinal);
+        Assert.Contains("p-abc123", scrubbed, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scrub_NothingSent_ReturnsTheTextAsIs()
     {

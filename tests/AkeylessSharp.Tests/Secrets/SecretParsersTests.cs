@@ -59,6 +59,19 @@ public sealed class SecretParsersTests
         Assert.Null(secret.Ttl);
     }
 
+    [Theory]
+    [InlineData("""{"id":"lease-1","value":"123456","ttl_in_minutes":"60"}""")]
+    [InlineData("""{"id":"lease-1","value":"true","ttl_in_minutes":"60"}""")]
+    [InlineData("""{"id":"lease-1","value":"\"quoted\"","ttl_in_minutes":"60"}""")]
+    public void ParseDynamic_ValueFieldHoldingJsonScalar_IsAFieldNotAGatewayWrapper(string json)
+    {
+        var secret = SecretParsers.ParseDynamic(Parse(json), "/dyn", Now);
+
+        Assert.Equal(JsonValueKind.Object, secret.Fields.ValueKind);
+        Assert.Equal("lease-1", secret.LeaseId);
+        Assert.Equal(TimeSpan.FromHours(1), secret.Ttl);
+    }
+
     [Fact]
     public void ParseDynamic_GatewayWrappedError_Throws()
     {

@@ -32,6 +32,23 @@ public sealed class SshCertificateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSshCertificateAsync_SubSecondTtl_AsksForOneSecondNotZero()
+    {
+        var key = Path.Combine(_directory, "id");
+        await RunAsync("ssh-keygen", "-t", "ecdsa", "-N", "", "-q", "-f", key);
+        using var client = _harness.Client();
+
+        var certificate = await client.GetSshCertificateAsync(EmulatorHarness.SshIssuerPath, "ubuntu", await File.ReadAllTextAsync(key + ".pub"), TimeSpan.FromMilliseconds(500));
+        await File.WriteAllTextAsync(key + "-cert.pub", certificate + "\n");
+        var validity = System.Text.RegularExpressions.Regex.Match(await RunAsync("ssh-keygen", "-L", "-f", key + "-cert.pub"), @"Valid: from (\S+) to (\S+)");
+
+        Assert.True(validity.Success);
+        var from = DateTime.Parse(validity.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var to = DateTime.Parse(validity.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.FromSeconds(61), to - from);
+    }
+
+    [Fact]
     public async Task GetSshCertificateAsync_UserNotAllowed_ThrowsForbidden()
     {
         using var client = _harness.Client();

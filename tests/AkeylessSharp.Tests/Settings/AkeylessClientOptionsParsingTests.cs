@@ -82,6 +82,35 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Equal(defaults.SamlCredentialsDirectory, extras.SamlCredentialsDirectory);
     }
 
+    [Theory]
+    [InlineData("Timeout=1e20")]
+    [InlineData("AuthTokenTtl=Infinity")]
+    [InlineData("retry_base_delay=1e400")]
+    [InlineData("TokenRefreshBuffer=922337203685.5")]
+    public void FromConnectionString_DurationBeyondTimeSpan_ThrowsConfigurationExceptionNamingTheField(string pair)
+    {
+        var error = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromConnectionString($"AccessId=p-abc;AccessKey=a2V5;{pair}"));
+
+        Assert.Contains(pair[..pair.IndexOf('=', StringComparison.Ordinal)].Replace("_", string.Empty, StringComparison.Ordinal), error.Message.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("AccessId=p-abc;AccessKey=QUJD+/xyz==", "QUJD+/xyz==")]
+    [InlineData("AccessId=p-abc;AccessKey='QUJD+/x;yz=='", "QUJD+/x;yz==")]
+    [InlineData("akeyless://p-abc:QUJD%2B%2Fxyz%3D%3D@host", "QUJD+/xyz==")]
+    [InlineData("akeyless://p-abc:QUJD+xyz==@host", "QUJD+xyz==")]
+    [InlineData("akeyless://host?access_id=p-abc&access_key=QUJD+xyz==", "QUJD+xyz==")]
+    public void FromConnectionString_Base64AccessKeyWithPaddingAndPlus_IsKeptAsWritten(string connectionString, string expected)
+    {
+        Assert.Equal(expected, AkeylessClientOptions.FromConnectionString(connectionString).AccessKey);
+    }
+
+    [Fact]
+    public void FromAirflowExtras_DurationBeyondTimeSpan_ThrowsConfigurationException()
+    {
+        Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromAirflowExtras("""{"access_type": "api_key", "timeout": 1e20}""", accessId: "p-abc", accessKey: "a2V5"));
+    }
+
     private static bool IsScalar(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(string) || t == typeof(int) || t == typeof(bool) || t == typeof(TimeSpan) || t.IsEnum);
 

@@ -132,5 +132,28 @@ public sealed class AkeylessClientOptionsValidationTests
         Assert.Contains("p-abc", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GatewayCaBundlePath", "")]
+    [InlineData("GatewayCaBundlePath", " ")]
+    [InlineData("K8sServiceAccountTokenPath", "")]
+    public void Constructor_BlankFilePath_ThrowsConfigurationExceptionNamingItNotArgumentException(string field, string path)
+    {
+        var options = Valid();
+        if (field == nameof(AkeylessClientOptions.GatewayCaBundlePath))
+        {
+            options.GatewayCaBundlePath = path;
+        }
+        else
+        {
+            options.AccessType = AkeylessAccessType.Kubernetes;
+            options.K8sAuthConfigName = "k8s-conf";
+            options.K8sServiceAccountTokenPath = path;
+        }
+
+        var ex = Assert.Throws<AkeylessConfigurationException>(() => new AkeylessClient(options));
+
+        Assert.Equal(field, ex.Field);
+    }
+
     private static AkeylessClientOptions Valid() => new() { AccessId = "p-abc123", AccessKey = Secret };
 }

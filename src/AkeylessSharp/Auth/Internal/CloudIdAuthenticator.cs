@@ -5,7 +5,8 @@ namespace AkeylessSharp.Auth.Internal;
 /// <summary>
 /// <c>aws_iam</c>, <c>gcp</c>, <c>azure_ad</c>: asks the registered <see cref="ICloudIdProvider"/> for a fresh cloud id
 /// each time. Without a provider (the cloud's AkeylessSharp.CloudId.* package is missing) it throws
-/// <see cref="AkeylessCloudIdPackageMissingException"/>.
+/// <see cref="AkeylessCloudIdPackageMissingException"/>; a provider failing with another exception type is reported as
+/// <see cref="AkeylessCloudIdException"/>.
 /// </summary>
 internal sealed class CloudIdAuthenticator(AuthContext context) : IAkeylessAuthenticator
 {
@@ -13,7 +14,20 @@ internal sealed class CloudIdAuthenticator(AuthContext context) : IAkeylessAuthe
     {
         var options = context.Options;
         var provider = FindProvider(context.CloudIdProviders, options.AccessType);
-        var cloudId = await provider.GetCloudIdAsync(options, cancellationToken).ConfigureAwait(false);
+        string cloudId;
+        try
+        {
+            cloudId = await provider.GetCloudIdAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not AkeylessException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // An application's own provider may fail with any exception; callers only ever see the AkeylessException family.
+            throw new AkeylessCloudIdException(
+                options.AccessType,
+                $"The cloud-id provider {provider.GetType().FullName} could not get this workload's {AkeylessAccessTypeNames.ToWireName(options.AccessType)} identity ({ex.GetType().Name}); see the inner exception. Nothing was sent to Akeyless.",
+                ex);
+        }
+
         var request = new AuthRequest
         {
             AccessType = AkeylessAccessTypeNames.ToWireName(options.AccessType),

@@ -54,8 +54,9 @@ internal sealed class UniversalIdentityAuthenticator(AuthContext context) : IAke
         {
             await store(rotated, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // A cancellation the store raised on its own (its HTTP call timed out) is its failure, not the caller's cancellation.
             Log.UidTokenStoreFailed(context.Logger, ex);
             throw new AkeylessException(
                 "The universal identity token was rotated but OnUidTokenRotated failed to store it; the next authentication rotates and hands it over again.",

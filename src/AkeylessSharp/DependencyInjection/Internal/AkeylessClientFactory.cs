@@ -16,18 +16,36 @@ internal sealed class AkeylessClientFactory(
     IOptionsMonitor<HttpClientFactoryOptions> httpClientOptions,
     IOptionsMonitor<AkeylessClientOptions> options,
     IEnumerable<ICloudIdProvider> cloudIdProviders,
+    IEnumerable<AkeylessClientRegistration> registrations,
     ILoggerFactory? loggerFactory = null,
     TimeProvider? timeProvider = null) : IAkeylessClientFactory, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<AkeylessClient>> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AkeylessClientOptions> _built = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _registered = new(registrations.Select(static r => r.Name), StringComparer.Ordinal);
 
     public IAkeylessClient CreateClient(string name) => Get(name);
 
     public AkeylessClient Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (!_registered.Contains(name))
+        {
+            // Named options alone would build a client on a plain HTTP client: no retries, attempt timeout or size limit.
+            throw new AkeylessConfigurationException(
+                $"No Akeyless client is registered under the name {AkeylessSharp.Errors.Internal.Quote.Of(name)}. Register it with services.AddAkeyless(\"{name}\", ...); configuring AkeylessClientOptions under a name does not register a client. Registered: {string.Join(", ", _registered.Select(static n => AkeylessSharp.Errors.Internal.Quote.Of(n)))}.",
+                nameof(name));
+        }
+
         return _clients.GetOrAdd(name, n => new Lazy<AkeylessClient>(() => Create(n))).Value;
     }
+
+    /// <summary>
+    /// The options the client named <paramref name="name"/> was built with, for its HTTP pipeline (retries, timeouts, size
+    /// limit, TLS), so a configuration reload changes neither, as it changes none of the client's own settings; the configured
+    /// options until that client is built.
+    /// </summary>
+    public AkeylessClientOptions OptionsOf(string name) => _built.TryGetValue(name, out var built) ? built : options.Get(name);
 
     public void Dispose()
     {
@@ -47,6 +65,10 @@ internal sealed class AkeylessClientFactory(
 
         // Handler rotation runs on real time, whatever clock the client is given.
         var http = new FactoryHttpClient(httpClientFactory, httpClientName, httpClientOptions.Get(httpClientName).HandlerLifetime, TimeProvider.System);
-        return new AkeylessClient(http.Get, clientOptions, loggerFactory, timeProvider, cloudIdProviders);
+        var client = new AkeylessClient(http.Get, clientOptions, loggerFactory, timeProvider, cloudIdProviders);
+
+        // Before its first request builds the pipeline (http.Get is lazy).
+        _built[name] = client.Options;
+        return client;
     }
 }

@@ -18,8 +18,11 @@ internal static class EchoScrubber
     // is withheld whole.
     private const int MinSecretLength = 6;
 
+    // creds: the CLI's raw credentials that static-creds-auth exchanges; the others: credentials /auth takes for its
+    // access types, which a caller may send through InvokeAsync.
     private static readonly string[] s_secretFields =
-        ["access-key", "token", "uid-token", "jwt", "k8s-service-account-token", "cloud-id", "key-data", "value", "password"];
+        ["access-key", "token", "uid-token", "jwt", "k8s-service-account-token", "cloud-id", "key-data", "value", "password",
+         "creds", "admin-password", "ldap-password", "keytab-data"];
 
     /// <summary><paramref name="text"/> with every secret field's value of the JSON <paramref name="sentBody"/>, as sent (escaped) or as read, replaced.</summary>
     public static string Scrub(string text, ReadOnlySpan<byte> sentBody)

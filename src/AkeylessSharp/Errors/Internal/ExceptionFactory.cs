@@ -16,7 +16,8 @@ internal static partial class ExceptionFactory
         {
             HttpStatusCode.NotFound => new AkeylessNotFoundException(
                 $"No item exists{at} ({command}, 404). Check the path, including its leading folder.{said}", command, path, serviceMessage),
-            HttpStatusCode.Unauthorized when command is "auth" or "static-creds-auth" => new AkeylessUnauthorizedException(
+            // uid-rotate-token carries the universal identity token itself, not an API token: no re-authentication happened.
+            HttpStatusCode.Unauthorized when command is "auth" or "static-creds-auth" or "uid-rotate-token" => new AkeylessUnauthorizedException(
                 $"Akeyless rejected the credentials ({command}, 401). Check AccessId, AccessType and the credential for that access type.{said}", command, path, serviceMessage),
             HttpStatusCode.Unauthorized => new AkeylessUnauthorizedException(
                 $"Akeyless rejected the API token for {command}{at} (401) even after authenticating again. Check that the auth method is still valid.{said}", command, path, serviceMessage),

@@ -71,15 +71,23 @@ internal static class PrimaryHandlerFactory
             throw new AkeylessConfigurationException($"GatewayCaBundlePath {Errors.Internal.Quote.Of(path)} could not be read as a PEM bundle of CA certificates: {ex.Message}", nameof(AkeylessClientOptions.GatewayCaBundlePath), ex);
         }
 
-        return (certificate, _, errors) => errors == SslPolicyErrors.None || (certificate is not null && errors == SslPolicyErrors.RemoteCertificateChainErrors && ChainsTo(certificate, bundle));
+        return (certificate, presented, errors) => errors == SslPolicyErrors.None || (certificate is not null && errors == SslPolicyErrors.RemoteCertificateChainErrors && ChainsTo(certificate, presented, bundle));
     }
 
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection bundle)
+    private static bool ChainsTo(X509Certificate2 certificate, X509Chain? presented, X509Certificate2Collection bundle)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(bundle);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+
+        // The intermediates the Gateway sent with its certificate (the TLS stack puts them in the presented chain's extra
+        // store): a CA bundle usually holds the root alone, and without them no chain reaches it. Only the bundle is trusted.
+        if (presented is not null)
+        {
+            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
+        }
+
         return chain.Build(certificate);
     }
 }

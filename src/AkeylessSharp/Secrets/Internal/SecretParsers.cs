@@ -67,7 +67,10 @@ internal static class SecretParsers
 
         try
         {
-            return JsonSerializer.Deserialize(wrapped.GetString()!, AkeylessJsonContext.Default.JsonElement);
+            // The wrapper holds the producer's object; a "value" field whose text is a JSON number, boolean or string
+            // ("123456") is the producer's own field, and replacing the whole answer with it would drop the lease and ttl.
+            var unwrapped = JsonSerializer.Deserialize(wrapped.GetString()!, AkeylessJsonContext.Default.JsonElement);
+            return unwrapped.ValueKind == JsonValueKind.Object ? unwrapped : fields;
         }
         catch (JsonException)
         {

@@ -77,7 +77,10 @@ internal static class OptionSetters
     {
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
         {
-            return TimeSpan.FromSeconds(seconds);
+            // TimeSpan.FromSeconds throws OverflowException past TimeSpan.MaxValue ("1e20", "Infinity").
+            return seconds < TimeSpan.MaxValue.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new AkeylessConfigurationException($"{field} '{value}' is more seconds than any duration can hold; give the number of seconds the option allows.", field);
         }
 
         return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
@@ -31,13 +32,18 @@ internal sealed class RawHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<Task> _connections = [];
     private readonly Task _accepting;
+    private readonly SslStreamCertificateContext? _tls;
 
-    public RawHttpServer(RawResponder respond, bool answerAuth = true)
+    /// <param name="respond">Writes the answer to a request that is not <c>auth</c> (or is, without <paramref name="answerAuth"/>).</param>
+    /// <param name="answerAuth">Whether <c>auth</c> gets a valid token without asking <paramref name="respond"/>.</param>
+    /// <param name="tls">The server certificate (and the chain it sends) to serve HTTPS with; <see langword="null"/> for plain HTTP.</param>
+    public RawHttpServer(RawResponder respond, bool answerAuth = true, SslStreamCertificateContext? tls = null)
     {
         _respond = respond;
         _answerAuth = answerAuth;
+        _tls = tls;
         _listener.Start();
-        BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        BaseUrl = new Uri($"{(tls is null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _accepting = AcceptAsync();
     }
 
@@ -99,7 +105,14 @@ internal sealed class RawHttpServer : IAsyncDisposable
         {
             try
             {
-                var stream = client.GetStream();
+                Stream stream = client.GetStream();
+                if (_tls is not null)
+                {
+                    var ssl = new SslStream(stream);
+                    await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = _tls }, _stop.Token);
+                    stream = ssl;
+                }
+
                 var request = await RawWire.ReadRequestAsync(stream, _stop.Token);
                 Requests.Enqueue(request);
                 if (_answerAuth && request.Command == "auth")
@@ -110,7 +123,7 @@ internal sealed class RawHttpServer : IAsyncDisposable
 
                 await _respond(request, stream, _stop.Token);
             }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
             {
                 // The client gave up, or the test ended.
             }
