@@ -24,7 +24,19 @@ public sealed class CertificateAuthenticatorTests
     }
 
     [Theory]
+    [InlineData("Bag Attributes\n    localKeyID: 01 02\nsubject=CN = app\nissuer=CN = ca\n")]
+    [InlineData("Bag Attributes\r\n    friendlyName: app\r\nKey Attributes: <No Attributes>\r\n")]
+    public void ToBase64Pem_TextBeforeTheFirstBlock_AsOpensslPkcs12WritesIt_IsLeftOut(string preamble)
+    {
+        var clean = CertificateAuthenticator.ToBase64Pem(Pem, "CertificateData");
+
+        Assert.Equal(clean, CertificateAuthenticator.ToBase64Pem(preamble + Pem, "CertificateData"));
+        Assert.Equal(clean, CertificateAuthenticator.ToBase64Pem(Convert.ToBase64String(Encoding.UTF8.GetBytes(preamble + Pem)), "CertificateData"));
+    }
+
+    [Theory]
     [InlineData("not-a-certificate")]
+    [InlineData("text mentioning -----BEGIN CERTIFICATE----- mid-line")]
     [InlineData("aGVsbG8=")]
     public void ToBase64Pem_Neither_ThrowsWithoutData(string data)
     {

@@ -31,17 +31,18 @@ internal sealed class CertificateAuthenticator(AuthContext context) : IAkeylessA
             throw new AkeylessConfigurationException($"{field} is required for access type certificate: give the PEM text or its base64.", field);
         }
 
-        if (text.StartsWith("-----BEGIN", StringComparison.Ordinal))
+        if (PemBlocks(text) is { } pem)
         {
-            return Convert.ToBase64String(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n") + "\n"));
+            return Encode(pem);
         }
 
         try
         {
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(text));
-            if (decoded.TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal))
+            var decodedText = decoded.Trim();
+            if (PemBlocks(decodedText) is { } decodedPem)
             {
-                return text;
+                return ReferenceEquals(decodedPem, decodedText) ? text : Encode(decodedPem);
             }
         }
         catch (FormatException)
@@ -51,4 +52,22 @@ internal sealed class CertificateAuthenticator(AuthContext context) : IAkeylessA
 
         throw new AkeylessConfigurationException($"{field} is neither PEM text (-----BEGIN ...) nor base64 of PEM.", field);
     }
+
+    /// <summary>
+    /// The text from its first <c>-----BEGIN</c> line on, or <see langword="null"/> without one: what <c>openssl pkcs12</c>
+    /// writes before the blocks (<c>Bag Attributes</c>, <c>subject=</c>, <c>issuer=</c> lines) is not PEM and is left out.
+    /// </summary>
+    private static string? PemBlocks(string text)
+    {
+        const string Begin = "-----BEGIN";
+        if (text.StartsWith(Begin, StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        int line = text.IndexOf("\n" + Begin, StringComparison.Ordinal);
+        return line < 0 ? null : text[(line + 1)..];
+    }
+
+    private static string Encode(string pem) => Convert.ToBase64String(Encoding.UTF8.GetBytes(pem.ReplaceLineEndings("\n") + "\n"));
 }
