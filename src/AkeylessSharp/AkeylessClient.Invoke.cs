@@ -21,7 +21,7 @@ public partial class AkeylessClient
     /// <param name="options">Whether the command is idempotent (retried after server errors), token and timeout; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response body as JSON.</returns>
-    /// <exception cref="ArgumentException"><paramref name="command"/> is not a command name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is not a command name, or <paramref name="body"/> is nested deeper than 1,000 objects and arrays.</exception>
     /// <exception cref="AkeylessNotFoundException">The command names an item that does not exist.</exception>
     /// <exception cref="AkeylessUnauthorizedException">Authentication failed.</exception>
     /// <exception cref="AkeylessForbiddenException">The roles do not allow the command.</exception>
@@ -37,6 +37,7 @@ public partial class AkeylessClient
     {
         ThrowIfNotCommand(command);
         ArgumentNullException.ThrowIfNull(body);
+        ThrowIfTooDeep(body);
         ReadArguments.ThrowIfInvalidTimeout(options?.Timeout, "AkeylessCommandOptions.Timeout", nameof(options));
         options ??= s_defaultCommandOptions;
         var request = body.DeepClone().AsObject();
@@ -62,6 +63,37 @@ public partial class AkeylessClient
             if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
             {
                 throw new ArgumentException($"{Errors.Internal.Quote.Of(command)} is not an Akeyless command name: use lowercase letters, digits and '-', such as 'list-roles'.", nameof(command));
+            }
+        }
+    }
+
+    // What System.Text.Json writes at most (JsonWriterOptions.MaxDepth's default); walked without recursion, before the
+    // body is copied, so no depth can overflow the stack.
+    private const int MaxBodyDepth = 1000;
+
+    private static void ThrowIfTooDeep(JsonObject body)
+    {
+        var pending = new Stack<(JsonNode Node, int Depth)>();
+        pending.Push((body, 1));
+        while (pending.TryPop(out var entry))
+        {
+            if (entry.Depth > MaxBodyDepth)
+            {
+                throw new ArgumentException($"The body is nested deeper than {MaxBodyDepth} objects and arrays, which JSON serialization cannot write.", nameof(body));
+            }
+
+            IEnumerable<JsonNode?> children = entry.Node switch
+            {
+                JsonObject obj => obj.Select(static property => property.Value),
+                JsonArray array => array,
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                if (child is JsonObject or JsonArray)
+                {
+                    pending.Push((child, entry.Depth + 1));
+                }
             }
         }
     }

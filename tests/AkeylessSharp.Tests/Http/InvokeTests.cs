@@ -24,6 +24,40 @@ public sealed class InvokeTests : IAsyncLifetime
         Assert.False(body.ContainsKey("token"));
     }
 
+    [Theory]
+    [InlineData(65, false)]
+    [InlineData(1000, false)]
+    [InlineData(1001, true)]
+    [InlineData(10_000, true)]
+    public async Task InvokeAsync_BodyNestedDeeperThanJsonCanWrite_IsAnArgumentErrorBeforeAnyRequest(int levels, bool refused)
+    {
+        using var client = _harness.Client();
+        var body = new JsonObject { ["name"] = EmulatorHarness.StaticPath };
+        var inner = body;
+        for (int level = 1; level < levels; level++)
+        {
+            var next = new JsonObject();
+            inner["nested"] = next;
+            inner = next;
+        }
+
+        var error = await Record.ExceptionAsync(() => client.InvokeAsync("describe-item", body));
+
+        if (refused)
+        {
+            var argument = Assert.IsType<ArgumentException>(error);
+            Assert.Equal("body", argument.ParamName);
+            Assert.Contains("1000", argument.Message, StringComparison.Ordinal);
+            Assert.Equal(0, _harness.Emulator.Counters.Get("describe-item"));
+        }
+        else
+        {
+            // Sent: the emulator refuses JSON deeper than 64 levels with a 400, as any service may.
+            Assert.True(error is null or AkeylessException, $"untyped: {error}");
+            Assert.Equal(1, _harness.Emulator.Counters.Get("describe-item"));
+        }
+    }
+
     [Fact]
     public async Task InvokeAsync_NotIdempotent_IsNotReplayedAfterServerError()
     {
