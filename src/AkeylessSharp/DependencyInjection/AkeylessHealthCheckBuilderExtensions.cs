@@ -26,7 +26,7 @@ public static class AkeylessHealthCheckBuilderExtensions
     /// <param name="configure">Sets the check's options.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException"><see cref="AkeylessHealthCheckOptions.ProbeSecretPath"/> is empty or white space.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative, or <see cref="AkeylessHealthCheckOptions.Timeout"/> is neither positive nor infinite.</exception>
     public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, Action<AkeylessHealthCheckOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -41,6 +41,11 @@ public static class AkeylessHealthCheckBuilderExtensions
         ArgumentNullException.ThrowIfNull(clientName);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ResultCacheDuration, TimeSpan.Zero, nameof(options.ResultCacheDuration));
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options.Timeout), timeout, "The health check's Timeout must be positive, Timeout.InfiniteTimeSpan, or null for none.");
+        }
+
         if (options.ProbeSecretPath is { } probe && string.IsNullOrWhiteSpace(probe))
         {
             // Otherwise every probe would fail on the read's own argument check, as an unhealthy ArgumentException.
@@ -51,6 +56,6 @@ public static class AkeylessHealthCheckBuilderExtensions
         var key = "AkeylessSharp.HealthCheck:" + name;
         builder.Services.AddKeyedSingleton(key, (sp, _) =>
             new AkeylessHealthCheck(sp.GetRequiredService<IAkeylessClientFactory>().CreateClient(clientName), options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        return builder.Add(new HealthCheckRegistration(name, sp => sp.GetRequiredKeyedService<AkeylessHealthCheck>(key), failureStatus, tags));
+        return builder.Add(new HealthCheckRegistration(name, sp => sp.GetRequiredKeyedService<AkeylessHealthCheck>(key), failureStatus, tags, options.Timeout));
     }
 }

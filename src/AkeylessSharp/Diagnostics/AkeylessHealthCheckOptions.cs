@@ -15,4 +15,12 @@ public sealed class AkeylessHealthCheckOptions
     /// </summary>
     /// <value>The default is 5 seconds.</value>
     public TimeSpan ResultCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one run of the check may take before it reports its failure status (the registration's timeout): a probe
+    /// against an Akeyless that does not answer otherwise waits out the client's own timeouts and retries, minutes at the
+    /// defaults. Positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>; <see langword="null"/> sets none.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public TimeSpan? Timeout { get; set; }
 }

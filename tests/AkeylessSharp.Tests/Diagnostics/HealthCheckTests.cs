@@ -162,6 +162,35 @@ public sealed class HealthCheckTests : IAsyncLifetime
         Assert.Equal(1, _harness.Emulator.Counters.Get("list-items"));
     }
 
+    [Fact]
+    public async Task AddAkeyless_WithATimeout_AnAkeylessThatDoesNotAnswer_IsUnhealthyWhenItPasses()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAkeyless(o => { o.ApiUrl = _harness.Emulator.BaseUrl.ToString(); o.AccessId = _harness.Emulator.AccessId; o.AccessKey = _harness.Emulator.AccessKey; });
+        services.AddHealthChecks().AddAkeyless(string.Empty, o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        var health = provider.GetRequiredService<HealthCheckService>();
+        _harness.Emulator.Faults.AddLatency("list-items", TimeSpan.FromSeconds(30));
+
+        var report = await health.CheckHealthAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Contains("timeout", report.Entries["akeyless"].Description, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void AddAkeyless_TimeoutNeitherPositiveNorInfinite_IsRefusedNamingIt(int milliseconds)
+    {
+        var checks = new ServiceCollection().AddHealthChecks();
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => checks.AddAkeyless(string.Empty, o => o.Timeout = TimeSpan.FromMilliseconds(milliseconds)));
+
+        Assert.Equal("Timeout", error.ParamName);
+    }
+
     private AkeylessHealthCheck Check(AkeylessClient client, TimeSpan cacheFor, string? probeSecret = null) =>
         new(client, new AkeylessHealthCheckOptions { ResultCacheDuration = cacheFor, ProbeSecretPath = probeSecret }, _harness.Time);
 
