@@ -22,6 +22,10 @@ namespace AkeylessSharp.Caching;
 /// is read from L2 once, then kept in L1 like any HybridCache entry (its local expiration, never past the entry's own).
 /// L2 failures and the L1's view of other instances' removals follow HybridCache's own rules.
 /// </para>
+/// <para>
+/// HybridCache refuses keys with control characters or longer than its <c>MaximumKeyLength</c>; keys of versions,
+/// JSON attributes, dynamic and rotated secrets, and long paths are escaped or hashed to fit its default limit of 1024.
+/// </para>
 /// </remarks>
 public sealed class HybridSecretCache : ISecretCache
 {
@@ -57,7 +61,7 @@ public sealed class HybridSecretCache : ISecretCache
         _cache = cache;
         _logger = loggerFactory?.CreateLogger<HybridSecretCache>() ?? (ILogger)NullLogger.Instance;
         _prefix = options.KeyPrefix;
-        _keys = new PrefixedKeys(_prefix);
+        _keys = new PrefixedKeys(_prefix, HybridCacheKey.Of);
     }
 
     /// <inheritdoc />
