@@ -45,6 +45,29 @@ public sealed class TtlPolicyTests
         Assert.Equal(TimeSpan.Zero, policy.Rotated("v", clock.GetUtcNow().AddMinutes(-1)).Ttl);
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("0001-01-01 00:00:00 +0000 UTC")]
+    public void Rotated_GoZeroNextRotation_SchedulesNothing_SoTheConfiguredTtlApplies(string goZero)
+    {
+        var clock = TestReaders.Clock();
+        var policy = new SecretTtlPolicy(new AkeylessCacheOptions { RotatedSecretTtl = TimeSpan.FromMinutes(10) }, clock);
+        Assert.True(AkeylessSharp.Auth.Internal.TokenExpiry.TryParse(goZero, out var parsed));
+        Assert.Equal(TimeSpan.FromMinutes(10), policy.Rotated("v", parsed).Ttl);
+    }
+
+    [Theory]
+    [InlineData("2025-01-01T02:04:00+02:00", 4)]
+    [InlineData("2025-01-01T00:03:00", 3)]
+    [InlineData("9999-12-31T23:59:59Z", 10)]
+    public void Rotated_NextRotationWithAnyOffsetOrFarAway_EndsAtTheEarlierOfItAndTheTtl(string next, int minutes)
+    {
+        var clock = TestReaders.Clock();
+        var policy = new SecretTtlPolicy(new AkeylessCacheOptions { RotatedSecretTtl = TimeSpan.FromMinutes(10) }, clock);
+        Assert.True(AkeylessSharp.Auth.Internal.TokenExpiry.TryParse(next, out var parsed));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), policy.Rotated("v", parsed).Ttl);
+    }
+
     [Fact]
     public void StaleIfErrorOff_MeansNoStaleAllowance()
     {
