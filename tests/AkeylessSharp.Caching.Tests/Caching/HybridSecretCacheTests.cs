@@ -111,6 +111,15 @@ public sealed class HybridSecretCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task HugeTtl_IsHeldForACentury_NotSilentlyDropped()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        await new HybridSecretCache(NewHybrid(), options).SetAsync("/forever", "v", TimeSpan.MaxValue);
+
+        Assert.Equal("v", await new HybridSecretCache(NewHybrid(), options).GetAsync("/forever"));
+    }
+
+    [Fact]
     public void WithoutKey_RefusesToStart() =>
         Assert.Throws<AkeylessConfigurationException>(() => new HybridSecretCache(NewHybrid(), new AkeylessCacheOptions()));
 
