@@ -35,6 +35,22 @@ public sealed class TtlPolicyTests
         Assert.Equal(TimeSpan.Zero, value.Ttl);
     }
 
+    [Theory]
+    [InlineData(0, 60, 0, 0)]
+    [InlineData(60, 60, 0, 60)]
+    [InlineData(-30, 60, 0, 0)]
+    [InlineData(90, 60, 30, 60)]
+    [InlineData(90, 0, 90, 0)]
+    [InlineData(3_155_760_000, 60, 3_155_759_940, 60)]
+    public void Dynamic_LeaseEdges_NeverCacheOrServeStalePastTheLease(long leaseSeconds, int bufferSeconds, long ttlSeconds, long staleSeconds)
+    {
+        var clock = TestReaders.Clock();
+        var policy = new SecretTtlPolicy(new AkeylessCacheOptions { DynamicSecretRefreshBuffer = TimeSpan.FromSeconds(bufferSeconds), MaxStale = TimeSpan.FromDays(7) }, clock);
+        var value = policy.Dynamic("creds", clock.GetUtcNow().AddSeconds(leaseSeconds));
+        Assert.Equal(TimeSpan.FromSeconds(ttlSeconds), value.Ttl);
+        Assert.Equal(TimeSpan.FromSeconds(staleSeconds), value.StaleFor);
+    }
+
     [Fact]
     public void Rotated_EndsAtNextRotation_WhenSooner()
     {
