@@ -47,6 +47,42 @@ public partial class AkeylessClient
         }
     }
 
+    /// <summary>
+    /// Whether a static read of <paramref name="path"/> may use the cache. A path holding the cache key separator could
+    /// spell another path's version, JSON attribute or dynamic key (<c>/a\u001fstatic\u001fv=3</c>) and be answered with
+    /// that entry, so it is read from Akeyless every time. (Dynamic and rotated keys end with their own kind, so a path
+    /// cannot spell another's that way.)
+    /// </summary>
+    private static bool IsCacheable(string? path) => path is null || !path.Contains(SecretCacheKey.Separator);
+
+    /// <summary>Whether every path of a bulk read may use the cache (see <see cref="IsCacheable(string?)"/>).</summary>
+    private static bool AreCacheable(IEnumerable<string> paths)
+    {
+        if (paths is IList<string> list)
+        {
+            // Indexed: no enumerator to allocate on the bulk hit path.
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (!IsCacheable(list[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        foreach (string path in paths)
+        {
+            if (!IsCacheable(path))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether a read of a static secret is the plain latest whole value, the one that micro-batches.</summary>
     private static bool IsPlainRead(SecretRequestOptions? options) =>
         options is null || (options.Version is null && options.JsonAttribute is null && options.Timeout is null && !options.IgnoreGatewayCache);

@@ -20,7 +20,7 @@ public partial class AkeylessClient
         ThrowIfDisposed();
 
         // Not async: a cache hit returns the cache's completed ValueTask as is, without allocating.
-        return _secretCache is { } cache ? ReadSecretCachedAsync(cache, path, options, cancellationToken) : ReadSecretAsync(path, options, cancellationToken);
+        return _secretCache is { } cache && IsCacheable(path) ? ReadSecretCachedAsync(cache, path, options, cancellationToken) : ReadSecretAsync(path, options, cancellationToken);
     }
 
     private ValueTask<string> ReadSecretAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken) =>
@@ -48,11 +48,17 @@ public partial class AkeylessClient
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         StartedLookup? started = null;
-        if (_secretCache is { } hits && IsPlainRead(options) && options?.Refresh != true)
+        var secretCache = _secretCache;
+        if (secretCache is not null)
         {
-            // All hits: answered in one pass that allocates only the result. Otherwise the paths are read again below,
-            // so a lazy sequence is read once, into an array.
+            // The paths are read again below, so a lazy sequence is read once, into an array.
             paths = paths as ICollection<string> ?? paths.ToArray();
+            secretCache = AreCacheable(paths) ? secretCache : null;
+        }
+
+        if (secretCache is { } hits && IsPlainRead(options) && options?.Refresh != true)
+        {
+            // All hits: answered in one pass that allocates only the result.
             if (hits.TryGetAllCached(paths, cancellationToken, out var cached, out started))
             {
                 return cached;
@@ -66,7 +72,7 @@ public partial class AkeylessClient
             return new Dictionary<string, string>();
         }
 
-        if (_secretCache is { } cache)
+        if (secretCache is { } cache)
         {
             return IsPlainRead(options)
                 ? await cache.GetSecretsAsync(names, options?.Refresh == true, started, cancellationToken).ConfigureAwait(false)

@@ -36,6 +36,8 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     private readonly CacheMetrics? _metrics;
     private readonly string _prefix;
 
+    private static readonly TimeSpan MaxEntryLifetime = TimeSpan.FromDays(36525);
+
     /// <summary>Creates a cache over <paramref name="cache"/>.</summary>
     /// <param name="cache">The distributed cache holding the encrypted entries.</param>
     /// <param name="options">The key prefix, encryption keys, timeout and break duration.</param>
@@ -98,6 +100,7 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     }
 
     /// <inheritdoc />
+    /// <remarks>A time to live longer than a century (<see cref="TimeSpan.MaxValue"/>, say) is held for a century.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is not positive.</exception>
     public ValueTask SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default) =>
         SetAsync(key, value, ttl, TimeSpan.Zero, cancellationToken);
@@ -192,6 +195,9 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
 
     private async ValueTask SetCoreAsync(string key, string value, TimeSpan ttl, TimeSpan staleFor, bool probe, CancellationToken cancellationToken)
     {
+        // Instants past year 9999 do not exist: a huge time to live (TimeSpan.MaxValue) is held for a century instead.
+        ttl = ttl < MaxEntryLifetime ? ttl : MaxEntryLifetime;
+        staleFor = staleFor < MaxEntryLifetime - ttl ? staleFor : MaxEntryLifetime - ttl;
         var now = _time.GetUtcNow();
         byte[] envelope = _protector.Protect(key, TimedValue.Encode(now + ttl, now + ttl + staleFor, value));
         var entryOptions = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl + staleFor };

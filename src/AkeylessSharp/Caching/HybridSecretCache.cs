@@ -22,6 +22,10 @@ namespace AkeylessSharp.Caching;
 /// is read from L2 once, then kept in L1 like any HybridCache entry (its local expiration, never past the entry's own).
 /// L2 failures and the L1's view of other instances' removals follow HybridCache's own rules.
 /// </para>
+/// <para>
+/// HybridCache refuses keys with control characters or longer than its <c>MaximumKeyLength</c>; keys of versions,
+/// JSON attributes, dynamic and rotated secrets, and long paths are escaped or hashed to fit its default limit of 1024.
+/// </para>
 /// </remarks>
 public sealed class HybridSecretCache : ISecretCache
 {
@@ -29,6 +33,8 @@ public sealed class HybridSecretCache : ISecretCache
     public const string Tag = "akeyless-secrets";
 
     private static readonly string[] Tags = [Tag];
+
+    private static readonly TimeSpan MaxEntryLifetime = TimeSpan.FromDays(36525);
 
     // Reads never create entries: a miss runs no factory and nothing is written to L2. An entry found in L2 (another
     // instance's) is kept in L1 as HybridCache keeps any, never past the entry's own expiry, so its next hits are L1 hits.
@@ -57,7 +63,7 @@ public sealed class HybridSecretCache : ISecretCache
         _cache = cache;
         _logger = loggerFactory?.CreateLogger<HybridSecretCache>() ?? (ILogger)NullLogger.Instance;
         _prefix = options.KeyPrefix;
-        _keys = new PrefixedKeys(_prefix);
+        _keys = new PrefixedKeys(_prefix, HybridCacheKey.Of);
     }
 
     /// <inheritdoc />
@@ -107,12 +113,16 @@ public sealed class HybridSecretCache : ISecretCache
     }
 
     /// <inheritdoc />
+    /// <remarks>A time to live longer than a century (<see cref="TimeSpan.MaxValue"/>, say) is held for a century.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is not positive.</exception>
     public ValueTask SetAsync(string key, string value, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+
+        // HybridCache's levels add the expiration to now and silently drop an entry whose instant is past year 9999.
+        ttl = ttl < MaxEntryLifetime ? ttl : MaxEntryLifetime;
         string envelope = Convert.ToBase64String(_protector.Protect(key, value));
         _opened.Add(envelope, key, value);
         return _cache.SetAsync(_keys.For(key), envelope, new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }, Tags, cancellationToken);

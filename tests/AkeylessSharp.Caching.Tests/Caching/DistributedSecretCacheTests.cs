@@ -35,6 +35,24 @@ public sealed class DistributedSecretCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task HugeTtl_IsHeldForACentury_NotRefused()
+    {
+        // MemorySecretCache saturates such a time to live; this cache threw for instants past year 9999.
+        var clock = TestReaders.Clock();
+        var cache = new DistributedSecretCache(_backend, Options(), clock);
+        await cache.SetAsync("/forever", "v", TimeSpan.MaxValue);
+        await ((IStaleSecretCache)cache).SetAsync("/stale", "s", TimeSpan.FromDays(36000), TimeSpan.MaxValue, CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromDays(365 * 99));
+        Assert.Equal("v", await cache.GetAsync("/forever"));
+        Assert.Equal("s", (await ((IStaleSecretCache)cache).GetStaleAsync("/stale"))?.Value);
+
+        clock.Advance(TimeSpan.FromDays(365 * 2));
+        Assert.Null(await cache.GetAsync("/forever"));
+        Assert.Null(await ((IStaleSecretCache)cache).GetStaleAsync("/stale"));
+    }
+
+    [Fact]
     public void WithoutKeyOrDataProtection_RefusesToStart()
     {
         var error = Assert.Throws<AkeylessConfigurationException>(() => new DistributedSecretCache(_backend, new AkeylessCacheOptions()));

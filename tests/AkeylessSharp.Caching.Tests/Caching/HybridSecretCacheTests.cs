@@ -1,3 +1,4 @@
+using AkeylessSharp.Caching.Internal;
 using System.Text;
 using AkeylessSharp.Caching.Tests.Infrastructure;
 using Microsoft.Extensions.Caching.Distributed;
@@ -73,6 +74,49 @@ public sealed class HybridSecretCacheTests : IDisposable
     public async Task Remove_AndClear_Forget_Entries()
     {
         await SecretCacheContract.RemoveAndClearForgetEntriesAsync(new HybridSecretCache(NewHybrid(), DistributedSecretCacheTests.Options()));
+    }
+
+    [Fact]
+    public async Task VariantLongAndEscapeLikeKeys_AreStoredInBothLevels_AndStayDistinct()
+    {
+        // HybridCache stores no key with a control character (every variant key has the unit separator) or longer than 1024.
+        var options = DistributedSecretCacheTests.Options();
+        string longPath = "/" + new string('x', 3000);
+        string[] keys =
+        [
+            SecretCacheKey.Static("/a", 3, null),
+            SecretCacheKey.Static("/a", null, "db.password"),
+            SecretCacheKey.Rotated("/a", null, null),
+            SecretCacheKey.Dynamic("/a", "t1", new Dictionary<string, string> { ["ttl"] = "60" }),
+            "/a%001Fstatic%001Fv=3",
+            longPath,
+            longPath + "y",
+            "/\ud800lone",
+            "/\udc00lone",
+        ];
+        var writer = new HybridSecretCache(NewHybrid(), options);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            await writer.SetAsync(keys[i], $"value-{i}", TimeSpan.FromMinutes(5));
+        }
+
+        var reader = new HybridSecretCache(NewHybrid(), options);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            Assert.Equal($"value-{i}", await writer.GetAsync(keys[i]));
+            Assert.Equal($"value-{i}", await reader.GetAsync(keys[i]));
+        }
+
+        Assert.All(_l2.Raw.Keys, k => Assert.True(k.Length <= 1024 && !k.Any(char.IsControl), k));
+    }
+
+    [Fact]
+    public async Task HugeTtl_IsHeldForACentury_NotSilentlyDropped()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        await new HybridSecretCache(NewHybrid(), options).SetAsync("/forever", "v", TimeSpan.MaxValue);
+
+        Assert.Equal("v", await new HybridSecretCache(NewHybrid(), options).GetAsync("/forever"));
     }
 
     [Fact]

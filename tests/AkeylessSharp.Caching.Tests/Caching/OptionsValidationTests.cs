@@ -49,4 +49,43 @@ public sealed class OptionsValidationTests
         Assert.DoesNotContain(key, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(key, options.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("whitespace")]
+    [InlineData("unpadded")]
+    [InlineData("url-safe")]
+    [InlineData("33 bytes")]
+    [InlineData("trailing junk")]
+    public void EncryptionKeyVariants_AreRefusedAsConfiguration_OrUsableAsA256BitKey(string variant)
+    {
+        byte[] raw = RandomNumberGenerator.GetBytes(32);
+        raw[0] = 0xFB; // base64 of 0xFB.. starts with '+', which base64url spells '-'.
+        string standard = Convert.ToBase64String(raw);
+        string key = variant switch
+        {
+            "plain" => standard,
+            "whitespace" => $" {standard[..20]}\n{standard[20..]}\t",
+            "unpadded" => standard.TrimEnd('='),
+            "url-safe" => standard.Replace('+', '-').Replace('/', '_'),
+            "33 bytes" => Convert.ToBase64String([.. raw, 1]),
+            _ => standard + "AAAA=",
+        };
+        var options = new AkeylessCacheOptions { EncryptionKey = key, PreviousEncryptionKeys = { ["k0"] = key } };
+
+        try
+        {
+            AkeylessCacheOptionsValidator.EnsureValid(options);
+        }
+        catch (AkeylessConfigurationException)
+        {
+            Assert.NotEqual("plain", variant);
+            return;
+        }
+
+        // Accepted: the protector must build from it (no FormatException) and round-trip with exactly these 32 bytes.
+        var protector = AesGcmSecretProtector.FromOptions(options);
+        Assert.True(new AesGcmSecretProtector("k1", raw).TryUnprotect("/a", protector.Protect("/a", "v"), out string? value, out _));
+        Assert.Equal("v", value);
+    }
 }

@@ -38,6 +38,35 @@ public sealed class RedisTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task VariantUnicodeAndLongKeys_AndHugeTtls_RoundTripThroughRedis_EachUnderItsOwnKey()
+    {
+        var options = DistributedSecretCacheTests.Options();
+        options.KeyPrefix = $"keys-{Guid.NewGuid():N}:";
+        using var distributed = await redis.Server.CreateDistributedCacheAsync();
+        var cache = new DistributedSecretCache(distributed, options);
+        string[] keys =
+        [
+            Internal.SecretCacheKey.Static("/a", 3, null),
+            Internal.SecretCacheKey.Static("/a", null, "db.password"),
+            Internal.SecretCacheKey.Dynamic("/a", "t1", new Dictionary<string, string> { ["ttl"] = "60" }),
+            "/\u00e9t\u00e9/\u79d8\u5bc6/\ud83d\udd11",
+            "/" + new string('x', 100_000),
+        ];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            await cache.SetAsync(keys[i], $"value-{i}", i == 0 ? TimeSpan.MaxValue : TimeSpan.FromMinutes(1));
+        }
+
+        var other = new DistributedSecretCache(distributed, options);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            Assert.Equal($"value-{i}", await other.GetAsync(keys[i]));
+        }
+
+        Assert.True(other.IsDistributedCacheAvailable);
+    }
+
+    [Fact]
     public async Task ValuesInRedis_AreEncrypted()
     {
         var options = DistributedSecretCacheTests.Options();

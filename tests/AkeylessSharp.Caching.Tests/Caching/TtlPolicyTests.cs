@@ -35,6 +35,22 @@ public sealed class TtlPolicyTests
         Assert.Equal(TimeSpan.Zero, value.Ttl);
     }
 
+    [Theory]
+    [InlineData(0, 60, 0, 0)]
+    [InlineData(60, 60, 0, 60)]
+    [InlineData(-30, 60, 0, 0)]
+    [InlineData(90, 60, 30, 60)]
+    [InlineData(90, 0, 90, 0)]
+    [InlineData(3_155_760_000, 60, 3_155_759_940, 60)]
+    public void Dynamic_LeaseEdges_NeverCacheOrServeStalePastTheLease(long leaseSeconds, int bufferSeconds, long ttlSeconds, long staleSeconds)
+    {
+        var clock = TestReaders.Clock();
+        var policy = new SecretTtlPolicy(new AkeylessCacheOptions { DynamicSecretRefreshBuffer = TimeSpan.FromSeconds(bufferSeconds), MaxStale = TimeSpan.FromDays(7) }, clock);
+        var value = policy.Dynamic("creds", clock.GetUtcNow().AddSeconds(leaseSeconds));
+        Assert.Equal(TimeSpan.FromSeconds(ttlSeconds), value.Ttl);
+        Assert.Equal(TimeSpan.FromSeconds(staleSeconds), value.StaleFor);
+    }
+
     [Fact]
     public void Rotated_EndsAtNextRotation_WhenSooner()
     {
@@ -43,6 +59,29 @@ public sealed class TtlPolicyTests
         Assert.Equal(TimeSpan.FromMinutes(10), policy.Rotated("v").Ttl);
         Assert.Equal(TimeSpan.FromMinutes(4), policy.Rotated("v", clock.GetUtcNow().AddMinutes(4)).Ttl);
         Assert.Equal(TimeSpan.Zero, policy.Rotated("v", clock.GetUtcNow().AddMinutes(-1)).Ttl);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("0001-01-01 00:00:00 +0000 UTC")]
+    public void Rotated_GoZeroNextRotation_SchedulesNothing_SoTheConfiguredTtlApplies(string goZero)
+    {
+        var clock = TestReaders.Clock();
+        var policy = new SecretTtlPolicy(new AkeylessCacheOptions { RotatedSecretTtl = TimeSpan.FromMinutes(10) }, clock);
+        Assert.True(AkeylessSharp.Auth.Internal.TokenExpiry.TryParse(goZero, out var parsed));
+        Assert.Equal(TimeSpan.FromMinutes(10), policy.Rotated("v", parsed).Ttl);
+    }
+
+    [Theory]
+    [InlineData("2025-01-01T02:04:00+02:00", 4)]
+    [InlineData("2025-01-01T00:03:00", 3)]
+    [InlineData("9999-12-31T23:59:59Z", 10)]
+    public void Rotated_NextRotationWithAnyOffsetOrFarAway_EndsAtTheEarlierOfItAndTheTtl(string next, int minutes)
+    {
+        var clock = TestReaders.Clock();
+        var policy = new SecretTtlPolicy(new AkeylessCacheOptions { RotatedSecretTtl = TimeSpan.FromMinutes(10) }, clock);
+        Assert.True(AkeylessSharp.Auth.Internal.TokenExpiry.TryParse(next, out var parsed));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), policy.Rotated("v", parsed).Ttl);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class UnreadableEntryTests : IAsyncLifetime
     [InlineData("{}")]
     [InlineData("null")]
     [InlineData("""{"fields":{},"expires_at":"yesterday"}""")]
+    [InlineData("""{"fields":{"ttl":-5}}""")]
     public async Task UnreadableDynamicOrRotatedEntry_IsFetchedAfreshAndOverwritten(string entry)
     {
         var store = new MemorySecretCache(_fixture.Clock);

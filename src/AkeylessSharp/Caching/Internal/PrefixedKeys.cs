@@ -4,9 +4,11 @@ namespace AkeylessSharp.Caching.Internal;
 
 /// <summary>
 /// A cache's keys with its prefix in front, each built once instead of concatenated (and allocated) on every read.
-/// Remembers at most <see cref="Capacity"/> keys; past that a key is concatenated per call.
+/// Remembers at most <see cref="Capacity"/> keys; past that a key is built per call.
 /// </summary>
-internal sealed class PrefixedKeys(string prefix)
+/// <param name="prefix">The prefix.</param>
+/// <param name="compose">Builds a prefixed key from the prefix and a key; <see langword="null"/> concatenates them.</param>
+internal sealed class PrefixedKeys(string prefix, Func<string, string, string>? compose = null)
 {
     public const int Capacity = 10_000;
 
@@ -16,7 +18,7 @@ internal sealed class PrefixedKeys(string prefix)
 
     public string For(string key)
     {
-        if (prefix.Length == 0)
+        if (prefix.Length == 0 && compose is null)
         {
             return key;
         }
@@ -26,7 +28,7 @@ internal sealed class PrefixedKeys(string prefix)
             return prefixed;
         }
 
-        prefixed = string.Concat(prefix, key);
+        prefixed = compose is null ? string.Concat(prefix, key) : compose(prefix, key);
         if (Volatile.Read(ref _count) < Capacity && _keys.TryAdd(key, prefixed))
         {
             Interlocked.Increment(ref _count);

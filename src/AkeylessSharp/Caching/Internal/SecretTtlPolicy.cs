@@ -16,11 +16,14 @@ internal sealed class SecretTtlPolicy(AkeylessCacheOptions options, TimeProvider
     /// <summary>A static secret: the configured time to live.</summary>
     public CacheableValue Static(string value) => new(value, options.StaticSecretTtl, MaxStale);
 
-    /// <summary>A rotated secret: the configured time to live, ending no later than the next scheduled rotation.</summary>
+    /// <summary>
+    /// A rotated secret: the configured time to live, ending no later than the next scheduled rotation. Go's zero time
+    /// (<c>0001-01-01T00:00:00Z</c>, what an unset date serializes to) schedules nothing, so the configured time to live applies.
+    /// </summary>
     public CacheableValue Rotated(string value, DateTimeOffset? nextRotation = null)
     {
         var ttl = options.RotatedSecretTtl;
-        if (nextRotation is { } next)
+        if (nextRotation is { UtcTicks: > 0 } next)
         {
             ttl = Clamp(next - timeProvider.GetUtcNow(), ttl);
         }

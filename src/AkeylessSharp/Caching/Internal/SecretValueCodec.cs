@@ -67,7 +67,7 @@ internal static class SecretValueCodec
     {
         using var document = JsonDocument.Parse(encoded);
         var root = document.RootElement;
-        var parsed = SecretParsers.ParseDynamic(root.GetProperty("fields").Clone(), path, now);
+        var parsed = SecretParsers.ParseDynamic(root.GetProperty("fields").Clone(), path, now, unwrapped: true);
         return new DynamicSecret
         {
             Username = parsed.Username,
@@ -87,7 +87,8 @@ internal static class SecretValueCodec
             ? SecretParsers.ParseRotated(response)
             : throw new JsonException("Not an entry EncodeRotated wrote: it has no value.");
 
-    // What reading JSON of an unexpected shape throws (JsonElement accessors, parsing of dates and numbers).
+    // What reading JSON of an unexpected shape throws (JsonElement accessors, parsing of dates and numbers), and the
+    // parsers' own refusal of a field out of range (AkeylessException): an entry, unlike an answer, is just a miss.
     private static bool IsUnreadable(Exception exception) =>
-        exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException;
+        exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or AkeylessException;
 }

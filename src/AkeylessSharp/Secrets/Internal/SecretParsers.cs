@@ -13,9 +13,14 @@ internal static class SecretParsers
     private static readonly string[] s_passwordKeys = ["password", "Password", "pass"];
     private const double MaxTtlSeconds = 100 * 365.25 * 24 * 3600;
 
-    public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now)
+    /// <param name="fields">The answer, or the fields of a parsed answer when <paramref name="unwrapped"/> is set.</param>
+    /// <param name="path">The item path, for errors.</param>
+    /// <param name="now">When the lease started.</param>
+    /// <param name="unwrapped">Whether a Gateway wrapper was already removed: unwrapping twice would replace the producer's
+    /// own object with its <c>value</c> field.</param>
+    public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now, bool unwrapped = false)
     {
-        fields = UnwrapGatewayValue(fields, path);
+        fields = unwrapped ? fields : UnwrapGatewayValue(fields, path);
         var ttl = ReadTtl(fields, path);
         return new DynamicSecret
         {
