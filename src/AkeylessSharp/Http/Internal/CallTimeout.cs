@@ -37,7 +37,7 @@ internal readonly struct CallTimeout : IDisposable
     /// <summary>The source itself, for a link that cancels it early (<see cref="AttemptTimeout"/>); unlinked before <see cref="Dispose"/>.</summary>
     internal CancellationTokenSource Source => _source;
 
-    /// <summary>Whether the limit passed (or, for <see cref="AttemptTimeout"/>, its link cancelled the source).</summary>
+    /// <summary>Whether the limit passed (or, for <see cref="AttemptTimeout"/>, its link cancelled the source; or the client stopped).</summary>
     public bool IsCancellationRequested => _source.IsCancellationRequested;
 
     public static CallTimeout Start(TimeSpan limit, TimeProvider timeProvider, CancellationToken cancellationToken = default, CancellationToken disposing = default)
