@@ -36,8 +36,6 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     private readonly CacheMetrics? _metrics;
     private readonly string _prefix;
 
-    private static readonly TimeSpan MaxEntryLifetime = TimeSpan.FromDays(36525);
-
     /// <summary>Creates a cache over <paramref name="cache"/>.</summary>
     /// <param name="cache">The distributed cache holding the encrypted entries.</param>
     /// <param name="options">The key prefix, encryption keys, timeout and break duration.</param>
@@ -196,8 +194,8 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     private async ValueTask SetCoreAsync(string key, string value, TimeSpan ttl, TimeSpan staleFor, bool probe, CancellationToken cancellationToken)
     {
         // Instants past year 9999 do not exist: a huge time to live (TimeSpan.MaxValue) is held for a century instead.
-        ttl = ttl < MaxEntryLifetime ? ttl : MaxEntryLifetime;
-        staleFor = staleFor < MaxEntryLifetime - ttl ? staleFor : MaxEntryLifetime - ttl;
+        ttl = Timestamps.CapLifetime(ttl);
+        staleFor = staleFor < Timestamps.MaxLifetime - ttl ? staleFor : Timestamps.MaxLifetime - ttl;
         var now = _time.GetUtcNow();
         byte[] envelope = _protector.Protect(key, TimedValue.Encode(now + ttl, now + ttl + staleFor, value));
         var entryOptions = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl + staleFor };

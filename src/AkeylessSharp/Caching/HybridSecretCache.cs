@@ -34,8 +34,6 @@ public sealed class HybridSecretCache : ISecretCache
 
     private static readonly string[] Tags = [Tag];
 
-    private static readonly TimeSpan MaxEntryLifetime = TimeSpan.FromDays(36525);
-
     // Reads never create entries: a miss runs no factory and nothing is written to L2. An entry found in L2 (another
     // instance's) is kept in L1 as HybridCache keeps any, never past the entry's own expiry, so its next hits are L1 hits.
     private static readonly HybridCacheEntryOptions ReadOnly = new()
@@ -122,7 +120,7 @@ public sealed class HybridSecretCache : ISecretCache
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
 
         // HybridCache's levels add the expiration to now and silently drop an entry whose instant is past year 9999.
-        ttl = ttl < MaxEntryLifetime ? ttl : MaxEntryLifetime;
+        ttl = Timestamps.CapLifetime(ttl);
         string envelope = Convert.ToBase64String(_protector.Protect(key, value));
         _opened.Add(envelope, key, value);
         return _cache.SetAsync(_keys.For(key), envelope, new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }, Tags, cancellationToken);
