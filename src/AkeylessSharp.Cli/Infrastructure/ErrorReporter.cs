@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace AkeylessSharp.Cli.Infrastructure;
 
@@ -103,20 +101,5 @@ internal static class ErrorReporter
 
     // Messages name paths and carry Akeyless's own text, which whoever may write items chooses: a control character
     // (a terminal escape sequence) is shown as \xHH, never sent to the terminal.
-    private static string OneLine(string message)
-    {
-        var line = message.ReplaceLineEndings(" ").Trim();
-        if (!line.Any(char.IsControl))
-        {
-            return line;
-        }
-
-        var builder = new StringBuilder(line.Length + 8);
-        foreach (var c in line)
-        {
-            _ = char.IsControl(c) ? builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}") : builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    private static string OneLine(string message) => TerminalText.Escape(message.ReplaceLineEndings(" ").Trim());
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using AkeylessSharp.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -28,24 +26,7 @@ internal static class TableWriter
     /// control character other than a line break is shown as <c>\xHH</c>, so text from Akeyless cannot drive the terminal.
     /// </summary>
     public static void AddTextRow(this Table table, params string?[] cells) =>
-        table.AddRow(cells.Select(static c => (IRenderable)new Text(Printable(c ?? string.Empty))));
-
-    private static string Printable(string text)
-    {
-        text = text.ReplaceLineEndings("\n");
-        if (!text.Any(static c => char.IsControl(c) && c != '\n'))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            _ = char.IsControl(c) && c != '\n' ? builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}") : builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+        table.AddRow(cells.Select(static c => (IRenderable)new Text(TerminalText.Escape((c ?? string.Empty).ReplaceLineEndings("\n"), keepLineFeeds: true))));
 
     public static void Write(CliConsole console, IRenderable renderable)
     {
