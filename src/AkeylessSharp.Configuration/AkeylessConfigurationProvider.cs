@@ -46,6 +46,9 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         Metrics.Register(this, Source, () => DataAge);
     }
 
+    /// <summary>The client the provider reads with (supplied, or created and owned).</summary>
+    internal IAkeylessClient Client => _client;
+
     /// <summary>The failure of the last load or reload, or <see langword="null"/> when it succeeded. Never holds a secret value.</summary>
     public Exception? LastError { get; private set; }
 
@@ -79,6 +82,13 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         catch (Exception ex) when (_options.Optional && ex is not OperationCanceledException && !IsDuplicateKey(ex))
         {
             Log.OptionalLoadFailed(_logger, ex);
+        }
+        catch
+        {
+            // The configuration builder drops a provider whose first load throws without disposing it: release the
+            // client this provider created (its connections and token) before the failure leaves.
+            Dispose();
+            throw;
         }
         finally
         {
