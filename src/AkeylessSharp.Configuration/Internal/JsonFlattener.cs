@@ -6,7 +6,8 @@ namespace AkeylessSharp.Configuration.Internal;
 
 /// <summary>
 /// Turns JSON into configuration keys the way the JSON file provider does: objects nest with <c>:</c>, arrays use
-/// their indexes (<c>Db:Hosts:0</c>), empty objects and arrays become a <see langword="null"/> value at their key.
+/// their indexes (<c>Db:Hosts:0</c>), an empty object becomes a <see langword="null"/> value at its key and an empty
+/// array an empty string.
 /// </summary>
 internal static class JsonFlattener
 {
@@ -44,7 +45,7 @@ internal static class JsonFlattener
                     Flatten(property.Value, Combine(prefix, property.Name), set);
                 }
 
-                SetEmpty(anyProperty, prefix, set);
+                SetEmpty(anyProperty, prefix, null, set);
                 break;
             case JsonValueKind.Array:
                 var index = 0;
@@ -54,7 +55,7 @@ internal static class JsonFlattener
                     index++;
                 }
 
-                SetEmpty(index > 0, prefix, set);
+                SetEmpty(index > 0, prefix, string.Empty, set);
                 break;
             case JsonValueKind.Null:
                 set(prefix ?? "", null);
@@ -74,11 +75,11 @@ internal static class JsonFlattener
         _ => element.ToString(),
     };
 
-    private static void SetEmpty(bool any, string? prefix, Action<string, string?> set)
+    private static void SetEmpty(bool any, string? prefix, string? empty, Action<string, string?> set)
     {
         if (!any && prefix is not null)
         {
-            set(prefix, null);
+            set(prefix, empty);
         }
     }
 
