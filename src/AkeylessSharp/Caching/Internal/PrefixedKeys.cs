@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using AkeylessSharp.Internal;
 
 namespace AkeylessSharp.Caching.Internal;
 
@@ -12,28 +12,9 @@ internal sealed class PrefixedKeys(string prefix, Func<string, string, string>? 
 {
     public const int Capacity = 10_000;
 
-    // The default comparer (not StringComparer.Ordinal) keeps the runtime's fast non-randomized string hashing.
-    private readonly ConcurrentDictionary<string, string> _keys = new();
-    private int _count;
+    private readonly BoundedMemo<string>? _keys = prefix.Length == 0 && compose is null
+        ? null
+        : new(Capacity, key => compose is null ? string.Concat(prefix, key) : compose(prefix, key));
 
-    public string For(string key)
-    {
-        if (prefix.Length == 0 && compose is null)
-        {
-            return key;
-        }
-
-        if (_keys.TryGetValue(key, out string? prefixed))
-        {
-            return prefixed;
-        }
-
-        prefixed = compose is null ? string.Concat(prefix, key) : compose(prefix, key);
-        if (Volatile.Read(ref _count) < Capacity && _keys.TryAdd(key, prefixed))
-        {
-            Interlocked.Increment(ref _count);
-        }
-
-        return prefixed;
-    }
+    public string For(string key) => _keys is null ? key : _keys.For(key);
 }

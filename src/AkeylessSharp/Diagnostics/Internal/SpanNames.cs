@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using AkeylessSharp.Internal;
 
 namespace AkeylessSharp.Diagnostics.Internal;
 
@@ -7,7 +7,8 @@ internal static class SpanNames
 {
     public const string CacheHit = "akeyless cache-hit";
 
-    private static readonly ConcurrentDictionary<string, string> s_names = new(StringComparer.Ordinal);
+    // Raw commands (InvokeAsync) are the caller's own names: remember a bounded number.
+    private static readonly BoundedMemo<string> s_names = new(1_000, static c => "akeyless " + c);
 
-    public static string For(string command) => s_names.GetOrAdd(command, static c => "akeyless " + c);
+    public static string For(string command) => s_names.For(command);
 }

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using AkeylessSharp.Errors.Internal;
+using AkeylessSharp.Internal;
 
 namespace AkeylessSharp.Http.Internal;
 
@@ -15,7 +15,7 @@ internal sealed class AkeylessTransport
     private static readonly MediaTypeHeaderValue s_json = new("application/json");
 
     private readonly Func<HttpClient> _httpClient;
-    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<Uri> _uris;
 
     private readonly TimeSpan _totalRequestTimeout;
 
@@ -23,6 +23,7 @@ internal sealed class AkeylessTransport
     {
         _httpClient = httpClient;
         BaseUri = baseUri;
+        _uris = new(1_000, command => new Uri(baseUri, command));
         _totalRequestTimeout = totalRequestTimeout;
     }
 
@@ -37,7 +38,7 @@ internal sealed class AkeylessTransport
         TimeSpan? callRemaining = null)
     {
         // Spans, metrics and logs belong to the logical call around this one (Diagnostics/Internal/CommandScope).
-        var uri = _uris.GetOrAdd(command, static (c, b) => new Uri(b, c), BaseUri);
+        var uri = _uris.For(command);
         var budget = callRemaining is { } left && left != Timeout.InfiniteTimeSpan && left < _totalRequestTimeout ? left : _totalRequestTimeout;
         using var request = CreateRequest(uri, body, requestInfo, idempotent ?? !CommandCatalog.IsWrite(command), budget);
 
