@@ -30,7 +30,7 @@ public sealed class TelemetryTests : IAsyncLifetime
             read.Tags.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("127.0.0.1", read.Tags["server.address"]);
         Assert.Single(Mine(durations.GetMeasurementSnapshot()), m => (string?)m.Tags["akeyless.command"] == "auth" && !m.Tags.ContainsKey("error.type"));
-        Assert.Contains(auths.GetMeasurementSnapshot(), m => (string?)m.Tags["akeyless.access_type"] == "ApiKey" && !m.Tags.ContainsKey("error.type"));
+        Assert.Contains(auths.GetMeasurementSnapshot(), m => (string?)m.Tags["akeyless.access_type"] == "access_key" && !m.Tags.ContainsKey("error.type"));
         Assert.DoesNotContain(requests.GetMeasurementSnapshot(), m => m.Tags.ContainsKey("akeyless.outcome"));
     }
 

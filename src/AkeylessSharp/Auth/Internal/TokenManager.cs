@@ -93,13 +93,13 @@ internal sealed class TokenManager
             // A buffer longer than half the token's life would make every call authenticate again.
             var buffer = lifetime > TimeSpan.Zero && _refreshBuffer > lifetime / 2 ? lifetime / 2 : _refreshBuffer;
             Volatile.Write(ref _current, new CachedToken(token, token.ExpiresAt - buffer));
-            AkeylessTelemetry.RecordAuthentication(_accessType.ToString(), errorType: null);
+            AkeylessTelemetry.RecordAuthentication(AkeylessAccessTypeNames.ToWireName(_accessType), errorType: null);
             Log.Authenticated(_logger, _accessType, token.ExpiresAt);
             return token;
         }
         catch (Exception ex)
         {
-            AkeylessTelemetry.RecordAuthentication(_accessType.ToString(), Diagnostics.Internal.ErrorTypes.Of(ex));
+            AkeylessTelemetry.RecordAuthentication(AkeylessAccessTypeNames.ToWireName(_accessType), Diagnostics.Internal.ErrorTypes.Of(ex));
             Log.AuthenticationFailed(_logger, _accessType, ex);
             throw;
         }
