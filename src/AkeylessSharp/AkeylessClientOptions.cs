@@ -106,7 +106,8 @@ public sealed partial class AkeylessClientOptions
     /// <summary>
     /// The command run to log in again when the CLI's stored SAML credentials are not a token valid beyond
     /// <see cref="TokenRefreshBuffer"/> (missing, expired, without an expiry, or raw credentials, as clearskies decides);
-    /// <c>{profile}</c> is replaced by <see cref="Profile"/>. Run without a shell: the first word is the program.
+    /// <c>{profile}</c> is replaced by <see cref="Profile"/>. Run without a shell: the first word is the program; double
+    /// quotes keep a word holding spaces together (<c>"/opt/my tools/akeyless" list-items ...</c>).
     /// </summary>
     /// <value>
     /// The default is <c>akeyless list-items --profile {profile} --path /not/a/real/path</c>, as clearskies runs it: listing a

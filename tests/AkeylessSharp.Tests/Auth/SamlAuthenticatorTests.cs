@@ -176,6 +176,34 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Authenticate_QuotedProgramPathWithSpaces_RunsThatProgram_WithItsArguments()
+    {
+        var arguments = Path.Combine(_directory, "arguments");
+        var script = WriteScript($$"""
+            #!/bin/sh
+            printf '%s|' "$@" > "{{arguments}}"
+            printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
+            """);
+        var spaced = Directory.CreateDirectory(Path.Combine(_directory, "my tools")).FullName;
+        File.Move(script, Path.Combine(spaced, "akeyless"));
+        using var client = Client(login: $"\"{spaced}/akeyless\"  list-items --profile {{profile}} \"--path=/a b\"");
+
+        Assert.True((await client.TestConnectionAsync()).Success);
+
+        Assert.Equal("list-items|--profile|test|--path=/a b|", await File.ReadAllTextAsync(arguments));
+    }
+
+    [Fact]
+    public async Task Authenticate_UnclosedQuote_IsAConfigurationErrorNamingTheOption()
+    {
+        using var client = Client(login: "\"/opt/akeyless list-items");
+
+        var ex = await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal(nameof(AkeylessClientOptions.SamlLoginCommand), ex.Field);
+    }
+
+    [Fact]
     public async Task Authenticate_CliFails_ErrorNamesCommand()
     {
         var script = WriteScript("#!/bin/sh\nexit 7\n");

@@ -17,16 +17,16 @@ internal static partial class SamlCliRunner
 
     public static async Task<SamlCliOutcome> RunAsync(AkeylessClientOptions options, CancellationToken cancellationToken)
     {
-        var words = Describe(options).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0)
+        var words = CommandWords.Split(options.SamlLoginCommand, options.Profile);
+        if (words.Count == 0)
         {
             throw new AkeylessConfigurationException("SamlLoginCommand is empty; set it to the Akeyless CLI command that logs in, such as 'akeyless list-items --profile {profile} --path /not/a/real/path'.", nameof(AkeylessClientOptions.SamlLoginCommand));
         }
 
         var start = new ProcessStartInfo(words[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = false };
-        foreach (var word in words.AsSpan(1))
+        for (var i = 1; i < words.Count; i++)
         {
-            start.ArgumentList.Add(word);
+            start.ArgumentList.Add(words[i]);
         }
 
         Process process;
