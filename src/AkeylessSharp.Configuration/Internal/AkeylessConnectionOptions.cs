@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -53,14 +51,11 @@ internal static class AkeylessConnectionOptions
         return url.ToString();
     }
 
-    /// <summary>The URI form hands an IPv6 host over unbracketed (<c>[::1]</c> becomes <c>::1</c>); a URL needs the brackets back.</summary>
+    /// <summary>The host, with any scheme in front kept, and an IPv6 address in brackets.</summary>
     private static string BracketIpv6(string host)
     {
         var scheme = host.IndexOf("://", StringComparison.Ordinal);
-        var address = scheme < 0 ? host : host[(scheme + 3)..];
-        return IPAddress.TryParse(address, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 && !address.StartsWith('[')
-            ? string.Concat(host.AsSpan(0, host.Length - address.Length), "[", address, "]")
-            : host;
+        return scheme < 0 ? IpLiteral.Bracket(host) : string.Concat(host.AsSpan(0, scheme + 3), IpLiteral.Bracket(host[(scheme + 3)..]));
     }
 
     // Flattened keys of nested values (options:timeout) are no auth fields; only top-level strings are passed on.

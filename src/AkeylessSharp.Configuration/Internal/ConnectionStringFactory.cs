@@ -101,8 +101,7 @@ internal static class ConnectionStringFactory
         var sb = new StringBuilder();
         var host = Plain(c.Host ?? "localhost", "host", id);
 
-        // Unbracketed, "::1:6380" reads as the IPv6 address ::1:6380 on the default port.
-        sb.Append(host.Contains(':') && !host.StartsWith('[') ? $"[{host}]" : host);
+        sb.Append(IpLiteral.Bracket(host));
         if (c.Port is { } port)
         {
             sb.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));
