@@ -127,6 +127,7 @@ public partial class AkeylessClient
     {
         var filter = ItemMapper.ToFilter(options?.Types ?? []);
         string? pageToken = null;
+        HashSet<string>? seenTokens = null;
         do
         {
             var request = new ListItemsRequest
@@ -142,6 +143,13 @@ public partial class AkeylessClient
                 AkeylessJsonContext.Default.ListItemsResponse, null, cancellationToken).ConfigureAwait(false);
             yield return page;
             pageToken = string.IsNullOrEmpty(page.NextPage) || page.NextPage == pageToken ? null : page.NextPage;
+            if (pageToken is not null && !(seenTokens ??= new(StringComparer.Ordinal)).Add(pageToken))
+            {
+                // A token handed out twice would page in a circle, for ever.
+                throw new AkeylessProtocolException(
+                    $"Listing {Errors.Internal.Quote.Of(folder)} came back to a page it had already read (the service repeated a next_page token); the listing was stopped.",
+                    System.Net.HttpStatusCode.OK, CommandCatalog.ListItems, folder);
+            }
         }
         while (pageToken is not null);
     }
