@@ -91,4 +91,18 @@ public interface IAkeylessClient
     /// reports success or the reason for failure; never throws an <see cref="AkeylessException"/>.
     /// </summary>
     Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends an API command the other members do not wrap, with the client's token, retries, timeouts and typed errors
+    /// (the Airflow hook's <c>get_conn()</c>); see <see cref="AkeylessClient.InvokeAsync"/> for the details.
+    /// </summary>
+    /// <param name="command">The command name, such as <c>list-roles</c>: lowercase letters, digits and <c>-</c>.</param>
+    /// <param name="body">The request fields in the API's kebab-case; not modified.</param>
+    /// <param name="options">Whether the command is idempotent, token and timeout; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response body as JSON.</returns>
+    /// <exception cref="NotSupportedException">This implementation does not send raw commands (a test double or a decorator that
+    /// does not override this member); <see cref="AkeylessClient"/> always does.</exception>
+    Task<System.Text.Json.Nodes.JsonNode?> InvokeAsync(string command, System.Text.Json.Nodes.JsonObject body, AkeylessCommandOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not send raw Akeyless commands; implement IAkeylessClient.InvokeAsync, or call it on an AkeylessClient.");
 }

@@ -28,6 +28,16 @@ public sealed class AkeylessServiceCollectionExtensionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddAkeyless_TheInjectedInterface_SendsRawCommands()
+    {
+        using var provider = Build(services => services.AddAkeyless(Section()));
+
+        var item = await provider.GetRequiredService<IAkeylessClient>().InvokeAsync("describe-item", new System.Text.Json.Nodes.JsonObject { ["name"] = EmulatorHarness.StaticPath });
+
+        Assert.Equal(EmulatorHarness.StaticPath, (string?)item?["item_name"]);
+    }
+
+    [Fact]
     public async Task AddAkeyless_NamedClients_AreSeparate()
     {
         using var provider = Build(services =>

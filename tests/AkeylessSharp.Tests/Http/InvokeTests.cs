@@ -24,6 +24,16 @@ public sealed class InvokeTests : IAsyncLifetime
         Assert.False(body.ContainsKey("token"));
     }
 
+    [Fact]
+    public async Task InvokeAsync_OnAnImplementationWithoutIt_IsNotSupported_NamingTheType()
+    {
+        IAkeylessClient client = new NoRawCommands();
+
+        var ex = await Assert.ThrowsAsync<NotSupportedException>(() => client.InvokeAsync("list-roles", new JsonObject()));
+
+        Assert.Contains(nameof(NoRawCommands), ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(65, false)]
     [InlineData(1000, false)]
@@ -154,5 +164,27 @@ public sealed class InvokeTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.InvokeAsync(command, new JsonObject()));
         Assert.Empty(_harness.Emulator.Counters.Snapshot());
+    }
+
+    /// <summary>An implementation written before <see cref="IAkeylessClient.InvokeAsync"/> existed, such as a test double.</summary>
+    private sealed class NoRawCommands : IAkeylessClient
+    {
+        public ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public ValueTask<string?> TryGetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task CreateSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task UpdateSecretValueAsync(string path, string value, bool keepPreviousVersion = true, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task UpsertSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task DeleteItemAsync(string path, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<AkeylessItem> DescribeItemAsync(string path, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public IAsyncEnumerable<AkeylessItem> ListItemsAsync(string path = "/", ListItemsOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<IReadOnlyList<string>> ListSecretsAsync(string path, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<IReadOnlyList<string>> ListSubfoldersAsync(string path, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<AkeylessPermissions> GetPermissionsAsync(string path, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<string> GetSshCertificateAsync(string issuer, string username, string publicKey, TimeSpan? ttl = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task<ConnectionTestResult> TestConnectionAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
     }
 }
