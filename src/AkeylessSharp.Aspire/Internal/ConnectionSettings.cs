@@ -63,7 +63,7 @@ internal static class ConnectionSettings
     {
         foreach (var section in ClientOptionsSections(configuration, connectionName))
         {
-            Bind(section, s => s.Bind(options));
+            ClientOptionsBinder.Bind(section, options);
         }
 
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))

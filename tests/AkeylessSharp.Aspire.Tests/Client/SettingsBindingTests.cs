@@ -122,6 +122,35 @@ public sealed class SettingsBindingTests
     }
 
     [Fact]
+    public void Apply_ClientOptionsSection_TakesTheReferenceSpellingsOfAccessTypes_AsAddAkeylessDoes()
+    {
+        var configuration = Configuration(
+            ("Aspire:Akeyless:Client:ClientOptions:AccessType", "api_key"),
+            ("Aspire:Akeyless:Client:prod:ClientOptions:AccessType", "k8s"));
+        var settings = ConnectionSettings.Read(configuration, "akeyless", configureSettings: null);
+        var options = new AkeylessClientOptions();
+        var prod = new AkeylessClientOptions();
+
+        ConnectionSettings.Apply(options, configuration, "akeyless", settings);
+        ConnectionSettings.Apply(prod, configuration, "prod", settings);
+
+        Assert.Equal(AkeylessAccessType.ApiKey, options.AccessType);
+        Assert.Equal(AkeylessAccessType.Kubernetes, prod.AccessType);
+    }
+
+    [Fact]
+    public void Apply_ADurationWrittenAsABareNumber_IsAConfigurationErrorNamingTheKey()
+    {
+        var configuration = Configuration(("Aspire:Akeyless:Client:ClientOptions:Timeout", "30"));
+        var settings = ConnectionSettings.Read(configuration, "akeyless", configureSettings: null);
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => ConnectionSettings.Apply(new AkeylessClientOptions(), configuration, "akeyless", settings));
+
+        Assert.Equal("Aspire:Akeyless:Client:ClientOptions:Timeout", error.Field);
+        Assert.Contains("00:00:30", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ThrowIfMissing_NamesBothPlacesAConnectionCanComeFrom()
     {
         var configuration = Configuration();

@@ -15,6 +15,7 @@ internal static class ClientOptionsBinder
     public static void Bind(IConfiguration configuration, AkeylessClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        BareNumberDurations.ThrowIfAny(configuration);
         var text = configuration[AccessTypeKey];
         if (string.IsNullOrEmpty(text) || Enum.TryParse<AkeylessAccessType>(text, ignoreCase: true, out _))
         {
