@@ -45,6 +45,19 @@ public class ConfigurationBindingTests
         Assert.Equal("u-token", options.ClientOptions.UidToken);
     }
 
+    [Theory]
+    [InlineData("ReloadInterval")]
+    [InlineData("Timeout")]
+    public void AddAkeyless_Section_ADurationAsABareNumber_IsAConfigurationErrorNamingTheKey(string key)
+    {
+        var values = new Dictionary<string, string?>(s_settings) { ["Akeyless:" + key] = "300" };
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("Akeyless");
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => new ConfigurationBuilder().AddAkeyless(settings, configure: null));
+
+        Assert.Equal("Akeyless:" + key, error.Field);
+    }
+
     [Fact]
     public void AddAkeyless_SectionName_ReadsConfigurationManagerValues()
     {

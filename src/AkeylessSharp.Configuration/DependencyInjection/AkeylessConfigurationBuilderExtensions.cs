@@ -105,6 +105,7 @@ public static class AkeylessConfigurationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
         var options = new AkeylessConfigurationOptions();
+        BareNumberDurations.ThrowIfAny(settings, nameof(AkeylessConfigurationOptions.ReloadInterval));
         try
         {
             settings.Bind(options);

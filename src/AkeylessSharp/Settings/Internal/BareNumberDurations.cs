@@ -37,7 +37,8 @@ internal static class BareNumberDurations
     /// <summary>Throws when a cache option of <paramref name="cacheSection"/> is a bare number.</summary>
     public static void ThrowIfAnyCacheOption(IConfiguration cacheSection) => ThrowIfAny(cacheSection, s_cacheKeys);
 
-    private static void ThrowIfAny(IConfiguration section, string[] keys)
+    /// <summary>Throws when one of <paramref name="keys"/> of <paramref name="section"/> is a bare number.</summary>
+    public static void ThrowIfAny(IConfiguration section, params string[] keys)
     {
         foreach (var key in keys)
         {
