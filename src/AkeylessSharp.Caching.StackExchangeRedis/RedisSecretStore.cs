@@ -54,6 +54,12 @@ internal sealed class RedisSecretStore : IDisposable
 
     public void Dispose()
     {
+        if (_applicationConnection is not null)
+        {
+            // RedisCache.Dispose closes the connection it was handed, and this one is the application's.
+            return;
+        }
+
         _redisCache.Dispose();
         Task<IConnectionMultiplexer>? connection;
         lock (_gate)
@@ -61,7 +67,7 @@ internal sealed class RedisSecretStore : IDisposable
             connection = _connection;
         }
 
-        if (_applicationConnection is null && connection is { IsCompletedSuccessfully: true })
+        if (connection is { IsCompletedSuccessfully: true })
         {
             connection.Result.Dispose();
         }
