@@ -55,7 +55,7 @@ public static class AkeylessHealthCheckBuilderExtensions
         // A singleton per check name: health checks are resolved per run (in a scope), the cached result must outlive that.
         var key = "AkeylessSharp.HealthCheck:" + name;
         builder.Services.AddKeyedSingleton(key, (sp, _) =>
-            new AkeylessHealthCheck(sp.GetRequiredService<IAkeylessClientFactory>().CreateClient(clientName), options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            new AkeylessHealthCheck(() => sp.GetRequiredService<IAkeylessClientFactory>().CreateClient(clientName), options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder.Add(new HealthCheckRegistration(name, sp => sp.GetRequiredKeyedService<AkeylessHealthCheck>(key), failureStatus, tags, options.Timeout));
     }
 }
