@@ -1,6 +1,7 @@
 using AkeylessSharp;
 using AkeylessSharp.Caching;
 using AkeylessSharp.Caching.Internal;
+using AkeylessSharp.Settings.Internal;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -124,7 +125,18 @@ public static class AkeylessCachingBuilderExtensions
     private static Action<AkeylessCacheOptions> Bind(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return options => configuration.Bind(options);
+        return options =>
+        {
+            try
+            {
+                configuration.Bind(options);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // As the client section's binding does: the binder's message quotes the value.
+                throw BindingErrors.Describe(ex, (configuration as IConfigurationSection)?.Path);
+            }
+        };
     }
 
     /// <summary>The cross-field cache rules (key sizes, key ids) as part of the client options' start-up validation.</summary>
