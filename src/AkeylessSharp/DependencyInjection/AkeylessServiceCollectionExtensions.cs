@@ -6,6 +6,7 @@ using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection.Internal;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -88,8 +89,12 @@ public static class AkeylessServiceCollectionExtensions
 
         // RemoveAllLoggers: IHttpClientFactory's four Information lines per request stay off for the Akeyless clients
         // (the client logs each call at Debug itself); AddHttpClient(HttpClientName(name)).AddDefaultLogger() brings them back.
+        // A resilience handler the application gives every client (ConfigureHttpClientDefaults, as Aspire's service defaults
+        // do) would wrap the client's own, replaying writes and multiplying MaxRetries: removed, as the experimental
+        // RemoveAllResilienceHandlers would.
         var http = services.AddHttpClient(HttpClientName(name))
             .RemoveAllLoggers()
+            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => RemoveResilienceHandlers(handlers))
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name)))
             .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name)));
 
@@ -106,6 +111,17 @@ public static class AkeylessServiceCollectionExtensions
     }
 
     private const string ResiliencePipelineName = "akeyless";
+
+    private static void RemoveResilienceHandlers(IList<DelegatingHandler> handlers)
+    {
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            if (handlers[i] is ResilienceHandler)
+            {
+                handlers.RemoveAt(i);
+            }
+        }
+    }
 
     internal static string HttpClientName(string name) => "AkeylessSharp" + (name.Length == 0 ? string.Empty : "." + name);
 }
