@@ -1,6 +1,10 @@
+using System.Runtime.CompilerServices;
 using AkeylessSharp.Caching.StackExchangeRedis.Internal;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AkeylessSharp.Caching.StackExchangeRedis;
@@ -11,6 +15,8 @@ namespace AkeylessSharp.Caching.StackExchangeRedis;
 /// </summary>
 internal sealed class RedisSecretStore : IDisposable
 {
+    private static readonly ConditionalWeakTable<ISecretCache, RedisSecretStore> BuiltCaches = new();
+
     private readonly Lock _gate = new();
     private readonly RedisCacheOptions _options;
     private readonly Func<Task<IConnectionMultiplexer>>? _applicationConnection;
@@ -37,6 +43,17 @@ internal sealed class RedisSecretStore : IDisposable
 
     /// <summary>The prefix RedisCache puts before its keys; the lock keys get it too, so instances stay apart.</summary>
     public string InstanceName => _options.InstanceName ?? "";
+
+    /// <summary>The store whose <see cref="CreateSecretCache"/> built <paramref name="cache"/>, if one did.</summary>
+    public static RedisSecretStore? Of(ISecretCache cache) => BuiltCaches.TryGetValue(cache, out var store) ? store : null;
+
+    /// <summary>The secret cache over this Redis, with the client's cache options.</summary>
+    public DistributedSecretCache CreateSecretCache(IServiceProvider services, AkeylessCacheOptions options)
+    {
+        var cache = new DistributedSecretCache(Cache, options, services.GetService<TimeProvider>(), services.GetService<ILoggerFactory>(), services.GetService<IDataProtectionProvider>());
+        BuiltCaches.AddOrUpdate(cache, this);
+        return cache;
+    }
 
     public Task<IConnectionMultiplexer> ConnectAsync()
     {
