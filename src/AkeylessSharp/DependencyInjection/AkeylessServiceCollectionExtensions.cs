@@ -78,6 +78,12 @@ public static class AkeylessServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsCrossValidator>());
+        if (AkeylessClientRegistration.IsIn(services, name))
+        {
+            // Called again for this client (to adjust its options elsewhere): a second HTTP pipeline would retry the retries.
+            return new AkeylessBuilder(services, name);
+        }
+
         services.AddSingleton(new AkeylessClientRegistration(name));
         services.TryAddSingleton<AkeylessClientFactory>();
         services.TryAddSingleton<IAkeylessClientFactory>(static sp => sp.GetRequiredService<AkeylessClientFactory>());
