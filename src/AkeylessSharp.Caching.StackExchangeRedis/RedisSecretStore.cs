@@ -22,6 +22,7 @@ internal sealed class RedisSecretStore : IDisposable
     private readonly Func<Task<IConnectionMultiplexer>>? _applicationConnection;
     private readonly RedisCache _redisCache;
     private Task<IConnectionMultiplexer>? _connection;
+    private bool _disposed;
 
     public RedisSecretStore(RedisCacheOptions options)
     {
@@ -59,6 +60,9 @@ internal sealed class RedisSecretStore : IDisposable
     {
         lock (_gate)
         {
+            // After Dispose a new connection would never be closed; the cache and the lock take this as a Redis failure.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
             // A failed attempt is not cached: the next call connects again.
             if (_connection is null || _connection.IsFaulted || _connection.IsCanceled)
             {
@@ -71,6 +75,18 @@ internal sealed class RedisSecretStore : IDisposable
 
     public void Dispose()
     {
+        Task<IConnectionMultiplexer>? connection;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            connection = _connection;
+        }
+
         if (_applicationConnection is not null)
         {
             // RedisCache.Dispose closes the connection it was handed, and this one is the application's.
@@ -78,16 +94,13 @@ internal sealed class RedisSecretStore : IDisposable
         }
 
         _redisCache.Dispose();
-        Task<IConnectionMultiplexer>? connection;
-        lock (_gate)
-        {
-            connection = _connection;
-        }
 
-        if (connection is { IsCompletedSuccessfully: true })
-        {
-            connection.Result.Dispose();
-        }
+        // One still being made is closed once made.
+        connection?.ContinueWith(
+            static made => made.Result.Dispose(),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private async Task<IConnectionMultiplexer> ConnectNewAsync()
