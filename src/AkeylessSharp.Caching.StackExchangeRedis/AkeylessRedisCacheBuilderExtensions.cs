@@ -16,7 +16,10 @@ public static class AkeylessRedisCacheBuilderExtensions
     /// through a <see cref="RedisSecretFetchLock"/> on one of them fetching it. A Redis outage degrades to memory.
     /// </summary>
     /// <param name="builder">The client registration.</param>
-    /// <param name="configureRedis">Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>.</param>
+    /// <param name="configureRedis">
+    /// Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>. A connection made from these settings
+    /// closes with the container; one the application hands over through <c>ConnectionMultiplexerFactory</c> stays the application's.
+    /// </param>
     /// <param name="configure">Adjusts the cache options (an encryption key is required unless Data Protection is used); <see langword="null"/> keeps those bound from the <c>Cache</c> section.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="AkeylessConfigurationException">When the client is resolved: the Redis configuration string is not valid or names no server.</exception>
