@@ -23,4 +23,20 @@ public sealed class HealthCheckResolutionTests
         Assert.Contains("'billing'", entry.Description, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Healthy, report.Entries["other"].Status);
     }
+
+    [Fact]
+    public async Task AddAkeyless_WithoutAnyClientRegistered_ReportsUnhealthyTyped_NamingWhatToCall()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddHealthChecks().AddAkeyless();
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        var entry = report.Entries["akeyless"];
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.IsType<AkeylessConfigurationException>(entry.Exception);
+        Assert.Contains("services.AddAkeyless(", entry.Description, StringComparison.Ordinal);
+    }
 }
