@@ -108,6 +108,6 @@ run() {
 }
 
 run NativeAot '^ok client: first secret' '^ok di: ' '^ok configuration: '
-smoke_checks=('^ok cloud id: aws' '^ok cloud id: azure' '^ok cloud id: gcp' '^ok cache: hybrid' '^ok aspire: the health check' '^all checks passed')
+smoke_checks=('^ok cloud id: aws' '^ok cloud id: azure' '^ok cloud id: gcp' '^ok cache: hybrid' '^ok aspire: the health check' '^ok di: a health check for a client never registered' '^all checks passed')
 [ -n "$redis" ] && smoke_checks+=('^ok cache: redis holds the entry, encrypted')
 run AkeylessSharp.AotSmoke "${smoke_checks[@]}"

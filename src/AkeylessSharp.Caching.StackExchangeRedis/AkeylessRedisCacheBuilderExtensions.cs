@@ -2,11 +2,8 @@ using AkeylessSharp;
 using AkeylessSharp.Caching;
 using AkeylessSharp.Caching.StackExchangeRedis;
 using AkeylessSharp.Caching.StackExchangeRedis.Internal;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +16,10 @@ public static class AkeylessRedisCacheBuilderExtensions
     /// through a <see cref="RedisSecretFetchLock"/> on one of them fetching it. A Redis outage degrades to memory.
     /// </summary>
     /// <param name="builder">The client registration.</param>
-    /// <param name="configureRedis">Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>.</param>
+    /// <param name="configureRedis">
+    /// Sets the Redis connection, such as <c>o => o.Configuration = "redis:6379"</c>. A connection made from these settings
+    /// closes with the container; one the application hands over through <c>ConnectionMultiplexerFactory</c> stays the application's.
+    /// </param>
     /// <param name="configure">Adjusts the cache options (an encryption key is required unless Data Protection is used); <see langword="null"/> keeps those bound from the <c>Cache</c> section.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="AkeylessConfigurationException">When the client is resolved: the Redis configuration string is not valid or names no server.</exception>
@@ -30,20 +30,28 @@ public static class AkeylessRedisCacheBuilderExtensions
         string key = "AkeylessSharp.SecretCache.Redis." + builder.Name;
 
         // Keyed so the container owns (and disposes) the connection, and so the application's own IDistributedCache is untouched.
-        builder.Services.TryAddKeyedSingleton(key, (_, _) =>
+        // A later AddRedisCache on the same client replaces this one's connection, as its cache replaces this one's.
+        builder.Services.AddKeyedSingleton(key, (_, _) =>
         {
             var redis = new RedisCacheOptions();
             configureRedis(redis);
             return new RedisSecretStore(redis);
         });
-        builder.Services.AddOptions<AkeylessClientOptions>(builder.Name).PostConfigure<IServiceProvider>((options, sp) =>
+        builder.AddSecretCache((sp, options) => sp.GetRequiredKeyedService<RedisSecretStore>(key).CreateSecretCache(sp, options), configure);
+
+        // The fetch lock goes with the Redis cache only: after a later cache call of another kind, that one's store is used alone.
+        builder.Services.AddOptions<AkeylessClientOptions>(builder.Name).PostConfigure(options =>
         {
-            var store = sp.GetRequiredKeyedService<RedisSecretStore>(key);
+            if (options.SecretCache is null || RedisSecretStore.Of(options.SecretCache) is not { } store)
+            {
+                return;
+            }
+
             // A blank prefix is left for the cache options' validation to report, as a configuration error naming KeyPrefix.
             var prefix = string.IsNullOrWhiteSpace(options.Cache?.KeyPrefix) ? new AkeylessCacheOptions().KeyPrefix : options.Cache.KeyPrefix;
             options.SecretFetchLock ??= new RedisSecretFetchLock(store.ConnectAsync, store.InstanceName + prefix);
         });
-        return builder.AddSecretCache((sp, options) => new DistributedSecretCache(sp.GetRequiredKeyedService<RedisSecretStore>(key).Cache, options, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetService<IDataProtectionProvider>()), configure);
+        return builder;
     }
 
     /// <summary>Caches secret values, encrypted, in a Redis of the client's own, given its StackExchange.Redis connection string.</summary>

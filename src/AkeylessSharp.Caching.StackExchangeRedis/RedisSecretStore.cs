@@ -1,6 +1,10 @@
+using System.Runtime.CompilerServices;
 using AkeylessSharp.Caching.StackExchangeRedis.Internal;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AkeylessSharp.Caching.StackExchangeRedis;
@@ -11,11 +15,14 @@ namespace AkeylessSharp.Caching.StackExchangeRedis;
 /// </summary>
 internal sealed class RedisSecretStore : IDisposable
 {
+    private static readonly ConditionalWeakTable<ISecretCache, RedisSecretStore> BuiltCaches = new();
+
     private readonly Lock _gate = new();
     private readonly RedisCacheOptions _options;
     private readonly Func<Task<IConnectionMultiplexer>>? _applicationConnection;
     private readonly RedisCache _redisCache;
     private Task<IConnectionMultiplexer>? _connection;
+    private bool _disposed;
 
     public RedisSecretStore(RedisCacheOptions options)
     {
@@ -38,10 +45,24 @@ internal sealed class RedisSecretStore : IDisposable
     /// <summary>The prefix RedisCache puts before its keys; the lock keys get it too, so instances stay apart.</summary>
     public string InstanceName => _options.InstanceName ?? "";
 
+    /// <summary>The store whose <see cref="CreateSecretCache"/> built <paramref name="cache"/>, if one did.</summary>
+    public static RedisSecretStore? Of(ISecretCache cache) => BuiltCaches.TryGetValue(cache, out var store) ? store : null;
+
+    /// <summary>The secret cache over this Redis, with the client's cache options.</summary>
+    public DistributedSecretCache CreateSecretCache(IServiceProvider services, AkeylessCacheOptions options)
+    {
+        var cache = new DistributedSecretCache(Cache, options, services.GetService<TimeProvider>(), services.GetService<ILoggerFactory>(), services.GetService<IDataProtectionProvider>());
+        BuiltCaches.AddOrUpdate(cache, this);
+        return cache;
+    }
+
     public Task<IConnectionMultiplexer> ConnectAsync()
     {
         lock (_gate)
         {
+            // After Dispose a new connection would never be closed; the cache and the lock take this as a Redis failure.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
             // A failed attempt is not cached: the next call connects again.
             if (_connection is null || _connection.IsFaulted || _connection.IsCanceled)
             {
@@ -54,17 +75,32 @@ internal sealed class RedisSecretStore : IDisposable
 
     public void Dispose()
     {
-        _redisCache.Dispose();
         Task<IConnectionMultiplexer>? connection;
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             connection = _connection;
         }
 
-        if (_applicationConnection is null && connection is { IsCompletedSuccessfully: true })
+        if (_applicationConnection is not null)
         {
-            connection.Result.Dispose();
+            // RedisCache.Dispose closes the connection it was handed, and this one is the application's.
+            return;
         }
+
+        _redisCache.Dispose();
+
+        // One still being made is closed once made.
+        connection?.ContinueWith(
+            static made => made.Result.Dispose(),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private async Task<IConnectionMultiplexer> ConnectNewAsync()

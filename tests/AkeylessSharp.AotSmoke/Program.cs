@@ -9,6 +9,7 @@ var redis = Environment.GetEnvironmentVariable("AKEYLESS_REDIS") is { Length: > 
 
 await ClientChecks.RunAsync(apiUrl);
 await CacheChecks.RunAsync(apiUrl, redis);
+await DependencyInjectionChecks.RunAsync(apiUrl);
 await CloudIdChecks.RunAsync(apiUrl);
 await HostingChecks.RunAsync(apiUrl);
 Console.WriteLine("all checks passed");

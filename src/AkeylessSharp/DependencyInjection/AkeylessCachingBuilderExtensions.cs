@@ -1,11 +1,13 @@
 using AkeylessSharp;
 using AkeylessSharp.Caching;
 using AkeylessSharp.Caching.Internal;
+using AkeylessSharp.Settings.Internal;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +20,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 /// <remarks>
 /// Every overload funnels into <see cref="AddSecretCache"/>. Cache options also bind from the client section's <c>Cache</c>
-/// sub-section; a delegate given here runs after that binding. A later call replaces the store of an earlier one only if
-/// the earlier one has not been built yet. <c>AddDistributedCache</c> and <c>AddHybridCache</c> need the application's
+/// sub-section; a delegate given here runs after that binding. Of several cache calls on one client, the last one's store
+/// is used, with the options of all of them; a <see cref="AkeylessClientOptions.SecretCache"/> set in code wins over all. <c>AddDistributedCache</c> and <c>AddHybridCache</c> need the application's
 /// <see cref="IDistributedCache"/> or <see cref="HybridCache"/>, registered before or after them; without it the host fails at
 /// start-up (client options are validated on start) with an <see cref="AkeylessConfigurationException"/> naming what to register.
 /// </remarks>
@@ -90,13 +92,21 @@ public static class AkeylessCachingBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
+        var registration = new SecretCacheRegistration(builder.Name);
+        builder.Services.AddSingleton(registration);
         builder.Services.AddOptions<AkeylessClientOptions>(builder.Name)
             .Configure(options =>
             {
                 options.Cache ??= new AkeylessCacheOptions();
                 configure?.Invoke(options.Cache);
             })
-            .PostConfigure<IServiceProvider>((options, sp) => options.SecretCache ??= factory(sp, options.Cache!));
+            .PostConfigure<IServiceProvider>((options, sp) =>
+            {
+                if (options.SecretCache is null && registration.IsLast(sp.GetServices<SecretCacheRegistration>()))
+                {
+                    options.SecretCache = factory(sp, options.Cache!);
+                }
+            });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, CacheOptionsValidator>());
         return builder;
     }
@@ -124,7 +134,18 @@ public static class AkeylessCachingBuilderExtensions
     private static Action<AkeylessCacheOptions> Bind(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return options => configuration.Bind(options);
+        return options =>
+        {
+            try
+            {
+                configuration.Bind(options);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // As the client section's binding does: the binder's message quotes the value.
+                throw BindingErrors.Describe(ex, (configuration as IConfigurationSection)?.Path);
+            }
+        };
     }
 
     /// <summary>The cross-field cache rules (key sizes, key ids) as part of the client options' start-up validation.</summary>

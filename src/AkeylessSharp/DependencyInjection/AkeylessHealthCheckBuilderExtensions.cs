@@ -1,3 +1,4 @@
+using AkeylessSharp;
 using AkeylessSharp.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -55,7 +56,12 @@ public static class AkeylessHealthCheckBuilderExtensions
         // A singleton per check name: health checks are resolved per run (in a scope), the cached result must outlive that.
         var key = "AkeylessSharp.HealthCheck:" + name;
         builder.Services.AddKeyedSingleton(key, (sp, _) =>
-            new AkeylessHealthCheck(sp.GetRequiredService<IAkeylessClientFactory>().CreateClient(clientName), options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            new AkeylessHealthCheck(() => ClientFactory(sp).CreateClient(clientName), options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder.Add(new HealthCheckRegistration(name, sp => sp.GetRequiredKeyedService<AkeylessHealthCheck>(key), failureStatus, tags, options.Timeout));
     }
+
+    private static IAkeylessClientFactory ClientFactory(IServiceProvider services) =>
+        services.GetService<IAkeylessClientFactory>() ?? throw new AkeylessConfigurationException(
+            "The Akeyless health check has no client to probe: register one with services.AddAkeyless(...) (or builder.AddAkeylessClient(...) with Aspire).",
+            "clientName");
 }

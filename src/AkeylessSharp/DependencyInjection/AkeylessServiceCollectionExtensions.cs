@@ -6,6 +6,7 @@ using AkeylessSharp.Http.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection.Internal;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,12 @@ public static class AkeylessServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AkeylessClientOptions>, AkeylessClientOptionsCrossValidator>());
+        if (AkeylessClientRegistration.IsIn(services, name))
+        {
+            // Called again for this client (to adjust its options elsewhere): a second HTTP pipeline would retry the retries.
+            return new AkeylessBuilder(services, name);
+        }
+
         services.AddSingleton(new AkeylessClientRegistration(name));
         services.TryAddSingleton<AkeylessClientFactory>();
         services.TryAddSingleton<IAkeylessClientFactory>(static sp => sp.GetRequiredService<AkeylessClientFactory>());
@@ -88,8 +95,12 @@ public static class AkeylessServiceCollectionExtensions
 
         // RemoveAllLoggers: IHttpClientFactory's four Information lines per request stay off for the Akeyless clients
         // (the client logs each call at Debug itself); AddHttpClient(HttpClientName(name)).AddDefaultLogger() brings them back.
+        // A resilience handler the application gives every client (ConfigureHttpClientDefaults, as Aspire's service defaults
+        // do) would wrap the client's own, replaying writes and multiplying MaxRetries: removed, as the experimental
+        // RemoveAllResilienceHandlers would.
         var http = services.AddHttpClient(HttpClientName(name))
             .RemoveAllLoggers()
+            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => RemoveResilienceHandlers(handlers))
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name)))
             .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name)));
 
@@ -106,6 +117,17 @@ public static class AkeylessServiceCollectionExtensions
     }
 
     private const string ResiliencePipelineName = "akeyless";
+
+    private static void RemoveResilienceHandlers(IList<DelegatingHandler> handlers)
+    {
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            if (handlers[i] is ResilienceHandler)
+            {
+                handlers.RemoveAt(i);
+            }
+        }
+    }
 
     internal static string HttpClientName(string name) => "AkeylessSharp" + (name.Length == 0 ? string.Empty : "." + name);
 }

@@ -8,12 +8,21 @@ namespace AkeylessSharp.Diagnostics;
 /// healthy probe; otherwise the registration's failure status, with the reason. Results are reused for
 /// <see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/>.
 /// </summary>
-internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealthCheckOptions options, TimeProvider timeProvider) : IHealthCheck
+/// <remarks>
+/// The client is resolved at each probe, not when the check is built: a client that cannot be built (a name never
+/// registered) is then this check's failure, where a throwing registration factory would fail the whole health report.
+/// </remarks>
+internal sealed class AkeylessHealthCheck(Func<IAkeylessClient> resolveClient, AkeylessHealthCheckOptions options, TimeProvider timeProvider) : IHealthCheck
 {
     private readonly Lock _gate = new();
     private Task<HealthCheckResult>? _last;
     private DateTimeOffset _lastStartedAt;
     private DateTimeOffset? _lastHealthyAt;
+
+    public AkeylessHealthCheck(IAkeylessClient client, AkeylessHealthCheckOptions options, TimeProvider timeProvider)
+        : this(() => client, options, timeProvider)
+    {
+    }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -37,12 +46,13 @@ internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealth
 
     private async Task<HealthCheckResult> ProbeAsync(HealthStatus failureStatus)
     {
+        var client = resolveClient();
         var result = await client.TestConnectionAsync(CancellationToken.None).ConfigureAwait(false);
         var error = result.Error;
         var message = result.Message;
         if (result.Success && options.ProbeSecretPath is { } path)
         {
-            var failure = await ReadProbeSecretAsync(path).ConfigureAwait(false);
+            var failure = await ReadProbeSecretAsync(client, path).ConfigureAwait(false);
             if (failure is null)
             {
                 message += $" The probe secret {Errors.Internal.Quote.Of(path)} was read.";
@@ -73,7 +83,7 @@ internal sealed class AkeylessHealthCheck(IAkeylessClient client, AkeylessHealth
     /// and the probe reports the failure once (event 302), as for the connection test; another
     /// <see cref="IAkeylessClient"/> (a decorator, a fake) logs as it does.
     /// </summary>
-    private async Task<AkeylessException?> ReadProbeSecretAsync(string path)
+    private static async Task<AkeylessException?> ReadProbeSecretAsync(IAkeylessClient client, string path)
     {
         var akeyless = client as AkeylessClient;
         if (akeyless is not null)

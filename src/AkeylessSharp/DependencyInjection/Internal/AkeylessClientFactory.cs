@@ -37,7 +37,17 @@ internal sealed class AkeylessClientFactory(
                 nameof(name));
         }
 
-        return _clients.GetOrAdd(name, n => new Lazy<AkeylessClient>(() => Create(n))).Value;
+        var client = _clients.GetOrAdd(name, n => new Lazy<AkeylessClient>(() => Create(n)));
+        try
+        {
+            return client.Value;
+        }
+        catch
+        {
+            // A Lazy keeps its failure: without this, options corrected and reloaded would never build the client.
+            _clients.TryRemove(new KeyValuePair<string, Lazy<AkeylessClient>>(name, client));
+            throw;
+        }
     }
 
     /// <summary>

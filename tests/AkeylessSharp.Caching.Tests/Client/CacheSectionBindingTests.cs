@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AkeylessSharp.Caching.Tests.Client;
+
+/// <summary>
+/// The cache overloads taking a configuration section report a value of the wrong type as the client section does: a
+/// configuration error naming the full key, never the value (which may be a secret set under the wrong key).
+/// </summary>
+public sealed class CacheSectionBindingTests
+{
+    private const string Secret = "s3cr3t-under-the-wrong-key";
+
+    public static TheoryData<string, Action<IAkeylessBuilder, IConfiguration>> Overloads => new()
+    {
+        { "memory", (b, c) => b.AddMemoryCache(c) },
+        { "distributed", (b, c) => b.AddDistributedCache(c) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Overloads))]
+    public void AddCache_FromASectionWithAValueOfTheWrongType_FailsTypedNamingTheKeyNotTheValue(string kind, Action<IAkeylessBuilder, IConfiguration> addCache)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SecretCache:StaticSecretTtl"] = Secret,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddDistributedMemoryCache();
+        addCache(services.AddAkeyless(Valid), configuration.GetSection("SecretCache"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => provider.GetRequiredService<IAkeylessClient>());
+
+        Assert.Contains("SecretCache:StaticSecretTtl", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
+    private static void Valid(AkeylessClientOptions options)
+    {
+        options.ApiUrl = "http://127.0.0.1:1/";
+        options.AccessId = "p-abc";
+        options.AccessKey = "k";
+    }
+}
