@@ -28,12 +28,26 @@ public static class AkeylessHealthCheckBuilderExtensions
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException"><see cref="AkeylessHealthCheckOptions.ProbeSecretPath"/> is empty or white space.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative, or <see cref="AkeylessHealthCheckOptions.Timeout"/> is neither positive nor infinite.</exception>
-    public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, Action<AkeylessHealthCheckOptions> configure)
+    public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, Action<AkeylessHealthCheckOptions> configure) =>
+        builder.AddAkeyless(clientName, "akeyless", configure);
+
+    /// <summary>
+    /// Adds a configured check under its own name, so that several (one per client, or one probing each of two secrets)
+    /// can be registered side by side.
+    /// </summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="clientName">The client name; empty for the default client.</param>
+    /// <param name="name">The check's name.</param>
+    /// <param name="configure">Sets the check's options.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <see cref="AkeylessHealthCheckOptions.ProbeSecretPath"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative, or <see cref="AkeylessHealthCheckOptions.Timeout"/> is neither positive nor infinite.</exception>
+    public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, string name, Action<AkeylessHealthCheckOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         var options = new AkeylessHealthCheckOptions();
         configure(options);
-        return builder.AddAkeyless(clientName, "akeyless", null, null, options);
+        return builder.AddAkeyless(clientName, name, null, null, options);
     }
 
     private static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, string name, HealthStatus? failureStatus, IEnumerable<string>? tags, AkeylessHealthCheckOptions options)

@@ -133,6 +133,24 @@ public sealed class HealthCheckTests : IAsyncLifetime
         Assert.Contains(nameof(AkeylessHealthCheckOptions.ProbeSecretPath), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AddAkeyless_TwoConfiguredChecksUnderTheirOwnNames_EachReportsItsOwnProbe()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAkeyless(o => { o.ApiUrl = _harness.Emulator.BaseUrl.ToString(); o.AccessId = _harness.Emulator.AccessId; o.AccessKey = _harness.Emulator.AccessKey; });
+        services.AddHealthChecks()
+            .AddAkeyless(string.Empty, "akeyless-db", o => o.ProbeSecretPath = EmulatorHarness.StaticPath)
+            .AddAkeyless(string.Empty, "akeyless-missing", o => o.ProbeSecretPath = "/no/probe");
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Healthy, report.Entries["akeyless-db"].Status);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["akeyless-missing"].Status);
+        Assert.Contains("/no/probe", report.Entries["akeyless-missing"].Description, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
