@@ -81,6 +81,15 @@ public sealed class AkeylessEmulatorOptions
     public string? AdminToken { get; set; }
 
     /// <summary>
+    /// Gets the host names, besides loopback ones, that requests may name in their <c>Host</c> header while the emulator
+    /// listens on loopback only; <c>*.example.test</c> allows every subdomain. Any other name is refused with 400, so a web page
+    /// that points its own domain at 127.0.0.1 (DNS rebinding) cannot reach the emulator. An emulator listening beyond
+    /// loopback answers every name and relies on <see cref="AdminToken"/> instead.
+    /// </summary>
+    /// <value>The default is empty: only <c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c> and <c>[::1]</c>.</value>
+    public IList<string> AllowedHosts { get; private set; } = [];
+
+    /// <summary>
     /// Gets or sets whether requests are checked against each command's official field names and JSON types:
     /// an unknown field, or a string where a boolean or number belongs, is answered with 400 naming the field.
     /// </summary>
@@ -106,5 +115,10 @@ public sealed class AkeylessEmulatorOptions
     /// A copy of every setting (the clock and the logging callback shared), taken at start: options changed afterwards, to
     /// start a second emulator or by mistake, never change a running one's limits, strictness or admin token.
     /// </summary>
-    internal AkeylessEmulatorOptions Snapshot() => (AkeylessEmulatorOptions)MemberwiseClone();
+    internal AkeylessEmulatorOptions Snapshot()
+    {
+        var copy = (AkeylessEmulatorOptions)MemberwiseClone();
+        copy.AllowedHosts = [.. AllowedHosts];
+        return copy;
+    }
 }

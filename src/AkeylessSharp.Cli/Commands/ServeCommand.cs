@@ -30,7 +30,13 @@ internal static class ServeCommand
             Description = "Require 'Authorization: Bearer TOKEN' on the /__emulator/ admin API; needed to listen on an address other machines reach.",
             HelpName = "token",
         };
-        var command = new Command("serve", Description) { urls, port, seedJson, data, adminToken };
+        var allowedHosts = new Option<string?>("--allowed-hosts")
+        {
+            Description = "Host names, separated by ;, besides localhost and loopback IPs that requests may use while the emulator listens on loopback only "
+                + "(*.example.test allows subdomains); others are refused, so web pages cannot reach it by DNS rebinding.",
+            HelpName = "hosts",
+        };
+        var command = new Command("serve", Description) { urls, port, seedJson, data, adminToken, allowedHosts };
         runner.SetAction(command, async context =>
         {
             var options = new AkeylessEmulatorOptions
@@ -50,6 +56,11 @@ internal static class ServeCommand
                     logging.Services.Configure<ConsoleLoggerOptions>(static console => console.LogToStandardErrorThreshold = LogLevel.Trace);
                 },
             };
+            foreach (var host in (context.Get(allowedHosts) ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.AllowedHosts.Add(host);
+            }
+
             await WarnOfIgnoredSettingsAsync(context, globals).ConfigureAwait(false);
             await using var emulator = await StartAsync(options, context.CancellationToken).ConfigureAwait(false);
             var output = context.Console.Out;

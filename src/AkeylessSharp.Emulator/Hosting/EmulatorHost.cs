@@ -64,6 +64,7 @@ internal static class EmulatorHost
             await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
 
             var dispatcher = new CommandDispatcher(state, state.Commands, logger, app.Lifetime.ApplicationStopping);
+            LoopbackHostFilter.Use(app, options);
             AdminEndpoints.Map(app, state);
             app.MapPost("/{command}", dispatcher.HandleAsync);
             app.MapPost("/api/v2/{command}", dispatcher.HandleAsync);

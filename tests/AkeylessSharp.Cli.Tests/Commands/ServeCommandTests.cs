@@ -83,6 +83,15 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_AllowedHostWithPort_OneLineNamingTheFlag()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "0", "--allowed-hosts", "emu.test;x.test:80"]);
+
+        AssertOneLineUsageError(result, "'x.test:80' is not a host name to allow");
+        Assert.Contains("--allowed-hosts", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_UrlsAndPort_IsUsageError()
     {
         var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "1", "--urls", "http://127.0.0.1:2"]);
