@@ -103,6 +103,20 @@ public sealed class AkeylessEmulatorOptions
     /// <value>The default is <see langword="null"/>: the console defaults stand.</value>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long a connection may take to send a request's headers before Kestrel answers 408 and closes
+    /// it, so a client that sends half a header (or nothing) holds no connection for longer. Tests shorten it.
+    /// </summary>
+    /// <value>The default is 30 seconds, Kestrel's own.</value>
+    internal TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets how long Kestrel keeps a connection that sends nothing (before its first request, or between two)
+    /// before closing it. Tests shorten it.
+    /// </summary>
+    /// <value>The default is 130 seconds, Kestrel's own.</value>
+    internal TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(130);
+
     /// <summary>Gets or sets how start-up errors name a setting; the command-line tools set their flags.</summary>
     internal OptionNames OptionNames { get; set; } = OptionNames.Library;
 
