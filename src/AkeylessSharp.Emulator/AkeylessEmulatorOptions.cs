@@ -9,6 +9,8 @@ namespace AkeylessSharp.Emulator;
 /// </summary>
 public sealed class AkeylessEmulatorOptions
 {
+    private List<string> _allowedHosts = [];
+
     /// <summary>Gets or sets the Kestrel URL(s) to listen on, separated by <c>;</c>.</summary>
     /// <value>The default is <c>http://127.0.0.1:0</c> (a free loopback port).</value>
     public string? Urls { get; set; }
@@ -87,7 +89,7 @@ public sealed class AkeylessEmulatorOptions
     /// loopback answers every name and relies on <see cref="AdminToken"/> instead.
     /// </summary>
     /// <value>The default is empty: only <c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c> and <c>[::1]</c>.</value>
-    public IList<string> AllowedHosts { get; private set; } = [];
+    public IList<string> AllowedHosts => _allowedHosts;
 
     /// <summary>
     /// Gets or sets whether requests are checked against each command's official field names and JSON types:
@@ -132,7 +134,7 @@ public sealed class AkeylessEmulatorOptions
     internal AkeylessEmulatorOptions Snapshot()
     {
         var copy = (AkeylessEmulatorOptions)MemberwiseClone();
-        copy.AllowedHosts = [.. AllowedHosts];
+        copy._allowedHosts = [.. _allowedHosts];
         return copy;
     }
 }
