@@ -15,7 +15,7 @@ internal static class ServeCommand
 {
     private const string DefaultUrls = "http://127.0.0.1:8080";
 
-    // System.CommandLine lists recursive options under every command and cannot hide them from one command's help.
+    // Its help page leaves out the connection settings (CommandHelp), which serve still accepts, ignoring them with a warning.
     private const string Description = "Run the Akeyless emulator (a local, throw-away Akeyless API) until Ctrl+C or SIGTERM. "
         + "Of the settings every command accepts, serve reads only --seed and --verbose; it ignores the connection settings, with a warning.";
 

@@ -175,6 +175,26 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_Help_ListsItsOwnOptionsAndTheSharedOnesItReads_NotTheConnectionSettings()
+    {
+        var help = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--help"]);
+        var get = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        foreach (var shown in (string[])["--urls", "--port", "--seed-json", "--data", "--admin-token", "--allowed-hosts", "--seed", "--verbose", "--help"])
+        {
+            Assert.Contains(shown, help.Out, StringComparison.Ordinal);
+        }
+
+        foreach (var left in (string[])["--api-url", "--access-id", "--access-key", "--profile", "--connection-string", "--timeout", "--emulator"])
+        {
+            // An option's row starts with its name; --seed's description may still mention --emulator.
+            Assert.DoesNotContain($"\n  {left} ", help.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.Contains($"\n  {left} ", get.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Serve_AdminToken_GuardsTheAdminApi()
     {
         const string token = "serve-admin-token-0001";
