@@ -24,9 +24,10 @@ internal sealed class CliApplication
         clientFactory ??= ClientSession.CreateDefaultClient;
         var runner = new CommandRunner(console, globals, clientFactory);
         // A plain command named like the tool: a RootCommand takes its name from the process (AkeylessSharp.Cli under `dotnet`).
+        var help = new HelpOption();
         Root = new Command("akeyless-sharp", Description)
         {
-            new HelpOption(),
+            help,
             new VersionOption(),
         };
         // Without a command, show the help page (on standard error, see RunAsync); the exit code says nothing was done.
@@ -40,6 +41,8 @@ internal sealed class CliApplication
             Root.Options.Add(option);
         }
 
+        var serve = ServeCommand.Create(runner, globals);
+        help.Action = new CommandHelp(new Dictionary<Command, Option[]> { [serve] = [.. globals.Connection] });
         Command[] commands =
         [
             GetCommand.Create(runner),
@@ -57,7 +60,7 @@ internal sealed class CliApplication
             PermissionsCommand.Create(runner),
             SshCertCommand.Create(runner),
             AuthCommand.Create(runner),
-            ServeCommand.Create(runner, globals),
+            serve,
             CompletionCommand.Create(runner),
             VersionCommand.Create(runner),
         ];

@@ -20,6 +20,8 @@ internal static class CommandLine
           --max-items N        most items the emulator holds (default 100000)
           --max-value-bytes N  largest secret value in UTF-8 bytes (default 16384, the service's 16 KB)
           --admin-token TOKEN  require "Authorization: Bearer TOKEN" on the /__emulator/ admin API
+          --allowed-hosts HOST[;HOST]  host names besides localhost and loopback IPs that requests may use while the
+                               emulator listens on loopback only (*.example.test allows subdomains); others get 400
           --strict             reject unknown request fields and wrongly typed values with 400
           -h, --help           show this help
         Relative paths are resolved against the current directory.
@@ -28,7 +30,7 @@ internal static class CommandLine
         """;
 
     private static readonly HashSet<string> ValueOptions =
-        new(["--urls", "--data", "--seed", "--token-ttl", "--page-size", "--max-items", "--max-value-bytes", "--admin-token"], StringComparer.Ordinal);
+        new(["--urls", "--data", "--seed", "--token-ttl", "--page-size", "--max-items", "--max-value-bytes", "--admin-token", "--allowed-hosts"], StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="args"/>; relative file paths are resolved against <paramref name="currentDirectory"/>.</summary>
     public static ParsedCommandLine Parse(IReadOnlyList<string> args, string currentDirectory)
@@ -80,6 +82,13 @@ internal static class CommandLine
                     break;
                 case "--seed":
                     options.SeedPath = Path.GetFullPath(value, currentDirectory);
+                    break;
+                case "--allowed-hosts":
+                    foreach (var host in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        options.AllowedHosts.Add(host);
+                    }
+
                     break;
                 case "--admin-token" when value.Length > 0:
                     options.AdminToken = value;

@@ -9,6 +9,8 @@ namespace AkeylessSharp.Emulator;
 /// </summary>
 public sealed class AkeylessEmulatorOptions
 {
+    private List<string> _allowedHosts = [];
+
     /// <summary>Gets or sets the Kestrel URL(s) to listen on, separated by <c>;</c>.</summary>
     /// <value>The default is <c>http://127.0.0.1:0</c> (a free loopback port).</value>
     public string? Urls { get; set; }
@@ -81,6 +83,15 @@ public sealed class AkeylessEmulatorOptions
     public string? AdminToken { get; set; }
 
     /// <summary>
+    /// Gets the host names, besides loopback ones, that requests may name in their <c>Host</c> header while the emulator
+    /// listens on loopback only; <c>*.example.test</c> allows every subdomain. Any other name is refused with 400, so a web page
+    /// that points its own domain at 127.0.0.1 (DNS rebinding) cannot reach the emulator. An emulator listening beyond
+    /// loopback answers every name and relies on <see cref="AdminToken"/> instead.
+    /// </summary>
+    /// <value>The default is empty: only <c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c> and <c>[::1]</c>.</value>
+    public IList<string> AllowedHosts => _allowedHosts;
+
+    /// <summary>
     /// Gets or sets whether requests are checked against each command's official field names and JSON types:
     /// an unknown field, or a string where a boolean or number belongs, is answered with 400 naming the field.
     /// </summary>
@@ -94,6 +105,20 @@ public sealed class AkeylessEmulatorOptions
     /// <value>The default is <see langword="null"/>: the console defaults stand.</value>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long a connection may take to send a request's headers before Kestrel answers 408 and closes
+    /// it, so a client that sends half a header (or nothing) holds no connection for longer. Tests shorten it.
+    /// </summary>
+    /// <value>The default is 30 seconds, Kestrel's own.</value>
+    internal TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets how long Kestrel keeps a connection that sends nothing (before its first request, or between two)
+    /// before closing it. Tests shorten it.
+    /// </summary>
+    /// <value>The default is 130 seconds, Kestrel's own.</value>
+    internal TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(130);
+
     /// <summary>Gets or sets how start-up errors name a setting; the command-line tools set their flags.</summary>
     internal OptionNames OptionNames { get; set; } = OptionNames.Library;
 
@@ -106,5 +131,10 @@ public sealed class AkeylessEmulatorOptions
     /// A copy of every setting (the clock and the logging callback shared), taken at start: options changed afterwards, to
     /// start a second emulator or by mistake, never change a running one's limits, strictness or admin token.
     /// </summary>
-    internal AkeylessEmulatorOptions Snapshot() => (AkeylessEmulatorOptions)MemberwiseClone();
+    internal AkeylessEmulatorOptions Snapshot()
+    {
+        var copy = (AkeylessEmulatorOptions)MemberwiseClone();
+        copy._allowedHosts = [.. _allowedHosts];
+        return copy;
+    }
 }

@@ -15,7 +15,7 @@ internal static class ServeCommand
 {
     private const string DefaultUrls = "http://127.0.0.1:8080";
 
-    // System.CommandLine lists recursive options under every command and cannot hide them from one command's help.
+    // Its help page leaves out the connection settings (CommandHelp), which serve still accepts, ignoring them with a warning.
     private const string Description = "Run the Akeyless emulator (a local, throw-away Akeyless API) until Ctrl+C or SIGTERM. "
         + "Of the settings every command accepts, serve reads only --seed and --verbose; it ignores the connection settings, with a warning.";
 
@@ -30,7 +30,13 @@ internal static class ServeCommand
             Description = "Require 'Authorization: Bearer TOKEN' on the /__emulator/ admin API; needed to listen on an address other machines reach.",
             HelpName = "token",
         };
-        var command = new Command("serve", Description) { urls, port, seedJson, data, adminToken };
+        var allowedHosts = new Option<string?>("--allowed-hosts")
+        {
+            Description = "Host names, separated by ;, besides localhost and loopback IPs that requests may use while the emulator listens on loopback only "
+                + "(*.example.test allows subdomains); others are refused, so web pages cannot reach it by DNS rebinding.",
+            HelpName = "hosts",
+        };
+        var command = new Command("serve", Description) { urls, port, seedJson, data, adminToken, allowedHosts };
         runner.SetAction(command, async context =>
         {
             var options = new AkeylessEmulatorOptions
@@ -50,6 +56,11 @@ internal static class ServeCommand
                     logging.Services.Configure<ConsoleLoggerOptions>(static console => console.LogToStandardErrorThreshold = LogLevel.Trace);
                 },
             };
+            foreach (var host in (context.Get(allowedHosts) ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.AllowedHosts.Add(host);
+            }
+
             await WarnOfIgnoredSettingsAsync(context, globals).ConfigureAwait(false);
             await using var emulator = await StartAsync(options, context.CancellationToken).ConfigureAwait(false);
             var output = context.Console.Out;

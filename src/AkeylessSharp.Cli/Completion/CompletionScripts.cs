@@ -23,11 +23,14 @@ internal static class CompletionScripts
         _akeyless_sharp_complete() {
             local line="${COMP_LINE:0:COMP_POINT}"
             local word="${COMP_WORDS[COMP_CWORD]}"
-            local candidate
+            local candidate quoted
             COMPREPLY=()
-            # Candidates include item names: matched as text, never expanded (compgen -W would run a $(...) in a name).
+            # Candidates include item names: matched as text, never expanded (compgen -W would run a $(...) in a name),
+            # and inserted escaped by printf %q, so a space or a shell metacharacter in a name stays part of one word.
             while IFS= read -r candidate; do
-                [[ -n "$candidate" && "$candidate" == "$word"* ]] && COMPREPLY+=("$candidate")
+                [[ -n "$candidate" ]] || continue
+                printf -v quoted '%q' "$candidate"
+                [[ "$candidate" == "$word"* || "$quoted" == "$word"* ]] && COMPREPLY+=("$quoted")
             done < <(akeyless-sharp "[suggest:${#line}]" "$line" 2>/dev/null)
         }
         complete -o default -F _akeyless_sharp_complete akeyless-sharp
@@ -65,7 +68,9 @@ internal static class CompletionScripts
             $position = $cursorPosition - $commandAst.Extent.StartOffset
             if ($line.Length -gt $position) { $line = $line.Substring(0, $position) } else { $line = $line.PadRight($position) }
             akeyless-sharp "[suggest:$position]" "$line" 2>$null | ForEach-Object {
-                [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+                # A name holding a space or PowerShell syntax is inserted single-quoted, its quotes (typographic ones too) doubled.
+                $text = if ($_ -match '[\s''"`$;,(){}@#&|<>\u2018-\u201E]') { "'" + ($_ -replace '[''\u2018-\u201B]', '$0$0') + "'" } else { $_ }
+                [System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)
             }
         }
 

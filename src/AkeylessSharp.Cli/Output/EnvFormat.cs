@@ -31,12 +31,11 @@ internal static class EnvFormat
             return;
         }
 
-        foreach (var (name, value) in variables)
+        // Every value is quoted before the first line is written, so a value dotenv cannot carry leaves no partial file.
+        var lines = variables.Select(v => $"{v.Key}={(format == Dotenv ? QuoteDotenv(v.Key, v.Value) : QuoteShell(v.Value))}\n").ToList();
+        foreach (var line in lines)
         {
-            writer.Write(name);
-            writer.Write('=');
-            writer.Write(format == Dotenv ? QuoteDotenv(value) : QuoteShell(value));
-            writer.Write('\n');
+            writer.Write(line);
         }
     }
 
@@ -62,18 +61,58 @@ internal static class EnvFormat
         "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>
-    /// A dotenv value: double-quoted with <c>\\</c>, <c>\"</c>, <c>\n</c>, <c>\r</c> and <c>\t</c> escapes (python-dotenv,
-    /// Docker Compose); single-quoted instead when it holds a <c>$</c> and nothing single quotes cannot carry as is (a
-    /// single quote, a backslash, a line break), because Docker Compose expands <c>$VAR</c> inside double quotes and never
-    /// inside single ones.
+    /// A dotenv value that Docker Compose (compose-go) and python-dotenv both read back as written. Without a <c>$</c>:
+    /// double-quoted with <c>\\</c>, <c>\"</c>, <c>\n</c>, <c>\r</c> and <c>\t</c> escapes. With one: single-quoted, which
+    /// Compose never expands (it expands <c>$VAR</c> inside double quotes, and the two readers share no escape for
+    /// <c>$</c> there), a single quote written <c>\'</c>, line feeds as they are.
     /// </summary>
-    public static string QuoteDotenv(string value)
+    /// <exception cref="CliUsageException">
+    /// The value holds a <c>$</c> and something single quotes cannot carry for both readers: <c>${...}</c> (python-dotenv
+    /// expands it in any quoting), a carriage return, or a backslash before a backslash, a quote or the end (the readers
+    /// unescape those differently). The message names the variable, never the value, and suggests <c>-o json</c>.
+    /// </exception>
+    public static string QuoteDotenv(string name, string value)
     {
-        if (value.Contains('$', StringComparison.Ordinal) && value.AsSpan().IndexOfAny("'\\\n\r") < 0)
+        if (!value.Contains('$', StringComparison.Ordinal))
         {
-            return "'" + value + "'";
+            return DoubleQuoted(value);
         }
 
+        if (SingleQuoteProblem(value) is { } problem)
+        {
+            throw new CliUsageException(
+                $"the value of {name} holds a '$' and {problem}: no dotenv quoting keeps it literal for both Docker Compose and python-dotenv. Use -o json (or -o sh).");
+        }
+
+        return "'" + value.Replace("'", "\\'", StringComparison.Ordinal) + "'";
+    }
+
+    private static string? SingleQuoteProblem(string value)
+    {
+        var interpolation = value.IndexOf("${", StringComparison.Ordinal);
+        if (interpolation >= 0 && value.IndexOf('}', interpolation) > 0)
+        {
+            return "a ${...}, which python-dotenv expands in any quoting";
+        }
+
+        if (value.Contains('\r', StringComparison.Ordinal))
+        {
+            return "a carriage return, which only double quotes carry, where Docker Compose expands '$'";
+        }
+
+        for (var i = value.IndexOf('\\'); i >= 0; i = value.IndexOf('\\', i + 1))
+        {
+            if (i == value.Length - 1 || value[i + 1] is '\\' or '\'')
+            {
+                return "a backslash before a backslash, a quote or the end, which the two read differently inside single quotes";
+            }
+        }
+
+        return null;
+    }
+
+    private static string DoubleQuoted(string value)
+    {
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {

@@ -14,6 +14,9 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
     // The client's own limit on AkeylessClientOptions.Timeout.
     private const int MaxTimeoutSeconds = 86_400;
 
+    // The client's own limit on AkeylessClientOptions.AttemptTimeout.
+    private static readonly TimeSpan s_maxAttemptTimeout = TimeSpan.FromHours(1);
+
     private readonly ProfileStore _profiles = new(console.GetEnvironmentVariable);
 
     /// <summary>Binds the settings; warns on standard error when the access key was given as a flag.</summary>
@@ -85,6 +88,10 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
             options.Timeout = seconds is > 0 and <= MaxTimeoutSeconds
                 ? TimeSpan.FromSeconds(seconds)
                 : throw new CliUsageException($"--timeout must be between 1 and {MaxTimeoutSeconds} seconds (a day), not {seconds}.");
+
+            // --timeout is the whole call's limit: one slow request must not end it sooner at a lower inner limit.
+            options.TotalRequestTimeout = Max(options.TotalRequestTimeout, options.Timeout);
+            options.AttemptTimeout = Max(options.AttemptTimeout, options.Timeout < s_maxAttemptTimeout ? options.Timeout : s_maxAttemptTimeout);
         }
 
         return options;
@@ -149,6 +156,8 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
             throw new CliUsageException($"{setting}: cannot read {path} ({ex.GetType().Name}: {ex.Message}).");
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private string? Pick(ParseResult parse, Option<string?> option, string variable) =>
         parse.GetValue(option) is { Length: > 0 } value ? value.Trim() : Env(variable);

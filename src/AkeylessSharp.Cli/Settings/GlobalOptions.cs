@@ -34,7 +34,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> ConnectionString { get; } = Recursive("--connection-string", "All settings in one string, akeyless://ID:KEY@host or ApiUrl=...;AccessId=... [env: AKEYLESS_CONNECTION_STRING]; other settings override it.");
 
-    public Option<int?> Timeout { get; } = Recursive<int?>("--timeout", "The limit on each call in seconds, authentication and retries included; one request within it also stops at AttemptTimeout / TotalRequestTimeout (10 s / 30 s, set in --connection-string) [default: 100].").WholeNumber();
+    public Option<int?> Timeout { get; } = Recursive<int?>("--timeout", "The limit on each call in seconds, authentication and retries included; when given, it also raises a lower AttemptTimeout / TotalRequestTimeout (one request: 10 s / 30 s, or as set in --connection-string) to itself, so no request ends sooner [default: 100].").WholeNumber();
 
     public Option<bool> Emulator { get; } = Recursive<bool>("--emulator", "Run against a throw-away in-memory emulator started for this command, empty unless --seed gives it items (for trying things out).");
 

@@ -17,14 +17,23 @@ internal static class ItemPath
         return trimmed.StartsWith('/') ? trimmed : "/" + trimmed;
     }
 
-    /// <summary>Normalizes the name of an item being created, which may be neither blank nor the root folder <c>/</c>.</summary>
+    /// <summary>
+    /// Normalizes the name of an item being created, which may be neither blank nor a folder path: <c>/</c>, or one
+    /// ending in <c>/</c>, which list-items shows as a folder and no read could tell from one.
+    /// </summary>
     public static string NewItemName(string name)
     {
         var normalized = Normalize(name);
-        return normalized != "/"
+        if (normalized == "/")
+        {
+            throw Wire.Errors.BadRequest(
+                $"invalid value for parameter name: {(name.Trim().Length == 0 ? "a blank path" : "'/', the root folder,")} is not an item name; give a path such as /prod/db/password");
+        }
+
+        return !normalized.EndsWith('/')
             ? normalized
             : throw Wire.Errors.BadRequest(
-                $"invalid value for parameter name: {(name.Trim().Length == 0 ? "a blank path" : "'/', the root folder,")} is not an item name; give a path such as /prod/db/password");
+                $"invalid value for parameter name: '{normalized}' ends with '/', which makes it a folder path; give the item name without it, such as {normalized.TrimEnd('/')}");
     }
 
     /// <summary>Normalizes a folder path for prefix tests: leading and trailing <c>/</c>.</summary>

@@ -82,13 +82,19 @@ internal static class ItemCommands
             }
 
             deleted = version == 0 ? current.LastVersion : version;
-            if (current.Type != ItemTypes.Static || current.Versions.All(v => v.Version != deleted))
+            if (current.Versions.All(v => v.Version != deleted))
             {
                 throw new CommandException(404, $"version {deleted} of item {name} not found");
             }
 
             var remaining = current.Versions.Where(v => v.Version != deleted).ToArray();
-            return remaining.Length == 0 ? null : current with { Versions = remaining };
+            return remaining.Length == 0 ? null : current with
+            {
+                Versions = remaining,
+
+                // A rotated secret's current password is its latest remaining version, not the deleted one.
+                Rotated = current.Rotated is { } r ? r with { Password = remaining[^1].Value } : null,
+            };
         }, context.CancellationToken).ConfigureAwait(false);
 
         var output = new DeleteItemOutput(name, itemId, deleted, Rfc3339.Format(context.State.Now));

@@ -55,11 +55,10 @@ internal static class ItemMapper
         };
     }
 
+    // Exactly the versions get-secret-value, get-rotated-secret-value and delete-item address; items without stored
+    // versions (dynamic secrets, SSH issuers) list none.
     private static ItemVersionOutput[] Versions(StoredItem item) =>
-        item.Type == ItemTypes.Static
-            ? item.Versions.Select(v => new ItemVersionOutput(v.Version, "Enabled", Rfc3339.Format(v.Created), Rfc3339.Format(v.Created))).ToArray()
-            : Enumerable.Range(1, Math.Max(0, item.LastVersion))
-                .Select(v => new ItemVersionOutput(v, "Enabled", Rfc3339.Format(item.Created), Rfc3339.Format(item.Modified))).ToArray();
+        item.Versions.Select(v => new ItemVersionOutput(v.Version, "Enabled", Rfc3339.Format(v.Created), Rfc3339.Format(v.Created))).ToArray();
 
     private static ItemGeneralInfo GeneralInfo(StoredItem item) => item.Type switch
     {

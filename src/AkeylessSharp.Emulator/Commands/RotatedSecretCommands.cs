@@ -42,11 +42,20 @@ internal static class RotatedSecretCommands
             }
 
             var intervals = (now - r.LastRotation).Ticks / TimeSpan.FromSeconds(r.RotationIntervalSeconds).Ticks;
-            return current with
+            var steps = (int)Math.Min(intervals, 1_000_000);
+
+            // Only the versions the item can keep are made; the older ones would be pruned at once.
+            var next = current;
+            for (var i = Math.Max(1, steps - context.State.Options.MaxVersionsPerItem + 1); i <= steps; i++)
             {
-                LastVersion = current.LastVersion + (int)Math.Min(intervals, 1_000_000),
+                next = RotatedSecretVersions.Rotate(next, current.LastVersion + i, r.LastRotation.AddSeconds(r.RotationIntervalSeconds * i));
+            }
+
+            return next with
+            {
+                LastVersion = current.LastVersion + steps,
                 Modified = now,
-                Rotated = r with { Password = ItemFactory.NewPassword(), LastRotation = r.LastRotation.AddSeconds(r.RotationIntervalSeconds * intervals) },
+                Rotated = next.Rotated! with { LastRotation = r.LastRotation.AddSeconds(r.RotationIntervalSeconds * intervals) },
             };
         }, context.CancellationToken).ConfigureAwait(false) ?? item;
     }
@@ -80,13 +89,9 @@ internal static class RotatedSecretCommands
         var now = context.State.Now;
         await context.State.Items.MutateAsync(name, current => current is not null
             ? throw Errors.AlreadyExists(name)
-            : ItemFactory.NewItem(context.State.Items, name, ItemTypes.Rotated, now) with
-            {
-                SubType = rotatorType,
-                LastVersion = 1,
-                Description = description,
-                Tags = tags.ToArray(),
-                Rotated = new RotatedSpec
+            : RotatedSecretVersions.First(
+                ItemFactory.NewItem(context.State.Items, name, ItemTypes.Rotated, now) with { SubType = rotatorType, Description = description, Tags = tags.ToArray() },
+                new RotatedSpec
                 {
                     RotatorType = rotatorType,
                     TargetName = targetName,
@@ -95,15 +100,14 @@ internal static class RotatedSecretCommands
                     AutoRotate = autoRotate,
                     RotationIntervalSeconds = autoRotate ? intervalDays * 86_400 : 0,
                     LastRotation = now,
-                },
-            }, context.CancellationToken).ConfigureAwait(false);
+                }), context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
     }
 
     private static async Task<IResult> GetValueAsync(CommandContext context)
     {
         var name = context.Body.RequiredString("names");
-        _ = context.Body.Int32("version");
+        var version = context.Body.Int32("version") ?? 0;
         var host = context.Body.String("host");
         var args = context.Body.StringArray("args") ?? [];
         _ = context.Body.Bool("ignore-cache");
@@ -113,8 +117,8 @@ internal static class RotatedSecretCommands
         }
 
         var item = await CatchUpAsync(context, ItemLookup.Require(context, name, "read", ItemTypes.Rotated)).ConfigureAwait(false);
-        var r = item.Rotated!;
-        var value = new Dictionary<string, string>(StringComparer.Ordinal) { ["username"] = r.Username, ["password"] = r.Password };
+        var password = RotatedSecretVersions.Value(item, version) ?? throw new CommandException(404, $"version {version} of item {item.Name} not found");
+        var value = new Dictionary<string, string>(StringComparer.Ordinal) { ["username"] = item.Rotated!.Username, ["password"] = password };
 
         // A linked target's value names the host it belongs to, so a client can see which host it asked for.
         if (!string.IsNullOrEmpty(host))
@@ -129,14 +133,10 @@ internal static class RotatedSecretCommands
     {
         var name = ItemPath.Normalize(context.Body.RequiredString("name"));
         ItemLookup.Require(context, name, "update", ItemTypes.Rotated);
-        await context.State.Items.MutateAsync(name, current => current?.Rotated is not { } r
+        await context.State.Items.MutateAsync(name, current => current?.Rotated is null
             ? throw Errors.ItemNotFound(name)
-            : current with
-            {
-                LastVersion = current.LastVersion + 1,
-                Modified = context.State.Now,
-                Rotated = r with { Password = ItemFactory.NewPassword(), LastRotation = context.State.Now },
-            }, context.CancellationToken).ConfigureAwait(false);
+            : RotatedSecretVersions.Rotate(current, current.LastVersion + 1, context.State.Now) with { Modified = context.State.Now },
+            context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
     }
 }

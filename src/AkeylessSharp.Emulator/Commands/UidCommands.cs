@@ -18,7 +18,6 @@ internal static class UidCommands
     private static Task<IResult> GenerateAsync(CommandContext context)
     {
         var methodName = context.Body.RequiredString("auth-method-name");
-        _ = context.Body.Int64("ttl");
         var caps = context.State.Authorizer.Capabilities(context.RequireCaller().Method, methodName, "am");
         if (!caps.Contains("read") && !caps.Contains("create") && !caps.Contains("update"))
         {

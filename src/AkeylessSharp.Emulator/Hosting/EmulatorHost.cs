@@ -36,6 +36,11 @@ internal static class EmulatorHost
             ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = options.KeepAliveTimeout;
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -64,6 +69,7 @@ internal static class EmulatorHost
             await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
 
             var dispatcher = new CommandDispatcher(state, state.Commands, logger, app.Lifetime.ApplicationStopping);
+            LoopbackHostFilter.Use(app, options);
             AdminEndpoints.Map(app, state);
             app.MapPost("/{command}", dispatcher.HandleAsync);
             app.MapPost("/api/v2/{command}", dispatcher.HandleAsync);

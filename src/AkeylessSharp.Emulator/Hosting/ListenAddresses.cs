@@ -47,6 +47,9 @@ internal static class ListenAddresses
         }
     }
 
+    /// <summary>Whether every address in <paramref name="urls"/> binds loopback only.</summary>
+    public static bool AllLoopback(string urls) => Split(urls).All(IsLoopback);
+
     /// <summary>
     /// Whether Kestrel binds <paramref name="url"/> to loopback only. Decided on the host as Kestrel reads it: only
     /// <c>localhost</c> and loopback IP addresses; any other name (even one <see cref="Uri"/> calls loopback, such as

@@ -67,11 +67,9 @@ internal static class SeedItems
                 $"Seed rotated secret '{name}' has rotationIntervalSeconds {r.RotationIntervalSeconds}; use 1 to {MaxRotationIntervalSeconds} (365 days), or 0 or none for no auto-rotation.");
         }
 
-        return ItemFactory.NewItem(state.Items, name, ItemTypes.Rotated, now) with
-        {
-            SubType = r.RotatorType,
-            LastVersion = 1,
-            Rotated = new RotatedSpec
+        return Commands.RotatedSecretVersions.First(
+            ItemFactory.NewItem(state.Items, name, ItemTypes.Rotated, now) with { SubType = r.RotatorType },
+            new RotatedSpec
             {
                 RotatorType = r.RotatorType,
                 Username = r.Username,
@@ -79,8 +77,7 @@ internal static class SeedItems
                 AutoRotate = r.RotationIntervalSeconds is > 0,
                 RotationIntervalSeconds = r.RotationIntervalSeconds ?? 0,
                 LastRotation = now,
-            },
-        };
+            });
     }
 
     private static StoredItem SshItem(EmulatorState state, ItemSeed seed, string name, DateTimeOffset now)

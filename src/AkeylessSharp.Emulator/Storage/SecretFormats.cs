@@ -28,11 +28,25 @@ internal static class SecretFormats
                     throw Errors.BadRequest($"invalid value for {what}: format key-value requires a JSON object of string values");
                 }
 
+                // Readers disagree on which of two values wins (first or last), so a repeated key would read differently by client.
+                if (Repeated(root) is { } key)
+                {
+                    throw Errors.BadRequest($"invalid value for {what}: format key-value holds the key '{Shown(key)}' more than once; give each key once");
+                }
+
                 return;
             default:
                 throw Errors.InvalidValue("format", format, All);
         }
     }
+
+    private static string? Repeated(JsonElement obj)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return obj.EnumerateObject().Select(static p => p.Name).FirstOrDefault(name => !seen.Add(name));
+    }
+
+    private static string Shown(string key) => key.Length <= 100 ? key : key[..100] + "...";
 
     private static bool TryParse(string value, out JsonElement root)
     {

@@ -83,6 +83,15 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_AllowedHostWithPort_OneLineNamingTheFlag()
+    {
+        var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "0", "--allowed-hosts", "emu.test;x.test:80"]);
+
+        AssertOneLineUsageError(result, "'x.test:80' is not a host name to allow");
+        Assert.Contains("--allowed-hosts", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_UrlsAndPort_IsUsageError()
     {
         var result = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--port", "1", "--urls", "http://127.0.0.1:2"]);
@@ -163,6 +172,26 @@ public sealed class ServeCommandTests : IDisposable
         var help = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--help"]);
 
         Assert.Contains("serve reads only --seed and --verbose", help.Out.ReplaceLineEndings(" "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_Help_ListsItsOwnOptionsAndTheSharedOnesItReads_NotTheConnectionSettings()
+    {
+        var help = await CliRun.RunAsync(new Dictionary<string, string?>(), ["serve", "--help"]);
+        var get = await CliRun.RunAsync(new Dictionary<string, string?>(), ["get", "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        foreach (var shown in (string[])["--urls", "--port", "--seed-json", "--data", "--admin-token", "--allowed-hosts", "--seed", "--verbose", "--help"])
+        {
+            Assert.Contains(shown, help.Out, StringComparison.Ordinal);
+        }
+
+        foreach (var left in (string[])["--api-url", "--access-id", "--access-key", "--profile", "--connection-string", "--timeout", "--emulator"])
+        {
+            // An option's row starts with its name; --seed's description may still mention --emulator.
+            Assert.DoesNotContain($"\n  {left} ", help.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.Contains($"\n  {left} ", get.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -7,12 +7,17 @@ namespace AkeylessSharp.Cli.Tests.Completion;
 
 /// <summary>
 /// Item names come from whoever may create items: the shell scripts of <c>completion</c> offer them as text and never
-/// run what they hold. Each test completes a folder holding names with a command substitution, a backtick command and
-/// a variable in a real shell, and checks that no command ran and every name is offered as it is.
+/// run what they hold. Each test completes a folder holding names with a command substitution, a backtick command, a
+/// variable, a space and separators in a real shell, and checks that no command ran and every name is offered as it is;
+/// bash and PowerShell insert what they are handed as typed, so there each offer must read back as the name, one word.
 /// </summary>
 public sealed class HostilePathCompletionTests : IAsyncLifetime
 {
-    private static readonly string[] s_names = ["/hostile/$(touch canary1)", "/hostile/`touch canary2`", "/hostile/$HOME"];
+    private static readonly string[] s_names =
+    [
+        "/hostile/$(touch canary1)", "/hostile/`touch canary2`", "/hostile/$HOME", "/hostile/two words", "/hostile/it's;a|b&c",
+        "/hostile/$(New-Item canary3) @x", "/hostile/\u2019curly\u2019",
+    ];
 
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("akeyless-sharp-completion-");
     private AkeylessEmulator _emulator = null!;
@@ -38,10 +43,29 @@ public sealed class HostilePathCompletionTests : IAsyncLifetime
             COMP_WORDS=(akeyless-sharp get /hostile/)
             COMP_CWORD=2
             _akeyless_sharp_complete
-            printf '%s\n' "${COMPREPLY[@]}"
+            for offer in "${COMPREPLY[@]}"; do eval "printf '%s\n' $offer"; done
             """;
 
         await AssertOffersNamesAndRunsNothingAsync("bash", ["-c", script]);
+    }
+
+    [Fact]
+    public async Task PowerShellScript_ItemNamesWithSpacesOrSyntax_AreInsertedAsOneWordHoldingTheName()
+    {
+        // TabExpansion2 is what PowerShell runs on Tab; each completion text is parsed as the argument it would become.
+        var script = """
+            $ErrorActionPreference = 'Stop'
+            akeyless-sharp completion powershell | Out-String | Invoke-Expression
+            $line = 'akeyless-sharp get /hostile/'
+            foreach ($offer in (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches) {
+                $ast = [System.Management.Automation.Language.Parser]::ParseInput('x ' + $offer.CompletionText, [ref]$null, [ref]$null)
+                $elements = $ast.EndBlock.Statements[0].PipelineElements[0].CommandElements
+                if ($elements.Count -ne 2 -or $elements[1] -isnot [System.Management.Automation.Language.StringConstantExpressionAst]) { exit 91 }
+                $elements[1].Value
+            }
+            """;
+
+        await AssertOffersNamesAndRunsNothingAsync("pwsh", ["-NoProfile", "-NonInteractive", "-Command", script]);
     }
 
     [Fact]

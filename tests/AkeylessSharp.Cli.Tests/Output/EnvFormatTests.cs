@@ -40,18 +40,17 @@ public sealed class EnvFormatTests
     [InlineData("plain", "\"plain\"")]
     [InlineData("a\"b\\c", "\"a\\\"b\\\\c\"")]
     [InlineData("line1\nline2\r\t", "\"line1\\nline2\\r\\t\"")]
-    [InlineData("it's $HOME", "\"it's $HOME\"")]
-    [InlineData("a\\$b", "\"a\\\\$b\"")]
-    [InlineData("$a\nb", "\"$a\\nb\"")]
     public void QuoteDotenv_Value_EscapesQuotesBackslashesAndControls(string value, string expected) =>
-        Assert.Equal(expected, EnvFormat.QuoteDotenv(value));
+        Assert.Equal(expected, EnvFormat.QuoteDotenv("A", value));
 
     [Theory]
     [InlineData("pa$$w0rd", "'pa$$w0rd'")]
-    [InlineData("${HOME}", "'${HOME}'")]
     [InlineData("x$Y \"z\"", "'x$Y \"z\"'")]
+    [InlineData("it's $HOME", "'it\\'s $HOME'")]
+    [InlineData("a\\$b", "'a\\$b'")]
+    [InlineData("$a\nb", "'$a\nb'")]
     public void QuoteDotenv_ValueWithADollar_IsSingleQuoted_WhichDockerComposeNeverExpands(string value, string expected) =>
-        Assert.Equal(expected, EnvFormat.QuoteDotenv(value));
+        Assert.Equal(expected, EnvFormat.QuoteDotenv("A", value));
 
     [Fact]
     public void Write_Json_IsObjectKeyedByVariable()

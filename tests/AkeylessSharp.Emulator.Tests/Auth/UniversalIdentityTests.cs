@@ -32,6 +32,15 @@ public sealed class UniversalIdentityTests : EmulatorTestBase
         Assert.Equal("from-uid", r.AssertStatus(HttpStatusCode.OK).Str("/app/secret"));
     }
 
+    // The official UidGenerateToken model has no ttl: the token lives as long as the auth method says.
+    [Fact]
+    public async Task UidGenerateToken_Ttl_IsNoFieldOfTheCommand_IgnoredLikeAnyUnknownOne()
+    {
+        var r = await Client.PostAsync("uid-generate-token", new JsonObject { ["auth-method-name"] = "/uid/app", ["ttl"] = "not-a-number" });
+
+        Assert.StartsWith("u-", r.AssertStatus(HttpStatusCode.OK).Str("token"), StringComparison.Ordinal);
+    }
+
     // uid-token: the Python, C# and JavaScript SDKs' Auth model; uid_token: the Go SDK's v4 Auth model.
     [Theory]
     [InlineData("uid-token")]

@@ -33,6 +33,7 @@ public sealed class StrictWireTests : EmulatorTestBase
     [InlineData("describe-item", "{\"name\":\"/s\",\"show-versions\":\"true\"}", "show-versions")]
     [InlineData("list-items", "{\"type\":\"static-secret\"}", "type")]
     [InlineData("create-secret", "{\"name\":\"/n\",\"value\":\"v\",\"tags\":[1]}", "tags")]
+    [InlineData("uid-generate-token", "{\"auth-method-name\":\"/u\",\"ttl\":60}", "unknown parameter ttl")]
     public async Task UnknownOrWronglyTypedField_Returns400NamingIt(string command, string body, string expected)
     {
         var r = await Client.PostRawAsync(command, "{\"token\":\"" + Client.Token + "\"," + body[1..]);

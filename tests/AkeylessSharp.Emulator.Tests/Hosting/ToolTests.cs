@@ -33,6 +33,15 @@ public sealed class ToolTests : IDisposable
     }
 
     [Fact]
+    public void Parse_AllowedHosts_SplitsOnSemicolons()
+    {
+        var parsed = CommandLine.Parse(["--allowed-hosts", "emu.test; *.dev.test;"], _dir.Path);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(["emu.test", "*.dev.test"], parsed.Options.AllowedHosts);
+    }
+
+    [Fact]
     public void Parse_MaxValueBytes_SetsTheLimit()
     {
         var parsed = CommandLine.Parse(["--max-value-bytes", "65536"], _dir.Path);
