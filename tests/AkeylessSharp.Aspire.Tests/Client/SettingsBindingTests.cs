@@ -72,6 +72,36 @@ public sealed class SettingsBindingTests
         Assert.Equal(TimeSpan.FromSeconds(42), options.Timeout);
     }
 
+    [Theory]
+    [InlineData("ApiUrl=http://127.0.0.1:8321;AccessId=p-abc;AccessKey=s3cret;Timeout=5;MaxRetries=2")]
+    [InlineData("akeyless+http://p-abc:s3cret@127.0.0.1:8321?timeout=5&max_retries=2")]
+    public void Apply_SettingsTheConnectionStringNames_WinOverTheClientOptions(string connectionString)
+    {
+        var configuration = Configuration(
+            ("Aspire:Akeyless:Client:ClientOptions:MaxRetries", "7"),
+            ("Aspire:Akeyless:Client:ClientOptions:Timeout", "00:00:42"),
+            ("ConnectionStrings:akeyless", connectionString));
+        var settings = ConnectionSettings.Read(configuration, "akeyless", configureSettings: null);
+        var options = new AkeylessClientOptions();
+
+        ConnectionSettings.Apply(options, configuration, "akeyless", settings);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Timeout);
+        Assert.Equal(2, options.MaxRetries);
+    }
+
+    [Fact]
+    public void Apply_AConnectionStringNamingACaBundle_KeepsIt()
+    {
+        var configuration = Configuration(("ConnectionStrings:akeyless", "ApiUrl=https://gw.example.test;AccessId=p-abc;AccessKey=s3cret;GatewayCaBundlePath=/etc/ca.pem"));
+        var settings = ConnectionSettings.Read(configuration, "akeyless", configureSettings: null);
+        var options = new AkeylessClientOptions();
+
+        ConnectionSettings.Apply(options, configuration, "akeyless", settings);
+
+        Assert.Equal("/etc/ca.pem", options.GatewayCaBundlePath);
+    }
+
     [Fact]
     public void Apply_AConnectionStringWithoutApiUrl_KeepsTheConfiguredGatewayAsTheOriginOfTheKey()
     {
