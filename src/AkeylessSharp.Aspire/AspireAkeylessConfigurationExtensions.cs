@@ -1,6 +1,7 @@
 using AkeylessSharp.Aspire;
 using AkeylessSharp.Aspire.Internal;
 using AkeylessSharp.Configuration;
+using AkeylessSharp.Settings.Internal;
 
 namespace Microsoft.Extensions.Configuration;
 
@@ -36,7 +37,10 @@ public static class AspireAkeylessConfigurationExtensions
         ConnectionSettings.ThrowIfMissing(configuration, connectionName, settings, configuredInCode: configure is not null);
 
         var options = new AkeylessConfigurationOptions();
-        ConnectionSettings.Bind(configuration.GetSection(ConnectionSettings.ConfigurationSectionName), s => s.Bind(options));
+        var section = configuration.GetSection(ConnectionSettings.ConfigurationSectionName);
+        BareNumberDurations.ThrowIfAny(section, nameof(AkeylessConfigurationOptions.ReloadInterval));
+        BareNumberDurations.ThrowIfAny(section.GetSection(nameof(AkeylessConfigurationOptions.ClientOptions)));
+        ConnectionSettings.Bind(section, s => s.Bind(options));
         ConnectionSettings.Apply(options.ClientOptions, configuration, connectionName, settings);
         configure?.Invoke(options);
         configuration.AddAkeyless(options);

@@ -16,6 +16,8 @@ internal static class ConnectionSettings
     {
         var settings = new AkeylessClientSettings();
         var section = configuration.GetSection(ClientSectionName);
+        BareNumberDurations.ThrowIfAny(section, nameof(AkeylessClientSettings.HealthCheckTimeout));
+        BareNumberDurations.ThrowIfAny(section.GetSection(connectionName), nameof(AkeylessClientSettings.HealthCheckTimeout));
         Bind(section, s => s.Bind(settings));
         Bind(section.GetSection(connectionName), s => s.Bind(settings));
         if (configuration.GetConnectionString(connectionName) is { Length: > 0 } connectionString)

@@ -108,6 +108,36 @@ public sealed class BadSettingsTests
         Assert.DoesNotContain(value, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Aspire:Akeyless:Configuration:ReloadInterval")]
+    [InlineData("Aspire:Akeyless:Configuration:ClientOptions:Timeout")]
+    public void AddAkeylessSecrets_ADurationWrittenAsABareNumber_FailsNamingTheKey(string key)
+    {
+        // .NET reads "30" as thirty days: a reload meant every 30 seconds would silently happen once a month.
+        var builder = Builder(
+            ("ConnectionStrings:akeyless", "ApiUrl=http://127.0.0.1:1/;AccessId=p-abc;AccessKey=" + Secret),
+            (key, "30"));
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => builder.Configuration.AddAkeylessSecrets("akeyless", o => o.Optional = true));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.Contains("bare number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Aspire:Akeyless:Client:HealthCheckTimeout")]
+    [InlineData("Aspire:Akeyless:Client:akeyless:HealthCheckTimeout")]
+    public void AHealthCheckTimeoutWrittenAsABareNumber_FailsNamingTheKey(string key)
+    {
+        var error = RegisterAndResolve(Builder(
+            ("ConnectionStrings:akeyless", "ApiUrl=http://127.0.0.1:1/;AccessId=p-abc;AccessKey=" + Secret),
+            (key, "5")));
+
+        var typed = Assert.IsType<AkeylessConfigurationException>(error);
+        Assert.Contains(key, typed.Message, StringComparison.Ordinal);
+        Assert.Contains("bare number", typed.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AddAkeylessClient_CalledTwice_RegistersOneHealthCheck()
     {
