@@ -39,7 +39,7 @@ internal sealed class ConfigurationDataBuilder
                     // Akeyless refused the name itself (too long, bad characters): the reference or path is wrong, not absent.
                     var source = entry.Kind == SecretEntryKind.Reference ? $"Secret reference '{entry.Key}'" : "An entry of Paths";
                     Log.NameRejected(_logger, source, entry.Path);
-                    Problems.Add($"{source} names '{entry.Path}', which Akeyless rejects as a secret name; correct it.");
+                    Problems.Add($"{source} names {Quote.Of(entry.Path)}, which Akeyless rejects as a secret name; correct it.");
                     if (entry.Kind == SecretEntryKind.Reference)
                     {
                         Set(entry.Key, null, entry.Path);

@@ -60,6 +60,20 @@ public class EmulatorReferenceEdgeTests
     }
 
     [Fact]
+    public async Task Load_ALongNameAkeylessRejects_TheProblemQuotesItsStartAndLength()
+    {
+        var tooLong = "/app/" + new string('x', 5000);
+        await using var fx = await EmulatorFixture.StartAsync(new Dictionary<string, string> { ["/app/A"] = "a" });
+        using var h = new ProviderHarness(fx.Client());
+
+        h.Build(o => { }, b => b.AddInMemoryCollection(new Dictionary<string, string?> { ["Odd"] = "akeyless:" + tooLong, ["First"] = "akeyless:/app/A" }));
+
+        var problem = Assert.Single(h.Provider.Problems);
+        Assert.True(problem.Length < 500, $"{problem.Length} characters");
+        Assert.Contains("(5005 characters)", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reload_AkeylessRejectingListedNames_StillFailsTheReload_AndKeepsTheValues()
     {
         await using var fx = await EmulatorFixture.StartAsync(new Dictionary<string, string> { ["/listed/A"] = "a", ["/listed/B"] = "b" });
