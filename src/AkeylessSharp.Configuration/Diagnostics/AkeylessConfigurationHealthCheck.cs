@@ -27,7 +27,15 @@ internal sealed class AkeylessConfigurationHealthCheck(IConfiguration configurat
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         for (var i = 0; i < providers.Count; i++)
         {
-            data[providers[i].ToString()] = results[i].Description ?? string.Empty;
+            // Two providers over the same paths describe themselves alike: number the later ones, as the age gauge does.
+            var name = providers[i].ToString();
+            var unique = name;
+            for (var n = 2; data.ContainsKey(unique); n++)
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{name} ({n})");
+            }
+
+            data[unique] = results[i].Description ?? string.Empty;
         }
 
         return Task.FromResult(new HealthCheckResult(worst.Status, worst.Description, worst.Exception, data));

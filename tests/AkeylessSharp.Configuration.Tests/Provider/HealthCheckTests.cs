@@ -104,6 +104,26 @@ public class HealthCheckTests
         Assert.StartsWith("No Akeyless configuration provider", report.Description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TwoProvidersOverTheSamePaths_EachHasItsOwnDataEntry()
+    {
+        var healthy = new FakeAkeylessClient().Set("/app/A", "a1");
+        var failing = new FakeAkeylessClient();
+        failing.FailNext(FakeAkeylessClient.Unavailable());
+        var config = new ConfigurationBuilder()
+            .AddAkeyless(o => { o.Client = healthy; o.BasePaths.Add("/app"); })
+            .AddAkeyless(o => { o.Client = failing; o.BasePaths.Add("/app"); o.Optional = true; })
+            .Build();
+
+        var report = await CheckAsync(config);
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Equal(2, report.Data.Count);
+        Assert.Contains(report.Data.Values, v => ((string)v).Contains("values loaded", StringComparison.Ordinal));
+        Assert.Contains(report.Data.Values, v => ((string)v).Contains("no load has succeeded", StringComparison.Ordinal));
+        ((IDisposable)config).Dispose();
+    }
+
     private static async Task<HealthReportEntry> CheckAsync(IConfiguration configuration, TimeSpan? maxAge = null)
     {
         var services = new ServiceCollection();
