@@ -85,9 +85,14 @@ internal sealed class SecretSelector
             }
         }
 
-        foreach (var (key, (item, _)) in chosen.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // Configuration keys ignore case: a global "color" would land on the team's "Color", so the team's entry shadows it.
+        var teamKeys = chosen.Where(p => p.Value.IsTeam).Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, (item, isTeam)) in chosen.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            entries.Add(new(kind, key, item));
+            if (isTeam || !teamKeys.Contains(key))
+            {
+                entries.Add(new(kind, key, item));
+            }
         }
     }
 

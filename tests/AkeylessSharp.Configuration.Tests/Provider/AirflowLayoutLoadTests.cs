@@ -135,6 +135,23 @@ public class AirflowLayoutLoadTests
         Assert.Equal([2], client.BatchSizes);
     }
 
+    [Theory]
+    [InlineData(DuplicateKeyPolicy.Replace)]
+    [InlineData(DuplicateKeyPolicy.Throw)]
+    public void Load_Team_PrefersTeamEntryOverAGlobalOneDifferingOnlyInCase(DuplicateKeyPolicy policy)
+    {
+        // Configuration keys ignore case, so both map to Variables:Color: the team's own entry must win, whatever the order.
+        var client = new FakeAkeylessClient()
+            .Set("/v/blue/Color", "team-blue")
+            .Set("/v/color", "global");
+        using var h = new ProviderHarness(client);
+
+        var config = h.Build(o => { o.VariablesPath = "/v"; o.Team = "blue"; o.DuplicateKeyPolicy = policy; });
+
+        Assert.Equal("team-blue", config["Variables:Color"]);
+        Assert.Equal([1], client.BatchSizes);
+    }
+
     [Fact]
     public void Load_TeamAndGlobalPath_ReadsGlobalFolder()
     {
