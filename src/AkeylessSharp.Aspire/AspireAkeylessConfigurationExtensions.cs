@@ -24,7 +24,7 @@ public static class AspireAkeylessConfigurationExtensions
     /// <returns>The configuration manager, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="connectionName"/> is empty.</exception>
-    /// <exception cref="AkeylessSharp.AkeylessConfigurationException">No connection is configured (and <paramref name="configure"/> is not given to set one), the connection string is invalid, or a setting has a value of the wrong type; the message names it.</exception>
+    /// <exception cref="AkeylessSharp.AkeylessConfigurationException">No connection is configured (neither in configuration nor by <paramref name="configure"/> setting the client or its credentials), the connection string is invalid, or a setting has a value of the wrong type; the message names it.</exception>
     public static IConfigurationManager AddAkeylessSecrets(
         this IConfigurationManager configuration,
         string connectionName,
@@ -34,7 +34,6 @@ public static class AspireAkeylessConfigurationExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
         var settings = ConnectionSettings.Read(configuration, connectionName, configureSettings);
-        ConnectionSettings.ThrowIfMissing(configuration, connectionName, settings, configuredInCode: configure is not null);
 
         var options = new AkeylessConfigurationOptions();
         var section = configuration.GetSection(ConnectionSettings.ConfigurationSectionName);
@@ -42,8 +41,18 @@ public static class AspireAkeylessConfigurationExtensions
         BareNumberDurations.ThrowIfAny(section.GetSection(nameof(AkeylessConfigurationOptions.ClientOptions)));
         ConnectionSettings.Bind(section, s => s.Bind(options));
         ConnectionSettings.Apply(options.ClientOptions, configuration, connectionName, settings);
+        var bound = options.ClientOptions;
         configure?.Invoke(options);
+
+        // A callback that only chooses what to load (o => o.BasePaths.Add("/app")) gives no connection.
+        ConnectionSettings.ThrowIfMissing(configuration, connectionName, settings, configuredInCode: GivesConnection(options, bound));
         configuration.AddAkeyless(options);
         return configuration;
     }
+
+    private static bool GivesConnection(AkeylessConfigurationOptions options, AkeylessSharp.AkeylessClientOptions bound) =>
+        options.Client is not null
+        || !ReferenceEquals(options.ClientOptions, bound)
+        || options.ClientOptions.AccessId is not null
+        || options.ClientOptions.UidToken is not null;
 }

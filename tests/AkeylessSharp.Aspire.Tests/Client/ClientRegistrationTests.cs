@@ -152,6 +152,34 @@ public sealed class ClientRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AddAkeylessSecrets_WithoutAConnection_ButChoosingWhatToLoad_FailsNamingTheConnectionString()
+    {
+        var configuration = new ConfigurationManager();
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => configuration.AddAkeylessSecrets("vault", o => o.BasePaths.Add("/myapp")));
+
+        Assert.Contains("ConnectionStrings:vault", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddAkeylessSecrets_WithTheClientOptionsSetInCode_NeedsNoConnectionString()
+    {
+        var configuration = new ConfigurationManager();
+        var connection = AkeylessClientOptions.FromConnectionString(EmulatorSeed.ConnectionString(_emulator));
+
+        configuration.AddAkeylessSecrets("unused", o =>
+        {
+            o.ClientOptions.ApiUrl = connection.ApiUrl;
+            o.ClientOptions.AccessId = connection.AccessId;
+            o.ClientOptions.AccessKey = connection.AccessKey;
+            o.Paths.Add("/app/greeting");
+            o.ReloadInterval = null;
+        });
+
+        Assert.Equal("hello from akeyless", configuration["app:greeting"]);
+    }
+
+    [Fact]
     public void AddAkeylessSecrets_WithTheClientSetInCode_NeedsNoConnectionString()
     {
         var configuration = new ConfigurationManager();
