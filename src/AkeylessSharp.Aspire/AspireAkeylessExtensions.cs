@@ -24,7 +24,7 @@ public static class AspireAkeylessExtensions
     /// <returns>The client registration, for chaining (for example <c>.AddMemoryCache()</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="connectionName"/> is empty.</exception>
-    /// <exception cref="AkeylessConfigurationException">Neither a connection string nor client options are configured, or a setting is invalid (a value of the wrong type, a non-positive <c>HealthCheckTimeout</c>); the message names it.</exception>
+    /// <exception cref="AkeylessConfigurationException">Neither a connection string nor client options are configured (when <paramref name="configureClientOptions"/> sets no credential, this is thrown on first resolving the client), or a setting is invalid (a value of the wrong type, a non-positive <c>HealthCheckTimeout</c>); the message names it.</exception>
     public static IAkeylessBuilder AddAkeylessClient(
         this IHostApplicationBuilder builder,
         string connectionName,
@@ -43,7 +43,7 @@ public static class AspireAkeylessExtensions
     /// <returns>The client registration, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
-    /// <exception cref="AkeylessConfigurationException">Neither a connection string nor client options are configured, or a setting is invalid (a value of the wrong type, a non-positive <c>HealthCheckTimeout</c>); the message names it.</exception>
+    /// <exception cref="AkeylessConfigurationException">Neither a connection string nor client options are configured (when <paramref name="configureClientOptions"/> sets no credential, this is thrown on first resolving the client), or a setting is invalid (a value of the wrong type, a non-positive <c>HealthCheckTimeout</c>); the message names it.</exception>
     public static IAkeylessBuilder AddKeyedAkeylessClient(
         this IHostApplicationBuilder builder,
         string name,
@@ -74,6 +74,9 @@ public static class AspireAkeylessExtensions
         {
             ConnectionSettings.Apply(options, configuration, connectionName, settings);
             configureClientOptions?.Invoke(options);
+
+            // A callback that only tunes the client (o => o.MaxRetries = 0) gives no connection: say where one comes from.
+            ConnectionSettings.ThrowIfMissing(configuration, connectionName, settings, configuredInCode: options.AccessId is not null || options.UidToken is not null);
         });
 
         var checkName = clientName.Length == 0 ? "Akeyless" : $"Akeyless_{clientName}";

@@ -109,6 +109,34 @@ public sealed class ClientRegistrationTests : IAsyncLifetime
         Assert.Contains("ConnectionStrings:missing", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddAkeylessClient_WithoutAConnection_ButTuningTheClient_FailsNamingTheConnectionString()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddAkeylessClient("missing", configureClientOptions: o => o.MaxRetries = 0);
+        using var host = builder.Build();
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => host.Services.GetRequiredService<IAkeylessClient>());
+
+        Assert.Contains("ConnectionStrings:missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddAkeylessClient_WithTheCredentialsSetInCode_NeedsNoConnectionString()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var connection = AkeylessClientOptions.FromConnectionString(EmulatorSeed.ConnectionString(_emulator));
+        builder.AddAkeylessClient("incode", configureClientOptions: o =>
+        {
+            o.ApiUrl = connection.ApiUrl;
+            o.AccessId = connection.AccessId;
+            o.AccessKey = connection.AccessKey;
+        });
+        using var host = builder.Build();
+
+        Assert.Equal("hello from akeyless", await host.Services.GetRequiredService<IAkeylessClient>().GetSecretAsync("/app/greeting"));
+    }
+
     [Theory]
     [InlineData(false, true)]
     [InlineData(true, false)]
