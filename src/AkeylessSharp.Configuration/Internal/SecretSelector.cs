@@ -11,6 +11,7 @@ internal sealed class SecretSelector
     private readonly AkeylessConfigurationOptions _options;
     private readonly AirflowLayout _layout;
     private readonly AirflowLayout _unscoped;
+    private readonly AirflowLayout _folders = new(null, null, "/");
     private readonly IAkeylessClient _client;
 
     public SecretSelector(AkeylessConfigurationOptions options, AirflowLayout layout, IAkeylessClient client)
@@ -26,7 +27,8 @@ internal sealed class SecretSelector
         var listings = new Dictionary<string, List<AkeylessItem>>(StringComparer.Ordinal);
         var entries = new List<SecretEntry>();
 
-        var basePaths = _options.BasePaths.Select(_layout.NormalizeBase).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // The Airflow separator shapes Airflow names only: base paths and explicit paths are folders and names as written.
+        var basePaths = _options.BasePaths.Select(_folders.NormalizeBase).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         foreach (var root in basePaths)
         {
             foreach (var item in await ListAsync(listings, root, cancellationToken).ConfigureAwait(false))
@@ -40,7 +42,7 @@ internal sealed class SecretSelector
 
         foreach (var raw in _options.Paths)
         {
-            if (_layout.NormalizeBase(raw) is { } path)
+            if (_folders.NormalizeBase(raw) is { } path)
             {
                 var root = basePaths.Where(b => IsUnder(path, b)).MaxBy(b => b.Length);
                 entries.Add(new(SecretEntryKind.Secret, path, _options.SecretManager.GetKey(path, root), 0));
@@ -71,7 +73,9 @@ internal sealed class SecretSelector
         }
 
         var chosen = new Dictionary<string, (AkeylessItem Item, bool IsTeam)>(StringComparer.Ordinal);
-        foreach (var item in await ListAsync(listings, root, cancellationToken).ConfigureAwait(false))
+        // With a separator other than '/', "<base><sep><key>" is not inside the folder <base>: list its parent instead.
+        var folder = layout.Separator == "/" ? root : ParentFolder(root);
+        foreach (var item in await ListAsync(listings, folder, cancellationToken).ConfigureAwait(false))
         {
             if (!layout.TryClassify(root, item.Name, out var key, out var isTeam))
             {
@@ -96,10 +100,8 @@ internal sealed class SecretSelector
         }
     }
 
-    private async Task<List<AkeylessItem>> ListAsync(Dictionary<string, List<AkeylessItem>> listings, string root, CancellationToken cancellationToken)
+    private async Task<List<AkeylessItem>> ListAsync(Dictionary<string, List<AkeylessItem>> listings, string folder, CancellationToken cancellationToken)
     {
-        // With a separator other than '/', "<base><sep><key>" is not inside the folder <base>: list its parent instead.
-        var folder = _layout.Separator == "/" ? root : ParentFolder(root);
         if (listings.TryGetValue(folder, out var cached))
         {
             return cached;

@@ -83,6 +83,22 @@ public class BasePathLoadTests
     }
 
     [Fact]
+    public void Load_ACustomAirflowSeparator_LeavesExplicitPathsAndBasePathsAsWritten()
+    {
+        // The separator shapes Airflow names only: "/app/key-" is a secret of its own, not "/app/key".
+        var client = new FakeAkeylessClient()
+            .Set("/app/key-", "dash").Set("/app/key", "plain")
+            .Set("/svc-/A", "under svc-").Set("/svc/A", "under svc");
+        using var h = new ProviderHarness(client);
+
+        var config = h.Build(o => { o.Separator = "-"; o.Paths.Add("/app/key-"); o.BasePaths.Add("/svc-"); });
+
+        Assert.Equal("dash", config["app:key-"]);
+        Assert.Null(config["app:key"]);
+        Assert.Equal("under svc-", config["A"]);
+    }
+
+    [Fact]
     public void Load_MissingBaseFolder_IsEmptyNotAnError()
     {
         using var h = new ProviderHarness(new FakeAkeylessClient());
