@@ -1,3 +1,5 @@
+using AkeylessSharp.Errors.Internal;
+
 namespace AkeylessSharp.Configuration.Internal;
 
 /// <summary>
@@ -22,6 +24,11 @@ internal sealed class SecretSelector
         _client = client;
     }
 
+    private string KeyOf(string path, string? basePath) =>
+        _options.SecretManager.GetKey(path, basePath) ?? throw new AkeylessConfigurationException(
+            $"{_options.SecretManager.GetType().Name}.GetKey returned null for {Quote.Of(path)}; return the configuration key to load it under, or leave the secret out with Load.",
+            nameof(AkeylessConfigurationOptions.SecretManager));
+
     public async Task<List<SecretEntry>> SelectAsync(IReadOnlyList<KeyValuePair<string, string>> references, CancellationToken cancellationToken)
     {
         var listings = new Dictionary<string, List<AkeylessItem>>(StringComparer.Ordinal);
@@ -35,7 +42,7 @@ internal sealed class SecretSelector
             {
                 if (IsUnder(item.Name, root) && HasTags(item) && _options.SecretManager.Load(item) && (_options.Filter?.Invoke(item) ?? true))
                 {
-                    entries.Add(new(SecretEntryKind.Secret, _options.SecretManager.GetKey(item.Name, root), item));
+                    entries.Add(new(SecretEntryKind.Secret, KeyOf(item.Name, root), item));
                 }
             }
         }
@@ -45,7 +52,7 @@ internal sealed class SecretSelector
             if (_folders.NormalizeBase(raw) is { } path)
             {
                 var root = basePaths.Where(b => IsUnder(path, b)).MaxBy(b => b.Length);
-                entries.Add(new(SecretEntryKind.Secret, path, _options.SecretManager.GetKey(path, root), 0));
+                entries.Add(new(SecretEntryKind.Secret, path, KeyOf(path, root), 0));
             }
         }
 

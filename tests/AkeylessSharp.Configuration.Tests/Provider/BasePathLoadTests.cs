@@ -137,6 +137,23 @@ public class BasePathLoadTests
         Assert.Equal(2, client.TryGetRequests);
     }
 
+    [Fact]
+    public void Load_ASecretManagerReturningNoKey_IsAConfigurationErrorNamingItAndThePath()
+    {
+        var client = new FakeAkeylessClient().Set("/app/A", "a");
+        using var h = new ProviderHarness(client);
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => h.Build(o => { o.BasePaths.Add("/app"); o.SecretManager = new NoKeyManager(); }));
+
+        Assert.Equal(nameof(AkeylessConfigurationOptions.SecretManager), error.Field);
+        Assert.Contains("NoKeyManager.GetKey returned null for '/app/A'", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NoKeyManager : AkeylessSecretManager
+    {
+        public override string GetKey(string path, string? basePath) => null!;
+    }
+
     private sealed class PrefixManager : AkeylessSecretManager
     {
         public override bool Load(AkeylessItem item) => !item.Name.EndsWith("/D", StringComparison.Ordinal);
