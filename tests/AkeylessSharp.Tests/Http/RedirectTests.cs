@@ -99,6 +99,31 @@ public sealed class RedirectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CallerHttpClientWithStandardHedging_HedgedCopyFollowsCrossOriginRedirect_ErrorSaysTheCredentialWasSentThere()
+    {
+        // The hedging handler sends copies of the request (same body object) after a failed first attempt; its primary
+        // handler follows redirects by default. The copy's redirect is invisible to the body, so what went there must at
+        // least be said: the error names the origin the request reached and asks to rotate the credential.
+        var services = new ServiceCollection();
+        services.AddHttpClient("hedged").AddStandardHedgingHandler();
+        await using var provider = services.BuildServiceProvider();
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("hedged");
+        using var client = new AkeylessClient(http, _env.Options(), null, _env.Harness.Time, null);
+        _env.Proxy.Next("auth", FaultMode.ServiceUnavailable);
+        _env.Proxy.Next("auth", FaultMode.Redirect307, count: 10);
+
+        var ex = await Assert.ThrowsAsync<AkeylessEndpointException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains(_env.Harness.Emulator.AccessKey, _env.Target.ReceivedText, StringComparison.Ordinal);
+        Assert.Equal("auth", ex.Command);
+        Assert.Equal(_env.Target.BaseUrl.Port, ex.Location?.Port);
+        Assert.DoesNotContain("no credential was sent", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("was sent to " + _env.Target.BaseUrl.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped), ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowAutoRedirect", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_env.Harness.Emulator.AccessKey, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PrimaryHandler_NeverFollowsRedirects()
     {
         using var handler = AkeylessSharp.Http.Internal.PrimaryHandlerFactory.Create(null);
