@@ -117,6 +117,45 @@ public sealed class UidTokenRotationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rotation_StoreOutlivesItsGivenUpAuthentication_NextRotationWaitsSoTheLastStoredTokenIsTheLiveOne()
+    {
+        // A store that ignores the cancellation and finishes late: were the next authentication to rotate meanwhile, the
+        // late store would write the token that rotation revoked over the live one, lost at the next restart.
+        var firstStoreStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirstStore = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var laterStoreCalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        using var client = _harness.Client(o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), async (token, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                firstStoreStarted.SetResult();
+                await releaseFirstStore.Task;
+            }
+            else
+            {
+                laterStoreCalled.TrySetResult();
+            }
+
+            _stored.Enqueue(token);
+        }));
+
+        var first = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        await firstStoreStarted.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        _harness.Time.Advance(client.Options.Timeout);
+        await Assert.ThrowsAsync<AkeylessTimeoutException>(() => first.WaitAsync(TimeSpan.FromSeconds(20)));
+
+        var second = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        // Bounded: a rotation that does not wait hands its token over at once; one that waits never does before the release.
+        await Task.WhenAny(laterStoreCalled.Task, Task.Delay(TimeSpan.FromSeconds(2)));
+        releaseFirstStore.SetResult();
+        Assert.Equal(EmulatorHarness.StaticValue, await second.WaitAsync(TimeSpan.FromSeconds(20)));
+
+        using var restarted = Client(_stored.Last(), TimeSpan.FromMinutes(20));
+        Assert.Equal(EmulatorHarness.StaticValue, await restarted.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Fact]
     public async Task Rotation_RequestBody_CarriesOnlyTheUidToken()
     {
         using var client = RecordingHandler.Client(_harness, out var recorder, o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), Store));
