@@ -88,8 +88,12 @@ public static class AkeylessServiceCollectionExtensions
 
         // RemoveAllLoggers: IHttpClientFactory's four Information lines per request stay off for the Akeyless clients
         // (the client logs each call at Debug itself); AddHttpClient(HttpClientName(name)).AddDefaultLogger() brings them back.
+        // A resilience handler added to every client before (ConfigureHttpClientDefaults, as Aspire's service defaults do)
+        // would wrap the client's own pipeline and replay writes the service may have applied: it is taken out, as
+        // RemoveAllResilienceHandlers does (still experimental, EXTEXP0001). One added to this client later stays.
         var http = services.AddHttpClient(HttpClientName(name))
             .RemoveAllLoggers()
+            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => RemoveResilienceHandlers(handlers))
             .ConfigurePrimaryHttpMessageHandler(sp => PrimaryHandlerFactory.Create(sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name)))
             .ConfigureHttpClient((sp, c) => AkeylessResilience.ApplyTotalTimeout(c, sp.GetRequiredService<AkeylessClientFactory>().OptionsOf(name)));
 
@@ -106,6 +110,17 @@ public static class AkeylessServiceCollectionExtensions
     }
 
     private const string ResiliencePipelineName = "akeyless";
+
+    private static void RemoveResilienceHandlers(IList<DelegatingHandler> handlers)
+    {
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            if (handlers[i] is Microsoft.Extensions.Http.Resilience.ResilienceHandler)
+            {
+                handlers.RemoveAt(i);
+            }
+        }
+    }
 
     internal static string HttpClientName(string name) => "AkeylessSharp" + (name.Length == 0 ? string.Empty : "." + name);
 }
