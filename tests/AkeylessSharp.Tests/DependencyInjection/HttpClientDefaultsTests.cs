@@ -16,11 +16,17 @@ public sealed class HttpClientDefaultsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _env.DisposeAsync();
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ResilienceHandlerOnEveryClient_WriteAnswerBrokenAfterServerApplied_IsNotRepeated(bool hedging)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task ResilienceHandlerOnEveryClient_WriteAnswerBrokenAfterServerApplied_IsNotRepeated(bool hedging, bool defaultsAfterAkeyless)
     {
         var services = new ServiceCollection();
+        if (defaultsAfterAkeyless)
+        {
+            services.AddAkeyless(_env.ApplyTo);
+        }
+
         services.ConfigureHttpClientDefaults(http =>
         {
             if (hedging)
@@ -32,7 +38,11 @@ public sealed class HttpClientDefaultsTests : IAsyncLifetime
                 http.AddStandardResilienceHandler();
             }
         });
-        services.AddAkeyless(_env.ApplyTo);
+        if (!defaultsAfterAkeyless)
+        {
+            services.AddAkeyless(_env.ApplyTo);
+        }
+
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IAkeylessClient>();
         Assert.True((await client.TestConnectionAsync()).Success);
