@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Tests.Infrastructure;
+using AkeylessSharp.Tests.Infrastructure.Faults;
 
 namespace AkeylessSharp.Tests.Auth;
 
@@ -153,6 +154,21 @@ public sealed class UidTokenRotationTests : IAsyncLifetime
 
         using var restarted = Client(_stored.Last(), TimeSpan.FromMinutes(20));
         Assert.Equal(EmulatorHarness.StaticValue, await restarted.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Theory]
+    [InlineData(FaultMode.Array200)]
+    [InlineData(FaultMode.EmptyObject200)]
+    public async Task Rotation_AnswerOfTheWrongShape_IsAProtocolError(FaultMode mode)
+    {
+        await using var proxied = await ProxiedEmulator.StartAsync();
+        using var client = proxied.Client(o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), Store));
+        proxied.Proxy.Next("uid-rotate-token", mode);
+
+        var ex = await Assert.ThrowsAsync<AkeylessProtocolException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal("uid-rotate-token", ex.Command);
+        Assert.Contains("no universal identity token", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ internal sealed class UniversalIdentityAuthenticator(AuthContext context) : IAke
         var response = await context.Transport.SendAsync(
             RotateCommand, null, new JsonObject { ["uid-token"] = _uidToken, ["json"] = false },
             RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, cancellationToken, idempotent: false).ConfigureAwait(false);
-        var rotated = response?["token"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith("u-", StringComparison.Ordinal)
+        // An object's field only: indexing any other JSON (an array, a string) by name throws InvalidOperationException.
+        var rotated = response is JsonObject answer && answer["token"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith("u-", StringComparison.Ordinal)
             ? text
             : throw ExceptionFactory.InvalidResponse(RotateCommand, null, "no universal identity token");
 
