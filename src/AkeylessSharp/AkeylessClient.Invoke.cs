@@ -52,6 +52,11 @@ public partial class AkeylessClient
         {
             throw Errors.Internal.ExceptionFactory.UnknownCommand(ex);
         }
+        catch (AkeylessUnauthorizedException ex) when (!sendToken && !Errors.Internal.ExceptionFactory.IsCredentialCommand(command))
+        {
+            // Not the client's token and no authentication again: the message about those would send the caller astray.
+            throw Errors.Internal.ExceptionFactory.CallersTokenRejected(ex, tokenInBody: options.SendToken);
+        }
     }
 
     // The command becomes a path segment under the API URL: anything else could address another endpoint or origin.

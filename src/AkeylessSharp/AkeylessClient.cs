@@ -56,7 +56,11 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     /// Creates a client over an <see cref="HttpClient"/> you configured (handlers, resilience, proxy), with the system clock
     /// and no logging. The client adds no retry of its own on this path and does not dispose <paramref name="httpClient"/>.
     /// </summary>
-    /// <param name="httpClient">The HTTP client; its <see cref="HttpClient.BaseAddress"/> is ignored in favour of <see cref="AkeylessClientOptions.ApiUrl"/>.</param>
+    /// <param name="httpClient">
+    /// The HTTP client; its <see cref="HttpClient.BaseAddress"/> is ignored in favour of <see cref="AkeylessClientOptions.ApiUrl"/>.
+    /// Give its primary handler <c>AllowAutoRedirect = false</c>: a handler that sends copies of a request (hedging) and
+    /// follows a redirect to another origin sends the credential or token there, which the client can only report.
+    /// </param>
     /// <param name="options">The settings; validated here.</param>
     /// <exception cref="AkeylessConfigurationException">An option is missing or invalid; the message names it.</exception>
     public AkeylessClient(HttpClient httpClient, AkeylessClientOptions options)
@@ -68,7 +72,11 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
     /// Creates a client over an <see cref="HttpClient"/> you configured (handlers, resilience, proxy). The client adds no
     /// retry of its own on this path and does not dispose <paramref name="httpClient"/>.
     /// </summary>
-    /// <param name="httpClient">The HTTP client; its <see cref="HttpClient.BaseAddress"/> is ignored in favour of <see cref="AkeylessClientOptions.ApiUrl"/>.</param>
+    /// <param name="httpClient">
+    /// The HTTP client; its <see cref="HttpClient.BaseAddress"/> is ignored in favour of <see cref="AkeylessClientOptions.ApiUrl"/>.
+    /// Give its primary handler <c>AllowAutoRedirect = false</c>: a handler that sends copies of a request (hedging) and
+    /// follows a redirect to another origin sends the credential or token there, which the client can only report.
+    /// </param>
     /// <param name="options">The settings; validated here.</param>
     /// <param name="loggerFactory">Where logs go; <see langword="null"/> discards them.</param>
     /// <param name="timeProvider">The clock for token expiry and call timeouts; <see langword="null"/> uses the system clock.</param>

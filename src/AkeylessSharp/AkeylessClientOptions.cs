@@ -61,7 +61,9 @@ public sealed partial class AkeylessClientOptions
     /// <summary>
     /// Stores a rotated uid token so it survives a restart (a secret store, a file the process reads at start): called with the
     /// new token after each rotation. If it throws, the call fails with an <see cref="AkeylessException"/>, the new token is
-    /// kept in memory, and the next authentication rotates and calls it again. Not bindable from configuration.
+    /// kept in memory, and the next authentication rotates and calls it again. Never called twice at once: a rotation waits
+    /// for a call still running, even one whose authentication was given up, so the last token stored is the live one.
+    /// Not bindable from configuration.
     /// </summary>
     /// <value>The default is <see langword="null"/>: the rotated token lives only in this client.</value>
     public Func<string, CancellationToken, ValueTask>? OnUidTokenRotated { get; set; }

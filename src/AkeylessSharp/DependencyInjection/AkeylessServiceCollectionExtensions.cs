@@ -97,7 +97,7 @@ public static class AkeylessServiceCollectionExtensions
         // (the client logs each call at Debug itself); AddHttpClient(HttpClientName(name)).AddDefaultLogger() brings them back.
         // A resilience handler the application gives every client (ConfigureHttpClientDefaults, as Aspire's service defaults
         // do) would wrap the client's own, replaying writes and multiplying MaxRetries: removed, as the experimental
-        // RemoveAllResilienceHandlers would.
+        // RemoveAllResilienceHandlers would. One added to this client itself after AddAkeyless stays.
         var http = services.AddHttpClient(HttpClientName(name))
             .RemoveAllLoggers()
             .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => RemoveResilienceHandlers(handlers))

@@ -322,6 +322,32 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Authenticate_CliLeavesAProgramHoldingItsOutput_UsesTheCredentialsWithoutWaitingForIt()
+    {
+        // A SAML login opens a browser, which inherits the CLI's standard output and error and outlives it.
+        var pidFile = Path.Combine(_directory, "browser.pid");
+        var script = WriteScript($$"""
+            #!/bin/sh
+            printf '{"creds":"{{_harness.Emulator.AccessKey}}"}' > "{{CredsFile}}"
+            echo "opening a browser" >&2
+            sleep 120 &
+            echo $! > "{{pidFile}}"
+            exit 0
+            """);
+        using var client = Client(login: script + " login");
+        var read = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        int pid = await ReadPidAsync(pidFile);
+        try
+        {
+            Assert.Equal(EmulatorHarness.StaticValue, await read.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+        finally
+        {
+            Kill(pid);
+        }
+    }
+
     private static async Task<int> ReadPidAsync(string pidFile)
     {
         for (int i = 0; i < 300; i++)

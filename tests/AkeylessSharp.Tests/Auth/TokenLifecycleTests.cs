@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using AkeylessSharp.Tests.Infrastructure;
+using AkeylessSharp.Tests.Infrastructure.Faults;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AkeylessSharp.Tests.Auth;
@@ -21,6 +23,34 @@ public sealed class TokenLifecycleTests : IAsyncLifetime
 
         Assert.All(values, v => Assert.Equal(EmulatorHarness.StaticValue, v));
         Assert.Equal(1, _harness.Emulator.Counters.Get("auth"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetSecretAsync_AuthAnswerWithGoZeroTimeExpiry_UsesTheTokenAsExpired(bool asUnixSeconds)
+    {
+        // Go's zero time.Time (an expiry a Gateway never set): Unix -62135596800, printed 0001-01-01 00:00:00 +0000 UTC.
+        await using var proxied = await ProxiedEmulator.StartAsync();
+        proxied.Proxy.EditAnswers("auth", answer =>
+        {
+            if (asUnixSeconds)
+            {
+                answer["creds"]!["expiry"] = -62135596800;
+            }
+            else
+            {
+                answer.Remove("creds");
+                answer["expiration"] = "0001-01-01 00:00:00 +0000 UTC";
+            }
+        });
+        using var client = proxied.Client(o => o.TokenRefreshBuffer = TimeSpan.FromMinutes(5));
+
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+
+        // Past, like an expiry of 0: each call authenticates again, as clearskies does.
+        Assert.Equal(2, proxied.Count("auth"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Tests.Infrastructure;
+using AkeylessSharp.Tests.Infrastructure.Faults;
 
 namespace AkeylessSharp.Tests.Auth;
 
@@ -114,6 +115,60 @@ public sealed class UidTokenRotationTests : IAsyncLifetime
         Assert.Equal("uid-rotate-token", ex.Command);
         Assert.Contains("rejected the credentials", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("even after authenticating again", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotation_StoreOutlivesItsGivenUpAuthentication_NextRotationWaitsSoTheLastStoredTokenIsTheLiveOne()
+    {
+        // A store that ignores the cancellation and finishes late: were the next authentication to rotate meanwhile, the
+        // late store would write the token that rotation revoked over the live one, lost at the next restart.
+        var firstStoreStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirstStore = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var laterStoreCalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        using var client = _harness.Client(o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), async (token, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                firstStoreStarted.SetResult();
+                await releaseFirstStore.Task;
+            }
+            else
+            {
+                laterStoreCalled.TrySetResult();
+            }
+
+            _stored.Enqueue(token);
+        }));
+
+        var first = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        await firstStoreStarted.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        _harness.Time.Advance(client.Options.Timeout);
+        await Assert.ThrowsAsync<AkeylessTimeoutException>(() => first.WaitAsync(TimeSpan.FromSeconds(20)));
+
+        var second = client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask();
+        // Bounded: a rotation that does not wait hands its token over at once; one that waits never does before the release.
+        await Task.WhenAny(laterStoreCalled.Task, Task.Delay(TimeSpan.FromSeconds(2)));
+        releaseFirstStore.SetResult();
+        Assert.Equal(EmulatorHarness.StaticValue, await second.WaitAsync(TimeSpan.FromSeconds(20)));
+
+        using var restarted = Client(_stored.Last(), TimeSpan.FromMinutes(20));
+        Assert.Equal(EmulatorHarness.StaticValue, await restarted.GetSecretAsync(EmulatorHarness.StaticPath));
+    }
+
+    [Theory]
+    [InlineData(FaultMode.Array200)]
+    [InlineData(FaultMode.EmptyObject200)]
+    public async Task Rotation_AnswerOfTheWrongShape_IsAProtocolError(FaultMode mode)
+    {
+        await using var proxied = await ProxiedEmulator.StartAsync();
+        using var client = proxied.Client(o => Uid(o, TestCredentials.UidToken, TimeSpan.FromMinutes(20), Store));
+        proxied.Proxy.Next("uid-rotate-token", mode);
+
+        var ex = await Assert.ThrowsAsync<AkeylessProtocolException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal("uid-rotate-token", ex.Command);
+        Assert.Contains("no universal identity token", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,48 @@ public sealed class EchoedRequestTests
         Assert.DoesNotContain(AccessKey, ex.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("k8s")]
+    [InlineData("cert")]
+    public async Task Auth_RejectionQuotingTheDecodedCredential_OmitsIt(string accessType)
+    {
+        // The body carries the service-account token and the private key base64-encoded; a Gateway decodes them, and a
+        // careless one quotes what it decoded.
+        const string ServiceAccountToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2EifQ.raw-k8s-signature";
+        const string Key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7raw\n-----END PRIVATE KEY-----\n";
+        var field = accessType == "k8s" ? "k8s-service-account-token" : "key-data";
+        await using var server = new RawHttpServer(
+            (request, stream, stop) =>
+            {
+                using var body = JsonDocument.Parse(request.Body);
+                var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body.RootElement.GetProperty(field).GetString()!));
+                return RawWire.WriteJsonAsync(stream, 401, JsonSerializer.Serialize(new { error = $"rejected: could not validate {decoded}" }), stop);
+            },
+            answerAuth: false);
+        using var client = server.Client(o =>
+        {
+            o.AccessKey = null;
+            if (accessType == "k8s")
+            {
+                o.AccessType = AkeylessAccessType.Kubernetes;
+                o.K8sAuthConfigName = "k8s-conf";
+                o.K8sServiceAccountToken = ServiceAccountToken;
+            }
+            else
+            {
+                o.AccessType = AkeylessAccessType.Certificate;
+                o.CertificateData = "-----BEGIN CERTIFICATE-----\nMIIBraw\n-----END CERTIFICATE-----\n";
+                o.PrivateKeyData = Key;
+            }
+        });
+
+        var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => client.GetSecretAsync("/p").AsTask());
+
+        var text = ex.ToString() + ex.ServiceMessage;
+        Assert.Contains("rejected: could not validate", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(accessType == "k8s" ? "raw-k8s-signature" : "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7raw", text, StringComparison.Ordinal);
+    }
+
     private static Task Echo(string echo, int status, RawRequest request, Stream stream, CancellationToken stop)
     {
         // "long page": the echo starts just before the 512 characters the message keeps, so a cut could show a prefix.

@@ -154,6 +154,28 @@ public sealed class InvokeTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task InvokeAsync_CallersOwnTokenOrNoneRejected_SaysSoInsteadOfBlamingTheAuthMethod(bool tokenInBody)
+    {
+        using var client = _harness.Client();
+        var body = new JsonObject { ["path"] = "/" };
+        if (tokenInBody)
+        {
+            body["token"] = "t-never-issued-by-this-service";
+        }
+
+        var ex = await Assert.ThrowsAsync<AkeylessUnauthorizedException>(
+            () => client.InvokeAsync("list-items", body, new AkeylessCommandOptions { SendToken = tokenInBody }));
+
+        Assert.Equal("list-items", ex.Command);
+        Assert.DoesNotContain("even after authenticating again", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(tokenInBody ? "token the list-items body carries" : "SendToken is false", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("t-never-issued-by-this-service", ex.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("../auth")]
     [InlineData("//evil.example/x")]

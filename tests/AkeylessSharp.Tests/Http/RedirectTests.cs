@@ -70,6 +70,59 @@ public sealed class RedirectTests : IAsyncLifetime
         Assert.DoesNotContain("{", received, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("auth")]
+    [InlineData("get-secret-value")]
+    public async Task CallerHttpClientWithStandardHedging_Redirect307_SendsNoCredential(string command)
+    {
+        // The standard hedging handler sends a copy of each request (same body object) through a primary handler that
+        // follows redirects by default: the copy's URI is the one the redirect rewrites.
+        var services = new ServiceCollection();
+        services.AddHttpClient("hedged").AddStandardHedgingHandler();
+        await using var provider = services.BuildServiceProvider();
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("hedged");
+        using var client = new AkeylessClient(http, _env.Options(), null, _env.Harness.Time, null);
+        if (command != "auth")
+        {
+            Assert.True((await client.TestConnectionAsync()).Success);
+        }
+
+        _env.Proxy.Next(command, FaultMode.Redirect307, count: 10);
+
+        var ex = await Assert.ThrowsAnyAsync<AkeylessException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal(command, ex.Command);
+        var received = _env.Target.ReceivedText;
+        Assert.DoesNotContain(_env.Harness.Emulator.AccessKey, received, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"token\"", received, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", received, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallerHttpClientWithStandardHedging_HedgedCopyFollowsCrossOriginRedirect_ErrorSaysTheCredentialWasSentThere()
+    {
+        // The hedging handler sends copies of the request (same body object) after a failed first attempt; its primary
+        // handler follows redirects by default. The copy's redirect is invisible to the body, so what went there must at
+        // least be said: the error names the origin the request reached and asks to rotate the credential.
+        var services = new ServiceCollection();
+        services.AddHttpClient("hedged").AddStandardHedgingHandler();
+        await using var provider = services.BuildServiceProvider();
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("hedged");
+        using var client = new AkeylessClient(http, _env.Options(), null, _env.Harness.Time, null);
+        _env.Proxy.Next("auth", FaultMode.ServiceUnavailable);
+        _env.Proxy.Next("auth", FaultMode.Redirect307, count: 10);
+
+        var ex = await Assert.ThrowsAsync<AkeylessEndpointException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Contains(_env.Harness.Emulator.AccessKey, _env.Target.ReceivedText, StringComparison.Ordinal);
+        Assert.Equal("auth", ex.Command);
+        Assert.Equal(_env.Target.BaseUrl.Port, ex.Location?.Port);
+        Assert.DoesNotContain("no credential was sent", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("was sent to " + _env.Target.BaseUrl.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped), ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowAutoRedirect", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_env.Harness.Emulator.AccessKey, ex.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PrimaryHandler_NeverFollowsRedirects()
     {

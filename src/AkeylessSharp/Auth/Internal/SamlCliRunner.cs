@@ -11,6 +11,7 @@ namespace AkeylessSharp.Auth.Internal;
 internal static partial class SamlCliRunner
 {
     private const int MaxQuotedLength = 300;
+    private static readonly TimeSpan s_pipeCloseGrace = TimeSpan.FromSeconds(2);
 
     public static string Describe(AkeylessClientOptions options) =>
         options.SamlLoginCommand.Replace("{profile}", options.Profile, StringComparison.Ordinal);
@@ -42,10 +43,11 @@ internal static partial class SamlCliRunner
         }
 
         using (process)
+        using (var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             // Drain the pipes so a chatty CLI cannot block on a full buffer; standard output is never kept (it may hold a token).
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            var stdout = process.StandardOutput.ReadToEndAsync(drain.Token);
+            var stderr = process.StandardError.ReadToEndAsync(drain.Token);
             try
             {
                 await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -59,8 +61,27 @@ internal static partial class SamlCliRunner
                 throw;
             }
 
-            await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
-            return new SamlCliOutcome(process.ExitCode, Quote(await stderr.ConfigureAwait(false)));
+            return new SamlCliOutcome(process.ExitCode, Quote(await StderrAsync(stdout, stderr, drain, cancellationToken).ConfigureAwait(false)));
+        }
+    }
+
+    /// <summary>
+    /// The CLI's standard error once it has exited. A program it started (the browser of a SAML login) inherits its pipes
+    /// and may hold them open long after: what the CLI wrote is already in the pipe, so the end of it is awaited only
+    /// briefly, and then the credentials it left decide without it.
+    /// </summary>
+    private static async Task<string> StderrAsync(Task<string> stdout, Task<string> stderr, CancellationTokenSource drain, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(stdout, stderr).WaitAsync(s_pipeCloseGrace, cancellationToken).ConfigureAwait(false);
+            return await stderr.ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await drain.CancelAsync().ConfigureAwait(false);
+            Errors.Internal.AbandonedTask.ObserveFailure(Task.WhenAll(stdout, stderr));
+            return stderr.IsCompletedSuccessfully ? stderr.Result : string.Empty;
         }
     }
 

@@ -92,7 +92,9 @@ internal sealed class TokenManager
 
             // A buffer longer than half the token's life would make every call authenticate again.
             var buffer = lifetime > TimeSpan.Zero && _refreshBuffer > lifetime / 2 ? lifetime / 2 : _refreshBuffer;
-            Volatile.Write(ref _current, new CachedToken(token, token.ExpiresAt - buffer));
+            // An expiry within the buffer of the earliest date (Go's zero time, 0001-01-01) is past like any other.
+            var refreshAt = token.ExpiresAt - DateTimeOffset.MinValue > buffer ? token.ExpiresAt - buffer : DateTimeOffset.MinValue;
+            Volatile.Write(ref _current, new CachedToken(token, refreshAt));
             AkeylessTelemetry.RecordAuthentication(AkeylessAccessTypeNames.ToWireName(_accessType), errorType: null);
             Log.Authenticated(_logger, _accessType, token.ExpiresAt);
             return token;

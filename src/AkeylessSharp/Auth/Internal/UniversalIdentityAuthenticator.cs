@@ -16,6 +16,10 @@ internal sealed class UniversalIdentityAuthenticator(AuthContext context) : IAke
 {
     private const string RotateCommand = "uid-rotate-token";
 
+    // One rotation, hand-over included, at a time: an authentication given up while OnUidTokenRotated still ran (it
+    // ignored the cancellation) must not let the next one rotate again, or the late store would write the token that
+    // rotation revoked over the live one.
+    private readonly SemaphoreSlim _rotation = new(1, 1);
     private string? _uidToken = context.Options.UidToken;
 
     public async ValueTask<AkeylessToken> AuthenticateAsync(CancellationToken cancellationToken)
@@ -23,7 +27,15 @@ internal sealed class UniversalIdentityAuthenticator(AuthContext context) : IAke
         var interval = context.Options.UidTokenRotationInterval;
         if (interval is not null)
         {
-            await RotateAsync(cancellationToken).ConfigureAwait(false);
+            await _rotation.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await RotateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _rotation.Release();
+            }
         }
 
         var token = await context.AuthenticateAsync(
@@ -39,7 +51,8 @@ internal sealed class UniversalIdentityAuthenticator(AuthContext context) : IAke
         var response = await context.Transport.SendAsync(
             RotateCommand, null, new JsonObject { ["uid-token"] = _uidToken, ["json"] = false },
             RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, cancellationToken, idempotent: false).ConfigureAwait(false);
-        var rotated = response?["token"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith("u-", StringComparison.Ordinal)
+        // An object's field only: indexing any other JSON (an array, a string) by name throws InvalidOperationException.
+        var rotated = response is JsonObject answer && answer["token"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith("u-", StringComparison.Ordinal)
             ? text
             : throw ExceptionFactory.InvalidResponse(RotateCommand, null, "no universal identity token");
 

@@ -24,7 +24,7 @@ internal static class EchoScrubber
         ["access-key", "token", "uid-token", "jwt", "k8s-service-account-token", "cloud-id", "key-data", "value", "password",
          "creds", "admin-password", "ldap-password", "keytab-data"];
 
-    /// <summary><paramref name="text"/> with every secret field's value of the JSON <paramref name="sentBody"/>, as sent (escaped) or as read, replaced.</summary>
+    /// <summary><paramref name="text"/> with every secret field's value of the JSON <paramref name="sentBody"/>, as sent (escaped), as read, or as its base64 decodes, replaced.</summary>
     public static string Scrub(string text, ReadOnlySpan<byte> sentBody)
     {
         if (sentBody.IsEmpty)
@@ -39,10 +39,13 @@ internal static class EchoScrubber
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && IsSecretField(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.String)
                 {
-                    if (!TryReplace(ref text, reader.GetString()) || !TryReplace(ref text, Encoding.UTF8.GetString(reader.ValueSpan)))
+                    var value = reader.GetString();
+                    if (!TryReplace(ref text, value) || !TryReplace(ref text, Encoding.UTF8.GetString(reader.ValueSpan)))
                     {
                         return Withheld;
                     }
+
+                    ReplaceDecoded(ref text, value);
                 }
             }
         }
@@ -66,6 +69,37 @@ internal static class EchoScrubber
 
         return false;
     }
+
+    /// <summary>
+    /// The text a base64 value decodes to (the k8s service-account token, the PEM of key-data, the cloud id), which a Gateway
+    /// that decoded it may quote: whole, trimmed, and line by line (a PEM's body lines); lines too short to matter stay.
+    /// </summary>
+    private static void ReplaceDecoded(ref string text, string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length < MinSecretLength || !System.Buffers.Text.Base64.IsValid(value))
+        {
+            return;
+        }
+
+        string decoded;
+        try
+        {
+            decoded = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(value));
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return;
+        }
+
+        text = Replace(Replace(text, decoded), decoded.Trim());
+        foreach (var line in decoded.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            text = Replace(text, line);
+        }
+    }
+
+    private static string Replace(string text, string secret) =>
+        secret.Length < MinSecretLength ? text : text.Replace(secret, Redacted, StringComparison.Ordinal);
 
     // False when the text holds a secret too short to replace.
     private static bool TryReplace(ref string text, string? secret)

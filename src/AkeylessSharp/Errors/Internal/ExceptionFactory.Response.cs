@@ -63,6 +63,14 @@ internal static partial class ExceptionFactory
             status, command, path, target);
     }
 
+    /// <summary>
+    /// A redirect to another origin that the caller's <see cref="HttpClient"/> followed with the request body (a copy of the
+    /// request the body could not check): the credential or token went there, and the message says so.
+    /// </summary>
+    public static AkeylessEndpointException RedirectFollowedWithBody(Uri? baseUri, string command, string? path, Uri target) =>
+        new($"{Origin(baseUri)}{baseUri?.AbsolutePath} did not answer as the Akeyless API; check ApiUrl. {command} got a redirect to {Origin(target)}, and the HttpClient given to the client followed it with the request body: the {command} request, with its credential or API token, was sent to {Origin(target)}. Treat that credential as exposed and rotate it. Give the client an HttpClient whose primary handler does not follow redirects (AllowAutoRedirect = false), and set ApiUrl to the address that serves the API itself.",
+            null, command, path, target);
+
     public static AkeylessEndpointException NotTheApi(Uri? baseUri, string command, string? path, HttpStatusCode status, string what) =>
         new($"{Origin(baseUri)}{baseUri?.AbsolutePath} did not answer as the Akeyless API; check ApiUrl. {command} got {(int)status} ({status}) with {what}. Use {AkeylessClientOptions.DefaultApiUrl} or a Gateway's API base such as https://gateway:8000/api/v2.",
             status, command, path);

@@ -17,7 +17,7 @@ internal static partial class ExceptionFactory
             HttpStatusCode.NotFound => new AkeylessNotFoundException(
                 $"No item exists{at} ({command}, 404). Check the path, including its leading folder.{said}", command, path, serviceMessage),
             // uid-rotate-token carries the universal identity token itself, not an API token: no re-authentication happened.
-            HttpStatusCode.Unauthorized when command is "auth" or "static-creds-auth" or "uid-rotate-token" => new AkeylessUnauthorizedException(
+            HttpStatusCode.Unauthorized when IsCredentialCommand(command) => new AkeylessUnauthorizedException(
                 $"Akeyless rejected the credentials ({command}, 401). Check AccessId, AccessType and the credential for that access type.{said}", command, path, serviceMessage),
             HttpStatusCode.Unauthorized => new AkeylessUnauthorizedException(
                 $"Akeyless rejected the API token for {command}{at} (401) even after authenticating again. Check that the auth method is still valid.{said}", command, path, serviceMessage),
@@ -32,6 +32,23 @@ internal static partial class ExceptionFactory
             _ => new AkeylessException(
                 $"Akeyless answered {(int)status} ({status}) to {command}{at}. Check ApiUrl and the service or Gateway status.{said}", status, command, path, serviceMessage),
         };
+    }
+
+    /// <summary>Whether <paramref name="command"/> carries a credential rather than an API token, so a 401 rejects the credential.</summary>
+    public static bool IsCredentialCommand(string command) => command is "auth" or "static-creds-auth" or "uid-rotate-token";
+
+    /// <summary>
+    /// A 401 to a raw command that carried the caller's own token (<paramref name="tokenInBody"/>) or none (SendToken off):
+    /// the client neither sent its token nor authenticated again.
+    /// </summary>
+    public static AkeylessUnauthorizedException CallersTokenRejected(AkeylessException rejected, bool tokenInBody)
+    {
+        var said = rejected.ServiceMessage is null ? string.Empty : $" Akeyless said: {rejected.ServiceMessage}";
+        return new(
+            tokenInBody
+                ? $"Akeyless rejected the token the {rejected.Command} body carries (401); the client sent the body as given, without its own token and without authenticating. Check that token ('token' or 'uid-token'), or leave it out of the body so the client adds its API token.{said}"
+                : $"Akeyless refused {rejected.Command} (401), sent without a token: SendToken is false and the body carries no 'token'. Set SendToken to true so the client adds its API token, or put one in the body.{said}",
+            rejected.Command, rejected.Path, rejected.ServiceMessage);
     }
 
     /// <summary>A 429 or 5xx whose Retry-After asked for a wait longer than the call had left: not waited for.</summary>

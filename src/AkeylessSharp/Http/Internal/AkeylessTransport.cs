@@ -99,10 +99,15 @@ internal sealed class AkeylessTransport
     private void EnsureNotRedirected(Uri asked, HttpResponseMessage response, string command, string? path)
     {
         // A redirecting handler rewrites RequestUri on the request it was given (or on its own copy of it).
-        var answered = response.RequestMessage?.RequestUri;
+        var answeredBy = response.RequestMessage;
+        var answered = answeredBy?.RequestUri;
         if (answered is not null && !ReferenceEquals(answered, asked) && answered != asked)
         {
-            throw ExceptionFactory.Redirect(BaseUri, command, path, null, answered);
+            // A copy of the request (a hedging handler's) keeps the body, which cannot see the copy's redirect: a
+            // 307/308 to another origin then carried the body there, and the caller must know to rotate the credential.
+            throw answeredBy!.Content is not null && !OriginBoundContent.SameOrigin(answered, asked)
+                ? ExceptionFactory.RedirectFollowedWithBody(BaseUri, command, path, answered)
+                : ExceptionFactory.Redirect(BaseUri, command, path, null, answered);
         }
     }
 

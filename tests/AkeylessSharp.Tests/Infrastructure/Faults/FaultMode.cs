@@ -36,6 +36,9 @@ public enum FaultMode
     /// <summary>Forward, answer 200 with the JSON object <c>{}</c> instead: valid JSON without any field the client reads.</summary>
     EmptyObject200,
 
+    /// <summary>Forward, answer 200 with the JSON array <c>[]</c> instead: valid JSON of the wrong shape.</summary>
+    Array200,
+
     /// <summary>Forward, answer with the real body labelled <c>text/plain</c>.</summary>
     WrongContentType,
 

@@ -208,6 +208,9 @@ internal sealed class FaultProxy : IAsyncDisposable
             case FaultMode.EmptyObject200:
                 await WriteAsync(context, 200, "application/json", "{}"u8.ToArray());
                 break;
+            case FaultMode.Array200:
+                await WriteAsync(context, 200, "application/json", "[]"u8.ToArray());
+                break;
             case FaultMode.WrongContentType:
                 await WriteAsync(context, status, "text/plain; charset=utf-8", body);
                 break;
