@@ -117,7 +117,10 @@ public sealed partial class AkeylessClientOptions
     /// </value>
     public string SamlLoginCommand { get; set; } = "akeyless list-items --profile {profile} --path /not/a/real/path";
 
-    /// <summary>The folder holding the CLI's stored credentials; <see langword="null"/> means <c>~/.akeyless/.tmp_creds</c>.</summary>
+    /// <summary>
+    /// The folder holding the CLI's stored credentials; <see langword="null"/> means <c>~/.akeyless/.tmp_creds</c>. A leading
+    /// <c>~/</c> is the user's home folder, as in a shell.
+    /// </summary>
     public string? SamlCredentialsDirectory { get; set; }
 
     /// <summary>

@@ -59,6 +59,23 @@ internal sealed class AkeylessClientOptionsCrossValidator : IValidateOptions<Ake
             failures.Add("GatewayCaBundlePath is empty: give the path of a PEM file of the Gateway's CA certificates, or leave it unset to trust the system's CAs.");
         }
 
+        if (options.GatewayUrl is { } gateway
+            && !(Uri.TryCreate(gateway, UriKind.Absolute, out var gatewayUri) && (gatewayUri.Scheme == Uri.UriSchemeHttps || gatewayUri.Scheme == Uri.UriSchemeHttp)))
+        {
+            failures.Add("GatewayUrl is not an absolute http(s) URL: give the Gateway's address as Akeyless reaches it, such as https://gateway.example.com:8000, or leave it unset to send the Gateway root of ApiUrl.");
+        }
+
+        foreach (var (path, field) in (ReadOnlySpan<(string?, string)>)[
+            (options.K8sServiceAccountTokenPath, nameof(AkeylessClientOptions.K8sServiceAccountTokenPath)),
+            (options.GatewayCaBundlePath, nameof(AkeylessClientOptions.GatewayCaBundlePath)),
+            (options.SamlCredentialsDirectory, nameof(AkeylessClientOptions.SamlCredentialsDirectory))])
+        {
+            if (path is not null && path.Contains('\0', StringComparison.Ordinal))
+            {
+                failures.Add($"{field} holds a NUL character, which no file path can: give the path as written on disk.");
+            }
+        }
+
         if (options.AttemptTimeout > options.TotalRequestTimeout)
         {
             failures.Add($"AttemptTimeout ({options.AttemptTimeout}) must not exceed TotalRequestTimeout ({options.TotalRequestTimeout}).");

@@ -203,6 +203,20 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         Assert.Equal(nameof(AkeylessClientOptions.SamlLoginCommand), ex.Field);
     }
 
+    [Theory]
+    [InlineData("~/.akeyless/.tmp_creds", ".akeyless/.tmp_creds")]
+    [InlineData("~", "")]
+    [InlineData("/abs/creds", null)]
+    public void CredentialsFilePath_AFolderWrittenWithATilde_IsUnderTheHomeFolder(string written, string? underHome)
+    {
+        var options = new AkeylessClientOptions { AccessId = "p-abc", Profile = "work", SamlCredentialsDirectory = written };
+
+        var path = AkeylessSharp.Auth.Internal.SamlAuthenticator.CredentialsFilePath(options);
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        Assert.Equal(Path.Combine(underHome is null ? written : Path.Combine(home, underHome), "work-p-abc"), path);
+    }
+
     [Fact]
     public async Task Authenticate_CliFails_ErrorNamesCommand()
     {

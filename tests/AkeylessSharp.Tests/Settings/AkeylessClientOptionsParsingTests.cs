@@ -83,6 +83,17 @@ public sealed class AkeylessClientOptionsParsingTests
     }
 
     [Theory]
+    [InlineData("akeyless://p-abc:a2V5@gw.example.com?api_url=https://elsewhere.example", "api_url")]
+    [InlineData("akeyless://p-abc:a2V5@gw.example.com?ApiHost=elsewhere.example", "ApiHost")]
+    public void FromConnectionString_UriParameterReplacingItsHost_IsRefusedNamingIt(string text, string key)
+    {
+        var error = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromConnectionString(text));
+
+        Assert.Equal(key, error.Field);
+        Assert.DoesNotContain("elsewhere", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Timeout=1e20")]
     [InlineData("AuthTokenTtl=Infinity")]
     [InlineData("retry_base_delay=1e400")]

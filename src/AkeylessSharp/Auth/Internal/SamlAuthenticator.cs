@@ -48,8 +48,16 @@ internal sealed class SamlAuthenticator(AuthContext context) : IAkeylessAuthenti
 
     internal static string CredentialsFilePath(AkeylessClientOptions options)
     {
-        var directory = options.SamlCredentialsDirectory
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".akeyless", ".tmp_creds");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var directory = options.SamlCredentialsDirectory switch
+        {
+            null => Path.Combine(home, ".akeyless", ".tmp_creds"),
+
+            // Written as a shell would take it ("~/.akeyless/.tmp_creds"): no shell expands it on the way here.
+            "~" => home,
+            ['~', '/' or '\\', .. var rest] => Path.Combine(home, rest),
+            var given => given,
+        };
         return Path.Combine(directory, $"{options.Profile}-{options.AccessId}");
     }
 

@@ -35,6 +35,12 @@ internal static class ConnectionUri
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
             var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            if (OptionSetters.NamesApiUrl(key))
+            {
+                // The host is where the credential in the URI goes; a parameter silently sending it elsewhere is refused.
+                throw new AkeylessConfigurationException($"The connection URI parameter '{key}' would replace the URI's own host as the API URL; write the endpoint as the host (akeyless://ID:KEY@gateway.example.com:8080/api/v2) and remove '{key}'.", key);
+            }
+
             if (!OptionSetters.TrySet(options, key, value))
             {
                 throw new AkeylessConfigurationException($"The connection URI parameter '{key}' is not an Akeyless option. Use snake_case option names such as access_type, uid_token, jwt, k8s_auth_config_name.", key);

@@ -69,6 +69,9 @@ internal static class OptionSetters
         return true;
     }
 
+    /// <summary>Whether <paramref name="key"/>, in any spelling, names the API URL.</summary>
+    public static bool NamesApiUrl(string key) => Normalize(key) is "apiurl" or "apihost";
+
     private static string Normalize(string key) =>
         key.Trim().Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
 
