@@ -14,9 +14,18 @@ internal sealed class AkeylessConfigurationHealthCheck(IConfiguration configurat
     /// <summary>Without an explicit bound, data may be this many reload intervals old before the check degrades.</summary>
     internal const int DefaultIntervalsBeforeStale = 3;
 
+    // A configuration added as a whole (AddConfiguration, or the host's configuration under the app's) is one chained
+    // provider over a root of its own: its Akeyless providers are looked for in there too.
+    private static IEnumerable<AkeylessConfigurationProvider> AkeylessProvidersIn(IConfigurationProvider provider) => provider switch
+    {
+        AkeylessConfigurationProvider akeyless => [akeyless],
+        ChainedConfigurationProvider { Configuration: IConfigurationRoot chained } => chained.Providers.SelectMany(AkeylessProvidersIn),
+        _ => [],
+    };
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var providers = (configuration as IConfigurationRoot)?.Providers.OfType<AkeylessConfigurationProvider>().ToList() ?? [];
+        var providers = (configuration as IConfigurationRoot)?.Providers.SelectMany(AkeylessProvidersIn).ToList() ?? [];
         if (providers.Count == 0)
         {
             return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, "No Akeyless configuration provider is in the configuration: call AddAkeyless on the configuration builder."));

@@ -124,6 +124,20 @@ public class HealthCheckTests
         ((IDisposable)config).Dispose();
     }
 
+    [Fact]
+    public async Task AProviderInsideAConfigurationAddedWhole_IsChecked()
+    {
+        var failing = new FakeAkeylessClient();
+        failing.FailNext(FakeAkeylessClient.Unavailable());
+        using var host = (IDisposable)new ConfigurationBuilder().AddAkeyless(o => { o.Client = failing; o.BasePaths.Add("/app"); o.Optional = true; }).Build();
+        var config = new ConfigurationBuilder().AddConfiguration((IConfiguration)host).Build();
+
+        var report = await CheckAsync(config);
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Contains("no load has succeeded", report.Description, StringComparison.Ordinal);
+    }
+
     private static async Task<HealthReportEntry> CheckAsync(IConfiguration configuration, TimeSpan? maxAge = null)
     {
         var services = new ServiceCollection();
