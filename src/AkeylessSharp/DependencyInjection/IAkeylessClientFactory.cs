@@ -8,7 +8,7 @@ public interface IAkeylessClientFactory
     /// <summary>Gets the client registered under <paramref name="name"/>; the same instance every time.</summary>
     /// <param name="name">The name given to <c>AddAkeyless</c>; empty for the default client.</param>
     /// <returns>The client.</returns>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The named options are invalid.</exception>
-    /// <exception cref="AkeylessConfigurationException">No client was registered under <paramref name="name"/> with <c>AddAkeyless</c>; the message lists those that were.</exception>
+    /// <exception cref="AkeylessConfigurationException">No client was registered under <paramref name="name"/> with <c>AddAkeyless</c> (the message
+    /// lists those that were), or its options are invalid (the message names each invalid option; the validation failure is the inner exception).</exception>
     IAkeylessClient CreateClient(string name);
 }

@@ -21,7 +21,10 @@ public sealed class ClientFactoryRecoveryTests
         services.AddAkeyless("reports", root.GetSection("Akeyless"));
         using var provider = services.BuildServiceProvider();
         var factory = provider.GetRequiredService<IAkeylessClientFactory>();
-        Assert.Throws<OptionsValidationException>(() => factory.CreateClient("reports"));
+        var invalid = Assert.Throws<AkeylessConfigurationException>(() => factory.CreateClient("reports"));
+        Assert.Contains("'reports'", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxRetries", invalid.Message, StringComparison.Ordinal);
+        Assert.IsType<OptionsValidationException>(invalid.InnerException);
 
         root["Akeyless:MaxRetries"] = "2";
         root.Reload();

@@ -70,7 +70,19 @@ internal sealed class AkeylessClientFactory(
 
     private AkeylessClient Create(string name)
     {
-        var clientOptions = options.Get(name);
+        AkeylessClientOptions clientOptions;
+        try
+        {
+            clientOptions = options.Get(name);
+        }
+        catch (OptionsValidationException ex)
+        {
+            // The validators' own messages (field and fix, never a value), under the library's exception type.
+            throw new AkeylessConfigurationException(
+                $"The options of the Akeyless client {(name.Length == 0 ? "registered without a name" : AkeylessSharp.Errors.Internal.Quote.Of(name))} are invalid: {string.Join(" ", ex.Failures)}",
+                innerException: ex);
+        }
+
         var httpClientName = AkeylessServiceCollectionExtensions.HttpClientName(name);
 
         // Handler rotation runs on real time, whatever clock the client is given.
