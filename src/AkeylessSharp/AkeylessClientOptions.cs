@@ -87,10 +87,10 @@ public sealed partial class AkeylessClientOptions
     /// <summary>The Gateway URL sent with k8s authentication; <see langword="null"/> sends the Gateway root derived from <see cref="ApiUrl"/>.</summary>
     public string? GatewayUrl { get; set; }
 
-    /// <summary>The client certificate, PEM or base64 of PEM, for <see cref="AkeylessAccessType.Certificate"/>.</summary>
+    /// <summary>The client certificate, PEM, base64 of PEM, or base64 of DER, for <see cref="AkeylessAccessType.Certificate"/>.</summary>
     public string? CertificateData { get; set; }
 
-    /// <summary>The certificate's private key, PEM or base64 of PEM. Secret.</summary>
+    /// <summary>The certificate's private key, PEM, base64 of PEM, or base64 of DER (PKCS#8, RSA or EC). Secret.</summary>
     public string? PrivateKeyData { get; set; }
 
     /// <summary>The audience of the GCP ID token.</summary>

@@ -131,11 +131,17 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Certificate_PemOrBase64_ReadsSecret(bool base64)
+    [InlineData("pem")]
+    [InlineData("base64")]
+    [InlineData("der")]
+    public async Task Certificate_PemOrBase64OrDer_ReadsSecret(string form)
     {
-        string Encode(string pem) => base64 ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem)) : pem;
+        string Encode(string pem) => form switch
+        {
+            "base64" => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem)),
+            "der" => Convert.ToBase64String(Convert.FromBase64String(pem[System.Security.Cryptography.PemEncoding.Find(pem).Base64Data])),
+            _ => pem,
+        };
         using var client = _harness.Client(o =>
         {
             o.AccessType = AkeylessAccessType.Certificate;

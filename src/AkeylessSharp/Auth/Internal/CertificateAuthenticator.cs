@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using AkeylessSharp.Http.Contracts;
 
@@ -5,10 +7,18 @@ namespace AkeylessSharp.Auth.Internal;
 
 /// <summary>
 /// <c>certificate</c> (<c>cert</c> on the wire): sends <c>cert-data</c> and <c>key-data</c> as base64 of the PEM text,
-/// accepting either PEM or already-base64 input (the Airflow connection form gives PEM, its extras often base64).
+/// accepting PEM, already-base64 input (the Airflow connection form gives PEM, its extras often base64), or base64 of DER.
 /// </summary>
 internal sealed class CertificateAuthenticator(AuthContext context) : IAkeylessAuthenticator
 {
+    private static readonly (string Label, Action<byte[]> Load)[] s_keyFormats =
+    [
+        ("PRIVATE KEY", static der => { using var key = RSA.Create(); key.ImportPkcs8PrivateKey(der, out _); }),
+        ("PRIVATE KEY", static der => { using var key = ECDsa.Create(); key.ImportPkcs8PrivateKey(der, out _); }),
+        ("RSA PRIVATE KEY", static der => { using var key = RSA.Create(); key.ImportRSAPrivateKey(der, out _); }),
+        ("EC PRIVATE KEY", static der => { using var key = ECDsa.Create(); key.ImportECPrivateKey(der, out _); }),
+    ];
+
     public ValueTask<AkeylessToken> AuthenticateAsync(CancellationToken cancellationToken)
     {
         var options = context.Options;
@@ -38,11 +48,16 @@ internal sealed class CertificateAuthenticator(AuthContext context) : IAkeylessA
 
         try
         {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(text));
-            var decodedText = decoded.Trim();
+            var bytes = Convert.FromBase64String(text);
+            var decodedText = Encoding.UTF8.GetString(bytes).Trim();
             if (PemBlocks(decodedText) is { } decodedPem)
             {
                 return ReferenceEquals(decodedPem, decodedText) ? text : Encode(decodedPem);
+            }
+
+            if (DerAsPem(bytes, isKey: field == nameof(AkeylessClientOptions.PrivateKeyData)) is { } derPem)
+            {
+                return Encode(derPem);
             }
         }
         catch (FormatException)
@@ -50,7 +65,42 @@ internal sealed class CertificateAuthenticator(AuthContext context) : IAkeylessA
             // Fall through to the error below, which never echoes the data.
         }
 
-        throw new AkeylessConfigurationException($"{field} is neither PEM text (-----BEGIN ...) nor base64 of PEM.", field);
+        throw new AkeylessConfigurationException($"{field} is neither PEM text (-----BEGIN ...) nor base64 of PEM or of DER.", field);
+    }
+
+    /// <summary>
+    /// Base64 of DER (<c>openssl x509 -outform der | base64</c>, a PEM body without its lines) as PEM text: a certificate,
+    /// or a PKCS#8, RSA or EC private key, each recognised by loading it; <see langword="null"/> for anything else.
+    /// </summary>
+    private static string? DerAsPem(byte[] der, bool isKey)
+    {
+        if (!isKey)
+        {
+            try
+            {
+                using var certificate = X509CertificateLoader.LoadCertificate(der);
+                return certificate.ExportCertificatePem();
+            }
+            catch (CryptographicException)
+            {
+                return null;
+            }
+        }
+
+        foreach (var (label, load) in s_keyFormats)
+        {
+            try
+            {
+                load(der);
+                return PemEncoding.WriteString(label, der);
+            }
+            catch (CryptographicException)
+            {
+                // Not this format: try the next.
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
