@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AkeylessSharp.Cli.Infrastructure;
+using AkeylessSharp.Settings.Internal;
 
 namespace AkeylessSharp.Cli.Settings;
 
@@ -138,7 +139,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
     private static AkeylessClientOptions PartialConnectionString(string connectionString) =>
         AkeylessClientOptions.FromEnvironment(name => name == AkeylessEnvironmentVariables.ConnectionString ? connectionString : null);
 
-    /// <summary>Reads a PEM file named by an option or its variable; <see langword="null"/> when neither is set.</summary>
+    /// <summary>Reads a PEM (or DER) file named by an option or its variable; <see langword="null"/> when neither is set.</summary>
     /// <exception cref="CliUsageException">The file cannot be read; the message names it, never its content.</exception>
     private static string? ReadFile(string? path, string setting)
     {
@@ -149,7 +150,7 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
 
         try
         {
-            return File.ReadAllText(path);
+            return CredentialFile.Read(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -24,9 +24,9 @@ internal sealed class GlobalOptions
 
     public Option<string?> K8sTokenFile { get; } = Recursive("--k8s-token-file", "The service-account token file, for k8s [env: AKEYLESS_K8S_TOKEN_FILE; default: the in-pod path].");
 
-    public Option<string?> CertFile { get; } = Recursive("--cert-file", "The client certificate (PEM), for certificate [env: AKEYLESS_CERT_FILE].");
+    public Option<string?> CertFile { get; } = Recursive("--cert-file", "The client certificate (PEM or DER), for certificate [env: AKEYLESS_CERT_FILE].");
 
-    public Option<string?> KeyFile { get; } = Recursive("--key-file", "The certificate's private key (PEM), for certificate [env: AKEYLESS_KEY_FILE].");
+    public Option<string?> KeyFile { get; } = Recursive("--key-file", "The certificate's private key (PEM or DER), for certificate [env: AKEYLESS_KEY_FILE].");
 
     public Option<string?> GcpAudience { get; } = Recursive("--gcp-audience", "The audience of the GCP identity token, for gcp [env: AKEYLESS_GCP_AUDIENCE; default: akeyless.io].");
 

@@ -98,6 +98,19 @@ public sealed class CredentialOptionsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Certificate_BinaryDerFiles_AreReadAsDer()
+    {
+        string certificate = System.IO.Path.Combine(_files.FullName, "client.der");
+        string key = System.IO.Path.Combine(_files.FullName, "client-key.der");
+        File.WriteAllBytes(certificate, _client.RawData);
+        File.WriteAllBytes(key, _clientKey.ExportRSAPrivateKey());
+
+        var result = await RunAsync(["get", Path, "--access-id", CertAccessId, "--cert-file", certificate, "--key-file", key]);
+
+        Assert.Equal(Value + "\n", result.Out);
+    }
+
+    [Fact]
     public async Task Certificate_MissingKeyFile_IsAUsageErrorNamingTheOption()
     {
         string missing = System.IO.Path.Combine(_files.FullName, "absent.key");

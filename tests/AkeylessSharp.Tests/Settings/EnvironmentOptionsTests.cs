@@ -59,6 +59,48 @@ public sealed class EnvironmentOptionsTests : IAsyncLifetime
         Assert.Contains("AKEYLESS_ACCESS_TYPE", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FromEnvironment_CertificateAndKeyFiles_AsPemOrBinaryDer_AuthenticateAsCertificate(bool der)
+    {
+        var folder = Directory.CreateTempSubdirectory("akeyless-cert-").FullName;
+        try
+        {
+            var certificate = Path.Combine(folder, "client.crt");
+            var key = Path.Combine(folder, "client.key");
+            WriteCredential(certificate, _harness.Credentials.ClientCertificatePem, der);
+            WriteCredential(key, _harness.Credentials.ClientKeyPem, der);
+            var options = AkeylessClientOptions.FromEnvironment(Lookup(new()
+            {
+                ["AKEYLESS_API_URL"] = _harness.Emulator.BaseUrl.ToString(),
+                ["AKEYLESS_ACCESS_ID"] = TestCredentials.CertAccessId,
+                ["AKEYLESS_CERT_FILE"] = certificate,
+                ["AKEYLESS_KEY_FILE"] = key,
+            }));
+            using var client = new AkeylessClient(options, timeProvider: _harness.Time);
+
+            Assert.Equal(AkeylessAccessType.Certificate, options.AccessType);
+            Assert.Equal(EmulatorHarness.StaticValue, await client.GetSecretAsync(EmulatorHarness.StaticPath));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static void WriteCredential(string path, string pem, bool der)
+        {
+            if (der)
+            {
+                File.WriteAllBytes(path, Convert.FromBase64String(pem[System.Security.Cryptography.PemEncoding.Find(pem).Base64Data]));
+            }
+            else
+            {
+                File.WriteAllText(path, pem);
+            }
+        }
+    }
+
     [Fact]
     public void FromEnvironment_UnreadableCertFile_NamesTheVariableNotTheContent()
     {

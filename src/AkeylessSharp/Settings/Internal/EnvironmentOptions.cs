@@ -62,7 +62,7 @@ internal static class EnvironmentOptions
 
         try
         {
-            return File.ReadAllText(path);
+            return CredentialFile.Read(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
