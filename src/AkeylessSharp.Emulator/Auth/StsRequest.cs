@@ -98,6 +98,12 @@ internal sealed record SigV4Authorization(string AccessKeyId, string Scope, stri
             throw Errors.AuthFailed("the Authorization credential scope is malformed");
         }
 
-        return new SigV4Authorization(parts[0], string.Join('/', parts[1..]), parts[3], signed.Split(';'), signature);
+        var signedHeaders = signed.Split(';');
+        if (signedHeaders.Any(h => h.Length == 0) || signedHeaders.Distinct(StringComparer.OrdinalIgnoreCase).Count() != signedHeaders.Length)
+        {
+            throw Errors.AuthFailed("the Authorization SignedHeaders list has an empty or repeated header name");
+        }
+
+        return new SigV4Authorization(parts[0], string.Join('/', parts[1..]), parts[3], signedHeaders, signature);
     }
 }

@@ -67,4 +67,36 @@ public sealed class AwsIamAuthTests : EmulatorTestBase
 
         Assert.True(r.Status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, r.Text);
     }
+
+    // A signed-headers list naming one header twice used to build a dictionary with a duplicate key: a 500.
+    [Theory]
+    [InlineData("host;x-amz-date;host")]
+    [InlineData("host;Host;x-amz-date")]
+    public async Task AwsIam_SignedHeadersNamingAHeaderTwice_Returns401NotA500(string signedHeaders)
+    {
+        var amzDate = SigV4Date(_clock.GetUtcNow());
+        var headers = new JsonObject
+        {
+            ["Authorization"] = new JsonArray($"AWS4-HMAC-SHA256 Credential={KeyId}/{amzDate[..8]}/us-east-1/sts/aws4_request, SignedHeaders={signedHeaders}, Signature=00"),
+            ["Host"] = new JsonArray("sts.amazonaws.com"),
+            ["X-Amz-Date"] = new JsonArray(amzDate),
+        };
+        var doc = new JsonObject
+        {
+            ["sts_request_method"] = "POST",
+            ["sts_request_url"] = B64("https://sts.amazonaws.com/"),
+            ["sts_request_body"] = B64("Action=GetCallerIdentity&Version=2011-06-15"),
+            ["sts_request_headers"] = B64(headers.ToJsonString()),
+        };
+
+        var r = await AuthAsync(B64(doc.ToJsonString()));
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+        Assert.Contains("SignedHeaders", r.Error, StringComparison.Ordinal);
+    }
+
+    private static string SigV4Date(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string B64(string s) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(s));
 }
