@@ -146,4 +146,18 @@ public sealed class AccessKeyAuthTests
         Assert.Equal("p-custom0000001a0", emulator.AccessId);
         Assert.Equal("custom-key", emulator.AccessKey);
     }
+
+    // The stored-credentials form is JSON inside a string: a lone surrogate escape in its creds used to throw reading it, a 500.
+    [Theory]
+    [InlineData("""{"creds":"\ud800"}""")]
+    [InlineData("""{"creds":"key\udc00"}""")]
+    public async Task StaticCredsAuth_StoredCredentialsWithALoneSurrogateEscape_Returns401NotA500(string creds)
+    {
+        await using var emulator = await AkeylessEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator.BaseUrl);
+
+        var r = await client.PostAsync("static-creds-auth", new JsonObject { ["access-id"] = emulator.AccessId, ["creds"] = creds });
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+    }
 }
