@@ -74,12 +74,36 @@ public sealed class AwsIamAuthTests : EmulatorTestBase
     [InlineData("host;Host;x-amz-date")]
     public async Task AwsIam_SignedHeadersNamingAHeaderTwice_Returns401NotA500(string signedHeaders)
     {
-        var amzDate = SigV4Date(_clock.GetUtcNow());
+        var date = SigV4Date(_clock.GetUtcNow())[..8];
+
+        var r = await AuthAsync(CloudIdWithAuthorization($"AWS4-HMAC-SHA256 Credential={KeyId}/{date}/us-east-1/sts/aws4_request, SignedHeaders={signedHeaders}, Signature=00"));
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+        Assert.Contains("SignedHeaders", r.Error, StringComparison.Ordinal);
+    }
+
+    // Likewise an Authorization header giving one of its fields twice.
+    [Theory]
+    [InlineData("Credential")]
+    [InlineData("Signature")]
+    public async Task AwsIam_AuthorizationFieldGivenTwice_Returns401NotA500(string field)
+    {
+        var date = SigV4Date(_clock.GetUtcNow())[..8];
+
+        var r = await AuthAsync(CloudIdWithAuthorization(
+            $"AWS4-HMAC-SHA256 Credential={KeyId}/{date}/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=00, {field}=again"));
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+        Assert.Contains(field, r.Error, StringComparison.Ordinal);
+    }
+
+    private string CloudIdWithAuthorization(string authorization)
+    {
         var headers = new JsonObject
         {
-            ["Authorization"] = new JsonArray($"AWS4-HMAC-SHA256 Credential={KeyId}/{amzDate[..8]}/us-east-1/sts/aws4_request, SignedHeaders={signedHeaders}, Signature=00"),
+            ["Authorization"] = new JsonArray(authorization),
             ["Host"] = new JsonArray("sts.amazonaws.com"),
-            ["X-Amz-Date"] = new JsonArray(amzDate),
+            ["X-Amz-Date"] = new JsonArray(SigV4Date(_clock.GetUtcNow())),
         };
         var doc = new JsonObject
         {
@@ -88,11 +112,7 @@ public sealed class AwsIamAuthTests : EmulatorTestBase
             ["sts_request_body"] = B64("Action=GetCallerIdentity&Version=2011-06-15"),
             ["sts_request_headers"] = B64(headers.ToJsonString()),
         };
-
-        var r = await AuthAsync(B64(doc.ToJsonString()));
-
-        r.AssertStatus(HttpStatusCode.Unauthorized);
-        Assert.Contains("SignedHeaders", r.Error, StringComparison.Ordinal);
+        return B64(doc.ToJsonString());
     }
 
     private static string SigV4Date(DateTimeOffset now) =>
