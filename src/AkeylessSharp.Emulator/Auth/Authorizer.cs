@@ -56,7 +56,8 @@ internal sealed class Authorizer
             return string.Equals(p, path, StringComparison.Ordinal);
         }
 
-        var regex = "^" + Regex.Escape(p).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(path, regex, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
+        // Singleline: "." matches a line feed too; \z: the end of the path, not before a final line feed as "$" allows.
+        var regex = @"\A" + Regex.Escape(p).Replace("\\*", ".*", StringComparison.Ordinal) + @"\z";
+        return Regex.IsMatch(path, regex, RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
     }
 }

@@ -82,10 +82,17 @@ internal sealed record SigV4Authorization(string AccessKeyId, string Scope, stri
             throw Errors.AuthFailed("the Authorization header is not AWS4-HMAC-SHA256");
         }
 
-        var fields = header[prefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in header[prefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+            .Where(p => p.Length == 2))
+        {
+            if (!fields.TryAdd(pair[0], pair[1]))
+            {
+                throw Errors.AuthFailed($"the Authorization header gives {(pair[0].Length > 40 ? pair[0][..40] + "..." : pair[0])} twice");
+            }
+        }
+
         if (!fields.TryGetValue("Credential", out var credential) || !fields.TryGetValue("SignedHeaders", out var signed)
             || !fields.TryGetValue("Signature", out var signature))
         {
@@ -98,6 +105,12 @@ internal sealed record SigV4Authorization(string AccessKeyId, string Scope, stri
             throw Errors.AuthFailed("the Authorization credential scope is malformed");
         }
 
-        return new SigV4Authorization(parts[0], string.Join('/', parts[1..]), parts[3], signed.Split(';'), signature);
+        var signedHeaders = signed.Split(';');
+        if (signedHeaders.Any(h => h.Length == 0) || signedHeaders.Distinct(StringComparer.OrdinalIgnoreCase).Count() != signedHeaders.Length)
+        {
+            throw Errors.AuthFailed("the Authorization SignedHeaders list has an empty or repeated header name");
+        }
+
+        return new SigV4Authorization(parts[0], string.Join('/', parts[1..]), parts[3], signedHeaders, signature);
     }
 }

@@ -83,7 +83,10 @@ internal sealed class TokenStore
     /// <summary>Shortens the API tokens of <paramref name="methodName"/> (or all) so they expire at most <paramref name="delay"/> from now.</summary>
     public int ExpireApiTokens(TimeSpan delay, string? methodName)
     {
-        var deadline = _time.GetUtcNow() + delay;
+        var now = _time.GetUtcNow();
+
+        // A delay beyond the last date the clock can hold (TimeSpan.MaxValue) shortens nothing.
+        var deadline = delay < DateTimeOffset.MaxValue - now ? now + delay : DateTimeOffset.MaxValue;
         var n = 0;
         foreach (var (token, entry) in _tokens)
         {

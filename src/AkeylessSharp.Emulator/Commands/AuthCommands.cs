@@ -76,8 +76,9 @@ internal static class AuthCommands
                 ? inner.GetString()!
                 : creds;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
+            // Not JSON, or a creds string that is no text (a lone surrogate escape): compared whole, so it fails as a wrong key.
             return creds;
         }
     }

@@ -18,6 +18,20 @@ internal sealed class AdminGuard
 
     public AdminGuard(string? adminToken) => _token = adminToken is null ? null : Encoding.UTF8.GetBytes(adminToken);
 
+    /// <summary>
+    /// Throws unless <paramref name="adminToken"/> can travel in an <c>Authorization</c> header: HTTP carries ASCII only
+    /// and trims a value, so an empty token, one with outer spaces or one with other characters could never be sent.
+    /// </summary>
+    public static void Validate(string? adminToken, OptionNames names)
+    {
+        if (adminToken is not null
+            && (adminToken.Length == 0 || adminToken.Trim().Length != adminToken.Length || adminToken.Any(static c => c is < ' ' or > '~')))
+        {
+            throw new InvalidOperationException(
+                $"The admin token ({names.AdminToken}) must be printable ASCII without leading or trailing spaces: clients send it in an Authorization header, which could not carry this one.");
+        }
+    }
+
     /// <summary>Returns the error to answer with, or <see langword="null"/> when the request may proceed.</summary>
     public IResult? Check(HttpRequest request, bool changesState)
     {

@@ -10,6 +10,9 @@ internal sealed record DevCredential(string AccessId, string AccessKey, bool IsD
     {
         var accessId = options.AccessId ?? Environment.GetEnvironmentVariable("AKEYLESS_EMULATOR_ACCESS_ID") ?? AccessIds.DefaultAccessId;
         var accessKey = options.AccessKey ?? Environment.GetEnvironmentVariable("AKEYLESS_EMULATOR_ACCESS_KEY") ?? AccessIds.DefaultAccessKey;
+        // auth refuses an empty access-id or access-key as missing: such a credential could never log in.
+        RequireValue(accessId, nameof(AkeylessEmulatorOptions.AccessId), "AKEYLESS_EMULATOR_ACCESS_ID");
+        RequireValue(accessKey, nameof(AkeylessEmulatorOptions.AccessKey), "AKEYLESS_EMULATOR_ACCESS_KEY");
         state.Directory.Add(new AuthMethodSeed
         {
             Name = AccessIds.DefaultMethodName,
@@ -30,6 +33,15 @@ internal sealed record DevCredential(string AccessId, string AccessKey, bool IsD
             ],
         });
         return new DevCredential(accessId, accessKey, string.Equals(accessKey, AccessIds.DefaultAccessKey, StringComparison.Ordinal));
+    }
+
+    private static void RequireValue(string value, string option, string variable)
+    {
+        if (value.Length == 0)
+        {
+            throw new InvalidOperationException(
+                $"The development credential's {option} is empty: set {nameof(AkeylessEmulatorOptions)}.{option} (or {variable}) to a value, or leave both unset for the default.");
+        }
     }
 
     public override string ToString() => $"{AccessId} (key redacted)";

@@ -30,6 +30,7 @@ internal static class EmulatorHost
 
         var urls = options.Urls ?? DefaultUrls;
         ListenAddresses.Validate(urls, options.OptionNames);
+        AdminGuard.Validate(options.AdminToken, options.OptionNames);
         ListenAddresses.RequireAdminTokenIfExposed(urls, options.AdminToken, options.OptionNames);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

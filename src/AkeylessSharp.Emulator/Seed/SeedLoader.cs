@@ -99,8 +99,16 @@ internal static class SeedLoader
             state.Directory.Add(role);
         }
 
-        foreach (var uid in seed.UidTokens)
+        for (var i = 0; i < seed.UidTokens.Count; i++)
         {
+            var uid = seed.UidTokens[i];
+
+            // auth and uid-rotate-token take only u- tokens; bulk revokes and expiries treat t- ones as API tokens.
+            if (!uid.Token.StartsWith("u-", StringComparison.Ordinal) || uid.Token.Length == 2)
+            {
+                throw new InvalidOperationException($"Seed uidTokens[{i}].token must be a universal identity token: u- followed by some characters.");
+            }
+
             var method = state.Directory.FindByName(uid.AuthMethod)
                 ?? throw new InvalidOperationException($"Seed uid token refers to unknown auth method '{uid.AuthMethod}'.");
             state.Tokens.IssueUid(method, UidTtl(method, state.Options), uid.Token);

@@ -28,6 +28,11 @@ internal static class SecretFormats
                     throw Errors.BadRequest($"invalid value for {what}: format key-value requires a JSON object of string values");
                 }
 
+                if (!IsText(root))
+                {
+                    throw Errors.BadRequest($"invalid value for {what}: format key-value requires keys and values that are text (a lone surrogate escape such as \\ud800 is not)");
+                }
+
                 // Readers disagree on which of two values wins (first or last), so a repeated key would read differently by client.
                 if (Repeated(root) is { } key)
                 {
@@ -44,6 +49,18 @@ internal static class SecretFormats
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return obj.EnumerateObject().Select(static p => p.Name).FirstOrDefault(name => !seen.Add(name));
+    }
+
+    private static bool IsText(JsonElement obj)
+    {
+        try
+        {
+            return obj.EnumerateObject().All(static p => p.Name is not null && p.Value.GetString() is not null);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static string Shown(string key) => key.Length <= 100 ? key : key[..100] + "...";

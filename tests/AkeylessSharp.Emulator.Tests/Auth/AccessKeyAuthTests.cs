@@ -146,4 +146,30 @@ public sealed class AccessKeyAuthTests
         Assert.Equal("p-custom0000001a0", emulator.AccessId);
         Assert.Equal("custom-key", emulator.AccessKey);
     }
+
+    // auth refuses an empty access-id or access-key as missing, so such a development credential could never log in.
+    [Theory]
+    [InlineData("", "custom-key", "AccessId")]
+    [InlineData("p-custom0000001a0", "", "AccessKey")]
+    public async Task StartAsync_EmptyCustomCredential_FailsNamingTheOption(string accessId, string accessKey, string option)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { AccessId = accessId, AccessKey = accessKey }));
+
+        Assert.Contains(option, e.Message, StringComparison.Ordinal);
+    }
+
+    // The stored-credentials form is JSON inside a string: a lone surrogate escape in its creds used to throw reading it, a 500.
+    [Theory]
+    [InlineData("""{"creds":"\ud800"}""")]
+    [InlineData("""{"creds":"key\udc00"}""")]
+    public async Task StaticCredsAuth_StoredCredentialsWithALoneSurrogateEscape_Returns401NotA500(string creds)
+    {
+        await using var emulator = await AkeylessEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator.BaseUrl);
+
+        var r = await client.PostAsync("static-creds-auth", new JsonObject { ["access-id"] = emulator.AccessId, ["creds"] = creds });
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+    }
 }

@@ -67,4 +67,56 @@ public sealed class AwsIamAuthTests : EmulatorTestBase
 
         Assert.True(r.Status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, r.Text);
     }
+
+    // A signed-headers list naming one header twice used to build a dictionary with a duplicate key: a 500.
+    [Theory]
+    [InlineData("host;x-amz-date;host")]
+    [InlineData("host;Host;x-amz-date")]
+    public async Task AwsIam_SignedHeadersNamingAHeaderTwice_Returns401NotA500(string signedHeaders)
+    {
+        var date = SigV4Date(_clock.GetUtcNow())[..8];
+
+        var r = await AuthAsync(CloudIdWithAuthorization($"AWS4-HMAC-SHA256 Credential={KeyId}/{date}/us-east-1/sts/aws4_request, SignedHeaders={signedHeaders}, Signature=00"));
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+        Assert.Contains("SignedHeaders", r.Error, StringComparison.Ordinal);
+    }
+
+    // Likewise an Authorization header giving one of its fields twice.
+    [Theory]
+    [InlineData("Credential")]
+    [InlineData("Signature")]
+    public async Task AwsIam_AuthorizationFieldGivenTwice_Returns401NotA500(string field)
+    {
+        var date = SigV4Date(_clock.GetUtcNow())[..8];
+
+        var r = await AuthAsync(CloudIdWithAuthorization(
+            $"AWS4-HMAC-SHA256 Credential={KeyId}/{date}/us-east-1/sts/aws4_request, SignedHeaders=host;x-amz-date, Signature=00, {field}=again"));
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+        Assert.Contains(field, r.Error, StringComparison.Ordinal);
+    }
+
+    private string CloudIdWithAuthorization(string authorization)
+    {
+        var headers = new JsonObject
+        {
+            ["Authorization"] = new JsonArray(authorization),
+            ["Host"] = new JsonArray("sts.amazonaws.com"),
+            ["X-Amz-Date"] = new JsonArray(SigV4Date(_clock.GetUtcNow())),
+        };
+        var doc = new JsonObject
+        {
+            ["sts_request_method"] = "POST",
+            ["sts_request_url"] = B64("https://sts.amazonaws.com/"),
+            ["sts_request_body"] = B64("Action=GetCallerIdentity&Version=2011-06-15"),
+            ["sts_request_headers"] = B64(headers.ToJsonString()),
+        };
+        return B64(doc.ToJsonString());
+    }
+
+    private static string SigV4Date(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string B64(string s) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(s));
 }

@@ -62,6 +62,15 @@ public sealed class TokenControlTests : EmulatorTestBase
         Assert.Equal(HttpStatusCode.OK, await ListAsync(fresh));
     }
 
+    // A delay past the last date the clock can hold shortens nothing: it used to overflow "now + delay" and throw.
+    [Fact]
+    public async Task ExpireAll_DelayBeyondTheLastRepresentableDate_ShortensNoToken()
+    {
+        Assert.Equal(0, Emulator.Tokens.ExpireAll(TimeSpan.MaxValue));
+        Assert.Equal(0, Emulator.Tokens.ExpireAll(DateTimeOffset.MaxValue - _time.GetUtcNow() + TimeSpan.FromTicks(1), "/other"));
+        Assert.Equal(HttpStatusCode.OK, await ListAsync(Client.Token!));
+    }
+
     [Fact]
     public async Task AdminHttp_RevokeAndExpire()
     {

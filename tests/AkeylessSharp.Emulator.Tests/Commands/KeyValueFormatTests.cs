@@ -52,4 +52,22 @@ public sealed class KeyValueFormatTests : EmulatorTestBase
 
         Assert.Contains("the key 'k' more than once", e.Message, StringComparison.Ordinal);
     }
+
+    // A lone surrogate escape is valid JSON grammar but no text: reading the key's name used to throw, a 500.
+    [Theory]
+    [InlineData("""{"\ud800":"x"}""", "create-secret")]
+    [InlineData("""{"a":"\udc00"}""", "create-secret")]
+    [InlineData("""{"\ud800":"x"}""", "update-secret-val")]
+    public async Task KeyValue_KeyOrValueWithALoneSurrogateEscape_Returns400(string value, string command)
+    {
+        (await Client.PostAsync("create-secret", new JsonObject { ["name"] = "/kv-base", ["value"] = """{"a":"1"}""", ["format"] = "key-value" })).AssertStatus(HttpStatusCode.OK);
+        var body = command == "create-secret"
+            ? new JsonObject { ["name"] = "/kv", ["value"] = value, ["format"] = "key-value" }
+            : new JsonObject { ["name"] = "/kv-base", ["value"] = value };
+
+        var r = await Client.PostAsync(command, body);
+
+        r.AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Contains("key-value", r.Error, StringComparison.Ordinal);
+    }
 }

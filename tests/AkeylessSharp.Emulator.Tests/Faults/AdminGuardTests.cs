@@ -112,6 +112,20 @@ public sealed class AdminTokenTests : EmulatorTestBase
         Assert.DoesNotContain("--admin-token", e.Message, StringComparison.Ordinal);
     }
 
+    // HTTP trims a header value and carries ASCII only: such a token could never be sent, locking the admin API for good.
+    [Theory]
+    [InlineData("")]
+    [InlineData(" padded ")]
+    [InlineData("p\u00e4ssword")]
+    [InlineData("line\nbreak")]
+    public async Task AdminToken_NoAuthorizationHeaderCanCarry_FailsStartNamingTheOptionsProperty(string token)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { AdminToken = token }));
+
+        Assert.Contains("AkeylessEmulatorOptions.AdminToken", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Length == 0 ? "\"\"" : token.Trim(), e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task LoopbackAliasHost_WithoutAdminToken_IsRefused()
     {
