@@ -56,7 +56,7 @@ internal sealed class SecretInput
                 await context.Console.Error.WriteLineAsync("Reading the value from standard input; end it with Ctrl+D (Ctrl+Z then Enter on Windows).").ConfigureAwait(false);
             }
 
-            value = TrimOneNewline(await context.Console.In.ReadToEndAsync(context.CancellationToken).ConfigureAwait(false));
+            value = TrimOneNewline(await ReadStandardInputAsync(context).ConfigureAwait(false));
         }
         else
         {
@@ -64,6 +64,20 @@ internal sealed class SecretInput
         }
 
         return value.Length > 0 ? value : throw new CliUsageException("the value is empty.");
+    }
+
+    /// <summary>Standard input as text; bytes that are not UTF-8 are refused, as for <c>--file</c>, and never quoted (they are part of the secret).</summary>
+    private static async Task<string> ReadStandardInputAsync(CommandContext context)
+    {
+        try
+        {
+            return await context.Console.In.ReadToEndAsync(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CliUsageException(
+                "standard input is not UTF-8 text, and a secret value is text; store binary content base64-encoded (base64 FILE | akeyless-sharp set PATH --stdin).");
+        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AkeylessSharp.Cli.Infrastructure;
 
 /// <summary>
@@ -12,7 +14,11 @@ internal sealed class CliConsole
     /// <summary>Standard error: errors, warnings, verbose logs; never a secret value.</summary>
     public required TextWriter Error { get; init; }
 
-    /// <summary>Standard input, read by <c>set --stdin</c> and the delete confirmation.</summary>
+    /// <summary>
+    /// Standard input, read by <c>set --stdin</c> and the delete confirmation. Piped input is strict UTF-8 with any
+    /// byte-order mark kept: bytes that are not UTF-8 throw <see cref="DecoderFallbackException"/> rather than become
+    /// U+FFFD, which would store a different secret.
+    /// </summary>
     public TextReader In { get; init; } = TextReader.Null;
 
     /// <summary>Whether standard output is a terminal (tables by default) rather than a pipe or file.</summary>
@@ -29,7 +35,9 @@ internal sealed class CliConsole
     {
         Out = Console.Out,
         Error = Console.Error,
-        In = Console.In,
+        In = Console.IsInputRedirected
+            ? new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false)
+            : Console.In,
         IsOutputTerminal = !Console.IsOutputRedirected,
         IsInputTerminal = !Console.IsInputRedirected,
     };
