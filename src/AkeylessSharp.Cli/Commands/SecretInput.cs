@@ -46,6 +46,7 @@ internal sealed class SecretInput
         string value;
         if (argument is not null)
         {
+            RefuseOptionLikeValue(context, argument);
             await context.Console.Error.WriteLineAsync("warning: a value given as an argument can land in shell history and process lists; prefer --stdin or --file.").ConfigureAwait(false);
             value = argument;
         }
@@ -64,6 +65,30 @@ internal sealed class SecretInput
         }
 
         return value.Length > 0 ? value : throw new CliUsageException("the value is empty.");
+    }
+
+    /// <summary>
+    /// The parser gives the value argument a word it does not know, so a mistyped option (<c>set /prod/db --stdn</c>,
+    /// <c>--fle=pw.txt</c>) would be stored as the secret in place of the real value. A value that starts with '-' must
+    /// come after <c>--</c>; the word is not echoed, since it may be the secret itself.
+    /// </summary>
+    private void RefuseOptionLikeValue(CommandContext context, string argument)
+    {
+        if (argument.Length < 2 || argument[0] != '-')
+        {
+            return;
+        }
+
+        var tokens = context.Parse.Tokens;
+        var doubleDash = tokens.ToList().FindIndex(static t => t.Type == System.CommandLine.Parsing.TokenType.DoubleDash);
+        var valueToken = context.Parse.GetResult(_value)?.Tokens.FirstOrDefault();
+        if (doubleDash < 0 || valueToken is null || tokens.ToList().LastIndexOf(valueToken) < doubleDash)
+        {
+            var command = context.Parse.CommandResult.Command.Name;
+            throw new CliUsageException(
+                $"the value starts with '-' like an option, and is not an option of {command} (see {command} --help); nothing was written. "
+                + $"To store a value that starts with '-', put it after --, as in '{command} PATH -- VALUE', or use --stdin or --file.");
+        }
     }
 
     /// <summary>Standard input as text; bytes that are not UTF-8 are refused, as for <c>--file</c>, and never quoted (they are part of the secret).</summary>
