@@ -8,7 +8,10 @@ namespace AkeylessSharp.Cli.Infrastructure;
 /// </summary>
 internal sealed class CliConsole
 {
-    /// <summary>Standard output: values and results only.</summary>
+    /// <summary>
+    /// Standard output: values and results only. Piped or redirected output is UTF-8 whatever the locale, as the
+    /// official CLI writes it: a locale's charset (<c>LANG=en_US.ISO-8859-1</c>) would turn '€' into '?', a different secret.
+    /// </summary>
     public required TextWriter Out { get; init; }
 
     /// <summary>Standard error: errors, warnings, verbose logs; never a secret value.</summary>
@@ -33,7 +36,9 @@ internal sealed class CliConsole
     /// <summary>The real console of this process.</summary>
     public static CliConsole FromSystem() => new()
     {
-        Out = Console.Out,
+        Out = Console.IsOutputRedirected
+            ? TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true })
+            : Console.Out,
         Error = Console.Error,
         In = Console.IsInputRedirected
             ? new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false)

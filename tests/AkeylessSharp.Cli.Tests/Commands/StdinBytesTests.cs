@@ -2,7 +2,7 @@ using AkeylessSharp.Cli.Tests.Infrastructure;
 
 namespace AkeylessSharp.Cli.Tests.Commands;
 
-/// <summary><c>set --stdin</c> fed raw bytes through a real pipe: stored exactly, or refused, never altered.</summary>
+/// <summary>Values through real pipes: <c>set --stdin</c> stores the bytes exactly or refuses them, <c>get</c> prints them exactly.</summary>
 public sealed class StdinBytesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     [Fact]
@@ -27,6 +27,20 @@ public sealed class StdinBytesTests(EmulatorFixture fixture) : IClassFixture<Emu
 
         Assert.True(set.ExitCode == 0, set.ToString());
         Assert.Equal("\uFEFFpäss€\n", (await fixture.RunAsync("get", path)).Out);
+    }
+
+    [Fact]
+    public async Task Get_PipedUnderALatin1Locale_PrintsTheUtf8BytesOfTheValue()
+    {
+        const string Value = "päss€";
+        var path = EmulatorFixture.UniquePath();
+        await fixture.RunWithStdinAsync(Value, "set", path, "--stdin");
+        var environment = new Dictionary<string, string?>(fixture.Environment()) { ["LC_ALL"] = "en_US.ISO-8859-1", ["LANG"] = "en_US.ISO-8859-1" };
+
+        var get = await ProcessRun.RunAsync(ProcessRun.Tool(environment, "get", path));
+
+        Assert.True(get.ExitCode == 0, get.ToString());
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Value + "\n"), get.Out);
     }
 
     private Task<ProcessResult> SetFromPrintfAsync(string printfFormat, string path) =>
