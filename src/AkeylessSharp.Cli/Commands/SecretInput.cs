@@ -16,7 +16,7 @@ internal sealed class SecretInput
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private readonly Option<bool> _stdin = new("--stdin") { Description = "Read the value from standard input; one trailing newline is removed." };
+    private readonly Option<bool> _stdin = new("--stdin") { Description = "Read the value from standard input; one trailing newline is removed (\\n; \\r\\n on Windows)." };
 
     private readonly Option<FileInfo?> _file = new("--file") { Description = "Read the value from a file, byte for byte (UTF-8 text)." };
 
@@ -133,9 +133,10 @@ internal sealed class SecretInput
         }
     }
 
-    // `get` prints the value and a newline, and `echo` adds one: removing exactly one makes `get /a | set /b --stdin` an exact copy.
+    // `get` prints the value and a newline, and `echo` adds one: removing exactly one makes `get /a | set /b --stdin` an exact
+    // copy. The newline is the platform's, the one `get` writes: on Linux and macOS a value's own trailing '\r' is kept.
     private static string TrimOneNewline(string text) =>
-        text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
+        OperatingSystem.IsWindows() && text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
         : text.EndsWith('\n') ? text[..^1]
         : text;
 }
