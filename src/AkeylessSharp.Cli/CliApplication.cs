@@ -110,21 +110,44 @@ internal sealed class CliApplication
         // System.CommandLine's own handler cancels on SIGINT and SIGTERM alike, and the cancelled command exits 130 for both.
         // Without a command the help page is a usage error's explanation: standard output stays empty for a script.
         var output = parse.Action == Root.Action ? _console.Error : _console.Out;
-        var configuration = new InvocationConfiguration { Output = output, Error = _console.Error, ProcessTerminationTimeout = null };
+        var configuration = new InvocationConfiguration { Output = output, Error = _console.Error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
         if (parse.CommandResult.Command.Name == ExecCommand.Name)
         {
             // exec passes SIGINT and SIGTERM on to its program and exits when the program does.
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            return await InvokeAsync(parse, configuration, args, cancellationToken).ConfigureAwait(false);
         }
 
         using var termination = new TerminationSignal(cancellationToken);
-        var invocation = parse.InvokeAsync(configuration, termination.Token);
+        var invocation = InvokeAsync(parse, configuration, args, termination.Token);
         if (await Task.WhenAny(invocation, termination.GraceElapsed).ConfigureAwait(false) != invocation)
         {
             return termination.Received!.Value.ExitCode;
         }
 
         return termination.ExitCodeFor(await invocation.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Commands report their own failures (<see cref="CommandRunner"/>); what else can fail is writing the help page or
+    /// the version (standard output full or closed), which System.CommandLine's handler would print as a stack trace.
+    /// </summary>
+    private async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration configuration, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // What System.CommandLine's handler returned; TerminationSignal gives the signal's code.
+            return ExitCodes.Failure;
+        }
+#pragma warning disable CA1031 // The tool's contract: any failure becomes one line on stderr and a documented exit code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ErrorReporter.Report(ex, _console.Error, args.Contains("--verbose"));
+        }
     }
 
     private static string CommandPath(CommandResult result)

@@ -62,7 +62,7 @@ internal static class GetManyCommand
     private static (string Name, string Path) Parse(string argument)
     {
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
-        if (equals > 0 && !argument.StartsWith('/'))
+        if (equals > 0 && !argument.StartsWith('/') && !argument.StartsWith('-'))
         {
             return (EnvVariableName.Require(argument[..equals], "in " + argument), ItemPath.Require(argument[(equals + 1)..], $"the path of {argument}"));
         }

@@ -16,7 +16,7 @@ internal sealed class SecretInput
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private readonly Option<bool> _stdin = new("--stdin") { Description = "Read the value from standard input; one trailing newline is removed." };
+    private readonly Option<bool> _stdin = new("--stdin") { Description = "Read the value from standard input; one trailing newline is removed (\\n; \\r\\n on Windows)." };
 
     private readonly Option<FileInfo?> _file = new("--file") { Description = "Read the value from a file, byte for byte (UTF-8 text)." };
 
@@ -46,6 +46,7 @@ internal sealed class SecretInput
         string value;
         if (argument is not null)
         {
+            RefuseOptionLikeValue(context, argument);
             await context.Console.Error.WriteLineAsync("warning: a value given as an argument can land in shell history and process lists; prefer --stdin or --file.").ConfigureAwait(false);
             value = argument;
         }
@@ -56,7 +57,7 @@ internal sealed class SecretInput
                 await context.Console.Error.WriteLineAsync("Reading the value from standard input; end it with Ctrl+D (Ctrl+Z then Enter on Windows).").ConfigureAwait(false);
             }
 
-            value = TrimOneNewline(await context.Console.In.ReadToEndAsync(context.CancellationToken).ConfigureAwait(false));
+            value = TrimOneNewline(await ReadStandardInputAsync(context).ConfigureAwait(false));
         }
         else
         {
@@ -64,6 +65,44 @@ internal sealed class SecretInput
         }
 
         return value.Length > 0 ? value : throw new CliUsageException("the value is empty.");
+    }
+
+    /// <summary>
+    /// The parser gives the value argument a word it does not know, so a mistyped option (<c>set /prod/db --stdn</c>,
+    /// <c>--fle=pw.txt</c>) would be stored as the secret in place of the real value. A value that starts with '-' must
+    /// come after <c>--</c>; the word is not echoed, since it may be the secret itself.
+    /// </summary>
+    private void RefuseOptionLikeValue(CommandContext context, string argument)
+    {
+        if (argument.Length < 2 || argument[0] != '-')
+        {
+            return;
+        }
+
+        var tokens = context.Parse.Tokens;
+        var doubleDash = tokens.ToList().FindIndex(static t => t.Type == System.CommandLine.Parsing.TokenType.DoubleDash);
+        var valueToken = context.Parse.GetResult(_value)?.Tokens.FirstOrDefault();
+        if (doubleDash < 0 || valueToken is null || tokens.ToList().LastIndexOf(valueToken) < doubleDash)
+        {
+            var command = context.Parse.CommandResult.Command.Name;
+            throw new CliUsageException(
+                $"the value starts with '-' like an option, and is not an option of {command} (see {command} --help); nothing was written. "
+                + $"To store a value that starts with '-', put it after --, as in '{command} PATH -- VALUE', or use --stdin or --file.");
+        }
+    }
+
+    /// <summary>Standard input as text; bytes that are not UTF-8 are refused, as for <c>--file</c>, and never quoted (they are part of the secret).</summary>
+    private static async Task<string> ReadStandardInputAsync(CommandContext context)
+    {
+        try
+        {
+            return await context.Console.In.ReadToEndAsync(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CliUsageException(
+                "standard input is not UTF-8 text, and a secret value is text; store binary content base64-encoded (base64 FILE | akeyless-sharp set PATH --stdin).");
+        }
     }
 
     /// <summary>
@@ -94,9 +133,10 @@ internal sealed class SecretInput
         }
     }
 
-    // `get` prints the value and a newline, and `echo` adds one: removing exactly one makes `get /a | set /b --stdin` an exact copy.
+    // `get` prints the value and a newline, and `echo` adds one: removing exactly one makes `get /a | set /b --stdin` an exact
+    // copy. The newline is the platform's, the one `get` writes: on Linux and macOS a value's own trailing '\r' is kept.
     private static string TrimOneNewline(string text) =>
-        text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
+        OperatingSystem.IsWindows() && text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
         : text.EndsWith('\n') ? text[..^1]
         : text;
 }

@@ -30,12 +30,26 @@ internal static class SshCertCommand
                 : throw new CliUsageException(Directory.Exists(file.FullName)
                     ? $"--public-key-file {file.FullName} is a directory; give the public key file, such as ~/.ssh/id_ed25519.pub."
                     : $"file not found: {file.FullName}.");
+            RefusePrivateKey(key, file);
             var client = await context.ConnectAsync().ConfigureAwait(false);
             var certificate = await client.GetSshCertificateAsync(context.Get(issuer)!, context.Get(username)!, key, lifetime, context.CancellationToken).ConfigureAwait(false);
             await context.Console.Out.WriteLineAsync(certificate).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--public-key-file ~/.ssh/id_ed25519</c> (the private key, one tab-completion away from the <c>.pub</c>) would send
+    /// the private key to Akeyless; it is refused before anything is sent, and never quoted.
+    /// </summary>
+    private static void RefusePrivateKey(string key, FileInfo file)
+    {
+        if (key.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            throw new CliUsageException(
+                $"--public-key-file {file.FullName} holds a private key, which must not leave this machine; nothing was sent. Give its public key, such as {file.FullName}.pub.");
+        }
     }
 
     /// <summary>The longest <c>--ttl</c>: a century, far past any certificate's use and well inside <see cref="TimeSpan"/>.</summary>

@@ -27,7 +27,7 @@ internal static class JsonExpander
         {
             using var document = JsonDocument.Parse(value, new JsonDocumentOptions { MaxDepth = MaxDepth });
             var fields = new List<(string, string, string)>();
-            Flatten(document.RootElement, name, string.Empty, fields);
+            Flatten(document.RootElement, name, string.Empty, path, fields);
             return fields;
         }
         catch (JsonException) when (IsJsonAtAnyDepth(value))
@@ -60,7 +60,7 @@ internal static class JsonExpander
         }
     }
 
-    private static void Flatten(JsonElement element, string name, string field, List<(string, string, string)> fields)
+    private static void Flatten(JsonElement element, string name, string field, string path, List<(string, string, string)> fields)
     {
         foreach (var property in element.EnumerateObject())
         {
@@ -69,10 +69,10 @@ internal static class JsonExpander
             switch (property.Value.ValueKind)
             {
                 case JsonValueKind.Object:
-                    Flatten(property.Value, childName, childField, fields);
+                    Flatten(property.Value, childName, childField, path, fields);
                     break;
                 case JsonValueKind.String:
-                    fields.Add((childName, childField, property.Value.GetString()!));
+                    fields.Add((childName, childField, Text(property.Value, childField, path)));
                     break;
                 case JsonValueKind.Null:
                     fields.Add((childName, childField, string.Empty));
@@ -81,6 +81,20 @@ internal static class JsonExpander
                     fields.Add((childName, childField, property.Value.GetRawText()));
                     break;
             }
+        }
+    }
+
+    /// <exception cref="CliUsageException">The string escapes half of a UTF-16 pair (<c>\ud800</c>), text no environment variable can hold; the message names the field, never the value.</exception>
+    private static string Text(JsonElement value, string field, string path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CliUsageException(
+                $"field {field} of {path} (--json-expand) is a JSON string with half of a UTF-16 pair (an unpaired \\uD800-\\uDFFF escape), which no environment variable can hold; fix that field, or leave out --json-expand.");
         }
     }
 

@@ -6,7 +6,7 @@ namespace AkeylessSharp.Cli.Exec;
 
 /// <summary>
 /// Why <c>exec</c> could not start its program, said as a shell says it, with the exit code a shell gives: 126 when the
-/// program was found but cannot run (not executable, a directory, an environment too large), 127 when it was not found.
+/// program was found but cannot run (not executable, not a program for this system, a directory, an environment too large), 127 when it was not found.
 /// Names variables and sizes, never a value.
 /// </summary>
 internal static class StartFailure
@@ -14,6 +14,7 @@ internal static class StartFailure
     // errno values, the same on Linux and macOS.
     private const int NoSuchFile = 2;
     private const int ArgumentListTooLong = 7;
+    private const int ExecFormatError = 8;
     private const int PermissionDenied = 13;
 
     public static (int ExitCode, string Message) IsADirectory(string program) =>
@@ -24,6 +25,8 @@ internal static class StartFailure
         PermissionDenied => (ExitCodes.NotExecutable,
             $"cannot run '{program}': permission denied. Check that it is an executable file (chmod +x) and that you may run it."),
         ArgumentListTooLong => (ExitCodes.NotExecutable, TooLarge(program, variables)),
+        ExecFormatError => (ExitCodes.NotExecutable,
+            $"cannot run '{program}': exec format error, not a program this system can run (a binary for another platform, or a script without a #! line)."),
         NoSuchFile => (ExitCodes.CannotStart,
             $"cannot start '{program}': {(program.Contains('/', StringComparison.Ordinal) ? "no such file" : "not found on the PATH")}. Check the name, the PATH and the working directory."),
         _ => (ExitCodes.CannotStart,

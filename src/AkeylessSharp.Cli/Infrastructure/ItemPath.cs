@@ -6,7 +6,7 @@ namespace AkeylessSharp.Cli.Infrastructure;
 /// <summary>
 /// Checks item paths and folders from the command line before anything is sent, so an empty or malformed path is a
 /// usage error (exit 2) that names the argument, not a service error or an <see cref="ArgumentException"/>.
-/// An item path is not empty, has no control character, no leading or trailing space, no empty segment (<c>//</c>)
+/// An item path is not empty, does not start with '-' (a mistyped option), has no control character, no leading or trailing space, no empty segment (<c>//</c>)
 /// and no trailing '/'; a folder may end with '/' and may be <c>/</c>.
 /// </summary>
 internal static class ItemPath
@@ -59,6 +59,12 @@ internal static class ItemPath
         if (path.Any(char.IsControl))
         {
             return $"{what} contains a control character (a newline or a tab?): '{path.ReplaceLineEndings(" ")}'.";
+        }
+
+        if (path.StartsWith('-'))
+        {
+            // get-many takes every word it does not know as a path: a mistyped option (--outptu) must not read as a missing item (exit 4).
+            return $"{what} '{path.Split('=')[0]}' starts with '-', like an option: check the option's spelling (see --help), or write the path with its leading '/'.";
         }
 
         if (path != path.Trim())

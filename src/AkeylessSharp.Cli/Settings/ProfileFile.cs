@@ -29,7 +29,7 @@ internal static class ProfileFile
 
             if (line[0] == '[')
             {
-                var close = line.LastIndexOf(']');
+                var close = HeaderEnd(line);
                 inProfile = close > 0 && Unquote(line[1..close].Trim()) == profile;
                 continue;
             }
@@ -49,6 +49,30 @@ internal static class ProfileFile
         }
 
         return values;
+    }
+
+    /// <summary>The index of the <c>]</c> that ends a table header: the first outside quotes, so a comment after it (<c>[default] # [x]</c>) is not part of the name.</summary>
+    private static int HeaderEnd(string line)
+    {
+        var quote = '\0';
+        for (var i = 1; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == ']')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Unquote(string text) =>

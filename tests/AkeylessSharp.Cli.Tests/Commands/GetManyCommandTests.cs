@@ -96,4 +96,17 @@ public sealed class GetManyCommandTests(EmulatorFixture fixture) : IClassFixture
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("DB_PASSWORD=\"s3cr3t-value-!\"\nAPP_OTHER=\"has space and 'quote'\"\n", result.Out);
     }
+
+    [Theory]
+    [InlineData("--outptu", "json")]
+    [InlineData("--outptu=json")]
+    [InlineData("-O")]
+    public async Task GetMany_MistypedOption_IsAUsageErrorNotAMissingItem(params string[] typo)
+    {
+        var result = await fixture.RunAsync(["get-many", EmulatorFixture.StaticPath, .. typo]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("like an option", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
 }

@@ -57,6 +57,25 @@ public sealed class PermissionsAndSshCertCommandTests(EmulatorFixture fixture) :
         Assert.Contains("--username", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SshCert_PublicKeyFileHoldsAPrivateKey_ExitsTwoAndSendsNothing(bool openSshFormat)
+    {
+        var body = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        var pem = openSshFormat
+            ? $"-----BEGIN OPENSSH PRIVATE KEY-----\n{body}\n-----END OPENSSH PRIVATE KEY-----\n"
+            : SshKeys.CaPrivateKeyPem.Value;
+        using var key = await TempFile.WithTextAsync(pem);
+
+        var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", key.Path, "--verbose");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("holds a private key", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ssh-certificate", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(body, result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SshCert_PublicKeyFileIsADirectory_ExitsTwoSayingSo()
     {

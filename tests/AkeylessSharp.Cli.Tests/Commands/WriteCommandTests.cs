@@ -45,6 +45,21 @@ public sealed class WriteCommandTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Equal(source.Out, (await fixture.RunAsync("get", path)).Out);
     }
 
+    [Theory]
+    [InlineData("ends-with-cr\r")]
+    [InlineData("crlf-inside\r\nand-a-cr\r")]
+    public async Task Set_GetOfAValueEndingInCarriageReturnPipedToSetStdin_CopiesItExactly(string value)
+    {
+        using var file = await TempFile.WithTextAsync(value);
+        var source = EmulatorFixture.UniquePath();
+        var copy = EmulatorFixture.UniquePath();
+        await fixture.RunAsync("set", source, "--file", file.Path);
+
+        await fixture.RunWithStdinAsync((await fixture.RunAsync("get", source)).Out, "set", copy, "--stdin");
+
+        Assert.Equal(value + "\n", (await fixture.RunAsync("get", copy)).Out);
+    }
+
     [Fact]
     public async Task Set_ValueArgument_WarnsOnStderrWithoutValue()
     {

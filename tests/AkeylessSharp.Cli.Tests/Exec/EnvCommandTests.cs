@@ -95,6 +95,18 @@ public sealed class EnvCommandTests(ExecEmulator emulator) : IClassFixture<ExecE
     }
 
     [Fact]
+    public async Task Env_JsonExpandUnpairedSurrogateEscape_IsUsageErrorNamingTheFieldNotTheValue()
+    {
+        var result = await emulator.RunInProcessAsync("env", "--map", "APP=/badtext/app", "--json-expand");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("field bad of /badtext/app", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("half-", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("fine-value", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
     public async Task Env_DeepJsonWithoutJsonExpand_IsSetWhole()
     {
         var result = await emulator.RunInProcessAsync("env", "--map", "APP=/nested/too-deep", "-o", "json");

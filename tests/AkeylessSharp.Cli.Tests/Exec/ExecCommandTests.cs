@@ -150,6 +150,22 @@ public sealed class ExecCommandTests(ExecEmulator emulator) : IClassFixture<Exec
     }
 
     [Fact]
+    public async Task Exec_ProgramInAFormatTheSystemCannotRun_Exits126NamingIt()
+    {
+        using var file = await TempFile.WithBytesAsync([0x7F, (byte)'E', (byte)'L', (byte)'F', 0, 1, 2, 3]);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file.Path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", file.Path);
+
+        Assert.True(result.ExitCode == 126, result.ToString());
+        Assert.Empty(result.Out);
+        Assert.StartsWith($"error: cannot run '{file.Path}': exec format error", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exec_ProgramIsADirectory_Exits126NamingIt()
     {
         var directory = Path.GetTempPath().TrimEnd('/');

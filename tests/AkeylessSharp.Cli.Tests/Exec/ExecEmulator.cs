@@ -13,6 +13,9 @@ public sealed class ExecEmulator : IAsyncLifetime
     public const string NestedLeaf = "nested-leaf-value-91c2";
     public const int JsonExpanderLimit = 64;
 
+    /// <summary>A JSON object whose string escapes half a UTF-16 pair, text no environment variable can hold.</summary>
+    public const string UnpairedSurrogateJson = """{"ok":"fine-value-3b1d","bad":"half-\ud800-pair"}""";
+
     private AkeylessEmulator? _emulator;
 
     public async Task InitializeAsync()
@@ -39,6 +42,7 @@ public sealed class ExecEmulator : IAsyncLifetime
             new { name = "/inj/json/app", type = "static", value = $$"""{"startup_hooks":"{{InjectedValue}}"}""" },
             new { name = "/nested/at-limit", type = "static", value = Nested(JsonExpanderLimit) },
             new { name = "/nested/too-deep", type = "static", value = Nested(JsonExpanderLimit + 1) },
+            new { name = "/badtext/app", type = "static", value = UnpairedSurrogateJson },
             new { name = "/deepjson/app", type = "static", value = """{"a":[{"b":null}],"c":{"d":{"e":{"f":"deep"}}},"":"empty-name","x y":true}""" },
         };
         _emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { SeedJson = JsonSerializer.Serialize(new { items }) });

@@ -30,6 +30,19 @@ public sealed partial class HelpExitCodeTests
         Assert.All(promised, code => Assert.Matches($@"\b{code}\b", help.Out.Split("Usage:")[0]));
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--version")]
+    [InlineData("get --help")]
+    public async Task HelpOrVersion_StandardOutputFull_OneErrorLineNoStackTrace(string words)
+    {
+        var result = await ProcessRun.RunAsync(ProcessRun.Bash("\"${@:2}\" $1 > /dev/full", [words, .. ProcessRun.ToolCommand]));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
+    }
+
     [GeneratedRegex(@"Exit codes:[^\n]*(\n  [^\n]+)*")]
     private static partial Regex ExitCodesParagraph();
 }

@@ -33,6 +33,16 @@ public sealed class ProfileFileTests
     }
 
     [Theory]
+    [InlineData("[default] # the [main] account")]
+    [InlineData("[\"default\"] # ]")]
+    public void Parse_HeaderWithCommentHoldingBrackets_ReadsTheProfilesTable(string header)
+    {
+        var values = ProfileFile.Parse(header + "\naccess_id = 'p-abc'\n[other]\naccess_id = 'p-other'\n", "default", "default.toml");
+
+        Assert.Equal("p-abc", values["access_id"]);
+    }
+
+    [Theory]
     [InlineData("access_key")]
     [InlineData("access_key = '''multi")]
     [InlineData("access_key = 'open")]
