@@ -133,7 +133,7 @@ public partial class AkeylessClient
         ThrowIfDisposed();
         return _secretCache is { } cache
             ? await ReadRotatedCachedAsync(cache, path, options, cancellationToken).ConfigureAwait(false)
-            : SecretParsers.ParseRotated(await FetchRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false));
+            : SecretParsers.ParseRotated(await FetchRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false), path);
     }
 
     private async Task<GetRotatedSecretValueResponse> FetchRotatedSecretAsync(string path, SecretRequestOptions? options, CancellationToken cancellationToken)

@@ -29,6 +29,14 @@ internal static class JsonFieldSelector
             }
         }
 
-        return current.ValueKind == JsonValueKind.String ? current.GetString()! : current.GetRawText();
+        try
+        {
+            return current.ValueKind == JsonValueKind.String ? current.GetString()! : current.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString on a string escaping half a UTF-16 pair ("\ud800"): no text to print.
+            throw new AkeylessJsonAttributeException($"the attribute '{attribute}' of the value at {path} is not valid Unicode text (an unpaired surrogate escape); print the whole value without --json-attribute.", path, attribute);
+        }
     }
 }

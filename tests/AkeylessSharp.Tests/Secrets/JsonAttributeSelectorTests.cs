@@ -24,6 +24,17 @@ public sealed class JsonAttributeSelectorTests
         Assert.Equal(expected, JsonAttributeSelector.Select(
             """{"payload":"{\"api_key\":\"k-1\",\"nested\":{\"x\":2},\"list\":[\"a\",\"b\"]}","broken":"{not json"}""", attribute, "/p"));
 
+    [Theory]
+    [InlineData("""{"a":"x\ud800y"}""", "a")]
+    [InlineData("""{"a":"\udc00{"}""", "a.b")]
+    public void Select_TextWithAnUnpairedSurrogateEscape_IsAnAttributeErrorWithoutTheValue(string json, string attribute)
+    {
+        var ex = Assert.Throws<AkeylessJsonAttributeException>(() => JsonAttributeSelector.Select(json, attribute, "/p"));
+
+        Assert.Contains("unpaired surrogate", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ud800", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Select_IntoAStringThatIsNotJson_ThrowsMissingWithoutValue()
     {

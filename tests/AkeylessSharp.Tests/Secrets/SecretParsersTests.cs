@@ -8,6 +8,29 @@ public sealed class SecretParsersTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    [Theory]
+    [InlineData("""{"username":"\ud800","password":"pw"}""")]
+    [InlineData("""{"password":"x\udc00"}""")]
+    [InlineData("""{"value":"\ud800{","error":""}""")]
+    [InlineData("""{"ttl":"\ud800"}""")]
+    public void ParseDynamic_TextWithAnUnpairedSurrogateEscape_IsAProtocolErrorNamingThePath(string json)
+    {
+        var ex = Assert.Throws<AkeylessProtocolException>(() => SecretParsers.ParseDynamic(Parse(json), "/dyn", Now));
+
+        Assert.Equal("/dyn", ex.Path);
+        Assert.Contains("unpaired surrogate", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"username":"u","password":"\ud800"}""")]
+    [InlineData("\"\\udc00\"")]
+    public void ParseRotated_TextWithAnUnpairedSurrogateEscape_IsAProtocolErrorNamingThePath(string json)
+    {
+        var ex = Assert.Throws<AkeylessProtocolException>(() => SecretParsers.ParseRotated(new GetRotatedSecretValueResponse { Value = Parse(json) }, "/rot"));
+
+        Assert.Equal("/rot", ex.Path);
+    }
+
     [Fact]
     public void ParseDynamic_DatabaseProducer_MapsUserPasswordAndTtl()
     {

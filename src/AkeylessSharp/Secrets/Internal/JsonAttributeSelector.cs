@@ -48,6 +48,12 @@ internal static class JsonAttributeSelector
 
             return current.ValueKind == JsonValueKind.String ? current.GetString()! : current.GetRawText();
         }
+        catch (InvalidOperationException)
+        {
+            // JsonElement.GetString on a string escaping half a UTF-16 pair ("\ud800"): no .NET string can hold it as text.
+            throw new AkeylessJsonAttributeException(
+                $"The JSON secret at {Errors.Internal.Quote.Of(path)} holds text that is not valid Unicode (an unpaired surrogate escape) on the way to {Errors.Internal.Quote.Of(attribute)}. Read it without JsonAttribute, or store valid text.", path, attribute);
+        }
         finally
         {
             foreach (var parsed in documents)

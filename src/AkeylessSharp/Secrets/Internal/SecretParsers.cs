@@ -20,6 +20,36 @@ internal static class SecretParsers
     /// own object with its <c>value</c> field.</param>
     public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now, bool unwrapped = false)
     {
+        try
+        {
+            return ParseDynamicFields(fields, path, now, unwrapped);
+        }
+        catch (InvalidOperationException)
+        {
+            throw NotUnicode(CommandCatalog.GetDynamicSecretValue, path);
+        }
+    }
+
+    /// <param name="response">The answer.</param>
+    /// <param name="path">The item path, for errors.</param>
+    public static RotatedSecret ParseRotated(GetRotatedSecretValueResponse response, string? path = null)
+    {
+        try
+        {
+            return ParseRotatedValue(response);
+        }
+        catch (InvalidOperationException)
+        {
+            throw NotUnicode(CommandCatalog.GetRotatedSecretValue, path);
+        }
+    }
+
+    // JsonElement.GetString on a string escaping half a UTF-16 pair ("\ud800") throws InvalidOperationException.
+    private static AkeylessProtocolException NotUnicode(string command, string? path) =>
+        ExceptionFactory.InvalidResponse(command, path, "text that is not valid Unicode (an unpaired surrogate escape)");
+
+    private static DynamicSecret ParseDynamicFields(JsonElement fields, string path, DateTimeOffset now, bool unwrapped)
+    {
         fields = unwrapped ? fields : UnwrapGatewayValue(fields, path);
         var ttl = ReadTtl(fields, path);
         return new DynamicSecret
@@ -33,7 +63,7 @@ internal static class SecretParsers
         };
     }
 
-    public static RotatedSecret ParseRotated(GetRotatedSecretValueResponse response)
+    private static RotatedSecret ParseRotatedValue(GetRotatedSecretValueResponse response)
     {
         var value = response.Value;
         string? payload = null;
