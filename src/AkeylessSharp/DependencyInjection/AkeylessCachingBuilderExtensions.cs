@@ -136,6 +136,7 @@ public static class AkeylessCachingBuilderExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         return options =>
         {
+            AkeylessSharp.Settings.Internal.BareNumberDurations.ThrowIfAnyCacheOption(configuration);
             try
             {
                 configuration.Bind(options);

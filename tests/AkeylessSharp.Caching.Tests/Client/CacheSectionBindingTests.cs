@@ -37,6 +37,26 @@ public sealed class CacheSectionBindingTests
         Assert.False(string.IsNullOrEmpty(kind));
     }
 
+    [Theory]
+    [MemberData(nameof(Overloads))]
+    public void AddCache_FromASectionWithADurationAsABareNumber_FailsTypedNamingTheKey(string kind, Action<IAkeylessBuilder, IConfiguration> addCache)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SecretCache:StaticSecretTtl"] = "300",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddDistributedMemoryCache();
+        addCache(services.AddAkeyless(Valid), configuration.GetSection("SecretCache"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<AkeylessConfigurationException>(() => provider.GetRequiredService<IAkeylessClient>());
+
+        Assert.Equal("SecretCache:StaticSecretTtl", error.Field);
+        Assert.Contains("00:00:30", error.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
     private static void Valid(AkeylessClientOptions options)
     {
         options.ApiUrl = "http://127.0.0.1:1/";
