@@ -26,6 +26,20 @@ public sealed partial class AkeylessClientOptions
         return options;
     }
 
+    /// <summary>
+    /// Sets the options a connection string names (in either form of <see cref="FromConnectionString"/>) on these options,
+    /// leaving every other one as it is: a connection string laid over options bound from configuration. Not validated
+    /// here: the client validates the result when it is created.
+    /// </summary>
+    /// <param name="connectionString">The connection string.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="AkeylessConfigurationException">A key is unknown or a value cannot be read; the message names it.</exception>
+    public AkeylessClientOptions ApplyConnectionString(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return ApplyConnectionString(connectionString, this);
+    }
+
     /// <summary>Sets the fields a connection string names on <paramref name="options"/>, without validating.</summary>
     internal static AkeylessClientOptions ApplyConnectionString(string connectionString, AkeylessClientOptions options)
     {

@@ -73,9 +73,10 @@ public sealed class SettingsBindingTests
     }
 
     [Theory]
-    [InlineData("ApiUrl=http://127.0.0.1:8321;AccessId=p-abc;AccessKey=s3cret;Timeout=5;MaxRetries=2")]
-    [InlineData("akeyless+http://p-abc:s3cret@127.0.0.1:8321?timeout=5&max_retries=2")]
-    public void Apply_SettingsTheConnectionStringNames_WinOverTheClientOptions(string connectionString)
+    [InlineData("ApiUrl=http://127.0.0.1:8321;AccessId=p-abc;AccessKey=s3cret;Timeout=5;MaxRetries=2", 2)]
+    [InlineData("akeyless+http://p-abc:s3cret@127.0.0.1:8321?timeout=5&max_retries=2", 2)]
+    [InlineData("ApiUrl=http://127.0.0.1:8321;AccessId=p-abc;AccessKey=s3cret;Timeout=5;MaxRetries=3", 3)]
+    public void Apply_SettingsTheConnectionStringNames_WinOverTheClientOptions(string connectionString, int maxRetries)
     {
         var configuration = Configuration(
             ("Aspire:Akeyless:Client:ClientOptions:MaxRetries", "7"),
@@ -87,7 +88,7 @@ public sealed class SettingsBindingTests
         ConnectionSettings.Apply(options, configuration, "akeyless", settings);
 
         Assert.Equal(TimeSpan.FromSeconds(5), options.Timeout);
-        Assert.Equal(2, options.MaxRetries);
+        Assert.Equal(maxRetries, options.MaxRetries);
     }
 
     [Fact]

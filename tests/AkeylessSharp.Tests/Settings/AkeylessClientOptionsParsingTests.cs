@@ -82,6 +82,19 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Equal(defaults.SamlCredentialsDirectory, extras.SamlCredentialsDirectory);
     }
 
+    [Fact]
+    public void ApplyConnectionString_SetsWhatItNames_KeepsTheRest()
+    {
+        var options = new AkeylessClientOptions { ApiUrl = "https://gw.example.com:8000/api/v2", MaxRetries = 7, Timeout = TimeSpan.FromSeconds(42) };
+
+        var applied = options.ApplyConnectionString("AccessId=p-abc;AccessKey=a2V5;MaxRetries=3");
+
+        Assert.Same(options, applied);
+        Assert.Equal("https://gw.example.com:8000/api/v2", options.ApiUrl);
+        Assert.Equal(("p-abc", "a2V5", 3), (options.AccessId, options.AccessKey, options.MaxRetries));
+        Assert.Equal(TimeSpan.FromSeconds(42), options.Timeout);
+    }
+
     [Theory]
     [InlineData("akeyless://p-abc:a2V5@gw.example.com?api_url=https://elsewhere.example", "api_url")]
     [InlineData("akeyless://p-abc:a2V5@gw.example.com?ApiHost=elsewhere.example", "ApiHost")]
