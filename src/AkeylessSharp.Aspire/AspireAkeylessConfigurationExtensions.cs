@@ -39,7 +39,7 @@ public static class AspireAkeylessConfigurationExtensions
         var section = configuration.GetSection(ConnectionSettings.ConfigurationSectionName);
         BareNumberDurations.ThrowIfAny(section, nameof(AkeylessConfigurationOptions.ReloadInterval));
         BareNumberDurations.ThrowIfAny(section.GetSection(nameof(AkeylessConfigurationOptions.ClientOptions)));
-        ConnectionSettings.Bind(section, s => s.Bind(options));
+        BindingErrors.Run(section, () => section.Bind(options));
         ConnectionSettings.Apply(options.ClientOptions, configuration, connectionName, settings);
         var bound = options.ClientOptions;
         configure?.Invoke(options);

@@ -16,10 +16,11 @@ internal static class ConnectionSettings
     {
         var settings = new AkeylessClientSettings();
         var section = configuration.GetSection(ClientSectionName);
+        var own = section.GetSection(connectionName);
         BareNumberDurations.ThrowIfAny(section, nameof(AkeylessClientSettings.HealthCheckTimeout));
-        BareNumberDurations.ThrowIfAny(section.GetSection(connectionName), nameof(AkeylessClientSettings.HealthCheckTimeout));
-        Bind(section, s => s.Bind(settings));
-        Bind(section.GetSection(connectionName), s => s.Bind(settings));
+        BareNumberDurations.ThrowIfAny(own, nameof(AkeylessClientSettings.HealthCheckTimeout));
+        BindingErrors.Run(section, () => section.Bind(settings));
+        BindingErrors.Run(own, () => own.Bind(settings));
         if (configuration.GetConnectionString(connectionName) is { Length: > 0 } connectionString)
         {
             settings.ConnectionString = connectionString;
@@ -34,19 +35,6 @@ internal static class ConnectionSettings
         }
 
         return settings;
-    }
-
-    /// <summary>Binds a section, turning the binder's conversion failure into a configuration error naming the key, never the value.</summary>
-    public static void Bind(IConfigurationSection section, Action<IConfigurationSection> bind)
-    {
-        try
-        {
-            bind(section);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw BindingErrors.Describe(ex, section.Path);
-        }
     }
 
     /// <summary>Fails early, naming both places a connection can come from, when neither holds one.</summary>

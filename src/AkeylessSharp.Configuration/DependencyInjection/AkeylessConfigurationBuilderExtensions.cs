@@ -106,14 +106,7 @@ public static class AkeylessConfigurationBuilderExtensions
         ArgumentNullException.ThrowIfNull(settings);
         var options = new AkeylessConfigurationOptions();
         BareNumberDurations.ThrowIfAny(settings, nameof(AkeylessConfigurationOptions.ReloadInterval));
-        try
-        {
-            settings.Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw BindingErrors.Describe(ex, (settings as IConfigurationSection)?.Path);
-        }
+        BindingErrors.Run(settings, () => settings.Bind(options));
 
         options.ClientOptions = AkeylessClientOptions.FromConfiguration(settings);
         configure?.Invoke(options);

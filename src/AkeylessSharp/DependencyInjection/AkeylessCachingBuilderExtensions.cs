@@ -137,15 +137,9 @@ public static class AkeylessCachingBuilderExtensions
         return options =>
         {
             AkeylessSharp.Settings.Internal.BareNumberDurations.ThrowIfAnyCacheOption(configuration);
-            try
-            {
-                configuration.Bind(options);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // As the client section's binding does: the binder's message quotes the value.
-                throw BindingErrors.Describe(ex, (configuration as IConfigurationSection)?.Path);
-            }
+
+            // As the client section's binding does: the binder's message quotes the value.
+            BindingErrors.Run(configuration, () => configuration.Bind(options));
         };
     }
 

@@ -10,6 +10,25 @@ namespace AkeylessSharp.Settings.Internal;
 /// </summary>
 internal static partial class BindingErrors
 {
+    /// <summary>
+    /// Runs <paramref name="bind"/>, a typed <c>Bind</c> call (so the source generator binds it without reflection), with
+    /// the binder's conversion failure turned into the error <see cref="Describe"/> makes.
+    /// </summary>
+    /// <param name="section">The configuration bound, for the full key in the message.</param>
+    /// <param name="bind">The binding.</param>
+    /// <param name="keysRelativeToSection">Whether the binder sees the keys without the section's path (a layered copy of the section).</param>
+    public static void Run(IConfiguration section, Action bind, bool keysRelativeToSection = false)
+    {
+        try
+        {
+            bind();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw Describe(ex, (section as IConfigurationSection)?.Path, keysRelativeToSection);
+        }
+    }
+
     /// <summary>Describes <paramref name="exception"/>, thrown binding <paramref name="sectionPath"/>.</summary>
     /// <param name="exception">The binder's failure.</param>
     /// <param name="sectionPath">The section bound, or <see langword="null"/> for a configuration root.</param>

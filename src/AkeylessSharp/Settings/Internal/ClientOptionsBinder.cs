@@ -43,15 +43,6 @@ internal static class ClientOptionsBinder
         }
     }
 
-    private static void BindNamingFullKeys(IConfiguration source, IConfiguration section, AkeylessClientOptions options, bool keysRelativeToSection)
-    {
-        try
-        {
-            source.Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw BindingErrors.Describe(ex, (section as IConfigurationSection)?.Path, keysRelativeToSection);
-        }
-    }
+    private static void BindNamingFullKeys(IConfiguration source, IConfiguration section, AkeylessClientOptions options, bool keysRelativeToSection) =>
+        BindingErrors.Run(section, () => source.Bind(options), keysRelativeToSection);
 }
