@@ -21,16 +21,7 @@ public sealed class CacheSectionBindingTests
     [MemberData(nameof(Overloads))]
     public void AddCache_FromASectionWithAValueOfTheWrongType_FailsTypedNamingTheKeyNotTheValue(string kind, Action<IAkeylessBuilder, IConfiguration> addCache)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["SecretCache:StaticSecretTtl"] = Secret,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddDistributedMemoryCache();
-        addCache(services.AddAkeyless(Valid), configuration.GetSection("SecretCache"));
-        using var provider = services.BuildServiceProvider();
-
-        var error = Assert.Throws<AkeylessConfigurationException>(() => provider.GetRequiredService<IAkeylessClient>());
+        var error = ResolveWithStaticSecretTtl(Secret, addCache);
 
         Assert.Contains("SecretCache:StaticSecretTtl", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
@@ -41,20 +32,26 @@ public sealed class CacheSectionBindingTests
     [MemberData(nameof(Overloads))]
     public void AddCache_FromASectionWithADurationAsABareNumber_FailsTypedNamingTheKey(string kind, Action<IAkeylessBuilder, IConfiguration> addCache)
     {
+        var error = ResolveWithStaticSecretTtl("300", addCache);
+
+        Assert.Equal("SecretCache:StaticSecretTtl", error.Field);
+        Assert.Contains("00:00:30", error.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(kind));
+    }
+
+    /// <summary>Resolves a client whose cache section holds <paramref name="value"/> as StaticSecretTtl, and returns how that failed.</summary>
+    private static AkeylessConfigurationException ResolveWithStaticSecretTtl(string value, Action<IAkeylessBuilder, IConfiguration> addCache)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["SecretCache:StaticSecretTtl"] = "300",
+            ["SecretCache:StaticSecretTtl"] = value,
         }).Build();
         var services = new ServiceCollection();
         services.AddDistributedMemoryCache();
         addCache(services.AddAkeyless(Valid), configuration.GetSection("SecretCache"));
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<AkeylessConfigurationException>(() => provider.GetRequiredService<IAkeylessClient>());
-
-        Assert.Equal("SecretCache:StaticSecretTtl", error.Field);
-        Assert.Contains("00:00:30", error.Message, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(kind));
+        return Assert.Throws<AkeylessConfigurationException>(() => provider.GetRequiredService<IAkeylessClient>());
     }
 
     private static void Valid(AkeylessClientOptions options)
