@@ -35,6 +35,18 @@ internal sealed class Authorizer
         return denied ? ["deny"] : caps.ToArray();
     }
 
+    /// <summary>
+    /// Whether the method may read or list every item path: a rule on <c>/*</c> grants it and no item rule denies.
+    /// Only such a caller may learn that an item id does not exist.
+    /// </summary>
+    public bool SeesEveryItem(AuthMethodSeed method)
+    {
+        var rules = _directory.RolesOf(method).SelectMany(r => r.Rules).Where(r => string.Equals(r.Type, "item", StringComparison.OrdinalIgnoreCase)).ToArray();
+        return !rules.Any(r => r.Capabilities.Contains("deny", StringComparer.OrdinalIgnoreCase))
+            && rules.Any(r => ItemPath.Normalize(r.Path) == "/*"
+                && r.Capabilities.Any(c => c.Equals("read", StringComparison.OrdinalIgnoreCase) || c.Equals("list", StringComparison.OrdinalIgnoreCase)));
+    }
+
     public bool Can(AuthMethodSeed method, string capability, string path) =>
         Capabilities(method, path).Contains(capability, StringComparer.Ordinal);
 

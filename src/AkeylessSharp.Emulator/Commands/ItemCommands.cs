@@ -23,25 +23,36 @@ internal static class ItemCommands
             _ = body.Bool(flag);
         }
 
-        var name = ResolveName(context);
         var caller = context.RequireCaller();
-        var permissions = context.State.Authorizer.Capabilities(caller.Method, name);
-        if (!permissions.Contains("read") && !permissions.Contains("list"))
+        var (name, byId) = ResolveName(context);
+        var permissions = name is null ? [] : context.State.Authorizer.Capabilities(caller.Method, name);
+        var visible = permissions.Contains("read") || permissions.Contains("list");
+        if (byId is not null && !visible)
         {
-            throw Errors.AccessDenied(context.Command, name);
+            // Neither the item's existence nor its name may reach a caller that cannot see it (as for a name, whose
+            // 403 does not depend on existence); only a caller that sees every item learns that an id is unknown.
+            throw name is null && context.State.Authorizer.SeesEveryItem(caller.Method)
+                ? new CommandException(404, $"item {byId} not found")
+                : Errors.AccessDenied(context.Command, $"item {byId}");
         }
 
-        var item = context.State.Items.Get(name) ?? throw Errors.ItemNotFound(name);
+        if (!visible)
+        {
+            throw Errors.AccessDenied(context.Command, name!);
+        }
+
+        var item = context.State.Items.Get(name!) ?? throw Errors.ItemNotFound(name!);
         item = await RotatedSecretCommands.CatchUpAsync(context, item).ConfigureAwait(false);
         return TypedResults.Json(ItemMapper.ToOutput(item, showVersions, permissions: permissions), WireJsonContext.Default.ItemOutput);
     }
 
-    private static string ResolveName(CommandContext context)
+    /// <summary>The name asked for, or the name of the item the id or display id names (null if none) and that id.</summary>
+    private static (string? Name, string? ById) ResolveName(CommandContext context)
     {
         var body = context.Body;
         if (body.String("name") is { Length: > 0 } name)
         {
-            return ItemPath.Normalize(name);
+            return (ItemPath.Normalize(name), null);
         }
 
         var id = body.Int64("item-id");
@@ -52,7 +63,7 @@ internal static class ItemCommands
         }
 
         var match = context.State.Items.Snapshot().FirstOrDefault(i => i.Id == id || (displayId is not null && i.DisplayId == displayId));
-        return match?.Name ?? throw new CommandException(404, $"item {(id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? displayId)} not found");
+        return (match?.Name, id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? displayId);
     }
 
     private static async Task<IResult> DeleteItemAsync(CommandContext context)
