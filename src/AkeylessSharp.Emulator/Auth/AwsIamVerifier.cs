@@ -58,6 +58,8 @@ internal sealed class AwsIamVerifier : IAuthVerifier
             throw Errors.AuthFailed("the SigV4 signature of the STS request does not verify");
         }
 
+        StsCallerIdentityCheck.Require(sts);
+
         CheckBindings(method, trust, credential.Arn);
         return method;
     }

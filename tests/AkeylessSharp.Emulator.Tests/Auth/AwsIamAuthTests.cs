@@ -33,6 +33,30 @@ public sealed class AwsIamAuthTests : EmulatorTestBase
         (await AuthAsync(TestSigV4.CloudId(KeyId, Secret, _clock.GetUtcNow(), sessionToken: "session-token"))).AssertStatus(HttpStatusCode.OK);
     }
 
+    // A validly signed request proves identity only if it is GetCallerIdentity sent to STS: any other signed call
+    // (captured from logs, or one the holder would never replay) must not log in.
+    [Theory]
+    [InlineData("Action=AssumeRole&Version=2011-06-15&RoleArn=arn:aws:iam::123456789012:role/x&RoleSessionName=s", "sts.amazonaws.com", "GetCallerIdentity")]
+    [InlineData("Action=GetCallerIdentity&Version=2099-01-01", "sts.amazonaws.com", "2011-06-15")]
+    [InlineData("Version=2011-06-15", "sts.amazonaws.com", "GetCallerIdentity")]
+    [InlineData(TestSigV4.GetCallerIdentityBody, "attacker.example.com", "sts")]
+    [InlineData(TestSigV4.GetCallerIdentityBody, "sts.amazonaws.com.attacker.example", "sts")]
+    public async Task AwsIam_SignedRequestThatIsNotGetCallerIdentity_Returns401NamingTheProblem(string body, string host, string named)
+    {
+        var r = await AuthAsync(TestSigV4.CloudId(KeyId, Secret, _clock.GetUtcNow(), body: body, host: host));
+
+        r.AssertStatus(HttpStatusCode.Unauthorized);
+        Assert.Contains(named, r.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sts.us-west-2.amazonaws.com")]
+    [InlineData("sts.cn-north-1.amazonaws.com.cn")]
+    public async Task AwsIam_RegionalStsEndpoint_ReturnsToken(string host)
+    {
+        (await AuthAsync(TestSigV4.CloudId(KeyId, Secret, _clock.GetUtcNow(), host: host))).AssertStatus(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task AwsIam_TamperedBody_Returns401()
     {

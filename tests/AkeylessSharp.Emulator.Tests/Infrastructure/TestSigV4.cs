@@ -7,10 +7,14 @@ namespace AkeylessSharp.Emulator.Tests.Infrastructure;
 /// <summary>Builds an aws_iam cloud id the way the official cloud-id helpers do: a SigV4-signed STS GetCallerIdentity.</summary>
 public static class TestSigV4
 {
-    public static string CloudId(string accessKeyId, string secret, DateTimeOffset now, string? sessionToken = null, bool tamper = false)
+    public const string GetCallerIdentityBody = "Action=GetCallerIdentity&Version=2011-06-15";
+
+    /// <param name="body">The signed form body; another action makes a validly signed request that is not an identity proof.</param>
+    /// <param name="host">The host the request is signed for and sent to.</param>
+    public static string CloudId(
+        string accessKeyId, string secret, DateTimeOffset now, string? sessionToken = null, bool tamper = false,
+        string body = GetCallerIdentityBody, string host = "sts.amazonaws.com")
     {
-        const string body = "Action=GetCallerIdentity&Version=2011-06-15";
-        const string host = "sts.amazonaws.com";
         var amzDate = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var date = amzDate[..8];
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -52,7 +56,7 @@ public static class TestSigV4
         var doc = new JsonObject
         {
             ["sts_request_method"] = "POST",
-            ["sts_request_url"] = B64("https://sts.amazonaws.com/"),
+            ["sts_request_url"] = B64($"https://{host}/"),
             ["sts_request_body"] = B64(sentBody),
             ["sts_request_headers"] = B64(wire.ToJsonString()),
         };
