@@ -82,6 +82,9 @@ public sealed class AkeylessEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the state the commands work on, for tests that must act between two steps of a command.</summary>
+    internal EmulatorState State => _state;
+
     /// <summary>Waits until the host is asked to stop (Ctrl+C, SIGTERM).</summary>
     internal Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 

@@ -14,7 +14,7 @@ internal static class ItemLookup
         var item = context.State.Items.Get(name) ?? throw Errors.ItemNotFound(name);
         if (expectedType is not null && !string.Equals(item.Type, expectedType, StringComparison.Ordinal))
         {
-            throw Errors.BadRequest($"item {name} is a {item.Type}, not a {expectedType}");
+            throw Errors.NotOfType(name, item.Type, expectedType);
         }
 
         return item;

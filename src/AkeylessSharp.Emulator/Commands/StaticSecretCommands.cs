@@ -55,9 +55,15 @@ internal static class StaticSecretCommands
         var now = context.State.Now;
         await context.State.Items.MutateAsync(name, current =>
         {
+            // Checked again under the write lock: the item may have been replaced by another kind since the lookup.
             if (current is null)
             {
                 throw Errors.ItemNotFound(name);
+            }
+
+            if (current.Type != ItemTypes.Static)
+            {
+                throw Errors.NotOfType(name, current.Type, ItemTypes.Static);
             }
 
             var effectiveFormat = format ?? current.Format;

@@ -45,6 +45,9 @@ internal static class Errors
     // Must not contain words that clients read as "access denied" (see akeyless-api.md §2).
     public static CommandException ItemNotFound(string name) => new(404, $"item {name} not found");
 
+    public static CommandException NotOfType(string name, string type, string expectedType) =>
+        new(400, $"item {name} is a {type}, not a {expectedType}");
+
     public static CommandException AlreadyExists(string name) => new(409, $"item {name} already exists");
 
     public static CommandException Unsupported(string accessType) =>
