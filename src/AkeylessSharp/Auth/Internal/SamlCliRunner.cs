@@ -68,9 +68,10 @@ internal static partial class SamlCliRunner
     /// <summary>
     /// The CLI's standard error once it has exited. A program it started (the browser of a SAML login) inherits its pipes
     /// and may hold them open long after: what the CLI wrote is already in the pipe, so the end of it is awaited only
-    /// briefly, and then the credentials it left decide without it.
+    /// briefly, and then the credentials it left decide without it. A pipe that fails to read (an
+    /// <see cref="IOException"/>) is said in place of the text: the credentials decide then too.
     /// </summary>
-    private static async Task<string> StderrAsync(Task<string> stdout, Task<string> stderr, CancellationTokenSource drain, CancellationToken cancellationToken)
+    internal static async Task<string> StderrAsync(Task<string> stdout, Task<string> stderr, CancellationTokenSource drain, CancellationToken cancellationToken)
     {
         try
         {
@@ -82,6 +83,11 @@ internal static partial class SamlCliRunner
             await drain.CancelAsync().ConfigureAwait(false);
             Errors.Internal.AbandonedTask.ObserveFailure(Task.WhenAll(stdout, stderr));
             return stderr.IsCompletedSuccessfully ? stderr.Result : string.Empty;
+        }
+        catch (IOException ex)
+        {
+            Errors.Internal.AbandonedTask.ObserveFailure(Task.WhenAll(stdout, stderr));
+            return stderr.IsCompletedSuccessfully ? stderr.Result : $"(its output could not be read: {ex.Message})";
         }
     }
 
