@@ -109,7 +109,8 @@ public sealed class AkeylessConfigurationOptions
     public TimeSpan? ReloadInterval { get; set; }
 
     /// <summary>
-    /// Whether a failure of the first load is logged and tolerated (empty configuration) instead of thrown. Configuration
+    /// Whether a failure of the first load is logged and tolerated (empty configuration, and each <c>akeyless:/…</c>
+    /// reference reads as absent, not as its own text) instead of thrown. Configuration
     /// mistakes still throw: invalid options, and a duplicate key under <see cref="DuplicateKeyPolicy.Throw"/>.
     /// </summary>
     /// <value>The default is <see langword="false"/>.</value>

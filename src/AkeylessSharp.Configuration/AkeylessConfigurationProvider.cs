@@ -82,6 +82,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         catch (Exception ex) when (_options.Optional && ex is not OperationCanceledException && !IsDuplicateKey(ex))
         {
             Log.OptionalLoadFailed(_logger, ex);
+            HideReferences();
         }
         catch
         {
@@ -96,6 +97,19 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         }
 
         StartTimer();
+    }
+
+    /// <summary>
+    /// After an optional source's failed first load, each <c>akeyless:/…</c> reference reads as absent (as one naming a
+    /// missing secret does) rather than as its own text, which the application would take for the value.
+    /// </summary>
+    private void HideReferences()
+    {
+        if (_referenceProviders is not null)
+        {
+            Data = ReferenceScanner.Scan(_referenceProviders(this), _options.SecretReferencePrefix, _ => { })
+                .ToDictionary(r => r.Key, string? (_) => null, StringComparer.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>A duplicate under <see cref="DuplicateKeyPolicy.Throw"/> is a mistake in the configuration, not an outage an optional source may ride out.</summary>
