@@ -57,7 +57,10 @@ internal sealed partial class SignalForwarder : IDisposable
         }
     }
 
-    /// <summary>Asks the program to exit (SIGTERM), for a restart.</summary>
+    /// <summary>
+    /// Asks the program and every process it started to exit (SIGTERM), for a restart: the processes of a
+    /// <c>sh -c</c> would otherwise outlive it, the old values in their environment.
+    /// </summary>
     public void Terminate(Process child)
     {
         if (OperatingSystem.IsWindows())
@@ -66,7 +69,12 @@ internal sealed partial class SignalForwarder : IDisposable
             return;
         }
 
+        var descendants = ProcessTree.Descendants(child.Id);
         Send(child, SigTerm);
+        foreach (var pid in descendants)
+        {
+            _ = Kill(pid, SigTerm);
+        }
     }
 
     public void Dispose()
