@@ -65,6 +65,21 @@ internal sealed class TokenStore
 
     public bool Revoke(string token) => _tokens.TryRemove(token, out _);
 
+    /// <summary>
+    /// Revokes the universal identity token <paramref name="current"/>, then issues its successor: of rotations racing
+    /// on one token only the one that removed it gets a new token; the others get 401 as for a revoked token.
+    /// </summary>
+    public string RotateUid(string current, Func<AuthMethodSeed, TimeSpan> ttlOf)
+    {
+        _ = Resolve(current);
+        if (!_tokens.TryRemove(current, out var entry))
+        {
+            throw Errors.Unauthenticated("authentication failed: invalid token");
+        }
+
+        return IssueUid(entry.Method, ttlOf(entry.Method));
+    }
+
     /// <summary>Revokes the API (<c>t-</c>) tokens issued to <paramref name="methodName"/>, or to every method when it is null.</summary>
     public int RevokeApiTokens(string? methodName)
     {

@@ -51,9 +51,7 @@ internal static class UidCommands
             throw Errors.Unauthenticated("authentication failed: uid-token must be a universal identity token (u-...)");
         }
 
-        var caller = context.State.Tokens.Resolve(current);
-        var token = context.State.Tokens.IssueUid(caller.Method, SeedLoader.UidTtl(caller.Method, context.State.Options));
-        context.State.Tokens.Revoke(current);
+        var token = context.State.Tokens.RotateUid(current, method => SeedLoader.UidTtl(method, context.State.Options));
         return Reply.Ok(new TokenOutput(token), WireJsonContext.Default.TokenOutput);
     }
 }
