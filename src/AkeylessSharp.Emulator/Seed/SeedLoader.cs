@@ -78,12 +78,20 @@ internal static class SeedLoader
     private static async Task ApplyAsync(EmulatorState state, SeedDocument seed, ILogger logger, CancellationToken cancellationToken)
     {
         var development = state.Directory.FindByName(AccessIds.DefaultMethodName)!;
-        foreach (var method in seed.AuthMethods)
+        for (var i = 0; i < seed.AuthMethods.Count; i++)
         {
+            var method = seed.AuthMethods[i];
             if (string.IsNullOrWhiteSpace(method.Name) || !KnownTypes.Contains(method.Type))
             {
                 throw new InvalidOperationException(
                     $"Seed auth method '{method.Name}' has type '{method.Type}'; expected a name and one of: {string.Join(", ", KnownTypes)}.");
+            }
+
+            // Nothing could log in with it: a key no caller can match is a seed mistake, not a locked door.
+            if (method.Type == "access_key" && string.IsNullOrWhiteSpace(method.AccessKey))
+            {
+                throw new InvalidOperationException(
+                    $"Seed auth method '{method.Name}' is an access_key method without a key; set authMethods[{i}].accessKey to the key callers send (type access_key is the default when type is left out).");
             }
 
             RefuseDevelopmentCredential(method, development);

@@ -12,7 +12,7 @@ public sealed partial class CountWordingTests
     {
         var seed = """
             {
-              "authMethods": [ { "name": "/m", "type": "access_key" } ],
+              "authMethods": [ { "name": "/m", "type": "access_key", "accessKey": "a2V5" } ],
               "roles": [ { "name": "r", "authMethods": [ "/m" ] } ],
               "items": [ { "name": "/one", "value": "v" } ]
             }

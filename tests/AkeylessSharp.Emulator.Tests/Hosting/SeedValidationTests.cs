@@ -49,6 +49,9 @@ public sealed class SeedValidationTests
     [InlineData("""{ "items": [ { "name": "/j", "value": "x", "format": "yaml" } ] }""", "format")]
     [InlineData("""{ "authMethods": [ { "name": "/k", "type": "access_key", "accessKey": "a2V5", "tokenTtlSeconds": 0 } ] }""", "tokenTtlSeconds")]
     [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity", "universalIdentity": { "ttlSeconds": -1 } } ] }""", "universalIdentity.ttlSeconds")]
+    // An access_key method no key can match: nothing could ever log in with it.
+    [InlineData("""{ "authMethods": [ { "name": "/k", "type": "access_key" } ] }""", "authMethods[0].accessKey")]
+    [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity" }, { "name": "/k", "accessKey": " " } ] }""", "authMethods[1].accessKey")]
     // auth and uid-rotate-token take only u- tokens, and bulk revokes treat t- ones as API tokens.
     [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity" } ], "uidTokens": [ { "token": "seeded", "authMethod": "/u" } ] }""", "uidTokens[0].token")]
     [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity" } ], "uidTokens": [ { "token": "t-seeded", "authMethod": "/u" } ] }""", "uidTokens[0].token")]
