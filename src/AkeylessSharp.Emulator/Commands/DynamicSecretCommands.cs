@@ -22,8 +22,8 @@ internal static class DynamicSecretCommands
     {
         var body = context.Body;
         var name = ItemPath.NewItemName(body.RequiredString("name"));
-        var description = body.String("description") ?? body.String("metadata");
-        var tags = body.StringArray("tags") ?? [];
+        var description = ItemText.Description(body);
+        var tags = ItemText.Tags(body);
         _ = body.String("key");
         _ = body.Bool("delete_protection");
         context.Demand("create", name);
@@ -34,7 +34,7 @@ internal static class DynamicSecretCommands
             {
                 SubType = "custom",
                 Description = description,
-                Tags = tags.ToArray(),
+                Tags = tags,
                 Dynamic = new DynamicSpec("tmp_", 3600),
             }, context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new EmptyOutput(), WireJsonContext.Default.EmptyOutput);

@@ -73,8 +73,8 @@ internal static class RotatedSecretCommands
             throw Errors.MissingParameter("rotator-type");
         }
 
-        var targetName = body.RequiredString("target-name");
-        var username = body.String("rotated-username") ?? "";
+        var targetName = ItemText.Bounded(body.RequiredString("target-name"), "target-name");
+        var username = ItemText.Bounded(body.String("rotated-username") ?? "", "rotated-username");
         var password = body.String("rotated-password") is { Length: > 0 } p ? context.State.CheckValueSize(p, "rotated-password") : ItemFactory.NewPassword();
         var autoRotate = body.Bool("auto-rotate") ?? false;
         var intervalDays = body.Int64("rotation-interval") ?? 0;
@@ -83,14 +83,14 @@ internal static class RotatedSecretCommands
             throw Errors.BadRequest($"invalid value for parameter rotation-interval: {intervalDays} (days, 1-365, required with auto-rotate)");
         }
 
-        var description = body.String("description") ?? body.String("metadata");
-        var tags = body.StringArray("tags") ?? [];
+        var description = ItemText.Description(body);
+        var tags = ItemText.Tags(body);
         context.Demand("create", name);
         var now = context.State.Now;
         await context.State.Items.MutateAsync(name, current => current is not null
             ? throw Errors.AlreadyExists(name)
             : RotatedSecretVersions.First(
-                ItemFactory.NewItem(context.State.Items, name, ItemTypes.Rotated, now) with { SubType = rotatorType, Description = description, Tags = tags.ToArray() },
+                ItemFactory.NewItem(context.State.Items, name, ItemTypes.Rotated, now) with { SubType = rotatorType, Description = description, Tags = tags },
                 new RotatedSpec
                 {
                     RotatorType = rotatorType,

@@ -23,8 +23,8 @@ internal static class StaticSecretCommands
         var format = body.Enum("format", "text", SecretFormats.All);
         var value = context.State.CheckValueSize(type == "password" && !body.Has("value") ? PasswordValue(body) : body.RequiredString("value"), "value");
         SecretFormats.Validate(format, value, "parameter value");
-        var description = body.String("description") ?? body.String("metadata");
-        var tags = body.StringArray("tags") ?? [];
+        var description = ItemText.Description(body);
+        var tags = ItemText.Tags(body);
         _ = body.Bool("delete_protection");
         context.Demand("create", name);
 
@@ -36,7 +36,7 @@ internal static class StaticSecretCommands
                 SubType = type,
                 Format = format,
                 Description = description,
-                Tags = tags.ToArray(),
+                Tags = tags,
             }, context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
     }

@@ -32,7 +32,16 @@ internal static class SeedItems
             _ => throw new InvalidOperationException(
                 $"Seed item '{name}' has type '{seed.Type}'; expected static, dynamic, rotated or ssh-cert-issuer."),
         };
-        return item with { Description = seed.Description, Tags = seed.Tags.ToArray() };
+        if (seed.Tags.Count > Commands.ItemText.MaxTags)
+        {
+            throw new InvalidOperationException($"Seed item '{name}' has {seed.Tags.Count} tags, more than the {Commands.ItemText.MaxTags} an item may have.");
+        }
+
+        return item with
+        {
+            Description = seed.Description is { } d ? Commands.ItemText.Bounded(d, "description", Commands.ItemText.MaxDescriptionLength) : null,
+            Tags = seed.Tags.Select(t => Commands.ItemText.Bounded(t, "tags", Commands.ItemText.MaxTagLength)).ToArray(),
+        };
     }
 
     private static StoredItem StaticItem(EmulatorState state, ItemSeed seed, string name, DateTimeOffset now)
