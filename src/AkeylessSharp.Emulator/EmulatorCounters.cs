@@ -38,7 +38,7 @@ public sealed class EmulatorCounters
     /// whether alone or as one name of a batch: the figure that shows how often a fleet really fetched a secret.
     /// </summary>
     /// <param name="name">The item name, with its leading <c>/</c>.</param>
-    /// <returns>The count, 0 for a value never served.</returns>
+    /// <returns>The count, 0 for a value never served; deleting the item sets it back to 0.</returns>
     public long ValueReads(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -55,4 +55,9 @@ public sealed class EmulatorCounters
     internal void Increment(string command) => _counts.AddOrUpdate(command, 1, static (_, n) => n + 1);
 
     internal void IncrementValueRead(string name) => _valueReads.AddOrUpdate(name, 1, static (_, n) => n + 1);
+
+    internal void ForgetValueReads(string name) => _valueReads.TryRemove(name, out _);
+
+    /// <summary>How many names have a value-read count.</summary>
+    internal int ValueReadNames => _valueReads.Count;
 }

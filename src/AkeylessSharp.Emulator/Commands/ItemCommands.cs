@@ -84,7 +84,7 @@ internal static class ItemCommands
         // re-creation between the two would otherwise make this delete another version (or another item's).
         var itemId = 0L;
         var deleted = version;
-        await context.State.Items.MutateAsync(name, current =>
+        var remaining = await context.State.Items.MutateAsync(name, current =>
         {
             itemId = (current ?? throw Errors.ItemNotFound(name)).Id;
             if (version == -1)
@@ -107,6 +107,12 @@ internal static class ItemCommands
                 Rotated = current.Rotated is { } r ? r with { Password = remaining[^1].Value } : null,
             };
         }, context.CancellationToken).ConfigureAwait(false);
+
+        // An item gone takes its value-read count along: counts of every name ever read would grow without end.
+        if (remaining is null)
+        {
+            context.State.Counters.ForgetValueReads(name);
+        }
 
         var output = new DeleteItemOutput(name, itemId, deleted, Rfc3339.Format(context.State.Now));
         return TypedResults.Json(output, WireJsonContext.Default.DeleteItemOutput);
