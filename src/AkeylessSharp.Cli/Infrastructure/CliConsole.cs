@@ -37,7 +37,7 @@ internal sealed class CliConsole
     public static CliConsole FromSystem() => new()
     {
         Out = Console.IsOutputRedirected
-            ? TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true })
+            ? TextWriter.Synchronized(new StreamWriter(new StandardOutputStream(Console.OpenStandardOutput()), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true })
             : Console.Out,
         Error = Console.Error,
         In = Console.IsInputRedirected

@@ -48,6 +48,7 @@ internal static class ErrorReporter
         AkeylessException { StatusCode: null, InnerException: HttpRequestException or TimeoutException or System.Net.Sockets.SocketException or IOException } network => (ExitCodes.Unavailable, ForTheTool(network.Message)),
         AkeylessException other => (ExitCodes.Failure, other.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
+        StandardOutputException output => (ExitCodes.Failure, output.Message),
         ArgumentException argument => (ExitCodes.Usage, argument.Message),
         FileNotFoundException file => (ExitCodes.Usage, $"file not found: {file.FileName}."),
         DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.Usage, exception.Message),
