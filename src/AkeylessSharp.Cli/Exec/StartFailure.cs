@@ -5,8 +5,9 @@ using AkeylessSharp.Cli.Infrastructure;
 namespace AkeylessSharp.Cli.Exec;
 
 /// <summary>
-/// Why <c>exec</c> could not start its program, said as a shell says it, with the exit code a shell gives: 126 when the
-/// program was found but cannot run (not executable, not a program for this system, a directory, an environment too large), 127 when it was not found.
+/// Why <c>exec</c> could not start its program, said as a shell says it, with the exit code a shell gives: 127 when it was
+/// not found, 126 for every other reason it cannot run (not executable, not a program for this system, a directory, an
+/// environment too large, a file still open for writing, a path through a file), as bash decides on execve's errno.
 /// Names variables and sizes, never a value.
 /// </summary>
 internal static class StartFailure
@@ -16,6 +17,7 @@ internal static class StartFailure
     private const int ArgumentListTooLong = 7;
     private const int ExecFormatError = 8;
     private const int PermissionDenied = 13;
+    private const int TextFileBusy = 26;
 
     public static (int ExitCode, string Message) IsADirectory(string program) =>
         (ExitCodes.NotExecutable, $"cannot run '{program}': it is a directory, not a program.");
@@ -29,8 +31,10 @@ internal static class StartFailure
             $"cannot run '{program}': exec format error, not a program this system can run (a binary for another platform, or a script without a #! line)."),
         NoSuchFile => (ExitCodes.CannotStart,
             $"cannot start '{program}': {(program.Contains('/', StringComparison.Ordinal) ? "no such file" : "not found on the PATH")}. Check the name, the PATH and the working directory."),
-        _ => (ExitCodes.CannotStart,
-            $"cannot start '{program}': {ex.Message.TrimEnd('.')}. Check the name, the PATH and the working directory."),
+        TextFileBusy => (ExitCodes.NotExecutable,
+            $"cannot run '{program}': text file busy, it is open for writing (still being written or replaced). Run it again once it is written."),
+        _ => (ExitCodes.NotExecutable,
+            $"cannot run '{program}': {ex.Message.TrimEnd('.')}. Check the name, the PATH and the working directory."),
     };
 
     private static string TooLarge(string program, IReadOnlyList<KeyValuePair<string, string>> variables)

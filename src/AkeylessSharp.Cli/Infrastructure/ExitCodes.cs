@@ -21,7 +21,7 @@ internal static class ExitCodes
     /// <summary>Akeyless could not be reached, timed out, or answered 429 or 5xx.</summary>
     public const int Unavailable = 5;
 
-    /// <summary><c>exec</c> found the program but cannot run it (not executable, not a program for this system, or a directory), as shells report it.</summary>
+    /// <summary><c>exec</c> cannot run the program for a reason other than not finding it (not executable, not a program for this system, a directory, busy being written), as shells report it.</summary>
     public const int NotExecutable = 126;
 
     /// <summary><c>exec</c> could not start the program (not found), as shells report it.</summary>
