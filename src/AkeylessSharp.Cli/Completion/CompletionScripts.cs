@@ -24,13 +24,26 @@ internal static class CompletionScripts
             local line="${COMP_LINE:0:COMP_POINT}"
             local word="${COMP_WORDS[COMP_CWORD]}"
             local candidate quoted
+            # bash cuts words at COMP_WORDBREAKS (':' and '=' among them) and replaces only the last piece: glue the pieces
+            # touching it back into the word as typed ("/app/db:pa"), and offer each name without what precedes that piece.
+            local full="$word" rest="${line%"$word"}" i=$COMP_CWORD
+            while (( i > 0 )) && [[ -n "$rest" && "$rest" != *[[:space:]] && "$rest" == *"${COMP_WORDS[i-1]}" ]]; do
+                (( i-- ))
+                full="${COMP_WORDS[i]}$full"
+                rest="${rest%"${COMP_WORDS[i]}"}"
+            done
+            local cut="${full%"$word"}"
             COMPREPLY=()
             # Candidates include item names: matched as text, never expanded (compgen -W would run a $(...) in a name),
             # and inserted escaped by printf %q, so a space or a shell metacharacter in a name stays part of one word.
             while IFS= read -r candidate; do
                 [[ -n "$candidate" ]] || continue
                 printf -v quoted '%q' "$candidate"
-                [[ "$candidate" == "$word"* || "$quoted" == "$word"* ]] && COMPREPLY+=("$quoted")
+                if [[ "$candidate" == "$full"* || "$quoted" == "$full"* ]]; then
+                    COMPREPLY+=("${quoted#"$cut"}")
+                elif [[ "$candidate" == "$word"* || "$quoted" == "$word"* ]]; then
+                    COMPREPLY+=("$quoted")
+                fi
             done < <(akeyless-sharp "[suggest:${#line}]" "$line" 2>/dev/null)
         }
         complete -o default -F _akeyless_sharp_complete akeyless-sharp
