@@ -37,6 +37,20 @@ public sealed class EchoScrubberTests
         Assert.Contains("p-abc123", scrubbed, StringComparison.Ordinal);
     }
 
+    // static-creds-auth sends the SAML CLI's stored credentials file whole; a service may quote one value of it alone.
+    [Theory]
+    [InlineData("invalid creds c-raw-cli-credential-material", "invalid creds ***")]
+    [InlineData("token t-nested-saml-token-0001 expired", "token *** expired")]
+    [InlineData("bad entry: c-inner-array-secret", "bad entry: ***")]
+    [InlineData("for p-abc123", "for p-abc123")]
+    public void Scrub_ServiceTextQuotingAValueNestedInTheCredentialsJson_HidesIt(string text, string expected)
+    {
+        const string Credentials = """{"creds":"c-raw-cli-credential-material","token":"t-nested-saml-token-0001","list":["c-inner-array-secret"],"expiry":1}""";
+        var sent = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["access-id"] = "p-abc123", ["creds"] = Credentials });
+
+        Assert.Equal(expected, EchoScrubber.Scrub(text, sent));
+    }
+
     [Fact]
     public void Scrub_NothingSent_ReturnsTheTextAsIs()
     {

@@ -40,7 +40,7 @@ internal static class EchoScrubber
                 if (reader.TokenType == JsonTokenType.PropertyName && IsSecretField(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.String)
                 {
                     var value = reader.GetString();
-                    if (!TryReplace(ref text, value) || !TryReplace(ref text, Encoding.UTF8.GetString(reader.ValueSpan)))
+                    if (!TryReplace(ref text, value) || !TryReplace(ref text, Encoding.UTF8.GetString(reader.ValueSpan)) || !TryReplaceNested(ref text, value))
                     {
                         return Withheld;
                     }
@@ -68,6 +68,59 @@ internal static class EchoScrubber
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The strings inside a value that is itself JSON (the SAML CLI's stored credentials, sent whole as <c>creds</c>),
+    /// which a service may quote alone. False when the text holds one too short to replace.
+    /// </summary>
+    private static bool TryReplaceNested(ref string text, string? value)
+    {
+        if (value is null || value.AsSpan().TrimStart() is not ['{' or '[', ..])
+        {
+            return true;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            return TryReplaceStrings(ref text, document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+    }
+
+    private static bool TryReplaceStrings(ref string text, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return TryReplace(ref text, element.GetString()) && TryReplace(ref text, element.GetRawText()[1..^1]);
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!TryReplaceStrings(ref text, property.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!TryReplaceStrings(ref text, item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
     }
 
     /// <summary>
