@@ -167,6 +167,21 @@ public sealed class ConnectionStringTests
         Assert.DoesNotContain(KeyWithPadding, manifest, StringComparison.Ordinal);
     }
 
+    // Deployment tools substitute {x.value} as it is: like Aspire's own key=value connection strings (SQL Server,
+    // PostgreSQL, MySQL write Password={p.value} unquoted), the manifest has no quoting to offer but :uri, which the
+    // connection-string parser would not undo. Values are quoted where they are known: when the app host resolves them.
+    [Fact]
+    public void ManifestExpression_IsTheParametersExpressions_AsAspiresOwnConnectionStringsWriteThem()
+    {
+        var builder = DistributedApplication.CreateBuilder();
+
+        var akeyless = builder.AddAkeyless("akeyless");
+
+        Assert.Equal(
+            "ApiUrl={akeyless-api-url.value};AccessId={akeyless-access-id.value};AccessType=api_key;AccessKey={akeyless-access-key.value}",
+            akeyless.Resource.ConnectionStringExpression.ValueExpression);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(65536)]
