@@ -27,32 +27,10 @@ internal static class JsonAttributeSelector
         var documents = new List<JsonDocument>(1) { document };
         try
         {
-            var current = document.RootElement;
-            var walked = string.Empty;
-            foreach (var segment in attribute.Split('.'))
-            {
-                if (TryParseEncoded(current) is { } encoded)
-                {
-                    documents.Add(encoded);
-                    current = encoded.RootElement;
-                }
-
-                if (!TryStep(current, segment, out current))
-                {
-                    throw new AkeylessJsonAttributeException(
-                        $"The JSON secret at {Errors.Internal.Quote.Of(path)} has no attribute {Errors.Internal.Quote.Of(attribute)} (missing {Errors.Internal.Quote.Of(segment)}{(walked.Length == 0 ? " at the top level" : $" under {Errors.Internal.Quote.Of(walked)}")}). Check the attribute path.", path, attribute);
-                }
-
-                walked = walked.Length == 0 ? segment : walked + "." + segment;
-            }
-
-            return current.ValueKind == JsonValueKind.String ? current.GetString()! : current.GetRawText();
-        }
-        catch (InvalidOperationException)
-        {
-            // JsonElement.GetString on a string escaping half a UTF-16 pair ("\ud800"): no .NET string can hold it as text.
-            throw new AkeylessJsonAttributeException(
-                $"The JSON secret at {Errors.Internal.Quote.Of(path)} holds text that is not valid Unicode (an unpaired surrogate escape) on the way to {Errors.Internal.Quote.Of(attribute)}. Read it without JsonAttribute, or store valid text.", path, attribute);
+            return JsonText.Read(
+                () => Walk(document.RootElement, attribute, path, documents),
+                () => new AkeylessJsonAttributeException(
+                    $"The JSON secret at {Errors.Internal.Quote.Of(path)} holds text that is not valid Unicode (an unpaired surrogate escape) on the way to {Errors.Internal.Quote.Of(attribute)}. Read it without JsonAttribute, or store valid text.", path, attribute));
         }
         finally
         {
@@ -61,6 +39,30 @@ internal static class JsonAttributeSelector
                 parsed.Dispose();
             }
         }
+    }
+
+    /// <summary>Steps along <paramref name="attribute"/>; documents parsed from JSON-encoded strings on the way go to <paramref name="documents"/>.</summary>
+    private static string Walk(JsonElement current, string attribute, string? path, List<JsonDocument> documents)
+    {
+        var walked = string.Empty;
+        foreach (var segment in attribute.Split('.'))
+        {
+            if (TryParseEncoded(current) is { } encoded)
+            {
+                documents.Add(encoded);
+                current = encoded.RootElement;
+            }
+
+            if (!TryStep(current, segment, out current))
+            {
+                throw new AkeylessJsonAttributeException(
+                    $"The JSON secret at {Errors.Internal.Quote.Of(path)} has no attribute {Errors.Internal.Quote.Of(attribute)} (missing {Errors.Internal.Quote.Of(segment)}{(walked.Length == 0 ? " at the top level" : $" under {Errors.Internal.Quote.Of(walked)}")}). Check the attribute path.", path, attribute);
+            }
+
+            walked = walked.Length == 0 ? segment : walked + "." + segment;
+        }
+
+        return current.ValueKind == JsonValueKind.String ? current.GetString()! : current.GetRawText();
     }
 
     private static JsonDocument? TryParseEncoded(JsonElement element)

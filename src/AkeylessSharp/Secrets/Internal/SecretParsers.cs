@@ -18,33 +18,14 @@ internal static class SecretParsers
     /// <param name="now">When the lease started.</param>
     /// <param name="unwrapped">Whether a Gateway wrapper was already removed: unwrapping twice would replace the producer's
     /// own object with its <c>value</c> field.</param>
-    public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now, bool unwrapped = false)
-    {
-        try
-        {
-            return ParseDynamicFields(fields, path, now, unwrapped);
-        }
-        catch (InvalidOperationException)
-        {
-            throw NotUnicode(CommandCatalog.GetDynamicSecretValue, path);
-        }
-    }
+    public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now, bool unwrapped = false) =>
+        JsonText.Read(() => ParseDynamicFields(fields, path, now, unwrapped), () => NotUnicode(CommandCatalog.GetDynamicSecretValue, path));
 
     /// <param name="response">The answer.</param>
     /// <param name="path">The item path, for errors.</param>
-    public static RotatedSecret ParseRotated(GetRotatedSecretValueResponse response, string? path = null)
-    {
-        try
-        {
-            return ParseRotatedValue(response);
-        }
-        catch (InvalidOperationException)
-        {
-            throw NotUnicode(CommandCatalog.GetRotatedSecretValue, path);
-        }
-    }
+    public static RotatedSecret ParseRotated(GetRotatedSecretValueResponse response, string? path = null) =>
+        JsonText.Read(() => ParseRotatedValue(response), () => NotUnicode(CommandCatalog.GetRotatedSecretValue, path));
 
-    // JsonElement.GetString on a string escaping half a UTF-16 pair ("\ud800") throws InvalidOperationException.
     private static AkeylessProtocolException NotUnicode(string command, string? path) =>
         ExceptionFactory.InvalidResponse(command, path, "text that is not valid Unicode (an unpaired surrogate escape)");
 
