@@ -16,7 +16,7 @@ public sealed class AkeylessAzureCloudIdOptions
     /// <value>The default is <see langword="null"/>.</value>
     public TokenCredential? AzureCredential { get; set; }
 
-    /// <summary>The scope of the Azure AD access token; sovereign clouds use their own Resource Manager, such as <c>https://management.usgovcloudapi.net/.default</c>.</summary>
+    /// <summary>The scope of the Azure AD access token (white space around it is ignored); sovereign clouds use their own Resource Manager, such as <c>https://management.usgovcloudapi.net/.default</c>.</summary>
     /// <value>The default is <c>https://management.azure.com/.default</c>.</value>
     public string AzureScope { get; set; } = DefaultAzureScope;
 

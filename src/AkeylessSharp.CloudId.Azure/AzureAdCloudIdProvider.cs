@@ -44,7 +44,8 @@ public sealed class AzureAdCloudIdProvider : ICloudIdProvider
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _credential = options?.AzureCredential;
-        _scope = string.IsNullOrWhiteSpace(options?.AzureScope) ? AkeylessAzureCloudIdOptions.DefaultAzureScope : options.AzureScope;
+        // Trimmed as GcpAudience is: a scope read from a file or variable often ends in a newline, sent as part of the resource.
+        _scope = string.IsNullOrWhiteSpace(options?.AzureScope) ? AkeylessAzureCloudIdOptions.DefaultAzureScope : options.AzureScope.Trim();
         _createDefault = createDefault ?? CreateDefaultCredential;
         _logger = logger ?? NullLogger.Instance;
     }

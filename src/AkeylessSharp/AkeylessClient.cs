@@ -204,7 +204,10 @@ public partial class AkeylessClient : IAkeylessClient, IDisposable
                 scope.Failed(disposed);
                 throw disposed;
             }
-            catch (Exception ex) when (scope.Failed(ex))
+            // Without a token, the failure is the authentication's, which the token manager has logged (event 201) once for
+            // every caller waiting on it; the /auth call's own failures carry its command, but an authenticator failing on its
+            // source (a JWT variable, a token file, a cloud-id provider package) does not.
+            catch (Exception ex) when (scope.Failed(ex, loggedElsewhere: carrier.SetToken is not null && token.Value is null))
             {
                 throw;
             }

@@ -12,6 +12,8 @@ internal static class ConnectionSettings
     public const string ClientSectionName = "Aspire:Akeyless:Client";
     public const string ConfigurationSectionName = "Aspire:Akeyless:Configuration";
 
+    private static readonly TimeSpan s_maxHealthCheckTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     public static AkeylessClientSettings Read(IConfiguration configuration, string connectionName, Action<AkeylessClientSettings>? configureSettings)
     {
         var settings = new AkeylessClientSettings();
@@ -27,10 +29,11 @@ internal static class ConnectionSettings
         }
 
         configureSettings?.Invoke(settings);
-        if (settings.HealthCheckTimeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        // Past what a timer can wait, HealthCheckService's CancelAfter throws at every run.
+        if (settings.HealthCheckTimeout is { } timeout && (timeout <= TimeSpan.Zero || timeout > s_maxHealthCheckTimeout) && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new AkeylessConfigurationException(
-                $"{ClientSectionName}:{nameof(AkeylessClientSettings.HealthCheckTimeout)} is {timeout}; it must be positive (such as 00:00:05), or unset to use the health check service's own timeout.",
+                $"{ClientSectionName}:{nameof(AkeylessClientSettings.HealthCheckTimeout)} is {timeout}; it must be positive (such as 00:00:05) and at most {s_maxHealthCheckTimeout}, or unset to use the health check service's own timeout.",
                 nameof(AkeylessClientSettings.HealthCheckTimeout));
         }
 

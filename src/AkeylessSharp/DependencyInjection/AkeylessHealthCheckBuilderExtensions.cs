@@ -27,7 +27,7 @@ public static class AkeylessHealthCheckBuilderExtensions
     /// <param name="configure">Sets the check's options.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException"><see cref="AkeylessHealthCheckOptions.ProbeSecretPath"/> is empty or white space.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative, or <see cref="AkeylessHealthCheckOptions.Timeout"/> is neither positive nor infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative, or <see cref="AkeylessHealthCheckOptions.Timeout"/> is neither positive (at most about 49 days) nor infinite.</exception>
     public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, Action<AkeylessHealthCheckOptions> configure) =>
         builder.AddAkeyless(clientName, "akeyless", configure);
 
@@ -41,7 +41,7 @@ public static class AkeylessHealthCheckBuilderExtensions
     /// <param name="configure">Sets the check's options.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <see cref="AkeylessHealthCheckOptions.ProbeSecretPath"/> is empty or white space.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative, or <see cref="AkeylessHealthCheckOptions.Timeout"/> is neither positive nor infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="AkeylessHealthCheckOptions.ResultCacheDuration"/> is negative, or <see cref="AkeylessHealthCheckOptions.Timeout"/> is neither positive (at most about 49 days) nor infinite.</exception>
     public static IHealthChecksBuilder AddAkeyless(this IHealthChecksBuilder builder, string clientName, string name, Action<AkeylessHealthCheckOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -56,9 +56,9 @@ public static class AkeylessHealthCheckBuilderExtensions
         ArgumentNullException.ThrowIfNull(clientName);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ResultCacheDuration, TimeSpan.Zero, nameof(options.ResultCacheDuration));
-        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        if (options.Timeout is { } timeout && (timeout <= TimeSpan.Zero || timeout > s_maxTimeout) && timeout != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(options.Timeout), timeout, "The health check's Timeout must be positive, Timeout.InfiniteTimeSpan, or null for none.");
+            throw new ArgumentOutOfRangeException(nameof(options.Timeout), timeout, $"The health check's Timeout must be positive and at most {s_maxTimeout} (what a timer can wait), Timeout.InfiniteTimeSpan, or null for none.");
         }
 
         if (options.ProbeSecretPath is { } probe && string.IsNullOrWhiteSpace(probe))
@@ -73,6 +73,9 @@ public static class AkeylessHealthCheckBuilderExtensions
             new AkeylessHealthCheck(() => ClientFactory(sp).CreateClient(clientName), options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder.Add(new HealthCheckRegistration(name, sp => sp.GetRequiredKeyedService<AkeylessHealthCheck>(key), failureStatus, tags, options.Timeout));
     }
+
+    // HealthCheckService applies the registration's timeout with CancelAfter, which throws past this at every run.
+    private static readonly TimeSpan s_maxTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private static IAkeylessClientFactory ClientFactory(IServiceProvider services) =>
         services.GetService<IAkeylessClientFactory>() ?? throw new AkeylessConfigurationException(

@@ -19,7 +19,7 @@ public sealed class AkeylessHealthCheckOptions
     /// <summary>
     /// How long one run of the check may take before it reports its failure status (the registration's timeout): a probe
     /// against an Akeyless that does not answer otherwise waits out the client's own timeouts and retries, minutes at the
-    /// defaults. Positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>; <see langword="null"/> sets none.
+    /// defaults. Positive (at most about 49 days, what a timer can wait), or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>; <see langword="null"/> sets none.
     /// </summary>
     /// <value>The default is <see langword="null"/>.</value>
     public TimeSpan? Timeout { get; set; }

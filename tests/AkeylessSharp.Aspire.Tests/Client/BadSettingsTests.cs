@@ -65,6 +65,20 @@ public sealed class BadSettingsTests
     }
 
     [Theory]
+    [InlineData("50.00:00:00")]
+    [InlineData("10675199.02:48:05.4775807")]
+    public void AHealthCheckTimeoutLongerThanATimerCanWait_FailsNamingTheSetting(string timeout)
+    {
+        // Accepted, HealthCheckService's CancelAfter throws at every run: a healthy Akeyless reported Unhealthy.
+        var error = RegisterAndResolve(Builder(
+            ("ConnectionStrings:akeyless", "ApiUrl=http://127.0.0.1:1/;AccessId=p-abc;AccessKey=" + Secret),
+            ("Aspire:Akeyless:Client:HealthCheckTimeout", timeout)));
+
+        var typed = Assert.IsType<AkeylessConfigurationException>(error);
+        Assert.Contains("HealthCheckTimeout", typed.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("00:00:00")]
     [InlineData("-00:00:01")]
     public void ANonPositiveHealthCheckTimeout_FailsNamingTheSetting(string timeout)

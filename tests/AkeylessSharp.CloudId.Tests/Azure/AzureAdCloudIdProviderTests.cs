@@ -48,6 +48,21 @@ public sealed class AzureAdCloudIdProviderTests
         Assert.Equal(["https://management.usgovcloudapi.net/.default"], Assert.Single(credential.RequestedScopes));
     }
 
+    [Theory]
+    [InlineData(" https://management.usgovcloudapi.net/.default ")]
+    [InlineData("https://management.usgovcloudapi.net/.default\n")]
+    public async Task GetCloudIdAsync_ScopeWithSurroundingWhiteSpace_AsksForTheTrimmedScope(string scope)
+    {
+        // Sent as written, Azure.Identity's managed identity asks for the resource '%20https://...%20' (it only strips a
+        // trailing '/.default'), which Azure AD does not know.
+        var credential = new FakeTokenCredential(TenantId, ObjectId);
+        var provider = new AzureAdCloudIdProvider(new AkeylessAzureCloudIdOptions { AzureCredential = credential, AzureScope = scope });
+
+        await provider.GetCloudIdAsync(s_clientOptions, CancellationToken.None);
+
+        Assert.Equal(["https://management.usgovcloudapi.net/.default"], Assert.Single(credential.RequestedScopes));
+    }
+
     [Fact]
     public void GetDefault_NoObjectId_UsesDefaultAzureCredential()
     {

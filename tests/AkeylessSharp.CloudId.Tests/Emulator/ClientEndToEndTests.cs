@@ -88,6 +88,23 @@ public sealed class ClientEndToEndTests
     }
 
     [Theory]
+    [InlineData(" akeyless.io ")]
+    [InlineData("akeyless.io\n")]
+    public async Task GetSecret_GcpAudienceWithSurroundingWhiteSpace_SendsTheAudienceTheTokenIsFor(string audience)
+    {
+        // The provider asks Google for the trimmed audience; Akeyless compares the token's aud with the gcp-audience sent.
+        await using var emulator = await CloudIdEmulator.StartAsync();
+        var google = new FakeGoogleTokenEndpoint(CloudIdEmulator.ServiceAccount);
+        var provider = new GcpCloudIdProvider(new AkeylessGcpCloudIdOptions { GoogleCredential = google.Credential() });
+        using var client = new AkeylessClient(
+            new AkeylessClientOptions { ApiUrl = emulator.BaseUrl.ToString(), AccessType = AkeylessAccessType.Gcp, AccessId = CloudIdEmulator.GcpAccessId, GcpAudience = audience, MaxRetries = 0 },
+            cloudIdProviders: [provider]);
+
+        Assert.Equal(CloudIdEmulator.SecretValue, await client.GetSecretAsync(CloudIdEmulator.SecretPath));
+        Assert.Equal(["akeyless.io"], google.Audiences);
+    }
+
+    [Theory]
     [InlineData(AkeylessAccessType.AwsIam, CloudIdEmulator.AwsAccessId, "AkeylessSharp.CloudId.Aws", ".AddAwsCloudId()")]
     [InlineData(AkeylessAccessType.AzureAd, CloudIdEmulator.AzureAccessId, "AkeylessSharp.CloudId.Azure", ".AddAzureCloudId()")]
     [InlineData(AkeylessAccessType.Gcp, CloudIdEmulator.GcpAccessId, "AkeylessSharp.CloudId.Gcp", ".AddGcpCloudId()")]

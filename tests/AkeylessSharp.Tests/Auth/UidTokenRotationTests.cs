@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
+using AkeylessSharp.Diagnostics;
 using AkeylessSharp.Tests.Infrastructure;
 using AkeylessSharp.Tests.Infrastructure.Faults;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace AkeylessSharp.Tests.Auth;
 
@@ -27,6 +30,23 @@ public sealed class UidTokenRotationTests : IAsyncLifetime
         Assert.Equal(1, _harness.Emulator.Counters.Get("uid-rotate-token"));
         using var stale = Client(TestCredentials.UidToken, rotation: null);
         await Assert.ThrowsAsync<AkeylessUnauthorizedException>(() => stale.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+    }
+
+    [Fact]
+    public async Task Rotation_On_IsAClientSpanAndARequestMeasurementLikeTheAuthCall()
+    {
+        using var requests = new MetricCollector<long>(AkeylessTelemetry.Meter, "akeyless.client.requests");
+        using var client = Client(TestCredentials.UidToken, TimeSpan.FromMinutes(20));
+        using var spans = new ActivityRecorder();
+
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+
+        var read = spans.Single("akeyless get-secret-value");
+        var rotate = spans.Single("akeyless uid-rotate-token");
+        Assert.Equal(ActivityKind.Client, rotate.Kind);
+        Assert.Equal(read.SpanId, rotate.ParentSpanId);
+        Assert.Equal("uid-rotate-token", rotate.GetTagItem("akeyless.command"));
+        Assert.Contains(requests.GetMeasurementSnapshot(), m => (string?)m.Tags["akeyless.command"] == "uid-rotate-token" && Equals(m.Tags["server.port"], _harness.Emulator.BaseUrl.Port));
     }
 
     [Fact]

@@ -209,6 +209,22 @@ public sealed class HealthCheckTests : IAsyncLifetime
         Assert.Equal("Timeout", error.ParamName);
     }
 
+    [Theory]
+    [InlineData(50)]
+    [InlineData(10_675_199)]
+    public void AddAkeyless_TimeoutLongerThanATimerCanWait_IsRefusedNamingIt(int days)
+    {
+        // Accepted, HealthCheckService's CancelAfter throws at every run: a healthy Akeyless reported Unhealthy with
+        // "Specified argument was out of the range of valid values. (Parameter 'delay')".
+        var checks = new ServiceCollection().AddHealthChecks();
+        var timeout = days == 10_675_199 ? TimeSpan.MaxValue : TimeSpan.FromDays(days);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => checks.AddAkeyless(string.Empty, o => o.Timeout = timeout));
+
+        Assert.Equal("Timeout", error.ParamName);
+        Assert.Contains("InfiniteTimeSpan", error.Message, StringComparison.Ordinal);
+    }
+
     private AkeylessHealthCheck Check(AkeylessClient client, TimeSpan cacheFor, string? probeSecret = null) =>
         new(client, new AkeylessHealthCheckOptions { ResultCacheDuration = cacheFor, ProbeSecretPath = probeSecret }, _harness.Time);
 

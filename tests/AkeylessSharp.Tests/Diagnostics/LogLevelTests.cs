@@ -149,6 +149,27 @@ public sealed class LogLevelTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Authentication_FailingBeforeAuthIsSent_OneWarning()
+    {
+        // The authenticator fails on its own source (here the JWT variable is unset) before any /auth call: the token
+        // manager reports it (201); the read that waited for the token does not report it again.
+        using var client = _harness.Client(
+            o =>
+            {
+                o.AccessType = AkeylessAccessType.Jwt;
+                o.Jwt = null;
+                o.JwtEnvironmentVariable = "AKEYLESS_SHARP_TEST_VARIABLE_NEVER_SET";
+            },
+            _loggerFactory);
+
+        await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        var warning = Assert.Single(_logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Equal(201, warning.Id.Id);
+        Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
+    }
+
+    [Fact]
     public async Task TestConnectionAsync_AuthenticationFailing_OneWarningPerProbe()
     {
         using var client = _harness.Client(o => o.AccessKey = "wrong-access-key", _loggerFactory);

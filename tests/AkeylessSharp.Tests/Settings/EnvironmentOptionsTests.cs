@@ -59,6 +59,19 @@ public sealed class EnvironmentOptionsTests : IAsyncLifetime
         Assert.Contains("AKEYLESS_ACCESS_TYPE", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FromEnvironment_AccessKeySetAsTheAccessType_ErrorDoesNotQuoteIt()
+    {
+        // AKEYLESS_ACCESS_TYPE and AKEYLESS_ACCESS_KEY differ by one word: the value may be the key, set under the wrong name.
+        const string accessKey = "Zm9vYmFyYmF6cXV4LWFjY2Vzcy1rZXk=";
+
+        var ex = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromEnvironment(Lookup(new() { ["AKEYLESS_ACCESS_TYPE"] = accessKey })));
+
+        Assert.Contains("AKEYLESS_ACCESS_TYPE", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("api_key", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(accessKey, ex.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -33,7 +33,8 @@ internal sealed class CloudIdAuthenticator(AuthContext context) : IAkeylessAuthe
             AccessType = AkeylessAccessTypeNames.ToWireName(options.AccessType),
             AccessId = options.AccessId,
             CloudId = cloudId,
-            GcpAudience = options.AccessType == AkeylessAccessType.Gcp ? options.GcpAudience : null,
+            // Trimmed as the gcp provider trims it to mint the token: Akeyless compares this with the token's aud.
+            GcpAudience = options.AccessType == AkeylessAccessType.Gcp ? options.GcpAudience?.Trim() : null,
         };
         return await context.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
     }

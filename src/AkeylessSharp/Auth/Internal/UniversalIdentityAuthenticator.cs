@@ -47,14 +47,28 @@ internal sealed class UniversalIdentityAuthenticator(AuthContext context) : IAke
 
     private async Task RotateAsync(CancellationToken cancellationToken)
     {
-        // Not idempotent: the service revokes the old token, so a replay after a 5xx would present a revoked one.
-        var response = await context.Transport.SendAsync(
-            RotateCommand, null, new JsonObject { ["uid-token"] = _uidToken, ["json"] = false },
-            RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, cancellationToken, idempotent: false).ConfigureAwait(false);
-        // An object's field only: indexing any other JSON (an array, a string) by name throws InvalidOperationException.
-        var rotated = response is JsonObject answer && answer["token"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith("u-", StringComparison.Ordinal)
-            ? text
-            : throw ExceptionFactory.InvalidResponse(RotateCommand, null, "no universal identity token");
+        string rotated;
+
+        // A call to Akeyless like /auth: its span and request measurement; its failure is logged once by the token manager.
+        using (var scope = context.Telemetry.Start(RotateCommand, null, failuresLoggedElsewhere: true))
+        {
+            try
+            {
+                // Not idempotent: the service revokes the old token, so a replay after a 5xx would present a revoked one.
+                var response = await context.Transport.SendAsync(
+                    RotateCommand, null, new JsonObject { ["uid-token"] = _uidToken, ["json"] = false },
+                    RawCommandJsonContext.Default.JsonObject, RawCommandJsonContext.Default.JsonNode, cancellationToken, idempotent: false).ConfigureAwait(false);
+                // An object's field only: indexing any other JSON (an array, a string) by name throws InvalidOperationException.
+                rotated = response is JsonObject answer && answer["token"] is JsonValue value && value.TryGetValue<string>(out var text) && text.StartsWith("u-", StringComparison.Ordinal)
+                    ? text
+                    : throw ExceptionFactory.InvalidResponse(RotateCommand, null, "no universal identity token");
+                scope.Succeeded();
+            }
+            catch (Exception ex) when (scope.Failed(ex))
+            {
+                throw;
+            }
+        }
 
         _uidToken = rotated;
         Log.UidTokenRotated(context.Logger);

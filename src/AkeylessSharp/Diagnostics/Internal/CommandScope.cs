@@ -63,7 +63,9 @@ internal sealed class CommandScope : IDisposable
     }
 
     /// <summary>Records <paramref name="exception"/> as the call's end; always <see langword="false"/>, for use as an exception filter.</summary>
-    public bool Failed(Exception exception)
+    /// <param name="exception">The failure.</param>
+    /// <param name="loggedElsewhere">Whether it was logged where it happened (an authentication the call waited for: event 201).</param>
+    public bool Failed(Exception exception, bool loggedElsewhere = false)
     {
         if (exception is AkeylessNotFoundException && ExpectedNotFound.IsSet)
         {
@@ -86,7 +88,7 @@ internal sealed class CommandScope : IDisposable
             AddExceptionEvent(activity, exception);
         }
 
-        LogFailure(exception);
+        LogFailure(exception, loggedElsewhere);
         return false;
     }
 
@@ -111,7 +113,7 @@ internal sealed class CommandScope : IDisposable
         activity.AddEvent(new ActivityEvent("exception", tags: new ActivityTagsCollection { ["exception.type"] = exception.GetType().FullName }));
     }
 
-    private void LogFailure(Exception exception)
+    private void LogFailure(Exception exception, bool loggedElsewhere)
     {
         var logger = _telemetry.Logger;
         if (exception is OperationCanceledException)
@@ -121,7 +123,7 @@ internal sealed class CommandScope : IDisposable
 
         // Authentication failures reach every caller waiting on the shared authentication; the token manager logs them once.
         // A connection test reports its own failure (event 302).
-        if (_failuresLoggedElsewhere || FailuresReportedByCaller.IsSet || exception is AkeylessException { Command: { } failedCommand } && failedCommand != _command)
+        if (_failuresLoggedElsewhere || loggedElsewhere || FailuresReportedByCaller.IsSet || exception is AkeylessException { Command: { } failedCommand } && failedCommand != _command)
         {
             if (logger.IsEnabled(LogLevel.Debug))
             {

@@ -33,8 +33,9 @@ internal static class EnvironmentOptions
         {
             options.AccessType = AkeylessAccessTypeNames.TryParse(accessType, out var type)
                 ? type
+                // Not quoted, as in configuration binding: the value may be the access key, set under the wrong name.
                 : throw new AkeylessConfigurationException(
-                    $"{AkeylessEnvironmentVariables.AccessType} '{accessType}' is not supported. Allowed: {AkeylessAccessTypeNames.AllowedNames}.",
+                    $"{AkeylessEnvironmentVariables.AccessType} is not an Akeyless access type (its value is not shown: it may be a credential set under the wrong name). Allowed: {AkeylessAccessTypeNames.AllowedNames}.",
                     nameof(AkeylessClientOptions.AccessType));
         }
         else if (connectionString is null && options.AccessKey is null)
