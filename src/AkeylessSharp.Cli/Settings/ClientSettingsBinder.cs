@@ -61,7 +61,8 @@ internal sealed class ClientSettingsBinder(GlobalOptions globals, CliConsole con
         {
             options.AccessType = AkeylessAccessTypeNames.TryParse(accessType, out var type)
                 ? type
-                : throw new CliUsageException($"access type '{accessType}' is not known. Allowed: {AkeylessAccessTypeNames.AllowedNames}.");
+                // Not quoted: --access-type and --access-key (and their variables) differ by one word, so it may be the key.
+                : throw new CliUsageException($"the access type given (--access-type or {AkeylessEnvironmentVariables.AccessType}) is not an Akeyless access type; its value is not shown. Allowed: {AkeylessAccessTypeNames.AllowedNames}.");
         }
         else if (!connects && !profileApplied && options.AccessKey is null)
         {

@@ -138,6 +138,23 @@ public sealed class ExitCodeTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AccessKeyGivenAsTheAccessType_IsAUsageErrorThatDoesNotPrintIt(bool fromVariable)
+    {
+        // --access-type and --access-key (AKEYLESS_ACCESS_TYPE and AKEYLESS_ACCESS_KEY) differ by one word.
+        const string accessKey = "Zm9vYmFyYmF6cXV4LWFjY2Vzcy1rZXk=";
+        var environment = new Dictionary<string, string?> { ["AKEYLESS_ACCESS_TYPE"] = fromVariable ? accessKey : null };
+        string[] flag = fromVariable ? [] : ["--access-type", accessKey];
+
+        var result = await CliRun.RunAsync(environment, ["get", "/x", "--api-url", "http://127.0.0.1:1/", "--access-id", "p-abc123", .. flag]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not an Akeyless access type", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(accessKey, result.Error + result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--cert-file and --key-file", "--access-type", "certificate")]
     [InlineData("--k8s-auth-config-name or AKEYLESS_K8S_AUTH_CONFIG_NAME", "--access-type", "k8s")]
     [InlineData("the JWT itself in AKEYLESS_JWT", "--access-type", "jwt", "--jwt-env", "SHARP_TEST_UNSET_JWT")]

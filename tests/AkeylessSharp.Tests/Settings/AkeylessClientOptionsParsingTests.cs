@@ -327,6 +327,23 @@ public sealed class AkeylessClientOptionsParsingTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FromConnectionStringOrExtras_AccessKeyWrittenAsTheAccessType_ErrorDoesNotQuoteIt()
+    {
+        // access_type and access_key differ by one word: the value may be the key, written under the wrong name.
+        const string accessKey = "Zm9vYmFyYmF6cXV4LWFjY2Vzcy1rZXk=";
+
+        var fromString = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromConnectionString($"AccessId=p-abc;AccessType={accessKey}"));
+        var fromExtras = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromAirflowExtras($$"""{"access_type": "{{accessKey}}"}""", accessId: "p-abc"));
+
+        foreach (var ex in new[] { fromString, fromExtras })
+        {
+            Assert.Equal(nameof(AkeylessClientOptions.AccessType), ex.Field);
+            Assert.Contains("is not an Akeyless access type", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(accessKey, ex.ToString(), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("api_key", AkeylessAccessType.ApiKey)]
     [InlineData("access_key", AkeylessAccessType.ApiKey)]

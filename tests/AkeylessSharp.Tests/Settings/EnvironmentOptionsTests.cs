@@ -52,6 +52,14 @@ public sealed class EnvironmentOptionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void FromEnvironment_AnotherAkeylessAccessType_IsQuotedAsNotSupported()
+    {
+        var ex = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromEnvironment(Lookup(new() { ["AKEYLESS_ACCESS_TYPE"] = " OCI " })));
+
+        Assert.Contains("AKEYLESS_ACCESS_TYPE 'OCI' is not supported", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromEnvironment_UnknownAccessType_NamesTheVariable()
     {
         var ex = Assert.Throws<AkeylessConfigurationException>(() => AkeylessClientOptions.FromEnvironment(Lookup(new() { ["AKEYLESS_ACCESS_TYPE"] = "telepathy" })));

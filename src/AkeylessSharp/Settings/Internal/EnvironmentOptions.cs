@@ -33,10 +33,7 @@ internal static class EnvironmentOptions
         {
             options.AccessType = AkeylessAccessTypeNames.TryParse(accessType, out var type)
                 ? type
-                // Not quoted, as in configuration binding: the value may be the access key, set under the wrong name.
-                : throw new AkeylessConfigurationException(
-                    $"{AkeylessEnvironmentVariables.AccessType} is not an Akeyless access type (its value is not shown: it may be a credential set under the wrong name). Allowed: {AkeylessAccessTypeNames.AllowedNames}.",
-                    nameof(AkeylessClientOptions.AccessType));
+                : throw UnknownAccessType.Error(AkeylessEnvironmentVariables.AccessType, accessType);
         }
         else if (connectionString is null && options.AccessKey is null)
         {

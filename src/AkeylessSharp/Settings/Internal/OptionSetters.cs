@@ -20,7 +20,7 @@ internal static class OptionSetters
         ["accessid"] = static (o, v) => o.AccessId = v,
         ["accesstype"] = static (o, v) => o.AccessType = AkeylessAccessTypeNames.TryParse(v, out var t)
             ? t
-            : throw new AkeylessConfigurationException($"access_type '{v}' is not supported. Allowed: {AkeylessAccessTypeNames.AllowedNames}.", nameof(AkeylessClientOptions.AccessType)),
+            : throw UnknownAccessType.Error("access_type", v),
         ["accesskey"] = static (o, v) => o.AccessKey = v,
         ["uidtoken"] = static (o, v) => o.UidToken = v,
         ["jwt"] = static (o, v) => o.Jwt = v,
