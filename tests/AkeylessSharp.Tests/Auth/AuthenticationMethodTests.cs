@@ -222,6 +222,22 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
         Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task CloudId_ProviderReturningNoCloudId_ThrowsCloudIdExceptionNamingIt_WithoutCallingAuth(string? cloudId)
+    {
+        var provider = new ReturningCloudIdProvider(AkeylessAccessType.Gcp, cloudId);
+        using var client = new AkeylessClient(_harness.Options(o => o.AccessType = AkeylessAccessType.Gcp), null, _harness.Time, [provider]);
+
+        var ex = await Assert.ThrowsAsync<AkeylessCloudIdException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+        Assert.Equal(AkeylessAccessType.Gcp, ex.AccessType);
+        Assert.Contains(nameof(ReturningCloudIdProvider), ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _harness.Emulator.Counters.Get("auth"));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (int i = 0; i < 500 && !condition(); i++)
@@ -274,6 +290,13 @@ public sealed class AuthenticationMethodTests : IAsyncLifetime
         public AkeylessAccessType AccessType => type;
 
         public ValueTask<string> GetCloudIdAsync(AkeylessClientOptions options, CancellationToken cancellationToken) => ValueTask.FromException<string>(failure);
+    }
+
+    private sealed class ReturningCloudIdProvider(AkeylessAccessType type, string? cloudId) : ICloudIdProvider
+    {
+        public AkeylessAccessType AccessType => type;
+
+        public ValueTask<string> GetCloudIdAsync(AkeylessClientOptions options, CancellationToken cancellationToken) => ValueTask.FromResult(cloudId!);
     }
 
     private sealed class StubCloudIdProvider(AkeylessAccessType type) : ICloudIdProvider

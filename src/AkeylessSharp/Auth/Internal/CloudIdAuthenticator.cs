@@ -28,6 +28,14 @@ internal sealed class CloudIdAuthenticator(AuthContext context) : IAkeylessAuthe
                 ex);
         }
 
+        if (string.IsNullOrWhiteSpace(cloudId))
+        {
+            // Sent as is, Akeyless would answer with a bare 401 that names neither the provider nor the cause.
+            throw new AkeylessCloudIdException(
+                options.AccessType,
+                $"The cloud-id provider {provider.GetType().FullName} returned no {AkeylessAccessTypeNames.ToWireName(options.AccessType)} cloud id (null or empty). Nothing was sent to Akeyless.");
+        }
+
         var request = new AuthRequest
         {
             AccessType = AkeylessAccessTypeNames.ToWireName(options.AccessType),
