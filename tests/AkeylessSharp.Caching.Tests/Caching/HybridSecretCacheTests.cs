@@ -45,8 +45,8 @@ public sealed class HybridSecretCacheTests : IDisposable
 
         var entry = _l2.Raw.Single(e => e.Key.EndsWith("/a", StringComparison.Ordinal));
         byte[] tampered = (byte[])entry.Value.Clone();
-        // The envelope starts with 0xA1, "oQ" in base64; flip a full 6-bit character well inside it (not a padding one).
-        int at = Encoding.ASCII.GetString(tampered).IndexOf("oQ", StringComparison.Ordinal) + 20;
+        // The envelope starts with 0xA3 and the key id length 2, "ow" in base64; flip a full 6-bit character well inside it (not a padding one).
+        int at = Encoding.ASCII.GetString(tampered).IndexOf("ow", StringComparison.Ordinal) + 20;
         tampered[at] = tampered[at] == (byte)'A' ? (byte)'B' : (byte)'A';
         _l2.Set(entry.Key, tampered, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5) });
 
