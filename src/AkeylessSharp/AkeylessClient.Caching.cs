@@ -98,9 +98,8 @@ public partial class AkeylessClient
             return cache.GetSecretAsync(path, refresh, cancellationToken);
         }
 
-        return cache.GetAsync(
+        return cache.GetStaticAsync(
             SecretCacheKey.Static(path, options!.Version, options.JsonAttribute),
-            SecretKind.Static,
             refresh,
             (Client: this, Cache: cache, Path: path, Options: options),
             static async (s, ct) => s.Cache.Ttl.Static(await s.Client.ReadSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false)),

@@ -17,6 +17,7 @@ internal sealed partial class CachingSecretReader
     {
         SupersedeInflight(path);
         _stale?.RemovePath(path);
+        await EndEpochAsync(path).ConfigureAwait(false);
         await RemoveQuietlyAsync(path).ConfigureAwait(false);
         foreach (string key in _variants.RemoveVariants(path, SecretCacheKey.Separator))
         {

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+
+namespace AkeylessSharp.Caching.Internal;
+
+/// <remarks>
+/// A write or a not-found evicts a path's whole value by its key, but its variants (versions, JSON attributes) only by
+/// the keys this instance stored: in a cache shared by a fleet, the variants another instance stored would outlive a
+/// write until their time to live. So there, each static variant is stored under its path's current epoch, a random id
+/// kept in the shared cache beside the path; invalidating a path removes its epoch, and every instance's next read of
+/// any variant of it misses. It costs a variant read one more lookup; whole values and the in-process cache pay nothing.
+/// </remarks>
+internal sealed partial class CachingSecretReader
+{
+    private const string EpochSuffix = "\u001fepoch";
+
+    /// <summary>Whether static variants are stored under their path's epoch: only in a cache shared by a fleet.</summary>
+    private bool HasEpochs => _recordHits && Ttl.Caches(SecretKind.Static);
+
+    /// <summary>
+    /// Reads a static secret under <paramref name="key"/>, a key of <see cref="SecretCacheKey.Static"/>: as
+    /// <see cref="GetAsync"/> does, a variant in a shared cache under its path's epoch. A method of its own, so that the
+    /// hit paths of whole values do not look at their keys.
+    /// </summary>
+    public ValueTask<string> GetStaticAsync<TState>(
+        string key,
+        bool refresh,
+        TState state,
+        Func<TState, CancellationToken, Task<CacheableValue>> fetch,
+        CancellationToken cancellationToken) =>
+        _enabled && HasEpochs && key.Contains(SecretCacheKey.Separator, StringComparison.Ordinal)
+            ? GetInEpochAsync(key, SecretKind.Static, refresh, state, fetch, cancellationToken)
+            : GetAsync(key, SecretKind.Static, refresh, state, fetch, cancellationToken);
+
+    private async ValueTask<string> GetInEpochAsync<TState>(
+        string key,
+        SecretKind kind,
+        bool refresh,
+        TState state,
+        Func<TState, CancellationToken, Task<CacheableValue>> fetch,
+        CancellationToken cancellationToken)
+    {
+        string inEpoch = await InEpochAsync(key, cancellationToken).ConfigureAwait(false);
+        if (!refresh && await LookupQuietlyAsync(inEpoch, cancellationToken).ConfigureAwait(false) is { } hit)
+        {
+            OnHit(inEpoch, kind, hit);
+            return hit;
+        }
+
+        return await Miss(inEpoch, kind, refresh, state, fetch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The key of a static variant in its path's current epoch, starting one when there is none. Resolved before the
+    /// value is fetched: a write that lands meanwhile removes this epoch, so what the fetch stores under it is never read.
+    /// </summary>
+    private async ValueTask<string> InEpochAsync(string key, CancellationToken cancellationToken)
+    {
+        string epochKey = string.Concat(SecretCacheKey.PathOf(key), EpochSuffix);
+        string? epoch = await LookupQuietlyAsync(epochKey, cancellationToken).ConfigureAwait(false);
+        if (epoch is null)
+        {
+            epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+            await SetQuietlyAsync(epochKey, epoch, EpochLifetime()).ConfigureAwait(false);
+        }
+
+        return string.Concat(key, "\u001fe=", epoch);
+    }
+
+    /// <summary>Resolves the variant keys of a bulk read to their epochs, looked up together.</summary>
+    private async Task<string[]> InEpochsAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        var resolving = new Task<string>?[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            resolving[i] = keys[i].Contains(SecretCacheKey.Separator, StringComparison.Ordinal) ? InEpochAsync(keys[i], cancellationToken).AsTask() : null;
+        }
+
+        var resolved = new string[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            resolved[i] = resolving[i] is { } pending ? await pending.ConfigureAwait(false) : keys[i];
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Ends the epoch of <paramref name="path"/>: every instance's variants of it are misses from now on.</summary>
+    private ValueTask EndEpochAsync(string path) =>
+        HasEpochs ? RemoveQuietlyAsync(string.Concat(path, EpochSuffix)) : ValueTask.CompletedTask;
+
+    // Twice a variant's longest life: a variant stored late in the epoch is not cut short. An epoch that ends anyway
+    // only costs its variants a fetch.
+    private TimeSpan EpochLifetime()
+    {
+        var ttl = _options.StaticSecretTtl;
+        var stale = _options.StaleIfError ? _options.MaxStale : TimeSpan.Zero;
+        return ttl < TimeSpan.MaxValue / 4 && stale < TimeSpan.MaxValue / 4 ? (ttl + stale) * 2 : TimeSpan.MaxValue;
+    }
+
+    private async ValueTask SetQuietlyAsync(string key, string value, TimeSpan ttl)
+    {
+        try
+        {
+            await _cache.SetAsync(key, value, ttl).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // An epoch not stored is started again by the next read: a miss, not a failed read.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.CacheOperationFailed(_logger, "set", key, ex);
+        }
+    }
+}
