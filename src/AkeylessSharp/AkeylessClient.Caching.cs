@@ -98,8 +98,9 @@ public partial class AkeylessClient
             return cache.GetSecretAsync(path, refresh, cancellationToken);
         }
 
-        return cache.GetStaticAsync(
+        return cache.GetKeyedAsync(
             SecretCacheKey.Static(path, options!.Version, options.JsonAttribute),
+            SecretKind.Static,
             refresh,
             (Client: this, Cache: cache, Path: path, Options: options),
             static async (s, ct) => s.Cache.Ttl.Static(await s.Client.ReadSecretAsync(s.Path, s.Options, ct).ConfigureAwait(false)),
@@ -158,14 +159,14 @@ public partial class AkeylessClient
         CancellationToken cancellationToken)
         where TSecret : class
     {
-        string encoded = await cache.GetAsync(key, kind, refresh, state, fetch, cancellationToken).ConfigureAwait(false);
+        string encoded = await cache.GetKeyedAsync(key, kind, refresh, state, fetch, cancellationToken).ConfigureAwait(false);
         if (tryDecode(encoded, path, _timeProvider.GetUtcNow()) is { } secret)
         {
             return secret;
         }
 
         Caching.Internal.Log.EntryUnreadable(_logger, key);
-        encoded = await cache.GetAsync(key, kind, refresh: true, state, fetch, cancellationToken).ConfigureAwait(false);
+        encoded = await cache.GetKeyedAsync(key, kind, refresh: true, state, fetch, cancellationToken).ConfigureAwait(false);
         return tryDecode(encoded, path, _timeProvider.GetUtcNow())
             ?? throw Errors.Internal.ExceptionFactory.InvalidResponse(command, path, "an answer that cannot be cached");
     }

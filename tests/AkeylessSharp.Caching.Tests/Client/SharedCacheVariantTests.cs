@@ -4,11 +4,13 @@ using AkeylessSharp.Caching.Tests.Infrastructure;
 namespace AkeylessSharp.Caching.Tests.Client;
 
 /// <summary>
-/// A JSON attribute or a version is cached under a key of its own; in a cache shared by a fleet, a write or delete through
-/// any instance must reach those entries as it reaches the whole value's, though only the instance that read them knows them.
+/// A JSON attribute, a version or a rotated secret is cached under a key of its own; in a cache shared by a fleet, a write
+/// or delete through any instance must reach those entries as it reaches the whole value's, though only the instance that
+/// stored them knows them.
 /// </summary>
 public sealed class SharedCacheVariantTests : IAsyncLifetime
 {
+    private const string NewJson = """{"db":{"password":"new-pw"}}""";
     private static readonly SecretRequestOptions Attribute = new() { JsonAttribute = "db.password" };
     private readonly FlakyDistributedCache _backend = new();
     private ClientFixture _fixture = null!;
@@ -29,7 +31,7 @@ public sealed class SharedCacheVariantTests : IAsyncLifetime
         Assert.Equal("json-pw", await writer.GetSecretAsync(ClientFixture.JsonPath, Attribute));
         Assert.Equal(1, _fixture.Requests("get-secret-value")); // still one entry for the fleet
 
-        await writer.UpdateSecretValueAsync(ClientFixture.JsonPath, """{"db":{"password":"new-pw"}}""");
+        await writer.UpdateSecretValueAsync(ClientFixture.JsonPath, NewJson);
 
         Assert.Equal("new-pw", await reader.GetSecretAsync(ClientFixture.JsonPath, Attribute));
         Assert.Equal("new-pw", (await reader.GetSecretsAsync([ClientFixture.JsonPath], Attribute))[ClientFixture.JsonPath]);
@@ -41,7 +43,7 @@ public sealed class SharedCacheVariantTests : IAsyncLifetime
         var (reader, writer) = TwoInstances();
         Assert.Equal("json-pw", (await reader.GetSecretsAsync([ClientFixture.JsonPath], Attribute))[ClientFixture.JsonPath]);
 
-        await writer.UpdateSecretValueAsync(ClientFixture.JsonPath, """{"db":{"password":"new-pw"}}""");
+        await writer.UpdateSecretValueAsync(ClientFixture.JsonPath, NewJson);
 
         Assert.Equal("new-pw", (await reader.GetSecretsAsync([ClientFixture.JsonPath], Attribute))[ClientFixture.JsonPath]);
     }
@@ -56,6 +58,32 @@ public sealed class SharedCacheVariantTests : IAsyncLifetime
         await writer.DeleteItemAsync(ClientFixture.Paths[3]);
 
         await Assert.ThrowsAsync<AkeylessNotFoundException>(async () => await reader.GetSecretAsync(ClientFixture.Paths[3], versionOne));
+    }
+
+    [Fact]
+    public async Task JsonAttributeReadAsAHit_WrittenThroughThisInstance_IsReadAfresh()
+    {
+        var (storer, client) = TwoInstances();
+        Assert.Equal("json-pw", await storer.GetSecretAsync(ClientFixture.JsonPath, Attribute));
+        Assert.Equal("json-pw", await client.GetSecretAsync(ClientFixture.JsonPath, Attribute)); // a hit: this instance never stored it
+
+        await client.UpdateSecretValueAsync(ClientFixture.JsonPath, NewJson);
+
+        Assert.Equal("new-pw", await client.GetSecretAsync(ClientFixture.JsonPath, Attribute));
+    }
+
+    [Fact]
+    public async Task RotatedSecret_DeletedThroughAnotherInstance_IsNotServed()
+    {
+        var (reader, writer) = TwoInstances();
+        Assert.Equal("R0tated!", (await reader.GetRotatedSecretAsync(ClientFixture.RotatedPath)).Password);
+        Assert.Equal("R0tated!", (await writer.GetRotatedSecretAsync(ClientFixture.RotatedPath)).Password);
+        Assert.Equal(1, _fixture.Requests("get-rotated-secret-value"));
+
+        await writer.DeleteItemAsync(ClientFixture.RotatedPath);
+
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => reader.GetRotatedSecretAsync(ClientFixture.RotatedPath));
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => writer.GetRotatedSecretAsync(ClientFixture.RotatedPath));
     }
 
     private (AkeylessClient Reader, AkeylessClient Writer) TwoInstances()

@@ -3,33 +3,36 @@ using System.Security.Cryptography;
 namespace AkeylessSharp.Caching.Internal;
 
 /// <remarks>
-/// A write or a not-found evicts a path's whole value by its key, but its variants (versions, JSON attributes) only by
-/// the keys this instance stored: in a cache shared by a fleet, the variants another instance stored would outlive a
-/// write until their time to live. So there, each static variant is stored under its path's current epoch, a random id
-/// kept in the shared cache beside the path; invalidating a path removes its epoch, and every instance's next read of
-/// any variant of it misses. It costs a variant read one more lookup; whole values and the in-process cache pay nothing.
+/// A write or a not-found evicts a path's whole value by its key, but its other keys (versions, JSON attributes, a rotated
+/// secret's) only by the keys this instance stored: in a cache shared by a fleet, those another instance stored would
+/// outlive a write or delete, through any instance, until their time to live. So there, each such key is stored under its
+/// path's current epoch, a random id kept in the shared cache beside the path; invalidating a path removes its epoch, and
+/// every instance's next read of any of those keys misses. It costs such a read one more lookup; whole values and the
+/// in-process cache pay nothing. Dynamic secrets keep their own keys: a lease outlives any epoch, and ending it early
+/// would issue new credentials.
 /// </remarks>
 internal sealed partial class CachingSecretReader
 {
     private const string EpochSuffix = "\u001fepoch";
 
-    /// <summary>Whether static variants are stored under their path's epoch: only in a cache shared by a fleet.</summary>
-    private bool HasEpochs => _recordHits && Ttl.Caches(SecretKind.Static);
+    /// <summary>Whether keys of <paramref name="kind"/> are stored under their path's epoch: only in a cache shared by a fleet.</summary>
+    private bool InEpochs(SecretKind kind) => _recordHits && (kind is SecretKind.Static or SecretKind.Rotated) && Ttl.Caches(kind);
 
     /// <summary>
-    /// Reads a static secret under <paramref name="key"/>, a key of <see cref="SecretCacheKey.Static"/>: as
-    /// <see cref="GetAsync"/> does, a variant in a shared cache under its path's epoch. A method of its own, so that the
-    /// hit paths of whole values do not look at their keys.
+    /// Reads a value under <paramref name="key"/>, a key of <see cref="SecretCacheKey"/>: as <see cref="GetAsync"/> does,
+    /// but one other than a bare path, in a shared cache, under its path's epoch. A method of its own, so that the hit
+    /// paths of whole values do not look at their keys.
     /// </summary>
-    public ValueTask<string> GetStaticAsync<TState>(
+    public ValueTask<string> GetKeyedAsync<TState>(
         string key,
+        SecretKind kind,
         bool refresh,
         TState state,
         Func<TState, CancellationToken, Task<CacheableValue>> fetch,
         CancellationToken cancellationToken) =>
-        _enabled && HasEpochs && key.Contains(SecretCacheKey.Separator, StringComparison.Ordinal)
-            ? GetInEpochAsync(key, SecretKind.Static, refresh, state, fetch, cancellationToken)
-            : GetAsync(key, SecretKind.Static, refresh, state, fetch, cancellationToken);
+        _enabled && InEpochs(kind) && key.Contains(SecretCacheKey.Separator, StringComparison.Ordinal)
+            ? GetInEpochAsync(key, kind, refresh, state, fetch, cancellationToken)
+            : GetAsync(key, kind, refresh, state, fetch, cancellationToken);
 
     private async ValueTask<string> GetInEpochAsync<TState>(
         string key,
@@ -50,7 +53,7 @@ internal sealed partial class CachingSecretReader
     }
 
     /// <summary>
-    /// The key of a static variant in its path's current epoch, starting one when there is none. Resolved before the
+    /// The key in its path's current epoch, starting one when there is none. Resolved before the
     /// value is fetched: a write that lands meanwhile removes this epoch, so what the fetch stores under it is never read.
     /// </summary>
     private async ValueTask<string> InEpochAsync(string key, CancellationToken cancellationToken)
@@ -66,7 +69,7 @@ internal sealed partial class CachingSecretReader
         return string.Concat(key, "\u001fe=", epoch);
     }
 
-    /// <summary>Resolves the variant keys of a bulk read to their epochs, looked up together.</summary>
+    /// <summary>Resolves the keys of a bulk read of static secrets to their epochs, looked up together.</summary>
     private async Task<string[]> InEpochsAsync(string[] keys, CancellationToken cancellationToken)
     {
         var resolving = new Task<string>?[keys.Length];
@@ -86,13 +89,13 @@ internal sealed partial class CachingSecretReader
 
     /// <summary>Ends the epoch of <paramref name="path"/>: every instance's variants of it are misses from now on.</summary>
     private ValueTask EndEpochAsync(string path) =>
-        HasEpochs ? RemoveQuietlyAsync(string.Concat(path, EpochSuffix)) : ValueTask.CompletedTask;
+        InEpochs(SecretKind.Static) || InEpochs(SecretKind.Rotated) ? RemoveQuietlyAsync(string.Concat(path, EpochSuffix)) : ValueTask.CompletedTask;
 
-    // Twice a variant's longest life: a variant stored late in the epoch is not cut short. An epoch that ends anyway
-    // only costs its variants a fetch.
+    // Twice the longest life of an entry under it: one stored late in the epoch is not cut short. An epoch that ends
+    // anyway only costs its entries a fetch.
     private TimeSpan EpochLifetime()
     {
-        var ttl = _options.StaticSecretTtl;
+        var ttl = _options.StaticSecretTtl > _options.RotatedSecretTtl ? _options.StaticSecretTtl : _options.RotatedSecretTtl;
         var stale = _options.StaleIfError ? _options.MaxStale : TimeSpan.Zero;
         return ttl < TimeSpan.MaxValue / 4 && stale < TimeSpan.MaxValue / 4 ? (ttl + stale) * 2 : TimeSpan.MaxValue;
     }
