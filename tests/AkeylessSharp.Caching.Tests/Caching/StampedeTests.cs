@@ -65,6 +65,40 @@ public sealed class StampedeTests
     }
 
     [Fact]
+    public async Task FetchSupersededByAWrite_NeitherOverwritesNorEvictsTheValueReadAfterTheWrite()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new MemorySecretCache(clock);
+        var answers = new List<TaskCompletionSource<IReadOnlyDictionary<string, string>>>();
+        var reader = TestReaders.Create(
+            (_, _) =>
+            {
+                var answer = new TaskCompletionSource<IReadOnlyDictionary<string, string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+                lock (answers)
+                {
+                    answers.Add(answer);
+                }
+
+                return answer.Task;
+            },
+            clock,
+            new AkeylessCacheOptions { BatchingEnabled = false },
+            cache);
+
+        var before = reader.GetSecretAsync("/a", false, CancellationToken.None).AsTask();
+        await reader.InvalidatePathAsync("/a"); // a write through the client
+        var after = reader.GetSecretAsync("/a", false, CancellationToken.None).AsTask();
+        Assert.Equal(2, answers.Count);
+
+        answers[1].SetResult(new Dictionary<string, string> { ["/a"] = "written" });
+        Assert.Equal("written", await after);
+        answers[0].SetResult(new Dictionary<string, string> { ["/a"] = "from before the write" });
+        Assert.Equal("from before the write", await before); // its callers came before the write
+
+        Assert.Equal("written", await cache.GetAsync("/a"));
+    }
+
+    [Fact]
     public async Task Hit_AfterFetch_DoesNotFetchAgain_UntilTtl()
     {
         var clock = TestReaders.Clock();
