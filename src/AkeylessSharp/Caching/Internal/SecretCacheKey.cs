@@ -67,6 +67,13 @@ internal static class SecretCacheKey
         return end < 0 ? key : key[..end];
     }
 
+    /// <summary>
+    /// The same item path spelled with its leading <c>/</c> dropped or added (Akeyless reads both as one item), or
+    /// <see langword="null"/> when there is no other spelling.
+    /// </summary>
+    public static string? OtherSpelling(string path) =>
+        path.StartsWith('/') ? (path.Length > 1 ? path[1..] : null) : (path.Length > 0 ? "/" + path : null);
+
     private static string Compose(string path, string kind, int? version, string? jsonAttribute)
     {
         var sb = new StringBuilder(path).Append(Separator).Append(kind);
