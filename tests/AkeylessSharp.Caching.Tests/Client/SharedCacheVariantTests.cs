@@ -86,6 +86,19 @@ public sealed class SharedCacheVariantTests : IAsyncLifetime
         await Assert.ThrowsAsync<AkeylessNotFoundException>(() => writer.GetRotatedSecretAsync(ClientFixture.RotatedPath));
     }
 
+    [Fact]
+    public async Task JsonAttribute_WhenTheSharedCacheAndAkeylessAreBothDown_IsServedStale()
+    {
+        var (reader, _) = TwoInstances();
+        Assert.Equal("json-pw", await reader.GetSecretAsync(ClientFixture.JsonPath, Attribute));
+        _fixture.Clock.Advance(new AkeylessCacheOptions().StaticSecretTtl + TimeSpan.FromMinutes(1));
+
+        _backend.Failing = true;
+        _fixture.Emulator.Faults.FailNext("get-secret-value", 5, 503);
+
+        Assert.Equal("json-pw", await reader.GetSecretAsync(ClientFixture.JsonPath, Attribute));
+    }
+
     private (AkeylessClient Reader, AkeylessClient Writer) TwoInstances()
     {
         var options = DistributedSecretCacheTests.Options();

@@ -15,6 +15,10 @@ internal sealed partial class CachingSecretReader
 {
     private const string EpochSuffix = "\u001fepoch";
 
+    // The epoch of each path this instance last used, for while the shared cache cannot answer: its own last known
+    // values, kept for stale-if-error under keys of that epoch, then still answer an Akeyless outage.
+    private readonly ExpiringMap<string> _epochs;
+
     /// <summary>Whether keys of <paramref name="kind"/> are stored under their path's epoch: only in a cache shared by a fleet.</summary>
     private bool InEpochs(SecretKind kind) => _recordHits && (kind is SecretKind.Static or SecretKind.Rotated) && Ttl.Caches(kind);
 
@@ -53,17 +57,24 @@ internal sealed partial class CachingSecretReader
     }
 
     /// <summary>
-    /// The key in its path's current epoch, starting one when there is none. Resolved before the
-    /// value is fetched: a write that lands meanwhile removes this epoch, so what the fetch stores under it is never read.
+    /// The key in its path's current epoch, starting one when there is none (or, while the shared cache cannot answer,
+    /// the epoch this instance last used). Resolved before the value is fetched: a write that lands meanwhile removes
+    /// this epoch, so what the fetch stores under it is never read.
     /// </summary>
     private async ValueTask<string> InEpochAsync(string key, CancellationToken cancellationToken)
     {
-        string epochKey = string.Concat(SecretCacheKey.PathOf(key), EpochSuffix);
+        string path = SecretCacheKey.PathOf(key);
+        string epochKey = string.Concat(path, EpochSuffix);
         string? epoch = await LookupQuietlyAsync(epochKey, cancellationToken).ConfigureAwait(false);
-        if (epoch is null)
+        if (epoch is null && !(_cache is IStaleSecretCache { IsAvailable: false } && _epochs.TryGet(path, out epoch)))
         {
             epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
             await SetQuietlyAsync(epochKey, epoch, EpochLifetime()).ConfigureAwait(false);
+        }
+
+        if (!_epochs.TryGet(path, out string? last) || !string.Equals(last, epoch, StringComparison.Ordinal))
+        {
+            _epochs.Set(path, epoch, _epochs.After(EpochLifetime()));
         }
 
         return string.Concat(key, "\u001fe=", epoch);
@@ -88,8 +99,11 @@ internal sealed partial class CachingSecretReader
     }
 
     /// <summary>Ends the epoch of <paramref name="path"/>: every instance's variants of it are misses from now on.</summary>
-    private ValueTask EndEpochAsync(string path) =>
-        InEpochs(SecretKind.Static) || InEpochs(SecretKind.Rotated) ? RemoveQuietlyAsync(string.Concat(path, EpochSuffix)) : ValueTask.CompletedTask;
+    private ValueTask EndEpochAsync(string path)
+    {
+        _epochs.Remove(path);
+        return InEpochs(SecretKind.Static) || InEpochs(SecretKind.Rotated) ? RemoveQuietlyAsync(string.Concat(path, EpochSuffix)) : ValueTask.CompletedTask;
+    }
 
     // Twice the longest life of an entry under it: one stored late in the epoch is not cut short. An epoch that ends
     // anyway only costs its entries a fetch.
