@@ -70,7 +70,7 @@ public sealed class HybridSecretCache : ISecretCache
         ArgumentNullException.ThrowIfNull(key);
 
         // Not async: an L1 hit completes synchronously, and so does this.
-        string storageKey = _keys.For(key);
+        string storageKey = StorageKey(key);
         var lookup = _cache.GetOrCreateAsync<string?>(storageKey, static _ => ValueTask.FromResult<string?>(null), ReadOnly, tags: null, cancellationToken);
         return lookup.IsCompletedSuccessfully ? new ValueTask<string?>(Open(key, storageKey, lookup.Result)) : OpenAsync(key, storageKey, lookup);
     }
@@ -129,7 +129,7 @@ public sealed class HybridSecretCache : ISecretCache
 
         // HybridCache's levels add the expiration to now and silently drop an entry whose instant is past year 9999.
         ttl = Timestamps.CapLifetime(ttl);
-        string storageKey = _keys.For(key);
+        string storageKey = StorageKey(key);
         string envelope = Convert.ToBase64String(_protector.Protect(storageKey, value));
         _opened.Add(envelope, storageKey, value);
         return _cache.SetAsync(storageKey, envelope, new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }, Tags, cancellationToken);
@@ -139,11 +139,18 @@ public sealed class HybridSecretCache : ISecretCache
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _cache.RemoveAsync(_keys.For(key), cancellationToken);
+        return _cache.RemoveAsync(StorageKey(key), cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask ClearAsync(CancellationToken cancellationToken = default) => _cache.RemoveByTagAsync(Tag, cancellationToken);
+
+    /// <summary>
+    /// The HybridCache key of <paramref name="key"/>, remembered unless it belongs to an epoch of its path: a write ends
+    /// the epoch and its keys are never read again, so remembering them would fill the memo with dead keys and leave
+    /// later paths to build theirs on every hit.
+    /// </summary>
+    private string StorageKey(string key) => SecretCacheKey.IsInEpoch(key) ? HybridCacheKey.Of(_prefix, key) : _keys.For(key);
 
     /// <summary>Describes the cache without keys or values.</summary>
     /// <returns>The prefix.</returns>

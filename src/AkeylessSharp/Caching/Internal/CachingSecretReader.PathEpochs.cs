@@ -68,7 +68,7 @@ internal sealed partial class CachingSecretReader
         string? epoch = await LookupQuietlyAsync(epochKey, cancellationToken).ConfigureAwait(false);
         if (epoch is null && !(_cache is IStaleSecretCache { IsAvailable: false } && _epochs.TryGet(path, out epoch)))
         {
-            epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+            epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes((SecretCacheKey.EpochSegmentLength - 3) / 2));
             await SetQuietlyAsync(epochKey, epoch, EpochLifetime()).ConfigureAwait(false);
         }
 
@@ -77,7 +77,7 @@ internal sealed partial class CachingSecretReader
             _epochs.Set(path, epoch, _epochs.After(EpochLifetime()));
         }
 
-        return string.Concat(key, "\u001fe=", epoch);
+        return SecretCacheKey.InEpoch(key, epoch);
     }
 
     /// <summary>Resolves the keys of a bulk read of static secrets to their epochs, looked up together.</summary>
