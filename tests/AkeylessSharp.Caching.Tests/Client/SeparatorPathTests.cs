@@ -73,4 +73,19 @@ public sealed class SeparatorPathTests : IAsyncLifetime
 
         Assert.Equal(before + 1, _fixture.Requests("get-rotated-secret-value"));
     }
+
+    [Fact]
+    public async Task TargetSpellingAnotherReadsArguments_IsNotAnsweredWithThatReadsLease()
+    {
+        var client = _fixture.Client(new AkeylessCacheOptions { BatchingEnabled = false });
+        var arguments = new Dictionary<string, string> { ["schema"] = "reporting" };
+        var leased = await client.GetDynamicSecretAsync(ClientFixture.DynamicPath, new DynamicSecretRequestOptions { Target = "db1", Arguments = arguments });
+        string key = AkeylessSharp.Caching.Internal.SecretCacheKey.Dynamic(ClientFixture.DynamicPath, "db1", arguments);
+        string spelled = "db1" + key[key.LastIndexOf('\u001f')..];
+
+        var other = await client.GetDynamicSecretAsync(ClientFixture.DynamicPath, new DynamicSecretRequestOptions { Target = spelled });
+
+        Assert.Equal(2, _fixture.Requests("get-dynamic-secret-value"));
+        Assert.NotEqual(leased.Username, other.Username);
+    }
 }
