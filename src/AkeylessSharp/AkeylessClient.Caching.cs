@@ -48,10 +48,11 @@ public partial class AkeylessClient
     }
 
     /// <summary>
-    /// Whether a static read of <paramref name="path"/> may use the cache. A path holding the cache key separator could
-    /// spell another path's version, JSON attribute or dynamic key (<c>/a\u001fstatic\u001fv=3</c>) and be answered with
-    /// that entry, so it is read from Akeyless every time. (Dynamic and rotated keys end with their own kind, so a path
-    /// cannot spell another's that way.)
+    /// Whether a read naming <paramref name="path"/> (or a dynamic secret's target, a rotated secret's host) may use the
+    /// cache. One holding the cache key separator could spell another read's version, JSON attribute, dynamic key or
+    /// producer arguments (<c>/a\u001fstatic\u001fv=3</c>, a target <c>db\u001fargs=...</c>) and be answered with that
+    /// entry, so it is read from Akeyless every time. (Dynamic and rotated keys put their own kind after the path, so a
+    /// path cannot spell another's that way.)
     /// </summary>
     private static bool IsCacheable(string? path) => path is null || !path.Contains(SecretCacheKey.Separator);
 
@@ -98,7 +99,7 @@ public partial class AkeylessClient
             return cache.GetSecretAsync(path, refresh, cancellationToken);
         }
 
-        return cache.GetAsync(
+        return cache.GetKeyedAsync(
             SecretCacheKey.Static(path, options!.Version, options.JsonAttribute),
             SecretKind.Static,
             refresh,
@@ -159,14 +160,14 @@ public partial class AkeylessClient
         CancellationToken cancellationToken)
         where TSecret : class
     {
-        string encoded = await cache.GetAsync(key, kind, refresh, state, fetch, cancellationToken).ConfigureAwait(false);
+        string encoded = await cache.GetKeyedAsync(key, kind, refresh, state, fetch, cancellationToken).ConfigureAwait(false);
         if (tryDecode(encoded, path, _timeProvider.GetUtcNow()) is { } secret)
         {
             return secret;
         }
 
         Caching.Internal.Log.EntryUnreadable(_logger, key);
-        encoded = await cache.GetAsync(key, kind, refresh: true, state, fetch, cancellationToken).ConfigureAwait(false);
+        encoded = await cache.GetKeyedAsync(key, kind, refresh: true, state, fetch, cancellationToken).ConfigureAwait(false);
         return tryDecode(encoded, path, _timeProvider.GetUtcNow())
             ?? throw Errors.Internal.ExceptionFactory.InvalidResponse(command, path, "an answer that cannot be cached");
     }

@@ -108,7 +108,7 @@ public partial class AkeylessClient
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
-        return _secretCache is { } cache ? ReadDynamicCachedAsync(cache, path, options, cancellationToken) : FetchDynamicSecretAsync(path, options, cancellationToken);
+        return _secretCache is { } cache && IsCacheable(options?.Target) ? ReadDynamicCachedAsync(cache, path, options, cancellationToken) : FetchDynamicSecretAsync(path, options, cancellationToken);
     }
 
     private async Task<DynamicSecret> FetchDynamicSecretAsync(string path, DynamicSecretRequestOptions? options, CancellationToken cancellationToken)
@@ -131,7 +131,7 @@ public partial class AkeylessClient
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
-        return _secretCache is { } cache
+        return _secretCache is { } cache && IsCacheable((options as RotatedSecretRequestOptions)?.Host)
             ? await ReadRotatedCachedAsync(cache, path, options, cancellationToken).ConfigureAwait(false)
             : SecretParsers.ParseRotated(await FetchRotatedSecretAsync(path, options, cancellationToken).ConfigureAwait(false), path);
     }

@@ -14,6 +14,11 @@ public sealed partial class DistributedSecretCache
     // Read with Volatile.Read, replaced with Volatile.Write or Interlocked: a check in flight must not undo a clear.
     private GenerationSnapshot? _generation;
 
+    // The generation check in flight, joined by every call that finds the generation due meanwhile: one read of the
+    // generation key per check interval, not one per call in flight when it falls due.
+    private readonly Lock _checkGate = new();
+    private Task<string>? _check;
+
     // How many removals and clears did not reach the distributed cache (an outage); while not zero, the next call that
     // reaches it starts a new generation there first, so the entries they should have deleted are not read again.
     private int _unwrittenRemovals;
@@ -66,7 +71,28 @@ public sealed partial class DistributedSecretCache
         var snapshot = Volatile.Read(ref _generation);
         return snapshot is not null && _time.GetTimestamp() < snapshot.CheckAfter
             ? new ValueTask<string>(snapshot.Generation)
-            : ReadGenerationAsync(snapshot, cancellationToken);
+            : JoinGenerationCheck(snapshot, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the generation check, or joins the one in flight. The check is shared, so no caller's cancellation ends it;
+    /// it is bounded by <see cref="AkeylessCacheOptions.DistributedCacheTimeout"/>, and its failure is each caller's.
+    /// </summary>
+    private ValueTask<string> JoinGenerationCheck(GenerationSnapshot? seen, CancellationToken cancellationToken)
+    {
+        Task<string> check;
+        lock (_checkGate)
+        {
+            if (_check is null || _check.IsCompleted)
+            {
+                _check = ReadGenerationAsync(seen, CancellationToken.None).AsTask();
+                AkeylessSharp.Errors.Internal.AbandonedTask.ObserveFailure(_check);
+            }
+
+            check = _check;
+        }
+
+        return new ValueTask<string>(check.IsCompleted ? check : check.WaitAsync(cancellationToken));
     }
 
     private async ValueTask<string> ReadGenerationAsync(GenerationSnapshot? seen, CancellationToken cancellationToken)

@@ -14,7 +14,8 @@ namespace AkeylessSharp.Caching;
 /// <remarks>
 /// <para>
 /// Values are encrypted at rest with AES-256-GCM under <see cref="AkeylessCacheOptions.EncryptionKey"/> or with
-/// ASP.NET Core Data Protection; the envelope names the key that wrote it and is bound to its cache key. An entry that
+/// ASP.NET Core Data Protection; the envelope names the key that wrote it and is bound to the Redis (or other) key it is
+/// stored under, prefix and generation included. An entry that
 /// does not decrypt and authenticate is logged (without its content) and treated as a miss, never served.
 /// </para>
 /// <para>
@@ -166,24 +167,31 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
     /// <summary>Reads and decrypts an entry, fresh or not; <c>ok: false</c> when the distributed cache failed.</summary>
     private async ValueTask<(bool Ok, StoredEntry? Entry)> ReadEntryAsync(string key, bool probe, CancellationToken cancellationToken)
     {
-        var (ok, bytes) = await GuardAsync(
+        var (ok, read) = await GuardAsync(
             "get",
             probe,
             async (self, ct) =>
             {
-                string generation = await self.GetGenerationAsync(ct).ConfigureAwait(false);
-                return await self.WithTimeout(self._cache.GetAsync(self.EntryKey(generation, key), ct), ct).ConfigureAwait(false);
+                string entryKey = self.EntryKey(await self.GetGenerationAsync(ct).ConfigureAwait(false), key);
+                return (EntryKey: entryKey, Bytes: await self.WithTimeout(self._cache.GetAsync(entryKey, ct), ct).ConfigureAwait(false));
             },
             cancellationToken).ConfigureAwait(false);
-        if (!ok || bytes is null)
+        if (!ok || read.Bytes is not { } bytes)
         {
             return (ok, null);
         }
 
-        if (_protector.TryUnprotect(key, bytes, out string? stored, out var failure)
+        if (_protector.TryUnprotect(read.EntryKey, bytes, out string? stored, out var failure)
             && TimedValue.TryDecode(stored, out var freshUntil, out var staleUntil, out string? value))
         {
             return (true, new StoredEntry(value, freshUntil, staleUntil));
+        }
+
+        if (failure == UnprotectFailure.FormerFormat)
+        {
+            // Written before entries were bound to their storage key: a miss the next write replaces, not tampering.
+            Log.FormerFormatEntry(_logger, key);
+            return (true, null);
         }
 
         Log.EntryRejected(_logger, key, failure == UnprotectFailure.None ? UnprotectFailure.UnknownFormat : failure);
@@ -197,15 +205,16 @@ public sealed partial class DistributedSecretCache : IStaleSecretCache
         ttl = Timestamps.CapLifetime(ttl);
         staleFor = staleFor < Timestamps.MaxLifetime - ttl ? staleFor : Timestamps.MaxLifetime - ttl;
         var now = _time.GetUtcNow();
-        byte[] envelope = _protector.Protect(key, TimedValue.Encode(now + ttl, now + ttl + staleFor, value));
+        string timed = TimedValue.Encode(now + ttl, now + ttl + staleFor, value);
         var entryOptions = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = ttl + staleFor };
         var (ok, _) = await GuardAsync(
             "set",
             probe,
             async (self, ct) =>
             {
-                string generation = await self.GetGenerationAsync(ct).ConfigureAwait(false);
-                await self.WithTimeout(self._cache.SetAsync(self.EntryKey(generation, key), envelope, entryOptions, ct), ct).ConfigureAwait(false);
+                // Bound to the generation too: a clear's new generation never takes an entry copied from an older one.
+                string entryKey = self.EntryKey(await self.GetGenerationAsync(ct).ConfigureAwait(false), key);
+                await self.WithTimeout(self._cache.SetAsync(entryKey, self._protector.Protect(entryKey, timed), entryOptions, ct), ct).ConfigureAwait(false);
                 return true;
             },
             cancellationToken).ConfigureAwait(false);

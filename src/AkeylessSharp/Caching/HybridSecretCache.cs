@@ -70,20 +70,22 @@ public sealed class HybridSecretCache : ISecretCache
         ArgumentNullException.ThrowIfNull(key);
 
         // Not async: an L1 hit completes synchronously, and so does this.
-        var lookup = _cache.GetOrCreateAsync<string?>(_keys.For(key), static _ => ValueTask.FromResult<string?>(null), ReadOnly, tags: null, cancellationToken);
-        return lookup.IsCompletedSuccessfully ? new ValueTask<string?>(Open(key, lookup.Result)) : OpenAsync(key, lookup);
+        string storageKey = StorageKey(key);
+        var lookup = _cache.GetOrCreateAsync<string?>(storageKey, static _ => ValueTask.FromResult<string?>(null), ReadOnly, tags: null, cancellationToken);
+        return lookup.IsCompletedSuccessfully ? new ValueTask<string?>(Open(key, storageKey, lookup.Result)) : OpenAsync(key, storageKey, lookup);
     }
 
-    private async ValueTask<string?> OpenAsync(string key, ValueTask<string?> lookup) => Open(key, await lookup.ConfigureAwait(false));
+    private async ValueTask<string?> OpenAsync(string key, string storageKey, ValueTask<string?> lookup) => Open(key, storageKey, await lookup.ConfigureAwait(false));
 
-    private string? Open(string key, string? envelope)
+    /// <summary>Decrypts an envelope read from under <paramref name="storageKey"/>, the key (prefix included) it must be bound to.</summary>
+    private string? Open(string key, string storageKey, string? envelope)
     {
         if (envelope is null)
         {
             return null;
         }
 
-        if (_opened.TryGet(envelope, key, out string? known))
+        if (_opened.TryGet(envelope, storageKey, out string? known))
         {
             return known;
         }
@@ -99,10 +101,16 @@ public sealed class HybridSecretCache : ISecretCache
             return null;
         }
 
-        if (_protector.TryUnprotect(key, bytes, out string? value, out var failure))
+        if (_protector.TryUnprotect(storageKey, bytes, out string? value, out var failure))
         {
-            _opened.Add(envelope, key, value);
+            _opened.Add(envelope, storageKey, value);
             return value;
+        }
+
+        if (failure == UnprotectFailure.FormerFormat)
+        {
+            Log.FormerFormatEntry(_logger, key);
+            return null;
         }
 
         Log.EntryRejected(_logger, key, failure);
@@ -121,20 +129,28 @@ public sealed class HybridSecretCache : ISecretCache
 
         // HybridCache's levels add the expiration to now and silently drop an entry whose instant is past year 9999.
         ttl = Timestamps.CapLifetime(ttl);
-        string envelope = Convert.ToBase64String(_protector.Protect(key, value));
-        _opened.Add(envelope, key, value);
-        return _cache.SetAsync(_keys.For(key), envelope, new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }, Tags, cancellationToken);
+        string storageKey = StorageKey(key);
+        string envelope = Convert.ToBase64String(_protector.Protect(storageKey, value));
+        _opened.Add(envelope, storageKey, value);
+        return _cache.SetAsync(storageKey, envelope, new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }, Tags, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _cache.RemoveAsync(_keys.For(key), cancellationToken);
+        return _cache.RemoveAsync(StorageKey(key), cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask ClearAsync(CancellationToken cancellationToken = default) => _cache.RemoveByTagAsync(Tag, cancellationToken);
+
+    /// <summary>
+    /// The HybridCache key of <paramref name="key"/>, remembered unless it belongs to an epoch of its path: a write ends
+    /// the epoch and its keys are never read again, so remembering them would fill the memo with dead keys and leave
+    /// later paths to build theirs on every hit.
+    /// </summary>
+    private string StorageKey(string key) => SecretCacheKey.IsInEpoch(key) ? HybridCacheKey.Of(_prefix, key) : _keys.For(key);
 
     /// <summary>Describes the cache without keys or values.</summary>
     /// <returns>The prefix.</returns>

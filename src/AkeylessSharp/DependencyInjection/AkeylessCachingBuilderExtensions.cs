@@ -85,7 +85,11 @@ public static class AkeylessCachingBuilderExtensions
     /// Caches secret values in a store of your own (the reference's <c>cache_storage</c>). Every other overload ends here.
     /// </summary>
     /// <param name="builder">The client registration.</param>
-    /// <param name="factory">Builds the store once, from the services and the final cache options.</param>
+    /// <param name="factory">
+    /// Builds the store from the services and the final cache options, each time the client options are built: for the
+    /// client, and again on every configuration reload, whose store goes unused (a client keeps the store it was built
+    /// with). Keep anything costly, such as a connection, in a singleton the factory wraps, as <c>AddRedisCache</c> does.
+    /// </param>
     /// <param name="configure">Adjusts the cache options.</param>
     /// <returns>The builder, for chaining.</returns>
     public static IAkeylessBuilder AddSecretCache(this IAkeylessBuilder builder, Func<IServiceProvider, AkeylessCacheOptions, ISecretCache> factory, Action<AkeylessCacheOptions>? configure = null)

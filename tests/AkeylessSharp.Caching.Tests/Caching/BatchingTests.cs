@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AkeylessSharp.Caching.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AkeylessSharp.Caching.Tests.Caching;
 
@@ -60,6 +61,21 @@ public sealed class BatchingTests
         clock.Advance(TimeSpan.FromMilliseconds(5));
         Assert.Equal("value-2", await c);
         Assert.Equal(2, source.Calls);
+    }
+
+    [Fact]
+    public async Task ManyMissesInOneWindow_ShareOneWindowTimer()
+    {
+        var clock = new TimerCountingClock();
+        var source = CountingSource.WithPaths(50);
+        var reader = TestReaders.Create(source.FetchAsync, clock, new AkeylessCacheOptions { BatchWindow = TimeSpan.FromMilliseconds(5) });
+
+        var reads = Enumerable.Range(0, 50).Select(i => reader.GetSecretAsync(Paths[i], false, CancellationToken.None).AsTask()).ToArray();
+        clock.Advance(TimeSpan.FromMilliseconds(5));
+        await Task.WhenAll(reads);
+
+        Assert.Equal(1, source.Calls);
+        Assert.Equal(1, clock.Timers);
     }
 
     [Fact]
@@ -149,5 +165,18 @@ public sealed class BatchingTests
         await Task.WhenAll(reads);
 
         Assert.Equal(4, Assert.Single(sizes.GetMeasurementSnapshot()).Value);
+    }
+
+    private sealed class TimerCountingClock() : FakeTimeProvider(TestReaders.Clock().GetUtcNow())
+    {
+        private int _timers;
+
+        public int Timers => Volatile.Read(ref _timers);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _timers);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
     }
 }

@@ -164,6 +164,27 @@ public sealed class DistributedSecretCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadsInFlightWhenTheGenerationFallsDue_ShareOneCheck()
+    {
+        var clock = TestReaders.Clock();
+        using var backend = new HeldReadDistributedCache();
+        var options = Options();
+        var cache = new DistributedSecretCache(backend, options, clock);
+        await cache.SetAsync("/a", "v", TimeSpan.FromMinutes(5));
+        clock.Advance(options.GenerationCheckInterval);
+        int before = backend.GetsOf("akeyless:generation");
+
+        backend.HoldNextGetOf("akeyless:generation");
+        var first = cache.GetAsync("/a").AsTask();
+        await backend.Reading.WaitAsync(TimeSpan.FromSeconds(30));
+        var others = Enumerable.Range(0, 20).Select(_ => cache.GetAsync("/a").AsTask()).ToArray();
+        backend.Release();
+
+        Assert.All(await Task.WhenAll([first, .. others]), value => Assert.Equal("v", value));
+        Assert.Equal(1, backend.GetsOf("akeyless:generation") - before);
+    }
+
+    [Fact]
     public async Task Expiry_IsJudgedOnTheCachesClock_AndAStaleCopyLastsItsAllowanceOnly()
     {
         var clock = TestReaders.Clock();

@@ -61,6 +61,21 @@ public sealed class EncryptionTests
         Assert.False(protector.TryUnprotect("/a", Encoding.UTF8.GetBytes("plain text"), out _, out _));
     }
 
+    [Theory]
+    [MemberData(nameof(Protectors))]
+    public void EnvelopesOfTheFormerFormats_AreToldApartFromTampering(string kind)
+    {
+        var protector = Create(kind);
+        foreach (byte former in new byte[] { 0xA1, 0xA2 })
+        {
+            byte[] envelope = protector.Protect("/a", "v");
+            envelope[0] = former;
+            Assert.False(protector.TryUnprotect("/a", envelope, out string? value, out var failure));
+            Assert.Null(value);
+            Assert.Equal(UnprotectFailure.FormerFormat, failure);
+        }
+    }
+
     [Fact]
     public void RotatedKey_ReadsEntriesOfThePreviousKey_AndRejectsUnknownKeys()
     {

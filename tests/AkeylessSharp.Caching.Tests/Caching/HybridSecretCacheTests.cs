@@ -45,12 +45,41 @@ public sealed class HybridSecretCacheTests : IDisposable
 
         var entry = _l2.Raw.Single(e => e.Key.EndsWith("/a", StringComparison.Ordinal));
         byte[] tampered = (byte[])entry.Value.Clone();
-        // The envelope starts with 0xA1, "oQ" in base64; flip a full 6-bit character well inside it (not a padding one).
-        int at = Encoding.ASCII.GetString(tampered).IndexOf("oQ", StringComparison.Ordinal) + 20;
+        // The envelope starts with 0xA3 and the key id length 2, "ow" in base64; flip a full 6-bit character well inside it (not a padding one).
+        int at = Encoding.ASCII.GetString(tampered).IndexOf("ow", StringComparison.Ordinal) + 20;
         tampered[at] = tampered[at] == (byte)'A' ? (byte)'B' : (byte)'A';
         _l2.Set(entry.Key, tampered, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5) });
 
         Assert.Null(await new HybridSecretCache(NewHybrid(), options).GetAsync("/a"));
+    }
+
+    [Fact]
+    public async Task KeysOfPathEpochs_DoNotCrowdTheKeyMemo_SoALaterPathsHitStillAllocatesNothing()
+    {
+        var hybrid = NewHybrid();
+        var cache = new HybridSecretCache(hybrid, DistributedSecretCacheTests.Options());
+
+        // Every write to a path starts an epoch: its variants' keys are new, and the old ones are never read again.
+        for (int i = 0; i < PrefixedKeys.Capacity; i++)
+        {
+            Assert.Null(await cache.GetAsync($"/json\u001fstatic\u001fa=db.password\u001fe={i:x16}"));
+        }
+
+        await cache.SetAsync("/later", "v", TimeSpan.FromMinutes(5));
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.Equal("v", await cache.GetAsync("/later"));
+        }
+
+        long floor = BareHitBytes(hybrid, "akeyless:/later", 1000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            var hit = cache.GetAsync("/later");
+            Assert.True(hit.IsCompletedSuccessfully);
+        }
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, floor);
     }
 
     [Fact]
@@ -122,6 +151,19 @@ public sealed class HybridSecretCacheTests : IDisposable
     [Fact]
     public void WithoutKey_RefusesToStart() =>
         Assert.Throws<AkeylessConfigurationException>(() => new HybridSecretCache(NewHybrid(), new AkeylessCacheOptions()));
+
+    /// <summary>What <paramref name="count"/> bare HybridCache L1 hits of <paramref name="key"/> allocate, as HybridSecretCache asks for them.</summary>
+    private static long BareHitBytes(HybridCache hybrid, string key, int count)
+    {
+        var readOnly = new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCacheWrite };
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < count; i++)
+        {
+            Assert.True(hybrid.GetOrCreateAsync<string?>(key, static _ => ValueTask.FromResult<string?>(null), readOnly).IsCompletedSuccessfully);
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
 
     private HybridCache NewHybrid()
     {

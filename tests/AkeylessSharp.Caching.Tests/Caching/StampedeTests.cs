@@ -65,6 +65,47 @@ public sealed class StampedeTests
     }
 
     [Fact]
+    public async Task FetchSupersededByAWrite_NeitherOverwritesNorEvictsTheValueReadAfterTheWrite()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new MemorySecretCache(clock);
+        var answers = new List<TaskCompletionSource<IReadOnlyDictionary<string, string>>>();
+        var reader = TestReaders.Create(HeldFetch(answers), clock, new AkeylessCacheOptions { BatchingEnabled = false }, cache);
+
+        var before = reader.GetSecretAsync("/a", false, CancellationToken.None).AsTask();
+        await reader.InvalidatePathAsync("/a"); // a write through the client
+        var after = reader.GetSecretAsync("/a", false, CancellationToken.None).AsTask();
+        Assert.Equal(2, answers.Count);
+
+        answers[1].SetResult(new Dictionary<string, string> { ["/a"] = "written" });
+        Assert.Equal("written", await after);
+        answers[0].SetResult(new Dictionary<string, string> { ["/a"] = "from before the write" });
+        Assert.Equal("from before the write", await before); // its callers came before the write
+
+        Assert.Equal("written", await cache.GetAsync("/a"));
+    }
+
+    [Fact]
+    public async Task NotFoundOfAFetchSupersededByAWrite_DoesNotEvictTheValueReadAfterTheWrite()
+    {
+        var clock = TestReaders.Clock();
+        var cache = new MemorySecretCache(clock);
+        var answers = new List<TaskCompletionSource<IReadOnlyDictionary<string, string>>>();
+        var reader = TestReaders.Create(HeldFetch(answers), clock, new AkeylessCacheOptions { BatchingEnabled = false }, cache);
+
+        var before = reader.GetSecretAsync("/created", false, CancellationToken.None).AsTask();
+        await reader.InvalidatePathAsync("/created"); // the create, through the client
+        var after = reader.GetSecretAsync("/created", false, CancellationToken.None).AsTask();
+
+        answers[1].SetResult(new Dictionary<string, string> { ["/created"] = "created" });
+        Assert.Equal("created", await after);
+        answers[0].SetResult(new Dictionary<string, string>()); // not found: it was asked before the create
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => before);
+
+        Assert.Equal("created", await cache.GetAsync("/created"));
+    }
+
+    [Fact]
     public async Task Hit_AfterFetch_DoesNotFetchAgain_UntilTtl()
     {
         var clock = TestReaders.Clock();
@@ -151,4 +192,17 @@ public sealed class StampedeTests
         Assert.Equal("dyn-9", await reader.GetAsync(key, SecretKind.Dynamic, false, 9, Fetch, CancellationToken.None));
         Assert.Equal(2, fetches);
     }
+
+    /// <summary>A fetch whose every call waits for the test to answer it, in the order of the calls.</summary>
+    private static Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, string>>> HeldFetch(List<TaskCompletionSource<IReadOnlyDictionary<string, string>>> answers) =>
+        (_, _) =>
+        {
+            var answer = new TaskCompletionSource<IReadOnlyDictionary<string, string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (answers)
+            {
+                answers.Add(answer);
+            }
+
+            return answer.Task;
+        };
 }

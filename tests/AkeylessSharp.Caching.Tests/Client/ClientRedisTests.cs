@@ -77,6 +77,20 @@ public sealed class ClientRedisTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AJsonAttributeOneInstanceCached_IsReadAfresh_AfterAnotherInstanceWritesThePath()
+    {
+        var (_, clientA, clientB) = await TwoInstancesAsync();
+        var attribute = new SecretRequestOptions { JsonAttribute = "db.password" };
+        Assert.Equal("json-pw", await clientA.GetSecretAsync(ClientFixture.JsonPath, attribute));
+        Assert.Equal("json-pw", await clientB.GetSecretAsync(ClientFixture.JsonPath, attribute));
+        Assert.Equal(1, _fixture.Requests("get-secret-value"));
+
+        await clientB.UpdateSecretValueAsync(ClientFixture.JsonPath, """{"db":{"password":"new-pw"}}""");
+
+        Assert.Equal("new-pw", await clientA.GetSecretAsync(ClientFixture.JsonPath, attribute));
+    }
+
+    [Fact]
     public async Task DependencyInjection_AddRedisCache_SharesValuesBetweenContainers()
     {
         var shared = SharedRedis();

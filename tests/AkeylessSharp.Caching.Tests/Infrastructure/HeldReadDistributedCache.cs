@@ -13,6 +13,7 @@ public sealed class HeldReadDistributedCache : IDistributedCache, IDisposable
     private readonly MemoryDistributedCache _inner = new(Options.Create(new MemoryDistributedCacheOptions()));
     private readonly TaskCompletionSource _reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _gets = new(StringComparer.Ordinal);
     private string? _heldKey;
 
     /// <summary>Completes once the held read has read its value and waits for <see cref="Release"/>.</summary>
@@ -22,10 +23,14 @@ public sealed class HeldReadDistributedCache : IDistributedCache, IDisposable
 
     public void Release() => _release.TrySetResult();
 
+    /// <summary>How many times <paramref name="key"/> was read asynchronously.</summary>
+    public int GetsOf(string key) => _gets.GetValueOrDefault(key);
+
     public byte[]? Get(string key) => _inner.Get(key);
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
+        _gets.AddOrUpdate(key, 1, static (_, count) => count + 1);
         byte[]? value = _inner.Get(key);
         if (Interlocked.CompareExchange(ref _heldKey, null, key) == key)
         {

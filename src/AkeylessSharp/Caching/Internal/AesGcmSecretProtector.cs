@@ -6,8 +6,8 @@ using System.Text;
 namespace AkeylessSharp.Caching.Internal;
 
 /// <summary>
-/// AES-256-GCM envelopes: <c>[0xA1][key id length][key id][nonce 12][tag 16][ciphertext]</c>. The header and the
-/// cache key are authenticated data, so the key id cannot be swapped and an entry cannot be moved to another key.
+/// AES-256-GCM envelopes: <c>[0xA3][key id length][key id][nonce 12][tag 16][ciphertext]</c>. The header and the
+/// storage key are authenticated data, so the key id cannot be swapped and an entry cannot be moved to another key.
 /// </summary>
 internal sealed class AesGcmSecretProtector : SecretProtector
 {
@@ -37,7 +37,7 @@ internal sealed class AesGcmSecretProtector : SecretProtector
         return new AesGcmSecretProtector(options.EncryptionKeyId, Convert.FromBase64String(options.EncryptionKey!), previous);
     }
 
-    public override byte[] Protect(string key, string value)
+    public override byte[] Protect(string storageKey, string value)
     {
         int headerSize = 2 + _currentKeyId.Length;
         int plainSize = Encoding.UTF8.GetByteCount(value);
@@ -58,7 +58,7 @@ internal sealed class AesGcmSecretProtector : SecretProtector
                 plain.AsSpan(0, plainSize),
                 envelope.AsSpan(headerSize + NonceSize + TagSize),
                 envelope.AsSpan(headerSize + NonceSize, TagSize),
-                AssociatedData(envelope.AsSpan(0, headerSize), key));
+                AssociatedData(envelope.AsSpan(0, headerSize), storageKey));
         }
         finally
         {
@@ -69,12 +69,12 @@ internal sealed class AesGcmSecretProtector : SecretProtector
         return envelope;
     }
 
-    public override bool TryUnprotect(string key, ReadOnlySpan<byte> envelope, [NotNullWhen(true)] out string? value, out UnprotectFailure failure)
+    public override bool TryUnprotect(string storageKey, ReadOnlySpan<byte> envelope, [NotNullWhen(true)] out string? value, out UnprotectFailure failure)
     {
         value = null;
-        if (envelope.Length < 2 || envelope[0] != AesGcmFormat)
+        failure = CheckFormat(envelope, AesGcmFormat);
+        if (failure != UnprotectFailure.None)
         {
-            failure = envelope.Length < 2 ? UnprotectFailure.Truncated : UnprotectFailure.UnknownFormat;
             return false;
         }
 
@@ -101,7 +101,7 @@ internal sealed class AesGcmSecretProtector : SecretProtector
                 cipher,
                 envelope.Slice(headerSize + NonceSize, TagSize),
                 plain.AsSpan(0, cipher.Length),
-                AssociatedData(envelope[..headerSize], key));
+                AssociatedData(envelope[..headerSize], storageKey));
             value = Encoding.UTF8.GetString(plain, 0, cipher.Length);
             failure = UnprotectFailure.None;
             return true;
@@ -118,7 +118,7 @@ internal sealed class AesGcmSecretProtector : SecretProtector
         }
     }
 
-    /// <summary>The envelope header followed by the UTF-8 cache key.</summary>
+    /// <summary>The envelope header followed by the UTF-8 storage key.</summary>
     private static byte[] AssociatedData(ReadOnlySpan<byte> header, string key)
     {
         var ad = new byte[header.Length + Encoding.UTF8.GetByteCount(key)];

@@ -73,6 +73,11 @@ internal sealed partial class CachingSecretReader
         // A batcher of this call's own: its misses are read with its options, never mixed with other reads.
         var batcher = new SecretBatcher(fetchWhole, _time, Timeout.InfiniteTimeSpan, _options.MaxBatchSize, _logger, _metrics);
         string[] keys = Array.ConvertAll(paths, path => keyOf(path));
+        if (InEpochs(SecretKind.Static))
+        {
+            keys = await InEpochsAsync(keys, cancellationToken).ConfigureAwait(false);
+        }
+
         return await ReadManyAsync(
             paths,
             keys,

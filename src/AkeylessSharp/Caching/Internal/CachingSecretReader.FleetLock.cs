@@ -153,10 +153,17 @@ internal sealed partial class CachingSecretReader
     {
         string key = stampede.Key.Key;
         var fetched = await fetching.ConfigureAwait(false);
+
+        // Superseded already: a read since may have stored a newer value, which this one must neither replace nor evict.
+        if (stampede.Superseded)
+        {
+            return fetched.Value;
+        }
+
         await StoreAsync(key, fetched).ConfigureAwait(false);
 
-        // Looked at after storing: a write that supersedes the fetch later evicts what was stored; one that did so
-        // earlier may have evicted before the store, so the store is undone here.
+        // Looked at again after storing: a write that supersedes the fetch later evicts what was stored; one that did so
+        // during the store may have evicted before it, so the store is undone here.
         if (stampede.Superseded)
         {
             _stale?.Remove(key);

@@ -12,11 +12,25 @@ internal sealed partial class CachingSecretReader
     /// <summary>Gets how many variant keys are remembered; for tests.</summary>
     internal int VariantCount => _variants.Count;
 
-    /// <summary>Forgets every cached and last known value of <paramref name="path"/>: after a write, or when it is gone.</summary>
+    /// <summary>
+    /// Forgets every cached and last known value of <paramref name="path"/>: after a write, or when it is gone. Akeyless
+    /// reads a path with or without its leading <c>/</c> as the same item, and values are cached under the path as read,
+    /// so both spellings are forgotten.
+    /// </summary>
     public async ValueTask InvalidatePathAsync(string path)
+    {
+        await InvalidateSpellingAsync(path).ConfigureAwait(false);
+        if (SecretCacheKey.OtherSpelling(path) is { } other)
+        {
+            await InvalidateSpellingAsync(other).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask InvalidateSpellingAsync(string path)
     {
         SupersedeInflight(path);
         _stale?.RemovePath(path);
+        await EndEpochAsync(path).ConfigureAwait(false);
         await RemoveQuietlyAsync(path).ConfigureAwait(false);
         foreach (string key in _variants.RemoveVariants(path, SecretCacheKey.Separator))
         {

@@ -98,7 +98,12 @@ internal sealed partial class CachingSecretReader
         }
         catch (AkeylessNotFoundException ex)
         {
-            await EvictAsync(key).ConfigureAwait(false);
+            // A not-found from before a write says nothing of the path since: what a read after the write stored stays.
+            if (!stampede.Superseded)
+            {
+                await EvictAsync(key).ConfigureAwait(false);
+            }
+
             Retire(stampede);
             stampede.SetException(ex);
         }

@@ -54,6 +54,7 @@ internal sealed partial class CachingSecretReader
         _batcher = new SecretBatcher(batchFetch, _time, options.BatchWindow, options.MaxBatchSize, _logger, metrics, whenSendable);
         _stale = options.StaleIfError && options.MaxStale > TimeSpan.Zero ? new StaleStore(_time) : null;
         _variants = new ExpiringMap<byte>(_time);
+        _epochs = new ExpiringMap<string>(_time);
         _recordHits = cache is not MemorySecretCache;
 
         // Only a cache shared by the fleet can carry the lock holder's value to the others.

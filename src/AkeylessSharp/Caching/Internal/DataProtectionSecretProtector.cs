@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace AkeylessSharp.Caching.Internal;
 
 /// <summary>
-/// ASP.NET Core Data Protection envelopes: <c>[0xA2][protected payload]</c>, where the payload carries the cache key
+/// ASP.NET Core Data Protection envelopes: <c>[0xA4][protected payload]</c>, where the payload carries the storage key
 /// beside the value so an entry moved to another key is rejected. Key ids and rotation are the key ring's.
 /// </summary>
 internal sealed class DataProtectionSecretProtector(IDataProtectionProvider provider) : SecretProtector
@@ -16,14 +16,14 @@ internal sealed class DataProtectionSecretProtector(IDataProtectionProvider prov
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
-    public override byte[] Protect(string key, string value)
+    public override byte[] Protect(string storageKey, string value)
     {
-        int keySize = Encoding.UTF8.GetByteCount(key);
+        int keySize = Encoding.UTF8.GetByteCount(storageKey);
         var plain = new byte[4 + keySize + Encoding.UTF8.GetByteCount(value)];
         try
         {
             BinaryPrimitives.WriteInt32LittleEndian(plain, keySize);
-            Encoding.UTF8.GetBytes(key, plain.AsSpan(4));
+            Encoding.UTF8.GetBytes(storageKey, plain.AsSpan(4));
             Encoding.UTF8.GetBytes(value, plain.AsSpan(4 + keySize));
             byte[] protectedBytes = _protector.Protect(plain);
             var envelope = new byte[protectedBytes.Length + 1];
@@ -37,12 +37,12 @@ internal sealed class DataProtectionSecretProtector(IDataProtectionProvider prov
         }
     }
 
-    public override bool TryUnprotect(string key, ReadOnlySpan<byte> envelope, [NotNullWhen(true)] out string? value, out UnprotectFailure failure)
+    public override bool TryUnprotect(string storageKey, ReadOnlySpan<byte> envelope, [NotNullWhen(true)] out string? value, out UnprotectFailure failure)
     {
         value = null;
-        if (envelope.Length < 2 || envelope[0] != DataProtectionFormat)
+        failure = CheckFormat(envelope, DataProtectionFormat);
+        if (failure != UnprotectFailure.None)
         {
-            failure = envelope.Length < 2 ? UnprotectFailure.Truncated : UnprotectFailure.UnknownFormat;
             return false;
         }
 
@@ -60,7 +60,7 @@ internal sealed class DataProtectionSecretProtector(IDataProtectionProvider prov
         try
         {
             int keySize = plain.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(plain) : -1;
-            if (keySize < 0 || keySize > plain.Length - 4 || !Encoding.UTF8.GetString(plain, 4, keySize).Equals(key, StringComparison.Ordinal))
+            if (keySize < 0 || keySize > plain.Length - 4 || !Encoding.UTF8.GetString(plain, 4, keySize).Equals(storageKey, StringComparison.Ordinal))
             {
                 failure = UnprotectFailure.WrongKey;
                 return false;

@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(513, LogLevel.Warning, "The cached value for {Key} is not in the form this version writes (another version wrote it, or it is corrupt); reading it afresh")]
     public static partial void EntryUnreadable(ILogger logger, string key);
+
+    [LoggerMessage(514, LogLevel.Debug, "The distributed cache entry for {Key} is in the format of an earlier version; treating it as a miss")]
+    public static partial void FormerFormatEntry(ILogger logger, string key);
 }

@@ -67,6 +67,23 @@ internal static class SecretCacheKey
         return end < 0 ? key : key[..end];
     }
 
+    /// <summary>The length of the segment <see cref="InEpoch"/> appends: the separator, <c>e=</c> and 16 hex digits.</summary>
+    public const int EpochSegmentLength = 19;
+
+    /// <summary>A key in an epoch of its path (see <c>CachingSecretReader.PathEpochs.cs</c>).</summary>
+    public static string InEpoch(string key, string epoch) => string.Concat(key, "\u001fe=", epoch);
+
+    /// <summary>Whether <paramref name="key"/> is one of <see cref="InEpoch"/>'s: a key read until its path's next write only.</summary>
+    public static bool IsInEpoch(string key) =>
+        key.Length > EpochSegmentLength && key[^EpochSegmentLength] == Separator && key[^(EpochSegmentLength - 1)] == 'e' && key[^(EpochSegmentLength - 2)] == '=';
+
+    /// <summary>
+    /// The same item path spelled with its leading <c>/</c> dropped or added (Akeyless reads both as one item), or
+    /// <see langword="null"/> when there is no other spelling.
+    /// </summary>
+    public static string? OtherSpelling(string path) =>
+        path.StartsWith('/') ? (path.Length > 1 ? path[1..] : null) : (path.Length > 0 ? "/" + path : null);
+
     private static string Compose(string path, string kind, int? version, string? jsonAttribute)
     {
         var sb = new StringBuilder(path).Append(Separator).Append(kind);

@@ -12,19 +12,29 @@ internal enum UnprotectFailure
     UnknownKey,
     Tampered,
     WrongKey,
+
+    /// <summary>Written by an earlier version, bound to the cache key alone: a miss, not a sign of tampering.</summary>
+    FormerFormat,
 }
 
 /// <summary>
-/// Encrypts values for a distributed cache and authenticates them against the cache key they were written under,
-/// so an entry copied to another key, altered, or written under an unknown key is rejected.
+/// Encrypts values for a distributed cache and authenticates them against the storage key they were written under
+/// (the cache's prefix and, for <see cref="DistributedSecretCache"/>, its generation included), so an entry copied to
+/// another key, another application's prefix or a generation a clear started, altered, or written under an unknown key
+/// is rejected.
 /// </summary>
 internal abstract class SecretProtector
 {
     /// <summary>The first byte of an AES-GCM envelope.</summary>
-    public const byte AesGcmFormat = 0xA1;
+    public const byte AesGcmFormat = 0xA3;
 
     /// <summary>The first byte of a Data Protection envelope.</summary>
-    public const byte DataProtectionFormat = 0xA2;
+    public const byte DataProtectionFormat = 0xA4;
+
+    // The formats before envelopes were bound to the storage key (bound to the cache key alone). Their entries are
+    // misses: read, they could be replayed under another prefix or generation until they expire.
+    private const byte FormerAesGcmFormat = 0xA1;
+    private const byte FormerDataProtectionFormat = 0xA2;
 
     /// <summary>The protector the options ask for; a shared cache never stores values in clear, so one is required.</summary>
     /// <exception cref="AkeylessConfigurationException">The options are invalid or name no way to encrypt.</exception>
@@ -48,7 +58,16 @@ internal abstract class SecretProtector
             : AesGcmSecretProtector.FromOptions(options);
     }
 
-    public abstract byte[] Protect(string key, string value);
+    /// <summary>Encrypts <paramref name="value"/> for the entry stored under <paramref name="storageKey"/>.</summary>
+    public abstract byte[] Protect(string storageKey, string value);
 
-    public abstract bool TryUnprotect(string key, ReadOnlySpan<byte> envelope, [NotNullWhen(true)] out string? value, out UnprotectFailure failure);
+    /// <summary>Decrypts an envelope read from under <paramref name="storageKey"/>, if it was written there.</summary>
+    public abstract bool TryUnprotect(string storageKey, ReadOnlySpan<byte> envelope, [NotNullWhen(true)] out string? value, out UnprotectFailure failure);
+
+    /// <summary>Why an envelope too short or not starting with <paramref name="format"/> is unreadable; <see cref="UnprotectFailure.None"/> when it is neither.</summary>
+    protected static UnprotectFailure CheckFormat(ReadOnlySpan<byte> envelope, byte format) =>
+        envelope.Length < 2 ? UnprotectFailure.Truncated
+        : envelope[0] == format ? UnprotectFailure.None
+        : envelope[0] is FormerAesGcmFormat or FormerDataProtectionFormat ? UnprotectFailure.FormerFormat
+        : UnprotectFailure.UnknownFormat;
 }
