@@ -137,7 +137,8 @@ public sealed class SettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
         var result = await CliRun.RunAsync(environment, ["get", EmulatorFixture.StaticPath]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("carrier-pigeon", result.Error, StringComparison.Ordinal);
+        Assert.Contains("AKEYLESS_ACCESS_TYPE", result.Error, StringComparison.Ordinal);
+        Assert.Contains("is not an Akeyless access type", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,15 +17,18 @@ public sealed class UpdateSecretReplacedItemTests : EmulatorTestBase
     public async Task UpdateSecretValue_ItemReplacedByARotatedSecretWhileWaiting_Returns400AndLeavesItUnchanged()
     {
         (await Client.PostAsync("create-secret", new JsonObject { ["name"] = Name, ["value"] = "one" })).AssertStatus(HttpStatusCode.OK);
+        using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var store = Emulator.State.Items;
 
         // Holds the write lock, then swaps the static secret for a rotated one (a delete and a create in one write).
         var replace = Task.Run(() => store.MutateAsync(Name, current =>
         {
+            holding.Set();
             release.Wait(TimeSpan.FromSeconds(10));
             return current! with { Id = store.NextId(), Type = ItemTypes.Rotated };
         }));
+        Assert.True(await Task.Run(() => holding.Wait(TimeSpan.FromSeconds(10))), "the replacement never took the write lock");
         var update = Client.PostAsync("update-secret-val", new JsonObject { ["name"] = Name, ["value"] = "two" });
         await WaitUntilAsync(() => Emulator.Counters.Get("update-secret-val") == 1);
         await Task.Delay(200); // lets the update pass its lock-free checks and queue on the write lock (only makes the old defect show)
