@@ -44,8 +44,18 @@ public sealed class ExecWatchRestartTreeTests(ExecEmulator emulator) : IClassFix
     }
 
     // A zombie (exited, not yet reaped by a container's init) has stopped running.
-    private static bool IsRunning(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && File.ReadAllText($"/proc/{pid}/stat") is var stat && stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false; // reaped (FileNotFoundException, DirectoryNotFoundException) or vanishing as it is read
+        }
+    }
 
     private static void Kill(int pid)
     {
