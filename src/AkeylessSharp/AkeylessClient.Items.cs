@@ -45,7 +45,8 @@ public partial class AkeylessClient
             subfolders.Clear();
             await foreach (var page in ListPagesAsync(folder, options, cancellationToken).ConfigureAwait(false))
             {
-                foreach (var contract in page.Items ?? [])
+                // A null entry (not the API's shape) names no item: skipped, as ListSecretsAsync skips it.
+                foreach (var contract in page.Items?.OfType<ItemContract>() ?? [])
                 {
                     var item = ItemMapper.ToItem(contract, string.Empty);
                     listedRecursively |= FolderPaths.Relative(folder, item.Name)?.Contains('/', StringComparison.Ordinal) == true;
@@ -84,7 +85,7 @@ public partial class AkeylessClient
         {
             foreach (var item in page.Items ?? [])
             {
-                if (item.ItemName is { } name && FolderPaths.Relative(folder, name) is { } relative && !relative.Contains('/', StringComparison.Ordinal))
+                if (item?.ItemName is { } name && FolderPaths.Relative(folder, name) is { } relative && !relative.Contains('/', StringComparison.Ordinal))
                 {
                     names.Add(relative);
                 }

@@ -24,7 +24,7 @@ internal static class SecretParsers
     /// <param name="response">The answer.</param>
     /// <param name="path">The item path, for errors.</param>
     public static RotatedSecret ParseRotated(GetRotatedSecretValueResponse response, string? path = null) =>
-        JsonText.Read(() => ParseRotatedValue(response), () => NotUnicode(CommandCatalog.GetRotatedSecretValue, path));
+        JsonText.Read(() => ParseRotatedValue(response, path), () => NotUnicode(CommandCatalog.GetRotatedSecretValue, path));
 
     private static AkeylessProtocolException NotUnicode(string command, string? path) =>
         ExceptionFactory.InvalidResponse(command, path, "text that is not valid Unicode (an unpaired surrogate escape)");
@@ -44,7 +44,7 @@ internal static class SecretParsers
         };
     }
 
-    private static RotatedSecret ParseRotatedValue(GetRotatedSecretValueResponse response)
+    private static RotatedSecret ParseRotatedValue(GetRotatedSecretValueResponse response, string? path)
     {
         var value = response.Value;
         string? payload = null;
@@ -63,7 +63,7 @@ internal static class SecretParsers
             Username = ReadString(value, s_userKeys),
             Password = ReadString(value, s_passwordKeys),
             Value = payload,
-            Version = response.Version ?? ReadInt(value, "version", CommandCatalog.GetRotatedSecretValue, null),
+            Version = response.Version ?? ReadInt(value, "version", CommandCatalog.GetRotatedSecretValue, path),
             Fields = value,
         };
     }
