@@ -101,11 +101,13 @@ public partial class AkeylessClient
         ArgumentNullException.ThrowIfNull(path);
         var folder = FolderPaths.Normalize(path);
         var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var page in ListPagesAsync(folder, null, cancellationToken).ConfigureAwait(false))
         {
+            // A service may repeat the sub-folders on every page of one listing, as ListItemsAsync also allows for.
             foreach (var sub in page.Folders ?? [])
             {
-                if (FolderPaths.Relative(folder, sub) is { } relative && !relative.Contains('/', StringComparison.Ordinal))
+                if (FolderPaths.Relative(folder, sub) is { } relative && !relative.Contains('/', StringComparison.Ordinal) && seen.Add(relative))
                 {
                     names.Add(relative);
                 }
