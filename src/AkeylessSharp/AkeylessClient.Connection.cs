@@ -16,9 +16,11 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessNotFoundException">No SSH certificate issuer exists at <paramref name="issuer"/>.</exception>
     public virtual async Task<string> GetSshCertificateAsync(string issuer, string username, string publicKey, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        Internal.SentText.ThrowIfInvalidPath(issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(username);
+        Internal.SentText.ThrowIfNotText(username, "The username", nameof(username));
         ArgumentException.ThrowIfNullOrWhiteSpace(publicKey);
+        Internal.SentText.ThrowIfNotText(publicKey, "The public key", nameof(publicKey));
         var request = new GetSshCertificateRequest
         {
             CertIssuerName = issuer,

@@ -23,7 +23,7 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessException">The item is not a static, dynamic or rotated secret.</exception>
     public virtual async Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         var known = _detectedTypes.TryGet(path, out var type);

@@ -12,7 +12,7 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
     public virtual async Task<AkeylessItem> DescribeItemAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         var item = await InvokeAsync(CommandCatalog.DescribeItem, path, new DescribeItemRequest { Name = path, ShowVersions = true },
             AkeylessJsonContext.Default.DescribeItemRequest, AkeylessJsonContext.Default.ItemContract, null, cancellationToken).ConfigureAwait(false);
         return ItemMapper.ToItem(item, path);
@@ -28,6 +28,7 @@ public partial class AkeylessClient
     public virtual IAsyncEnumerable<AkeylessItem> ListItemsAsync(string path = "/", ListItemsOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        Internal.SentText.ThrowIfNotText(path, "The folder path", nameof(path));
         return ListItemsCoreAsync(path, options, cancellationToken);
     }
 
@@ -79,6 +80,7 @@ public partial class AkeylessClient
     public virtual async Task<IReadOnlyList<string>> ListSecretsAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        Internal.SentText.ThrowIfNotText(path, "The folder path", nameof(path));
         var folder = FolderPaths.Normalize(path);
         var names = new List<string>();
         await foreach (var page in ListPagesAsync(folder, null, cancellationToken).ConfigureAwait(false))
@@ -99,6 +101,7 @@ public partial class AkeylessClient
     public virtual async Task<IReadOnlyList<string>> ListSubfoldersAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        Internal.SentText.ThrowIfNotText(path, "The folder path", nameof(path));
         var folder = FolderPaths.Normalize(path);
         var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -120,7 +123,7 @@ public partial class AkeylessClient
     /// <inheritdoc />
     public virtual async Task<AkeylessPermissions> GetPermissionsAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         var response = await InvokeAsync(CommandCatalog.DescribePermissions, path, new DescribePermissionsRequest { Path = path },
             AkeylessJsonContext.Default.DescribePermissionsRequest, AkeylessJsonContext.Default.DescribePermissionsResponse, null, cancellationToken).ConfigureAwait(false);
         return ItemMapper.ParsePermissions(response.ClientPermissions);

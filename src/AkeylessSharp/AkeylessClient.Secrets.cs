@@ -15,7 +15,7 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessForbiddenException">The roles do not allow reading <paramref name="path"/>.</exception>
     public virtual ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
 
@@ -105,7 +105,7 @@ public partial class AkeylessClient
     /// <inheritdoc />
     public virtual Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         return _secretCache is { } cache ? ReadDynamicCachedAsync(cache, path, options, cancellationToken) : FetchDynamicSecretAsync(path, options, cancellationToken);
@@ -128,7 +128,7 @@ public partial class AkeylessClient
     /// <inheritdoc />
     public virtual async Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         return _secretCache is { } cache
