@@ -42,6 +42,7 @@ public partial class AkeylessClient
     }
 
     /// <inheritdoc />
+    /// <exception cref="AkeylessJsonAttributeException">A <see cref="SecretRequestOptions.JsonAttribute"/> was given and one of the values is not JSON or lacks it.</exception>
     public virtual async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -103,6 +104,7 @@ public partial class AkeylessClient
             cancellationToken);
 
     /// <inheritdoc />
+    /// <exception cref="AkeylessException">The producer failed: a Gateway answered with its <c>error</c>, which the message quotes.</exception>
     public virtual Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Internal.SentText.ThrowIfInvalidPath(path);
