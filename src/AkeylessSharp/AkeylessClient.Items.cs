@@ -29,6 +29,8 @@ public partial class AkeylessClient
     {
         ArgumentNullException.ThrowIfNull(path);
         Internal.SentText.ThrowIfNotText(path, "The folder path", nameof(path));
+        Internal.SentText.ThrowIfNotText(options?.Filter, "ListItemsOptions.Filter", nameof(options));
+        Internal.SentText.ThrowIfNotText(options?.Tag, "ListItemsOptions.Tag", nameof(options));
         return ListItemsCoreAsync(path, options, cancellationToken);
     }
 

@@ -48,6 +48,9 @@ public sealed class UnpairedSurrogateArgumentTests : IAsyncLifetime
         ["DeleteItemAsync path"] = ("path", c => c.DeleteItemAsync("/app/" + Broken)),
         ["DescribeItemAsync path"] = ("path", c => c.DescribeItemAsync("/app/" + Broken)),
         ["ListSecretsAsync path"] = ("path", c => c.ListSecretsAsync("/app/" + Broken)),
+        ["ListItemsAsync path"] = ("path", c => c.ListItemsAsync("/app/" + Broken).ToListAsync().AsTask()),
+        ["ListItemsAsync filter"] = ("options", c => c.ListItemsAsync("/app", new ListItemsOptions { Filter = Broken }).ToListAsync().AsTask()),
+        ["ListItemsAsync tag"] = ("options", c => c.ListItemsAsync("/app", new ListItemsOptions { Tag = Broken }).ToListAsync().AsTask()),
     };
 
     [Theory]
