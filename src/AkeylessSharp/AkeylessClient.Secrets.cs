@@ -124,7 +124,7 @@ public partial class AkeylessClient
         };
         var fields = await InvokeAsync(CommandCatalog.GetDynamicSecretValue, path, request, AkeylessJsonContext.Default.GetDynamicSecretValueRequest,
             AkeylessJsonContext.Default.JsonElement, options?.Timeout, cancellationToken).ConfigureAwait(false);
-        return SecretParsers.ParseDynamic(fields, path, _timeProvider.GetUtcNow());
+        return SecretParsers.ParseDynamic(fields, path, _timeProvider.GetUtcNow(), sent: request);
     }
 
     /// <inheritdoc />

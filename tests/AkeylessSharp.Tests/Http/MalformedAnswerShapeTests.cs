@@ -7,7 +7,7 @@ namespace AkeylessSharp.Tests.Http;
 /// <summary>
 /// Answers that are valid JSON but not quite the shape the API describes: a null inside a list of strings or objects
 /// is skipped (it carries nothing), a field that is not what it should be is a protocol error naming the item; never
-/// an exception from the parser.
+/// an exception from the parser. A producer's error answer is the caller's error, without the arguments it quotes.
 /// </summary>
 public sealed class MalformedAnswerShapeTests : IAsyncLifetime
 {
@@ -88,6 +88,26 @@ public sealed class MalformedAnswerShapeTests : IAsyncLifetime
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, names);
+    }
+
+    [Fact]
+    public async Task GetDynamicSecretAsync_ProducerErrorQuotingAnArgument_IsScrubbedFromTheException()
+    {
+        const string Secret = "hunter2-producer-arg";
+        _proxied.Proxy.EditAnswers("get-dynamic-secret-value", answer =>
+        {
+            answer.Clear();
+            answer["value"] = "";
+            answer["error"] = $"producer rejected args: password={Secret}";
+        });
+        using var client = _proxied.Client();
+        var options = new DynamicSecretRequestOptions { Arguments = new Dictionary<string, string> { ["password"] = Secret } };
+
+        var ex = await Assert.ThrowsAsync<AkeylessException>(() => client.GetDynamicSecretAsync(EmulatorHarness.DynamicPath, options));
+
+        Assert.Contains("producer rejected args", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, ex.ServiceMessage, StringComparison.Ordinal);
     }
 
     private static async Task<List<string>> NamesAsync(AkeylessClient client)
