@@ -28,15 +28,13 @@ internal static class SentText
 
     public static bool IsText(ReadOnlySpan<char> text)
     {
-        int i;
-        while ((i = text.IndexOfAnyInRange('\uD800', '\uDFFF')) >= 0)
+        // A plain loop: MemoryExtensions.IndexOfAnyInRange allocated on every call, and a cache hit must allocate nothing.
+        for (var i = 0; i < text.Length; i++)
         {
-            if (!char.IsHighSurrogate(text[i]) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+            if (char.IsSurrogate(text[i]) && (!char.IsHighSurrogate(text[i]) || ++i >= text.Length || !char.IsLowSurrogate(text[i])))
             {
                 return false;
             }
-
-            text = text[(i + 2)..];
         }
 
         return true;
