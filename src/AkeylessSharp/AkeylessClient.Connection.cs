@@ -13,12 +13,20 @@ public partial class AkeylessClient
     private const string ProbeFilter = "akeyless-sharp-connection-test-7f3c";
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is zero or negative.</exception>
     /// <exception cref="AkeylessNotFoundException">No SSH certificate issuer exists at <paramref name="issuer"/>.</exception>
     public virtual async Task<string> GetSshCertificateAsync(string issuer, string username, string publicKey, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        Internal.SentText.ThrowIfInvalidPath(issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(username);
+        Internal.SentText.ThrowIfNotText(username, "The username", nameof(username));
         ArgumentException.ThrowIfNullOrWhiteSpace(publicKey);
+        Internal.SentText.ThrowIfNotText(publicKey, "The public key", nameof(publicKey));
+        if (ttl is { } lifetime && lifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ttl), lifetime, $"ttl {lifetime} is not a certificate lifetime: use a positive TimeSpan, or null for the issuer's.");
+        }
+
         var request = new GetSshCertificateRequest
         {
             CertIssuerName = issuer,

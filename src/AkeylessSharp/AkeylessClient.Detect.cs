@@ -21,9 +21,10 @@ public partial class AkeylessClient
     /// <inheritdoc />
     /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
     /// <exception cref="AkeylessException">The item is not a static, dynamic or rotated secret.</exception>
+    /// <exception cref="AkeylessJsonAttributeException">A <see cref="SecretRequestOptions.JsonAttribute"/> was given and the value is not JSON or lacks it.</exception>
     public virtual async Task<SecretValue> GetAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         var known = _detectedTypes.TryGet(path, out var type);

@@ -21,7 +21,7 @@ public partial class AkeylessClient
     /// <param name="options">Whether the command is idempotent (retried after server errors), token and timeout; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response body as JSON.</returns>
-    /// <exception cref="ArgumentException"><paramref name="command"/> is not a command name, or <paramref name="body"/> is nested deeper than 1,000 objects and arrays.</exception>
+    /// <exception cref="ArgumentException"><paramref name="command"/> is not a command name, or <paramref name="body"/> is nested deeper than 1,000 objects and arrays or holds text with an unpaired surrogate.</exception>
     /// <exception cref="AkeylessNotFoundException">The command names an item that does not exist.</exception>
     /// <exception cref="AkeylessUnauthorizedException">Authentication failed.</exception>
     /// <exception cref="AkeylessForbiddenException">The roles do not allow the command.</exception>
@@ -37,7 +37,7 @@ public partial class AkeylessClient
     {
         ThrowIfNotCommand(command);
         ArgumentNullException.ThrowIfNull(body);
-        ThrowIfTooDeep(body);
+        ThrowIfNotSendable(body);
         ReadArguments.ThrowIfInvalidTimeout(options?.Timeout, "AkeylessCommandOptions.Timeout", nameof(options));
         options ??= s_defaultCommandOptions;
         var request = body.DeepClone().AsObject();
@@ -73,10 +73,11 @@ public partial class AkeylessClient
     }
 
     // What System.Text.Json writes at most (JsonWriterOptions.MaxDepth's default); walked without recursion, before the
-    // body is copied, so no depth can overflow the stack.
+    // body is copied, so no depth can overflow the stack. Its names and strings are checked on the way: one holding an
+    // unpaired surrogate would be sent as U+FFFD, other text than the caller gave.
     private const int MaxBodyDepth = 1000;
 
-    private static void ThrowIfTooDeep(JsonObject body)
+    private static void ThrowIfNotSendable(JsonObject body)
     {
         var pending = new Stack<(JsonNode Node, int Depth)>();
         pending.Push((body, 1));
@@ -89,7 +90,7 @@ public partial class AkeylessClient
 
             IEnumerable<JsonNode?> children = entry.Node switch
             {
-                JsonObject obj => obj.Select(static property => property.Value),
+                JsonObject obj => obj.Select(static property => Internal.SentText.IsText(property.Key) ? property.Value : throw NotText()),
                 JsonArray array => array,
                 _ => [],
             };
@@ -99,9 +100,29 @@ public partial class AkeylessClient
                 {
                     pending.Push((child, entry.Depth + 1));
                 }
+                else if (child is JsonValue value && IsUnsendable(value))
+                {
+                    throw NotText();
+                }
             }
         }
     }
+
+    private static bool IsUnsendable(JsonValue value)
+    {
+        try
+        {
+            return value.TryGetValue<string>(out var text) && !Internal.SentText.IsText(text);
+        }
+        catch (InvalidOperationException)
+        {
+            // Parsed JSON text escaping half a pair ("\ud800"): serializing the body would fail with a JsonException.
+            return true;
+        }
+    }
+
+    private static ArgumentException NotText() =>
+        new("The body holds a name or string with an unpaired surrogate (half of a UTF-16 pair), which is not text: JSON cannot carry it (it would become U+FFFD, other text than given). Pass valid Unicode text.", "body");
 
     private static string? ItemName(JsonObject request) =>
         request["name"] is JsonValue name && name.TryGetValue<string>(out var text) ? text

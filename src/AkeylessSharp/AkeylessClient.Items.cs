@@ -12,7 +12,7 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
     public virtual async Task<AkeylessItem> DescribeItemAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         var item = await InvokeAsync(CommandCatalog.DescribeItem, path, new DescribeItemRequest { Name = path, ShowVersions = true },
             AkeylessJsonContext.Default.DescribeItemRequest, AkeylessJsonContext.Default.ItemContract, null, cancellationToken).ConfigureAwait(false);
         return ItemMapper.ToItem(item, path);
@@ -28,6 +28,9 @@ public partial class AkeylessClient
     public virtual IAsyncEnumerable<AkeylessItem> ListItemsAsync(string path = "/", ListItemsOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        Internal.SentText.ThrowIfNotText(path, "The folder path", nameof(path));
+        Internal.SentText.ThrowIfNotText(options?.Filter, "ListItemsOptions.Filter", nameof(options));
+        Internal.SentText.ThrowIfNotText(options?.Tag, "ListItemsOptions.Tag", nameof(options));
         return ListItemsCoreAsync(path, options, cancellationToken);
     }
 
@@ -45,7 +48,8 @@ public partial class AkeylessClient
             subfolders.Clear();
             await foreach (var page in ListPagesAsync(folder, options, cancellationToken).ConfigureAwait(false))
             {
-                foreach (var contract in page.Items ?? [])
+                // A null entry (not the API's shape) names no item: skipped, as ListSecretsAsync skips it.
+                foreach (var contract in page.Items?.OfType<ItemContract>() ?? [])
                 {
                     var item = ItemMapper.ToItem(contract, string.Empty);
                     listedRecursively |= FolderPaths.Relative(folder, item.Name)?.Contains('/', StringComparison.Ordinal) == true;
@@ -78,13 +82,14 @@ public partial class AkeylessClient
     public virtual async Task<IReadOnlyList<string>> ListSecretsAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        Internal.SentText.ThrowIfNotText(path, "The folder path", nameof(path));
         var folder = FolderPaths.Normalize(path);
         var names = new List<string>();
         await foreach (var page in ListPagesAsync(folder, null, cancellationToken).ConfigureAwait(false))
         {
             foreach (var item in page.Items ?? [])
             {
-                if (item.ItemName is { } name && FolderPaths.Relative(folder, name) is { } relative && !relative.Contains('/', StringComparison.Ordinal))
+                if (item?.ItemName is { } name && FolderPaths.Relative(folder, name) is { } relative && !relative.Contains('/', StringComparison.Ordinal))
                 {
                     names.Add(relative);
                 }
@@ -98,13 +103,16 @@ public partial class AkeylessClient
     public virtual async Task<IReadOnlyList<string>> ListSubfoldersAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        Internal.SentText.ThrowIfNotText(path, "The folder path", nameof(path));
         var folder = FolderPaths.Normalize(path);
         var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var page in ListPagesAsync(folder, null, cancellationToken).ConfigureAwait(false))
         {
+            // A service may repeat the sub-folders on every page of one listing, as ListItemsAsync also allows for.
             foreach (var sub in page.Folders ?? [])
             {
-                if (FolderPaths.Relative(folder, sub) is { } relative && !relative.Contains('/', StringComparison.Ordinal))
+                if (FolderPaths.Relative(folder, sub) is { } relative && !relative.Contains('/', StringComparison.Ordinal) && seen.Add(relative))
                 {
                     names.Add(relative);
                 }
@@ -117,7 +125,7 @@ public partial class AkeylessClient
     /// <inheritdoc />
     public virtual async Task<AkeylessPermissions> GetPermissionsAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         var response = await InvokeAsync(CommandCatalog.DescribePermissions, path, new DescribePermissionsRequest { Path = path },
             AkeylessJsonContext.Default.DescribePermissionsRequest, AkeylessJsonContext.Default.DescribePermissionsResponse, null, cancellationToken).ConfigureAwait(false);
         return ItemMapper.ParsePermissions(response.ClientPermissions);

@@ -15,7 +15,7 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessForbiddenException">The roles do not allow reading <paramref name="path"/>.</exception>
     public virtual ValueTask<string> GetSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
 
@@ -42,6 +42,7 @@ public partial class AkeylessClient
     }
 
     /// <inheritdoc />
+    /// <exception cref="AkeylessJsonAttributeException">A <see cref="SecretRequestOptions.JsonAttribute"/> was given and one of the values is not JSON or lacks it.</exception>
     public virtual async Task<IReadOnlyDictionary<string, string>> GetSecretsAsync(IEnumerable<string> paths, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -103,9 +104,10 @@ public partial class AkeylessClient
             cancellationToken);
 
     /// <inheritdoc />
+    /// <exception cref="AkeylessException">The producer failed: a Gateway answered with its <c>error</c>, which the message quotes.</exception>
     public virtual Task<DynamicSecret> GetDynamicSecretAsync(string path, DynamicSecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         return _secretCache is { } cache && IsCacheable(options?.Target) ? ReadDynamicCachedAsync(cache, path, options, cancellationToken) : FetchDynamicSecretAsync(path, options, cancellationToken);
@@ -122,13 +124,13 @@ public partial class AkeylessClient
         };
         var fields = await InvokeAsync(CommandCatalog.GetDynamicSecretValue, path, request, AkeylessJsonContext.Default.GetDynamicSecretValueRequest,
             AkeylessJsonContext.Default.JsonElement, options?.Timeout, cancellationToken).ConfigureAwait(false);
-        return SecretParsers.ParseDynamic(fields, path, _timeProvider.GetUtcNow());
+        return SecretParsers.ParseDynamic(fields, path, _timeProvider.GetUtcNow(), sent: request);
     }
 
     /// <inheritdoc />
     public virtual async Task<RotatedSecret> GetRotatedSecretAsync(string path, SecretRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         ReadArguments.ThrowIfInvalid(options);
         ThrowIfDisposed();
         return _secretCache is { } cache && IsCacheable((options as RotatedSecretRequestOptions)?.Host)

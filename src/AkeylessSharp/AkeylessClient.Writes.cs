@@ -14,8 +14,9 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessForbiddenException">The roles do not allow creating at <paramref name="path"/>.</exception>
     public virtual async Task CreateSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         EnsureValue(value);
+        ThrowIfNotText(options);
         var request = new CreateSecretRequest
         {
             Name = path,
@@ -39,7 +40,7 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
     public virtual async Task UpdateSecretValueAsync(string path, string value, bool keepPreviousVersion = true, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         EnsureValue(value);
         var request = new UpdateSecretValueRequest { Name = path, Value = value, KeepPreviousVersion = keepPreviousVersion ? "true" : "false" };
         try
@@ -57,6 +58,7 @@ public partial class AkeylessClient
     /// <remarks>Only <see cref="AkeylessNotFoundException"/> from the update leads to a create; every other failure propagates.</remarks>
     public virtual async Task UpsertSecretAsync(string path, string value, CreateSecretOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfNotText(options);
         try
         {
             await UpdateSecretValueAsync(path, value, keepPreviousVersion: true, cancellationToken).ConfigureAwait(false);
@@ -72,7 +74,7 @@ public partial class AkeylessClient
     /// <exception cref="AkeylessNotFoundException">No item exists at <paramref name="path"/>.</exception>
     public virtual async Task DeleteItemAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Internal.SentText.ThrowIfInvalidPath(path);
         try
         {
             await InvokeAsync(CommandCatalog.DeleteItem, path, new DeleteItemRequest { Name = path }, AkeylessJsonContext.Default.DeleteItemRequest,
@@ -91,6 +93,15 @@ public partial class AkeylessClient
         return InvalidateCachedAsync(path);
     }
 
+    private static void ThrowIfNotText(CreateSecretOptions? options)
+    {
+        Internal.SentText.ThrowIfNotText(options?.Description, "CreateSecretOptions.Description", nameof(options));
+        foreach (var tag in options?.Tags ?? [])
+        {
+            Internal.SentText.ThrowIfNotText(tag, "A tag of CreateSecretOptions.Tags", nameof(options));
+        }
+    }
+
     // Akeyless requires a value and refuses an empty one (400); white space is a value like any other and is stored as given.
     private static void EnsureValue(string value)
     {
@@ -99,5 +110,7 @@ public partial class AkeylessClient
         {
             throw new ArgumentException("The secret value is empty, which Akeyless refuses; pass the value to store (white space is stored as given).", nameof(value));
         }
+
+        Internal.SentText.ThrowIfNotText(value, "The secret value", nameof(value));
     }
 }

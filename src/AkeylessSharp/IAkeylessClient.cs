@@ -7,7 +7,8 @@ namespace AkeylessSharp;
 /// <remarks>
 /// Every member may throw <see cref="AkeylessException"/> or one of its subtypes; each member lists the specific ones.
 /// Arguments are checked before anything is sent: a missing, blank or out-of-range argument (a path, an element of
-/// <c>paths</c>, a per-call option) throws <see cref="ArgumentException"/> or a subtype naming it.
+/// <c>paths</c>, a per-call option), or text holding an unpaired surrogate (which would reach Akeyless as U+FFFD),
+/// throws <see cref="ArgumentException"/> or a subtype naming it.
 /// Implementations are thread-safe and meant to be shared (register once, as DI does).
 /// </remarks>
 public interface IAkeylessClient

@@ -12,6 +12,9 @@ public sealed class ListItemsOptions
     /// <summary>Only items carrying this tag.</summary>
     public string? Tag { get; init; }
 
-    /// <summary>How many items to ask for per page; <see langword="null"/> lets the service choose.</summary>
+    /// <summary>
+    /// Not sent, whatever its value: the <c>list-items</c> API has no page-size field, and the service's pages hold up to
+    /// 1,000 items. Kept so that code setting it still compiles.
+    /// </summary>
     public int? PageSize { get; init; }
 }

@@ -12,7 +12,11 @@ public class SecretRequestOptions
     /// <summary>Ask a Gateway to bypass its own cache (the API's <c>ignore-cache</c>).</summary>
     public bool IgnoreGatewayCache { get; init; }
 
-    /// <summary>A dot path into a JSON value (<c>db.password</c>, <c>hosts.0</c>); the result is that attribute.</summary>
+    /// <summary>
+    /// A dot path into a JSON value (<c>db.password</c>, <c>hosts.0</c>); the result is that attribute. Applied by the
+    /// reads that return text (<c>GetSecretAsync</c>, <c>GetSecretsAsync</c>, <c>GetAsync</c>); <c>GetDynamicSecretAsync</c>
+    /// and <c>GetRotatedSecretAsync</c> return every field (<c>Fields</c>) and do not apply it.
+    /// </summary>
     public string? JsonAttribute { get; init; }
 
     /// <summary>

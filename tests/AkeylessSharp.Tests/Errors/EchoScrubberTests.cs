@@ -51,6 +51,17 @@ public sealed class EchoScrubberTests
         Assert.Equal(expected, EchoScrubber.Scrub(text, sent));
     }
 
+    [Theory]
+    [InlineData("producer rejected password=hunter2-arg-value", "producer rejected ***")]
+    [InlineData("bad password: hunter2-arg-value", "bad password: ***")]
+    [InlineData("unknown region eu for queue", "unknown region eu for queue")]
+    public void Scrub_ServiceTextQuotingAProducerArgument_HidesItsValueButNotAShortOne(string text, string expected)
+    {
+        const string Sent = """{"name":"/dyn/db","args":["region=eu","password=hunter2-arg-value"],"token":"t-123456789"}""";
+
+        Assert.Equal(expected, EchoScrubber.Scrub(text, Encoding.UTF8.GetBytes(Sent)));
+    }
+
     [Fact]
     public void Scrub_NothingSent_ReturnsTheTextAsIs()
     {

@@ -51,6 +51,45 @@ public sealed class DisposedClientTests : IAsyncLifetime
     }
 
     [Theory]
+    [MemberData(nameof(Clients))]
+    public async Task EveryOtherMember_AfterDispose_ThrowsObjectDisposedNamingTheClient_AndSendsNothing(string kind)
+    {
+        using var callersHttpClient = new HttpClient();
+        var client = kind switch
+        {
+            "uncached" => _harness.Client(),
+            "cached" => _harness.Client(o => o.Cache = new AkeylessCacheOptions { BatchingEnabled = false }),
+            _ => new AkeylessClient(callersHttpClient, _harness.Options()),
+        };
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+        client.Dispose();
+        _harness.Emulator.Counters.Reset();
+
+        var calls = new (string Name, Func<Task> Call)[]
+        {
+            ("TryGetSecretAsync", () => client.TryGetSecretAsync(EmulatorHarness.StaticPath).AsTask()),
+            ("GetRotatedSecretAsync", () => client.GetRotatedSecretAsync(EmulatorHarness.RotatedPath)),
+            ("CreateSecretAsync", () => client.CreateSecretAsync("/new/secret", "v")),
+            ("UpdateSecretValueAsync", () => client.UpdateSecretValueAsync(EmulatorHarness.StaticPath, "v")),
+            ("UpsertSecretAsync", () => client.UpsertSecretAsync("/new/secret", "v")),
+            ("DeleteItemAsync", () => client.DeleteItemAsync(EmulatorHarness.StaticPath)),
+            ("ListItemsAsync", async () => await client.ListItemsAsync("/app").ToListAsync()),
+            ("ListSecretsAsync", () => client.ListSecretsAsync("/app")),
+            ("ListSubfoldersAsync", () => client.ListSubfoldersAsync("/app")),
+            ("GetPermissionsAsync", () => client.GetPermissionsAsync(EmulatorHarness.StaticPath)),
+            ("GetSshCertificateAsync", () => client.GetSshCertificateAsync(EmulatorHarness.SshIssuerPath, "ubuntu", "ssh-ed25519 AAAA")),
+            ("InvokeAsync", () => client.InvokeAsync("list-roles", new System.Text.Json.Nodes.JsonObject())),
+        };
+        foreach (var (name, call) in calls)
+        {
+            var ex = await Assert.ThrowsAsync<ObjectDisposedException>(call);
+            Assert.True(typeof(AkeylessClient).FullName == ex.ObjectName, $"{name}: {ex.Message}");
+        }
+
+        Assert.DoesNotContain(_harness.Emulator.Counters.Snapshot(), c => c.Value > 0);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task ReadsInFlight_WhenTheClientIsDisposed_EndWithObjectDisposed_NotACancellation(bool cached)

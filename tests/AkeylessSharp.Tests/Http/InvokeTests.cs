@@ -188,6 +188,39 @@ public sealed class InvokeTests : IAsyncLifetime
         Assert.Empty(_harness.Emulator.Counters.Snapshot());
     }
 
+    [Theory]
+    [InlineData("value")]
+    [InlineData("nested")]
+    [InlineData("name")]
+    public async Task InvokeAsync_BodyTextWithAnUnpairedSurrogate_IsRefusedBeforeAnyRequest(string where)
+    {
+        using var client = _harness.Client();
+        var body = where switch
+        {
+            "value" => new JsonObject { ["name"] = "/new/raw", ["value"] = "pass\ud800word" },
+            "nested" => new JsonObject { ["name"] = "/new/raw", ["tags"] = new JsonArray("ok", "t\udc00") },
+            _ => new JsonObject { ["name"] = "/new/raw", ["x\ud800"] = "v" },
+        };
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.InvokeAsync("create-secret", body));
+
+        Assert.Equal("body", ex.ParamName);
+        Assert.DoesNotContain("pass", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_harness.Emulator.Counters.Snapshot());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_ParsedBodyEscapingHalfAPair_IsRefusedBeforeAnyRequest()
+    {
+        using var client = _harness.Client();
+        var body = new JsonObject { ["path"] = "/", ["filter"] = JsonNode.Parse("\"x\\ud800\"") };
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.InvokeAsync("list-items", body));
+
+        Assert.Equal("body", ex.ParamName);
+        Assert.Empty(_harness.Emulator.Counters.Snapshot());
+    }
+
     /// <summary>An implementation written before <see cref="IAkeylessClient.InvokeAsync"/> existed, such as a test double.</summary>
     private sealed class NoRawCommands : IAkeylessClient
     {

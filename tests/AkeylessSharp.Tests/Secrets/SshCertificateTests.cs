@@ -31,6 +31,21 @@ public sealed class SshCertificateTests : IAsyncLifetime
         Assert.Contains("ubuntu", listing, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-30)]
+    public async Task GetSshCertificateAsync_TtlNotPositive_ThrowsArgumentNamingTtl_AndSendsNothing(int seconds)
+    {
+        using var client = _harness.Client();
+        await client.TestConnectionAsync();
+        _harness.Emulator.Counters.Reset();
+
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.GetSshCertificateAsync(EmulatorHarness.SshIssuerPath, "ubuntu", "ssh-ed25519 AAAA", TimeSpan.FromSeconds(seconds)));
+
+        Assert.Equal("ttl", ex.ParamName);
+        Assert.Equal(0, _harness.Emulator.Counters.Get("get-ssh-certificate"));
+    }
+
     [Fact]
     public async Task GetSshCertificateAsync_SubSecondTtl_AsksForOneSecondNotZero()
     {

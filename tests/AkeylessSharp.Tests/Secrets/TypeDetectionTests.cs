@@ -42,6 +42,17 @@ public sealed class TypeDetectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetAsync_DescribeForbidden_ThrowsForbiddenWithoutReading()
+    {
+        using var reader = _harness.Client(o => { o.AccessId = TestCredentials.ReaderAccessId; o.AccessKey = TestCredentials.ReaderAccessKey; });
+
+        var ex = await Assert.ThrowsAsync<AkeylessForbiddenException>(() => reader.GetAsync(EmulatorHarness.RotatedPath));
+
+        Assert.Equal("describe-item", ex.Command);
+        Assert.Equal(0, _harness.Emulator.Counters.Get("get-rotated-secret-value"));
+    }
+
+    [Fact]
     public async Task GetAsync_DetectedType_IsTrustedForItsTtlOnly()
     {
         using var client = _harness.Client();

@@ -45,6 +45,34 @@ public sealed class WriteOperationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateSecretValueAsync_Existing_KeepsDescriptionTagsAndFormat()
+    {
+        using var client = _harness.Client();
+        await client.CreateSecretAsync("/new/kept", """{"a":1}""", new CreateSecretOptions { Description = "d", Tags = ["t1", "t2"], Format = "json" });
+
+        await client.UpdateSecretValueAsync("/new/kept", """{"a":2}""");
+
+        var item = await client.DescribeItemAsync("/new/kept");
+        Assert.Equal(2, item.LastVersion);
+        Assert.Equal("d", item.Description);
+        Assert.Equal(["t1", "t2"], item.Tags);
+        Assert.Equal("json", item.Format);
+    }
+
+    [Fact]
+    public async Task UpdateSecretValueAsync_WithoutKeepingPreviousVersion_LeavesOnlyTheNewOne()
+    {
+        using var client = _harness.Client();
+        await client.CreateSecretAsync("/new/single", "v1");
+
+        await client.UpdateSecretValueAsync("/new/single", "v2", keepPreviousVersion: false);
+
+        Assert.Equal(2, Assert.Single((await client.DescribeItemAsync("/new/single")).Versions).Version);
+        Assert.Equal("v2", await client.GetSecretAsync("/new/single"));
+        await Assert.ThrowsAsync<AkeylessNotFoundException>(() => client.GetSecretAsync("/new/single", new SecretRequestOptions { Version = 1 }).AsTask());
+    }
+
+    [Fact]
     public async Task UpdateSecretValueAsync_Missing_ThrowsNotFound()
     {
         using var client = _harness.Client();

@@ -37,7 +37,11 @@ internal static class EchoScrubber
         {
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && IsSecretField(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.String)
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("args") && reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    ScrubArguments(ref reader, ref text);
+                }
+                else if (reader.TokenType == JsonTokenType.PropertyName && IsSecretField(ref reader) && reader.Read() && reader.TokenType == JsonTokenType.String)
                 {
                     var value = reader.GetString();
                     if (!TryReplace(ref text, value) || !TryReplace(ref text, Encoding.UTF8.GetString(reader.ValueSpan)) || !TryReplaceNested(ref text, value))
@@ -55,6 +59,23 @@ internal static class EchoScrubber
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// A producer's or rotator's <c>key=value</c> arguments, whose values the caller may have meant as secret: each one long
+    /// enough to replace is. A short one stays (a region such as <c>eu</c> would otherwise withhold most messages).
+    /// </summary>
+    private static void ScrubArguments(ref Utf8JsonReader reader, ref string text)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            var argument = reader.GetString()!;
+            text = Replace(text, argument);
+            if (argument.IndexOf('=', StringComparison.Ordinal) is var equals and >= 0)
+            {
+                text = Replace(text, argument[(equals + 1)..]);
+            }
+        }
     }
 
     private static bool IsSecretField(ref Utf8JsonReader reader)

@@ -105,6 +105,16 @@ internal static partial class ExceptionFactory
         return text.Length == 0 ? null : text;
     }
 
+    /// <summary>
+    /// A dynamic secret's producer that failed behind a 200 (a Gateway's <c>{"value":"","error":"..."}</c>): its error,
+    /// scrubbed of what <paramref name="sentBody"/> carried (the producer may quote an argument) and cut like a service message.
+    /// </summary>
+    public static AkeylessException ProducerFailed(string path, string error, ReadOnlySpan<byte> sentBody)
+    {
+        var said = Truncate(EchoScrubber.Scrub(error, sentBody));
+        return new AkeylessException($"The producer of the dynamic secret {Quote.Of(path)} failed: {said}", command: Http.Internal.CommandCatalog.GetDynamicSecretValue, path: path, serviceMessage: said);
+    }
+
     private static string Truncate(string text) =>
         text.Length <= MaxServiceMessageLength ? text : string.Concat(text.AsSpan(0, MaxServiceMessageLength), "...");
 }

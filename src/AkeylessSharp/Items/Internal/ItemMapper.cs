@@ -74,9 +74,9 @@ internal static class ItemMapper
         RawType = contract.ItemType,
         SubType = contract.ItemSubType,
         Description = contract.ItemMetadata,
-        Tags = contract.ItemTags ?? [],
+        Tags = WithoutNulls(contract.ItemTags),
         LastVersion = contract.LastVersion ?? 0,
-        Versions = contract.ItemVersions?.Select(v => new AkeylessItemVersion(v.Version, v.ItemVersionState, ParseDate(v.CreationDate))).ToArray() ?? [],
+        Versions = contract.ItemVersions?.OfType<ItemVersionContract>().Select(v => new AkeylessItemVersion(v.Version, v.ItemVersionState, ParseDate(v.CreationDate))).ToArray() ?? [],
         Format = contract.ItemGeneralInfo?.StaticSecretInfo?.Format,
         IsEnabled = contract.IsEnabled ?? true,
         CreatedOn = ParseDate(contract.CreationDate),
@@ -89,7 +89,7 @@ internal static class ItemMapper
         var result = AkeylessPermissions.None;
         foreach (var permission in permissions ?? [])
         {
-            result |= permission.ToUpperInvariant() switch
+            result |= permission?.ToUpperInvariant() switch
             {
                 "READ" => AkeylessPermissions.Read,
                 "LIST" => AkeylessPermissions.List,
@@ -103,6 +103,10 @@ internal static class ItemMapper
 
         return result;
     }
+
+    // A null inside a list of strings is nothing the service meant to say: left out rather than handed to the caller.
+    private static IReadOnlyList<string> WithoutNulls(IReadOnlyList<string>? values) =>
+        values is null ? [] : values.Contains(null!) ? values.OfType<string>().ToArray() : values;
 
     private static DateTimeOffset? ParseDate(string? text) =>
         TokenExpiry.TryParse(text, out var value) ? value : null;

@@ -1,3 +1,5 @@
+using AkeylessSharp.Internal;
+
 namespace AkeylessSharp.Secrets.Internal;
 
 /// <summary>
@@ -24,10 +26,12 @@ internal static class ReadArguments
         }
 
         ThrowIfInvalidTimeout(options.Timeout, "SecretRequestOptions.Timeout", nameof(options));
+        SentText.ThrowIfNotText(options.JsonAttribute, "SecretRequestOptions.JsonAttribute", nameof(options));
         switch (options)
         {
             case DynamicSecretRequestOptions dynamic:
                 ThrowIfInvalid(dynamic.Arguments, "DynamicSecretRequestOptions.Arguments");
+                SentText.ThrowIfNotText(dynamic.Target, "DynamicSecretRequestOptions.Target", nameof(options));
                 if (dynamic.ProducerTimeout is { } producerTimeout && producerTimeout <= TimeSpan.Zero)
                 {
                     throw new ArgumentOutOfRangeException(nameof(options), producerTimeout,
@@ -37,6 +41,7 @@ internal static class ReadArguments
                 break;
             case RotatedSecretRequestOptions rotated:
                 ThrowIfInvalid(rotated.Arguments, "RotatedSecretRequestOptions.Arguments");
+                SentText.ThrowIfNotText(rotated.Host, "RotatedSecretRequestOptions.Host", nameof(options));
                 break;
         }
     }
@@ -61,6 +66,8 @@ internal static class ReadArguments
                 throw new ArgumentException(
                     $"paths holds {(path is null ? "null" : $"the blank path {Errors.Internal.Quote.Of(path)}")}: every path must name an item, such as /prod/db/password.", nameof(paths));
             }
+
+            SentText.ThrowIfNotText(path, "A path in paths", nameof(paths));
         }
     }
 
@@ -80,6 +87,9 @@ internal static class ReadArguments
                 throw new ArgumentException(
                     $"{field} holds {(value is null ? $"a null value for {Errors.Internal.Quote.Of(name)}" : "an empty name")}: every argument needs a name and a value (empty for none).", "options");
             }
+
+            SentText.ThrowIfNotText(name, $"An argument name in {field}", "options");
+            SentText.ThrowIfNotText(value, $"The value of an argument in {field}", "options");
         }
     }
 }

@@ -18,20 +18,21 @@ internal static class SecretParsers
     /// <param name="now">When the lease started.</param>
     /// <param name="unwrapped">Whether a Gateway wrapper was already removed: unwrapping twice would replace the producer's
     /// own object with its <c>value</c> field.</param>
-    public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now, bool unwrapped = false) =>
-        JsonText.Read(() => ParseDynamicFields(fields, path, now, unwrapped), () => NotUnicode(CommandCatalog.GetDynamicSecretValue, path));
+    /// <param name="sent">The request, whose arguments and token are scrubbed from a producer's error.</param>
+    public static DynamicSecret ParseDynamic(JsonElement fields, string path, DateTimeOffset now, bool unwrapped = false, GetDynamicSecretValueRequest? sent = null) =>
+        JsonText.Read(() => ParseDynamicFields(fields, path, now, unwrapped, sent), () => NotUnicode(CommandCatalog.GetDynamicSecretValue, path));
 
     /// <param name="response">The answer.</param>
     /// <param name="path">The item path, for errors.</param>
     public static RotatedSecret ParseRotated(GetRotatedSecretValueResponse response, string? path = null) =>
-        JsonText.Read(() => ParseRotatedValue(response), () => NotUnicode(CommandCatalog.GetRotatedSecretValue, path));
+        JsonText.Read(() => ParseRotatedValue(response, path), () => NotUnicode(CommandCatalog.GetRotatedSecretValue, path));
 
     private static AkeylessProtocolException NotUnicode(string command, string? path) =>
         ExceptionFactory.InvalidResponse(command, path, "text that is not valid Unicode (an unpaired surrogate escape)");
 
-    private static DynamicSecret ParseDynamicFields(JsonElement fields, string path, DateTimeOffset now, bool unwrapped)
+    private static DynamicSecret ParseDynamicFields(JsonElement fields, string path, DateTimeOffset now, bool unwrapped, GetDynamicSecretValueRequest? sent)
     {
-        fields = unwrapped ? fields : UnwrapGatewayValue(fields, path);
+        fields = unwrapped ? fields : UnwrapGatewayValue(fields, path, sent);
         var ttl = ReadTtl(fields, path);
         return new DynamicSecret
         {
@@ -44,7 +45,7 @@ internal static class SecretParsers
         };
     }
 
-    private static RotatedSecret ParseRotatedValue(GetRotatedSecretValueResponse response)
+    private static RotatedSecret ParseRotatedValue(GetRotatedSecretValueResponse response, string? path)
     {
         var value = response.Value;
         string? payload = null;
@@ -63,13 +64,13 @@ internal static class SecretParsers
             Username = ReadString(value, s_userKeys),
             Password = ReadString(value, s_passwordKeys),
             Value = payload,
-            Version = response.Version ?? ReadInt(value, "version", CommandCatalog.GetRotatedSecretValue, null),
+            Version = response.Version ?? ReadInt(value, "version", CommandCatalog.GetRotatedSecretValue, path),
             Fields = value,
         };
     }
 
     // Some Gateways wrap the producer output as {"value":"<json text>","error":""}.
-    private static JsonElement UnwrapGatewayValue(JsonElement fields, string path)
+    private static JsonElement UnwrapGatewayValue(JsonElement fields, string path, GetDynamicSecretValueRequest? sent)
     {
         if (fields.ValueKind != JsonValueKind.Object || !fields.TryGetProperty("value", out var wrapped) || wrapped.ValueKind != JsonValueKind.String)
         {
@@ -78,7 +79,7 @@ internal static class SecretParsers
 
         if (ReadString(fields, ["error"]) is { Length: > 0 } error)
         {
-            throw new AkeylessException($"The producer of the dynamic secret {Quote.Of(path)} failed: {error}", command: "get-dynamic-secret-value", path: path, serviceMessage: error);
+            throw ExceptionFactory.ProducerFailed(path, error, sent is null ? default : JsonSerializer.SerializeToUtf8Bytes(sent, AkeylessJsonContext.Default.GetDynamicSecretValueRequest));
         }
 
         try
