@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace AkeylessSharp.Internal;
@@ -26,9 +27,24 @@ internal static class SentText
         }
     }
 
+    private static readonly SearchValues<char> s_surrogates = SearchValues.Create(
+        string.Create(0xE000 - 0xD800, 0, static (chars, _) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)(0xD800 + i);
+            }
+        }));
+
     public static bool IsText(ReadOnlySpan<char> text)
     {
-        // A plain loop: MemoryExtensions.IndexOfAnyInRange allocated on every call, and a cache hit must allocate nothing.
+        // Vectorized for the usual text without surrogates (this runs on every cache hit), then pair by pair. SearchValues,
+        // not ContainsAnyInRange: that generic method allocates until the JIT has optimized it.
+        if (!text.ContainsAny(s_surrogates))
+        {
+            return true;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             if (char.IsSurrogate(text[i]) && (!char.IsHighSurrogate(text[i]) || ++i >= text.Length || !char.IsLowSurrogate(text[i])))
