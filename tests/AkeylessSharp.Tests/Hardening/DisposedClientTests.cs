@@ -22,14 +22,7 @@ public sealed class DisposedClientTests : IAsyncLifetime
     public async Task EveryRead_AfterDispose_ThrowsObjectDisposedNamingTheClient(string kind)
     {
         using var callersHttpClient = new HttpClient();
-        var client = kind switch
-        {
-            "uncached" => _harness.Client(),
-            "cached" => _harness.Client(o => o.Cache = new AkeylessCacheOptions { BatchingEnabled = false }),
-            _ => new AkeylessClient(callersHttpClient, _harness.Options()),
-        };
-        await client.GetSecretAsync(EmulatorHarness.StaticPath);
-        client.Dispose();
+        var client = await ReadOnceThenDisposeAsync(kind, callersHttpClient);
 
         var calls = new (string Name, Func<Task> Call)[]
         {
@@ -55,14 +48,7 @@ public sealed class DisposedClientTests : IAsyncLifetime
     public async Task EveryOtherMember_AfterDispose_ThrowsObjectDisposedNamingTheClient_AndSendsNothing(string kind)
     {
         using var callersHttpClient = new HttpClient();
-        var client = kind switch
-        {
-            "uncached" => _harness.Client(),
-            "cached" => _harness.Client(o => o.Cache = new AkeylessCacheOptions { BatchingEnabled = false }),
-            _ => new AkeylessClient(callersHttpClient, _harness.Options()),
-        };
-        await client.GetSecretAsync(EmulatorHarness.StaticPath);
-        client.Dispose();
+        var client = await ReadOnceThenDisposeAsync(kind, callersHttpClient);
         _harness.Emulator.Counters.Reset();
 
         var calls = new (string Name, Func<Task> Call)[]
@@ -87,6 +73,20 @@ public sealed class DisposedClientTests : IAsyncLifetime
         }
 
         Assert.DoesNotContain(_harness.Emulator.Counters.Snapshot(), c => c.Value > 0);
+    }
+
+    /// <summary>A client of <paramref name="kind"/> that has read once (so it holds a token, and a cached value), then disposed.</summary>
+    private async Task<AkeylessClient> ReadOnceThenDisposeAsync(string kind, HttpClient callersHttpClient)
+    {
+        var client = kind switch
+        {
+            "uncached" => _harness.Client(),
+            "cached" => _harness.Client(o => o.Cache = new AkeylessCacheOptions { BatchingEnabled = false }),
+            _ => new AkeylessClient(callersHttpClient, _harness.Options()),
+        };
+        await client.GetSecretAsync(EmulatorHarness.StaticPath);
+        client.Dispose();
+        return client;
     }
 
     [Theory]
