@@ -51,6 +51,16 @@ public sealed class EchoScrubberTests
         Assert.Equal(expected, EchoScrubber.Scrub(text, sent));
     }
 
+    [Fact]
+    public void Scrub_CredentialsJsonHoldingHalfASurrogatePair_WithholdsTheTextInsteadOfFailing()
+    {
+        // Parses as JSON, but the string escaping a lone surrogate cannot be read as text, so nothing in it can be scrubbed.
+        const string Credentials = """{"token":"t-nested-saml-token-0001","bad":"\ud800"}""";
+        var sent = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["creds"] = Credentials });
+
+        Assert.Equal(EchoScrubber.Withheld, EchoScrubber.Scrub("token t-nested-saml-token-0001 expired", sent));
+    }
+
     [Theory]
     [InlineData("producer rejected password=hunter2-arg-value", "producer rejected ***")]
     [InlineData("bad password: hunter2-arg-value", "bad password: ***")]

@@ -111,6 +111,10 @@ internal static class EchoScrubber
         {
             return true;
         }
+        catch (InvalidOperationException)
+        {
+            return false; // a string escaping half a surrogate pair: not text, so not replaceable; withhold
+        }
     }
 
     private static bool TryReplaceStrings(ref string text, JsonElement element)
