@@ -25,6 +25,7 @@ internal static class StaticSecretCommands
         SecretFormats.Validate(format, value, "parameter value");
         var description = ItemText.Description(body);
         var tags = ItemText.Tags(body);
+        var login = type == "password" ? Login(body) : null;
         _ = body.Bool("delete_protection");
         context.Demand("create", name);
 
@@ -37,6 +38,7 @@ internal static class StaticSecretCommands
                 Format = format,
                 Description = description,
                 Tags = tags,
+                Login = login,
             }, context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
     }
@@ -78,6 +80,19 @@ internal static class StaticSecretCommands
             };
         }, context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
+    }
+
+    // describe-item shows them in static_secret_info (username, websites) and list-items' advanced-filter matches them.
+    private static LoginDetails Login(RequestBody body)
+    {
+        var username = body.String("username") is { } u ? ItemText.Bounded(u, "username") : null;
+        var websites = body.StringArray("inject-url") ?? [];
+        if (websites.Count > ItemText.MaxTags)
+        {
+            throw Errors.BadRequest($"invalid value for parameter inject-url: {websites.Count} URLs, more than the {ItemText.MaxTags} an item may have");
+        }
+
+        return new LoginDetails(username, websites.Select(w => ItemText.Bounded(w, "inject-url")).ToArray());
     }
 
     private static string PasswordValue(RequestBody body)

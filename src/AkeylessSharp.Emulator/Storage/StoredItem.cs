@@ -36,6 +36,9 @@ internal sealed record StoredItem
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Modified { get; init; }
     public string Format { get; init; } = "text";
+
+    /// <summary>A password secret's <c>username</c> and <c>inject-url</c> websites (null on other items).</summary>
+    public LoginDetails? Login { get; init; }
     public int LastVersion { get; init; }
     public IReadOnlyList<StoredVersion> Versions { get; init; } = [];
     public DynamicSpec? Dynamic { get; init; }
@@ -47,6 +50,8 @@ internal sealed record StoredItem
 }
 
 internal sealed record StoredVersion(int Version, string Value, DateTimeOffset Created);
+
+internal sealed record LoginDetails(string? Username, IReadOnlyList<string> Websites);
 
 internal sealed record DynamicSpec(string UsernamePrefix, int TtlSeconds);
 
