@@ -41,7 +41,7 @@ internal static class ItemMapper
             ModificationDate = Rfc3339.Format(item.Modified),
             AccessDate = Rfc3339.Format(item.Modified),
             IsEnabled = true,
-            DeleteProtection = false,
+            DeleteProtection = item.DeleteProtection,
             ItemState = "Enabled",
             ProtectionKeyName = "dfc-default",
             AutoRotate = rotated?.AutoRotate,

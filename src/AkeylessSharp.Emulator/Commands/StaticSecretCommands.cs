@@ -26,7 +26,7 @@ internal static class StaticSecretCommands
         var description = ItemText.Description(body);
         var tags = ItemText.Tags(body);
         var login = type == "password" ? Login(body) : null;
-        _ = body.Bool("delete_protection");
+        var deleteProtection = body.Bool("delete_protection") ?? false;
         context.Demand("create", name);
 
         var now = context.State.Now;
@@ -39,6 +39,7 @@ internal static class StaticSecretCommands
                 Description = description,
                 Tags = tags,
                 Login = login,
+                DeleteProtection = deleteProtection,
             }, context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
     }

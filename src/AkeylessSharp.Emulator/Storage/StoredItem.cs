@@ -33,6 +33,9 @@ internal sealed record StoredItem
     public string SubType { get; init; } = "generic";
     public string? Description { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The <c>delete_protection</c> the item was created with, shown by describe-item.</summary>
+    public bool DeleteProtection { get; init; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Modified { get; init; }
     public string Format { get; init; } = "text";
