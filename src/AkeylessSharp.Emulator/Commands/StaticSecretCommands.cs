@@ -53,6 +53,7 @@ internal static class StaticSecretCommands
         var format = body.Has("format") ? body.Enum("format", "text", SecretFormats.All) : null;
         _ = body.Int32("last-version");
         _ = body.Bool("multiline");
+        var login = body.Has("username") || body.Has("inject-url") ? Login(body) : null;
         ItemLookup.Require(context, name, "update", ItemTypes.Static);
 
         var now = context.State.Now;
@@ -75,6 +76,11 @@ internal static class StaticSecretCommands
             return current with
             {
                 Format = effectiveFormat,
+
+                // Only a password secret has a username and websites; an update names either or both.
+                Login = current.Login is { } l && login is not null
+                    ? new LoginDetails(body.Has("username") ? login.Username : l.Username, body.Has("inject-url") ? login.Websites : l.Websites)
+                    : current.Login,
                 LastVersion = version.Version,
                 Modified = now,
                 Versions = keepPrevious ? [.. current.Versions, version] : [version],

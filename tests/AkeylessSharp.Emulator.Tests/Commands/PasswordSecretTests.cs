@@ -34,6 +34,19 @@ public sealed class PasswordSecretTests : EmulatorTestBase
         Assert.False(info.ContainsKey("websites"));
     }
 
+    [Fact]
+    public async Task UpdateSecretVal_PasswordSecret_ChangesTheUsernameItNames_AndKeepsTheWebsites()
+    {
+        await CreateLoginAsync("/logins/mail", "alice", "https://mail.example.test");
+
+        (await Client.PostAsync("update-secret-val", new JsonObject { ["name"] = "/logins/mail", ["value"] = "v2", ["username"] = "bob" }))
+            .AssertStatus(HttpStatusCode.OK);
+
+        var info = (await Client.PostAsync("describe-item", new JsonObject { ["name"] = "/logins/mail" })).Json!["item_general_info"]!["static_secret_info"]!;
+        Assert.Equal("bob", info["username"]!.GetValue<string>());
+        Assert.Equal("https://mail.example.test", info["websites"]![0]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("alice", "/logins/mail")]
     [InlineData("CHAT.example", "/logins/chat")]
