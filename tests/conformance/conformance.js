@@ -594,6 +594,27 @@ describe('universal identity', () => {
     await rejects(api.getSecretValue(m(akeyless.GetSecretValue, { names: [seeded.staticText], 'uid-token': old })), 401);
   });
 
+  it('uid-rotate-token with-manual-ack keeps the old token until send-manual-ack-token acknowledges the new one', async () => {
+    const read = (u) => api.getSecretValue(m(akeyless.GetSecretValue, { names: [seeded.staticText], 'uid-token': u }));
+    const { token: old } = await generate();
+    const { token: rotated } = await call(api.uidRotateToken(m(akeyless.UidRotateToken, { 'uid-token': old, 'with-manual-ack': true })));
+    await call(read(old));
+    await call(read(rotated));
+    const ack = await call(api.uidRotateToken(m(akeyless.UidRotateToken, { 'uid-token': old, 'send-manual-ack-token': rotated })));
+    assert.equal(ack.token, rotated);
+    await rejects(read(old), 401);
+    await call(read(rotated));
+  });
+
+  it('uid-rotate-token with fork returns a child token and keeps the parent', async () => {
+    const { token: parent } = await generate();
+    const { token: child } = await call(api.uidRotateToken(m(akeyless.UidRotateToken, { 'uid-token': parent, fork: true })));
+    assert.notEqual(child, parent);
+    for (const u of [parent, child]) {
+      await call(api.getSecretValue(m(akeyless.GetSecretValue, { names: [seeded.staticText], 'uid-token': u })));
+    }
+  });
+
   it('a uid token pre-issued by the seed works', async () => {
     const values = await call(api.getSecretValue(m(akeyless.GetSecretValue, { names: [seeded.staticVersioned], 'uid-token': uid.seededToken })));
     assert.equal(values[seeded.staticVersioned], seedValues.staticVersions.at(-1));
@@ -818,6 +839,18 @@ describe('wire shapes match the SDK models (no wrong JSON types, no unknown fiel
   it('describe-item of an SSH certificate issuer -> Item', async () => {
     const body = await shape('describeItem', akeyless.DescribeItem, { name: seeded.sshIssuer, token }, 'Item');
     assert.equal(body.item_type, 'SSH_CERT_ISSUER');
+  });
+
+  it('describe-item of a password secret -> Item (static_secret_info username, websites, delete_protection)', async () => {
+    await createSecret(token, `${base}/login`, 'p', {
+      type: 'password', username: 'alice', 'inject-url': ['https://mail.example.test'], delete_protection: 'true',
+    });
+    const body = await shape('describeItem', akeyless.DescribeItem, { name: `${base}/login`, token }, 'Item');
+    assert.equal(body.item_general_info?.static_secret_info?.username, 'alice');
+    assert.deepEqual(body.item_general_info?.static_secret_info?.websites, ['https://mail.example.test']);
+    assert.equal(body.delete_protection, true);
+    const found = await listItems(token, { path: base, 'advanced-filter': 'alice' });
+    assert.deepEqual(found.items.map((i) => i.item_name), [`${base}/login`]);
   });
 
   it('list-items -> ListItemsInPathOutput', async () => {

@@ -80,6 +80,38 @@ internal sealed class TokenStore
         return IssueUid(entry.Method, ttlOf(entry.Method));
     }
 
+    /// <summary>
+    /// Issues a universal identity token beside <paramref name="current"/>, which stays valid: a child token
+    /// (<c>fork</c>), or a rotation awaiting its manual ack (<c>with-manual-ack</c>), which <see cref="AcknowledgeUid"/> completes.
+    /// </summary>
+    public string IssueUidBeside(string current, Func<AuthMethodSeed, TimeSpan> ttlOf, bool awaitingAck)
+    {
+        var method = Resolve(current).Method;
+        TrimIfFull();
+        var token = "u-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        _tokens[token] = new Entry(method, _time.GetUtcNow() + ttlOf(method), awaitingAck ? current : null);
+        return token;
+    }
+
+    /// <summary>Acknowledges <paramref name="rotated"/>, a rotation of <paramref name="current"/> made with manual ack: revokes <paramref name="current"/>.</summary>
+    public string AcknowledgeUid(string current, string rotated)
+    {
+        _ = Resolve(current);
+        if (!_tokens.TryGetValue(rotated, out var entry) || !string.Equals(entry.AwaitingAckOf, current, StringComparison.Ordinal))
+        {
+            throw Errors.BadRequest(
+                "invalid value for parameter send-manual-ack-token: not a token rotated from this uid-token with with-manual-ack (or already acknowledged)");
+        }
+
+        if (!_tokens.TryRemove(current, out _))
+        {
+            throw Errors.Unauthenticated("authentication failed: invalid token");
+        }
+
+        _tokens.TryUpdate(rotated, entry with { AwaitingAckOf = null }, entry);
+        return rotated;
+    }
+
     /// <summary>Revokes the API (<c>t-</c>) tokens issued to <paramref name="methodName"/>, or to every method when it is null.</summary>
     public int RevokeApiTokens(string? methodName)
     {
@@ -149,5 +181,6 @@ internal sealed class TokenStore
         }
     }
 
-    private sealed record Entry(AuthMethodSeed Method, DateTimeOffset Expires);
+    // AwaitingAckOf: the token a rotation made with manual ack replaces once acknowledged.
+    private sealed record Entry(AuthMethodSeed Method, DateTimeOffset Expires, string? AwaitingAckOf = null);
 }

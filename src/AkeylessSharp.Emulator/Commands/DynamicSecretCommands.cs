@@ -25,7 +25,7 @@ internal static class DynamicSecretCommands
         var description = ItemText.Description(body);
         var tags = ItemText.Tags(body);
         _ = body.String("key");
-        _ = body.Bool("delete_protection");
+        var deleteProtection = body.Bool("delete_protection") ?? false;
         context.Demand("create", name);
         var now = context.State.Now;
         await context.State.Items.MutateAsync(name, current => current is not null
@@ -35,6 +35,7 @@ internal static class DynamicSecretCommands
                 SubType = "custom",
                 Description = description,
                 Tags = tags,
+                DeleteProtection = deleteProtection,
                 Dynamic = new DynamicSpec("tmp_", 3600),
             }, context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new EmptyOutput(), WireJsonContext.Default.EmptyOutput);

@@ -71,8 +71,14 @@ internal static class ItemCommands
         var body = context.Body;
         var name = ItemPath.Normalize(body.RequiredString("name"));
         var version = body.Int32("version") ?? -1;
-        _ = body.Bool("delete-immediately");
-        _ = body.Int64("delete-in-days");
+        var immediately = body.Bool("delete-immediately") ?? false;
+
+        // The official DeleteItem model: delete-immediately "when delete-in-days=-1, must be set".
+        if (body.Int64("delete-in-days") == -1 && !immediately)
+        {
+            throw Errors.BadRequest("invalid value for parameter delete-in-days: -1 (delete now) must come with delete-immediately: true");
+        }
+
         if (version < -1)
         {
             throw Errors.BadRequest($"invalid value for parameter version: {version} (use -1 for the whole item, 0 for the last version, or a version number)");

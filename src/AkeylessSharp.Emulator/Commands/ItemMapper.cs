@@ -41,7 +41,7 @@ internal static class ItemMapper
             ModificationDate = Rfc3339.Format(item.Modified),
             AccessDate = Rfc3339.Format(item.Modified),
             IsEnabled = true,
-            DeleteProtection = false,
+            DeleteProtection = item.DeleteProtection,
             ItemState = "Enabled",
             ProtectionKeyName = "dfc-default",
             AutoRotate = rotated?.AutoRotate,
@@ -62,7 +62,7 @@ internal static class ItemMapper
 
     private static ItemGeneralInfo GeneralInfo(StoredItem item) => item.Type switch
     {
-        ItemTypes.Static => new ItemGeneralInfo { StaticSecretInfo = new StaticSecretInfo(item.Format) },
+        ItemTypes.Static => new ItemGeneralInfo { StaticSecretInfo = new StaticSecretInfo(item.Format, item.Login?.Websites, item.Login?.Username) },
         ItemTypes.Rotated => new ItemGeneralInfo
         {
             RotatedSecretDetails = new RotatedSecretDetails(

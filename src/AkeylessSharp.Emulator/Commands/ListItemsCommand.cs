@@ -53,7 +53,7 @@ internal static class ListItemsCommand
             }
 
             if ((filter is null || item.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
-                && (advancedFilter is null || item.Name.Contains(advancedFilter, StringComparison.OrdinalIgnoreCase))
+                && (advancedFilter is null || MatchesAdvancedFilter(item, advancedFilter))
                 && (tag is null || item.Tags.Contains(tag, StringComparer.Ordinal))
                 && (types is null || types.Contains(item.Type))
                 && (subTypes is null || subTypes.Count == 0 || subTypes.Contains(item.SubType, StringComparer.OrdinalIgnoreCase))
@@ -88,6 +88,12 @@ internal static class ListItemsCommand
         var output = new ListItemsOutput(items, after is null ? folders.ToArray() : [], nextPage, nextPage.Length > 0);
         return Reply.Ok(output, WireJsonContext.Default.ListItemsOutput);
     }
+
+    // The official ListItems model: "filter by item name/username/website or part of it".
+    private static bool MatchesAdvancedFilter(StoredItem item, string filter) =>
+        item.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)
+        || (item.Login?.Username?.Contains(filter, StringComparison.OrdinalIgnoreCase) ?? false)
+        || (item.Login?.Websites.Any(w => w.Contains(filter, StringComparison.OrdinalIgnoreCase)) ?? false);
 
     private static HashSet<string>? ParseTypes(IReadOnlyList<string>? types)
     {

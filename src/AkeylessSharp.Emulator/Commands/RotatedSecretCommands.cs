@@ -85,12 +85,13 @@ internal static class RotatedSecretCommands
 
         var description = ItemText.Description(body);
         var tags = ItemText.Tags(body);
+        var deleteProtection = body.Bool("delete_protection") ?? false;
         context.Demand("create", name);
         var now = context.State.Now;
         await context.State.Items.MutateAsync(name, current => current is not null
             ? throw Errors.AlreadyExists(name)
             : RotatedSecretVersions.First(
-                ItemFactory.NewItem(context.State.Items, name, ItemTypes.Rotated, now) with { SubType = rotatorType, Description = description, Tags = tags },
+                ItemFactory.NewItem(context.State.Items, name, ItemTypes.Rotated, now) with { SubType = rotatorType, Description = description, Tags = tags, DeleteProtection = deleteProtection },
                 new RotatedSpec
                 {
                     RotatorType = rotatorType,

@@ -25,7 +25,8 @@ internal static class StaticSecretCommands
         SecretFormats.Validate(format, value, "parameter value");
         var description = ItemText.Description(body);
         var tags = ItemText.Tags(body);
-        _ = body.Bool("delete_protection");
+        var login = type == "password" ? Login(body) : null;
+        var deleteProtection = body.Bool("delete_protection") ?? false;
         context.Demand("create", name);
 
         var now = context.State.Now;
@@ -37,6 +38,8 @@ internal static class StaticSecretCommands
                 Format = format,
                 Description = description,
                 Tags = tags,
+                Login = login,
+                DeleteProtection = deleteProtection,
             }, context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
     }
@@ -50,6 +53,7 @@ internal static class StaticSecretCommands
         var format = body.Has("format") ? body.Enum("format", "text", SecretFormats.All) : null;
         _ = body.Int32("last-version");
         _ = body.Bool("multiline");
+        var login = body.Has("username") || body.Has("inject-url") ? Login(body) : null;
         ItemLookup.Require(context, name, "update", ItemTypes.Static);
 
         var now = context.State.Now;
@@ -72,12 +76,30 @@ internal static class StaticSecretCommands
             return current with
             {
                 Format = effectiveFormat,
+
+                // Only a password secret has a username and websites; an update names either or both.
+                Login = current.Login is { } l && login is not null
+                    ? new LoginDetails(body.Has("username") ? login.Username : l.Username, body.Has("inject-url") ? login.Websites : l.Websites)
+                    : current.Login,
                 LastVersion = version.Version,
                 Modified = now,
                 Versions = keepPrevious ? [.. current.Versions, version] : [version],
             };
         }, context.CancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new NameOutput(name), WireJsonContext.Default.NameOutput);
+    }
+
+    // describe-item shows them in static_secret_info (username, websites) and list-items' advanced-filter matches them.
+    private static LoginDetails Login(RequestBody body)
+    {
+        var username = body.String("username") is { } u ? ItemText.Bounded(u, "username") : null;
+        var websites = body.StringArray("inject-url") ?? [];
+        if (websites.Count > ItemText.MaxTags)
+        {
+            throw Errors.BadRequest($"invalid value for parameter inject-url: {websites.Count} URLs, more than the {ItemText.MaxTags} an item may have");
+        }
+
+        return new LoginDetails(username, websites.Select(w => ItemText.Bounded(w, "inject-url")).ToArray());
     }
 
     private static string PasswordValue(RequestBody body)

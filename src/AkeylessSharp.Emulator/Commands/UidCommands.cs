@@ -43,15 +43,21 @@ internal static class UidCommands
             throw Errors.MissingParameter("uid-token");
         }
 
-        _ = context.Body.Bool("fork");
-        _ = context.Body.Bool("with-manual-ack");
-        _ = context.Body.String("send-manual-ack-token");
+        var fork = context.Body.Bool("fork") ?? false;
+        var manualAck = context.Body.Bool("with-manual-ack") ?? false;
+        var ackToken = context.Body.String("send-manual-ack-token");
         if (!current.StartsWith("u-", StringComparison.Ordinal))
         {
             throw Errors.Unauthenticated("authentication failed: uid-token must be a universal identity token (u-...)");
         }
 
-        var token = context.State.Tokens.RotateUid(current, method => SeedLoader.UidTtl(method, context.State.Options));
+        // The official UidRotateToken model: fork "creates a new child token", with-manual-ack "disables automatic ack" (the
+        // token rotated stays valid), send-manual-ack-token is "the new rotated token to send manual ack for (with uid-token = the original)".
+        var tokens = context.State.Tokens;
+        TimeSpan TtlOf(AuthMethodSeed method) => SeedLoader.UidTtl(method, context.State.Options);
+        var token = !string.IsNullOrEmpty(ackToken) ? tokens.AcknowledgeUid(current, ackToken)
+            : fork || manualAck ? tokens.IssueUidBeside(current, TtlOf, awaitingAck: !fork)
+            : tokens.RotateUid(current, TtlOf);
         return Reply.Ok(new TokenOutput(token), WireJsonContext.Default.TokenOutput);
     }
 }

@@ -33,9 +33,15 @@ internal sealed record StoredItem
     public string SubType { get; init; } = "generic";
     public string? Description { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The <c>delete_protection</c> the item was created with, shown by describe-item.</summary>
+    public bool DeleteProtection { get; init; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Modified { get; init; }
     public string Format { get; init; } = "text";
+
+    /// <summary>A password secret's <c>username</c> and <c>inject-url</c> websites (null on other items).</summary>
+    public LoginDetails? Login { get; init; }
     public int LastVersion { get; init; }
     public IReadOnlyList<StoredVersion> Versions { get; init; } = [];
     public DynamicSpec? Dynamic { get; init; }
@@ -47,6 +53,8 @@ internal sealed record StoredItem
 }
 
 internal sealed record StoredVersion(int Version, string Value, DateTimeOffset Created);
+
+internal sealed record LoginDetails(string? Username, IReadOnlyList<string> Websites);
 
 internal sealed record DynamicSpec(string UsernamePrefix, int TtlSeconds);
 

@@ -6,7 +6,10 @@ namespace AkeylessSharp.Emulator.Wire;
 /// <summary>
 /// Each command's request fields and JSON types, as the official Akeyless SDKs' request models declare them: the
 /// akeyless npm package 5.0.23 (<c>dist/model/*.js</c>) plus the few spellings only akeyless-go (<c>model_*.go</c>,
-/// commit 8754e76) uses (<c>auth</c>: <c>ldap_password</c>, <c>ldap_username</c>, <c>uid_token</c>; <c>list-items</c>: <c>sub_types</c>).
+/// commit 8754e76) uses (<c>auth</c>: <c>ldap_password</c>, <c>ldap_username</c>, <c>uid_token</c>; <c>list-items</c>: <c>sub_types</c>)
+/// and the newer fields of akeyless-python 5.0.33 (<c>list-items</c>: <c>ara-only</c>, sent by default; <c>create-secret</c>:
+/// <c>ProviderType</c>, <c>ara-enabled</c>, <c>host-provider</c>, <c>input-rule</c>, <c>output-rule</c>, <c>target</c>; both creates:
+/// <c>secure-access-enforce-hosts-restriction</c>).
 /// Used only in strict wire mode, where an unknown field or a wrongly typed value is a 400 naming it.
 /// Types: <c>s</c> string, <c>b</c> boolean, <c>n</c> number, <c>a</c> array of strings, <c>o</c> object of strings.
 /// </summary>
@@ -39,7 +42,7 @@ internal static class WireSchema
             "uid-token:s"),
         ["list-items"] = Fields(
             "ListItems",
-            "accessibility:s advanced-filter:s auto-pagination:s current-folder:b filter:s json:b " +
+            "accessibility:s advanced-filter:s ara-only:b auto-pagination:s current-folder:b filter:s json:b " +
             "minimal-view:b modified-after:n pagination-token:s path:s sra-only:b sub-types:a tag:s token:s " +
             "type:a uid-token:s sub_types:a"),
         ["create-secret"] = Fields(
@@ -50,7 +53,8 @@ internal static class WireSchema
             "secure-access-certificate-issuer:s secure-access-enable:s secure-access-gateway:s " +
             "secure-access-host:a secure-access-rdp-user:s secure-access-ssh-creds:s " +
             "secure-access-ssh-user:s secure-access-url:s secure-access-web-browsing:b " +
-            "secure-access-web-proxy:b tags:a token:s type:s uid-token:s username:s value:s"),
+            "secure-access-web-proxy:b tags:a token:s type:s uid-token:s username:s value:s " +
+            "ProviderType:s ara-enabled:b host-provider:s input-rule:a output-rule:a secure-access-enforce-hosts-restriction:b target:a"),
         ["update-secret-val"] = Fields(
             "UpdateSecretVal",
             "accessibility:s custom-field:o format:s inject-url:a json:b keep-prev-version:s key:s " +
@@ -76,7 +80,7 @@ internal static class WireSchema
             "secure-access-rdp-domain:s secure-access-rdp-user:s secure-access-url:s secure-access-web:b " +
             "secure-access-web-browsing:b secure-access-web-proxy:b ssh-password:s ssh-username:s " +
             "storage-account-key-name:s tags:a target:a target-name:s token:s uid-token:s user-attribute:s " +
-            "user-dn:s"),
+            "user-dn:s secure-access-enforce-hosts-restriction:b"),
         ["uid-generate-token"] = Fields("UidGenerateToken", "auth-method-name:s json:b token:s uid-token:s"),
         ["uid-rotate-token"] = Fields("UidRotateToken", "fork:b json:b send-manual-ack-token:s uid-token:s with-manual-ack:b"),
         ["describe-permissions"] = Fields("DescribePermissions", "json:b path:s token:s type:s uid-token:s"),

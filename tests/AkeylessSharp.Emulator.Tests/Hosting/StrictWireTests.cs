@@ -26,6 +26,24 @@ public sealed class StrictWireTests : EmulatorTestBase
         list.AssertStatus(HttpStatusCode.OK);
     }
 
+    // akeyless-python 5.0.33's ListItems sends ara-only (default False) on every call; its CreateSecret has fields the npm 5.0.23 model lacks.
+    [Fact]
+    public async Task PythonSdk5_0_33_Fields_Succeed()
+    {
+        var create = await Client.PostAsync("create-secret", new JsonObject
+        {
+            ["name"] = "/py", ["value"] = "v", ["type"] = "generic", ["ara-enabled"] = false, ["input-rule"] = new JsonArray("r"),
+            ["secure-access-enforce-hosts-restriction"] = false, ["target"] = new JsonArray("t"), ["json"] = false,
+        });
+        var list = await Client.PostAsync("list-items", new JsonObject
+        {
+            ["accessibility"] = "regular", ["ara-only"] = false, ["auto-pagination"] = "enabled", ["current-folder"] = false, ["json"] = false, ["sra-only"] = false,
+        });
+
+        create.AssertStatus(HttpStatusCode.OK);
+        list.AssertStatus(HttpStatusCode.OK);
+    }
+
     [Theory]
     [InlineData("get-secret-value", "{\"names\":[\"/s\"],\"ignore_cache\":\"true\"}", "unknown parameter ignore_cache")]
     [InlineData("get-secret-value", "{\"names\":[\"/s\"],\"ignore-cache\":true}", "ignore-cache")]

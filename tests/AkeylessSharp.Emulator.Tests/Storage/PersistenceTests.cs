@@ -42,6 +42,28 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Restart_KeepsAPasswordSecretsUsernameAndWebsites()
+    {
+        await using (var first = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath }))
+        {
+            using var client = new EmulatorClient(first.BaseUrl);
+            await client.LoginAsync(first.AccessId, first.AccessKey);
+            (await client.PostAsync("create-secret", new JsonObject
+            {
+                ["name"] = "/login", ["type"] = "password", ["username"] = "alice", ["password"] = "p", ["inject-url"] = new JsonArray("https://a.test"),
+            })).AssertStatus(HttpStatusCode.OK);
+        }
+
+        await using var second = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath });
+        using var again = new EmulatorClient(second.BaseUrl);
+        await again.LoginAsync(second.AccessId, second.AccessKey);
+
+        var info = (await again.PostAsync("describe-item", new JsonObject { ["name"] = "/login" })).Json!["item_general_info"]!["static_secret_info"]!;
+        Assert.Equal("alice", info["username"]!.GetValue<string>());
+        Assert.Equal("https://a.test", info["websites"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Restart_SeedDoesNotOverwritePersistedChanges()
     {
         const string seed = """{ "items": [ { "name": "/seeded", "value": "original" } ] }""";
