@@ -17,6 +17,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     private readonly IAkeylessClient _client;
     private readonly bool _ownsClient;
     private readonly Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? _referenceProviders;
+    private readonly bool _referenceSourcesAreLive;
     private readonly ILogger _logger;
     private readonly AirflowLayout _layout;
     private readonly SecretSelector _selector;
@@ -32,8 +33,10 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         IAkeylessClient client,
         bool ownsClient,
         Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? referenceProviders,
+        bool referenceSourcesAreLive,
         ConfigurationMetrics metrics)
     {
+        _referenceSourcesAreLive = referenceSourcesAreLive;
         _options = options;
         _client = client;
         _ownsClient = ownsClient;
@@ -163,6 +166,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
 
         _disposed = true;
         _timer?.Dispose();
+        StopWatchingReferenceSources();
         Metrics.Unregister(this);
         _disposing.Cancel();
         _disposing.Dispose();
@@ -179,9 +183,8 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         var started = _options.TimeProvider.GetTimestamp();
         try
         {
-            var references = _referenceProviders is null
-                ? []
-                : ReferenceScanner.Scan(_referenceProviders(this), _options.SecretReferencePrefix, key => Log.ReferenceEmpty(_logger, key));
+            var referenceSources = _referenceProviders is null ? [] : _referenceProviders(this).ToList();
+            var references = ReferenceScanner.Scan(referenceSources, _options.SecretReferencePrefix, key => Log.ReferenceEmpty(_logger, key));
             var entries = await _selector.SelectAsync(references, cancellationToken).ConfigureAwait(false);
             var fetched = await _fetcher.FetchAsync(entries, _state, cancellationToken).ConfigureAwait(false);
             var builder = new ConfigurationDataBuilder(_options, _logger);
@@ -191,6 +194,10 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
             Problems = builder.Problems;
             LastError = null;
             LastSuccessfulLoad = _options.TimeProvider.GetUtcNow();
+            if (_referenceSourcesAreLive)
+            {
+                WatchReferenceSources(referenceSources);
+            }
             Log.Loaded(_logger, data.Count, fetched.Fetched, fetched.Requests, fetched.Reused, (long)_options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
 
             var changedKeys = CountChanges(Data, data);

@@ -34,7 +34,7 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         var options = Options.Snapshot();
         OptionsValidator.Validate(options);
         var (client, ownsClient) = ClientFactory.Create(options);
-        return new AkeylessConfigurationProvider(options, client, ownsClient, ReferenceProviders(builder, options), Metrics ?? ConfigurationMetrics.Shared);
+        return new AkeylessConfigurationProvider(options, client, ownsClient, ReferenceProviders(builder, options), referenceSourcesAreLive: builder is IConfigurationRoot, Metrics ?? ConfigurationMetrics.Shared);
     }
 
     private Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? ReferenceProviders(IConfigurationBuilder builder, AkeylessConfigurationOptions options)

@@ -1,0 +1,79 @@
+using AkeylessSharp.Configuration.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
+
+namespace AkeylessSharp.Configuration.Tests.Provider;
+
+/// <summary>A reference lives in another source (appsettings.json with reloadOnChange): when that source changes, the referenced value follows.</summary>
+public sealed class ReferenceSourceChangeTests
+{
+    [Fact]
+    public async Task ReferencingSourceReloads_ReferenceRepointed_ServesTheNewSecret()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/a", "A").Set("/prod/b", "B");
+        using var manager = new ConfigurationManager();
+        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
+        ((IConfigurationBuilder)manager).Add(file);
+        manager.AddAkeyless(o => o.Client = client);
+        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        Assert.Equal("A", manager["Api:Key"]);
+
+        file.Provider.Change("Api:Key", "akeyless:/prod/b");
+        await provider.PendingReload;
+
+        Assert.Equal("B", manager["Api:Key"]);
+    }
+
+    [Fact]
+    public async Task ReferencingSourceReloads_ReferenceReplacedByPlainValue_ServesThePlainValue()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/a", "A");
+        using var manager = new ConfigurationManager();
+        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
+        ((IConfigurationBuilder)manager).Add(file);
+        manager.AddAkeyless(o => o.Client = client);
+        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        Assert.Equal("A", manager["Api:Key"]);
+
+        file.Provider.Change("Api:Key", "plain");
+        await provider.PendingReload;
+
+        Assert.Equal("plain", manager["Api:Key"]);
+    }
+
+    [Fact]
+    public async Task ReferencingSourceReloads_AfterDispose_NothingIsRead()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/a", "A");
+        var manager = new ConfigurationManager();
+        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
+        ((IConfigurationBuilder)manager).Add(file);
+        manager.AddAkeyless(o => o.Client = client);
+        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        manager.Dispose();
+        client.ResetCounters();
+
+        file.Provider.Change("Api:Key", "akeyless:/prod/a");
+        await provider.PendingReload;
+
+        Assert.Equal(0, client.ListRequests + client.GetSecretsRequests + client.TryGetRequests);
+    }
+
+    /// <summary>Stands for a file source with reloadOnChange: its values change and it signals its reload token.</summary>
+    private sealed class ChangingSource(string key, string value) : IConfigurationSource
+    {
+        public ChangingProvider Provider { get; } = new(key, value);
+
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
+    }
+
+    private sealed class ChangingProvider : ConfigurationProvider
+    {
+        public ChangingProvider(string key, string value) => Data[key] = value;
+
+        public void Change(string key, string value)
+        {
+            Data[key] = value;
+            OnReload();
+        }
+    }
+}
