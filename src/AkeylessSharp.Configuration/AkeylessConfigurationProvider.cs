@@ -17,7 +17,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     private readonly IAkeylessClient _client;
     private readonly bool _ownsClient;
     private readonly Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? _referenceProviders;
-    private readonly bool _referenceSourcesAreLive;
+    private readonly IDisposable? _referenceSources;
     private readonly ILogger _logger;
     private readonly AirflowLayout _layout;
     private readonly SecretSelector _selector;
@@ -33,10 +33,10 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         IAkeylessClient client,
         bool ownsClient,
         Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? referenceProviders,
-        bool referenceSourcesAreLive,
+        IDisposable? referenceSources,
         ConfigurationMetrics metrics)
     {
-        _referenceSourcesAreLive = referenceSourcesAreLive;
+        _referenceSources = referenceSources;
         _options = options;
         _client = client;
         _ownsClient = ownsClient;
@@ -167,6 +167,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         _disposed = true;
         _timer?.Dispose();
         StopWatchingReferenceSources();
+        _referenceSources?.Dispose();
         Metrics.Unregister(this);
         _disposing.Cancel();
         _disposing.Dispose();
@@ -194,10 +195,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
             Problems = builder.Problems;
             LastError = null;
             LastSuccessfulLoad = _options.TimeProvider.GetUtcNow();
-            if (_referenceSourcesAreLive)
-            {
-                WatchReferenceSources(referenceSources);
-            }
+            WatchReferenceSources(referenceSources);
             Log.Loaded(_logger, data.Count, fetched.Fetched, fetched.Requests, fetched.Reused, (long)_options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
 
             var changedKeys = CountChanges(Data, data);

@@ -34,20 +34,21 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         var options = Options.Snapshot();
         OptionsValidator.Validate(options);
         var (client, ownsClient) = ClientFactory.Create(options);
-        return new AkeylessConfigurationProvider(options, client, ownsClient, ReferenceProviders(builder, options), referenceSourcesAreLive: builder is IConfigurationRoot, Metrics ?? ConfigurationMetrics.Shared);
+        var (referenceProviders, referenceSources) = ReferenceProviders(builder, options);
+        return new AkeylessConfigurationProvider(options, client, ownsClient, referenceProviders, referenceSources, Metrics ?? ConfigurationMetrics.Shared);
     }
 
-    private Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? ReferenceProviders(IConfigurationBuilder builder, AkeylessConfigurationOptions options)
+    private (Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? Providers, PrecedingSources? Owned) ReferenceProviders(IConfigurationBuilder builder, AkeylessConfigurationOptions options)
     {
         if (!options.ResolveSecretReferences)
         {
-            return null;
+            return (null, null);
         }
 
         // ConfigurationManager (WebApplicationBuilder.Configuration) is a builder and a root: read its live providers.
         if (builder is IConfigurationRoot root)
         {
-            return self => root.Providers.Where(p => !ReferenceEquals(p, self) && p is not AkeylessConfigurationProvider);
+            return (self => root.Providers.Where(p => !ReferenceEquals(p, self) && p is not AkeylessConfigurationProvider), null);
         }
 
         // A plain ConfigurationBuilder has no providers yet: read the sources added before this one, other Akeyless
@@ -55,21 +56,10 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         var preceding = builder.Sources.TakeWhile(s => !ReferenceEquals(s, this)).Where(s => s is not AkeylessConfigurationSource).ToList();
         if (preceding.Count == 0)
         {
-            return null;
+            return (null, null);
         }
 
-        return _ =>
-        {
-            var temporary = new ConfigurationBuilder();
-            foreach (var source in preceding)
-            {
-                temporary.Add(source);
-            }
-
-            var built = temporary.Build();
-            var providers = built.Providers.ToList();
-            (built as IDisposable)?.Dispose();
-            return providers;
-        };
+        var owned = new PrecedingSources(preceding);
+        return (_ => owned.Providers, owned);
     }
 }

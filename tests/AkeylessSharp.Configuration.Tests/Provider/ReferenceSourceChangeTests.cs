@@ -17,7 +17,7 @@ public sealed class ReferenceSourceChangeTests
         var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
         Assert.Equal("A", manager["Api:Key"]);
 
-        file.Provider.Change("Api:Key", "akeyless:/prod/b");
+        file.Change("Api:Key", "akeyless:/prod/b");
         await provider.PendingReload;
 
         Assert.Equal("B", manager["Api:Key"]);
@@ -34,7 +34,7 @@ public sealed class ReferenceSourceChangeTests
         var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
         Assert.Equal("A", manager["Api:Key"]);
 
-        file.Provider.Change("Api:Key", "plain");
+        file.Change("Api:Key", "plain");
         await provider.PendingReload;
 
         Assert.Equal("plain", manager["Api:Key"]);
@@ -52,18 +52,48 @@ public sealed class ReferenceSourceChangeTests
         manager.Dispose();
         client.ResetCounters();
 
-        file.Provider.Change("Api:Key", "akeyless:/prod/a");
+        file.Change("Api:Key", "akeyless:/prod/a");
         await provider.PendingReload;
 
         Assert.Equal(0, client.ListRequests + client.GetSecretsRequests + client.TryGetRequests);
     }
 
-    /// <summary>Stands for a file source with reloadOnChange: its values change and it signals its reload token.</summary>
+    [Fact]
+    public async Task ReferencingSourceReloads_PlainConfigurationBuilder_ServesTheNewSecret()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/a", "A").Set("/prod/b", "B");
+        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
+        using var h = new ProviderHarness(client);
+        var config = h.Build(o => { }, b => b.Add(file));
+        Assert.Equal("A", config["Api:Key"]);
+
+        file.Change("Api:Key", "akeyless:/prod/b");
+        await h.Provider.PendingReload;
+
+        Assert.Equal("B", config["Api:Key"]);
+    }
+
+    /// <summary>Stands for a file source with reloadOnChange: every provider built from it sees the edit and signals its reload token.</summary>
     private sealed class ChangingSource(string key, string value) : IConfigurationSource
     {
-        public ChangingProvider Provider { get; } = new(key, value);
+        private readonly List<ChangingProvider> _built = [];
+        private string _value = value;
 
-        public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
+        public IConfigurationProvider Build(IConfigurationBuilder builder)
+        {
+            var provider = new ChangingProvider(key, _value);
+            _built.Add(provider);
+            return provider;
+        }
+
+        public void Change(string changedKey, string changedValue)
+        {
+            _value = changedValue;
+            foreach (var provider in _built)
+            {
+                provider.Change(changedKey, changedValue);
+            }
+        }
     }
 
     private sealed class ChangingProvider : ConfigurationProvider
