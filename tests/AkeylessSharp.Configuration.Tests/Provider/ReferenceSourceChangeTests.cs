@@ -73,6 +73,33 @@ public sealed class ReferenceSourceChangeTests
         Assert.Equal("B", config["Api:Key"]);
     }
 
+    [Fact]
+    public async Task ReferencingSourceChangesDuringAReload_TheReloadRunsAgain_AndServesTheLatest()
+    {
+        var client = new FakeAkeylessClient().Set("/app/x", "X").Set("/prod/b", "B").Set("/prod/c", "C");
+        using var manager = new ConfigurationManager();
+        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
+        ((IConfigurationBuilder)manager).Add(file);
+        manager.AddAkeyless(o => { o.Client = client; o.BasePaths.Add("/app"); });
+        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        var editedDuringReload = false;
+        client.OnListed = _ =>
+        {
+            // The reload in flight has already read the references: this edit must not be lost.
+            if (!editedDuringReload)
+            {
+                editedDuringReload = true;
+                file.Change("Api:Key", "akeyless:/prod/c");
+            }
+        };
+
+        file.Change("Api:Key", "akeyless:/prod/b");
+        await provider.PendingReload;
+
+        Assert.True(editedDuringReload);
+        Assert.Equal("C", manager["Api:Key"]);
+    }
+
     /// <summary>Stands for a file source with reloadOnChange: every provider built from it sees the edit and signals its reload token.</summary>
     private sealed class ChangingSource(string key, string value) : IConfigurationSource
     {
