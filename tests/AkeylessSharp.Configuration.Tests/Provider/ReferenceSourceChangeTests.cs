@@ -100,6 +100,27 @@ public sealed class ReferenceSourceChangeTests
         Assert.Equal("C", manager["Api:Key"]);
     }
 
+    [Fact]
+    public async Task ReferencingSourceReloads_ReferencesUnchanged_RaisesNoChange()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/a", "A");
+        using var manager = new ConfigurationManager();
+        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
+        ((IConfigurationBuilder)manager).Add(file);
+        manager.AddAkeyless(o => o.Client = client);
+        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        var raised = 0;
+        using var registration = provider.GetReloadToken().RegisterChangeCallback(_ => raised++, null);
+        client.ResetCounters();
+
+        file.Change("Api:Key", "akeyless:/prod/a");
+        await provider.PendingReload;
+
+        Assert.Equal(1, client.GetSecretsRequests + client.TryGetRequests);
+        Assert.Equal(0, raised);
+        Assert.Equal("A", manager["Api:Key"]);
+    }
+
     /// <summary>Stands for a file source with reloadOnChange: every provider built from it sees the edit and signals its reload token.</summary>
     private sealed class ChangingSource(string key, string value) : IConfigurationSource
     {
