@@ -108,7 +108,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     /// </summary>
     private void HideReferences()
     {
-        if (_referenceProviders is not null)
+        if (_referenceProviders is not null && !_options.LeavesMissingReferencesToAnEarlierSource)
         {
             Data = ReferenceScanner.Scan(_referenceProviders(this), _options.SecretReferencePrefix, _ => { })
                 .ToDictionary(r => r.Key, string? (_) => null, StringComparer.OrdinalIgnoreCase);

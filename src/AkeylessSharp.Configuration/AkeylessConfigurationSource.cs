@@ -33,10 +33,16 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         ArgumentNullException.ThrowIfNull(builder);
         var options = Options.Snapshot();
         OptionsValidator.Validate(options);
+        options.LeavesMissingReferencesToAnEarlierSource = options.ResolveSecretReferences && EarlierSourceResolvesReferences(builder);
         var (client, ownsClient) = ClientFactory.Create(options);
         var (referenceProviders, referenceSources) = ReferenceProviders(builder, options);
         return new AkeylessConfigurationProvider(options, client, ownsClient, referenceProviders, referenceSources, Metrics ?? ConfigurationMetrics.Shared);
     }
+
+    /// <summary>Whether an Akeyless source added before this one resolves references (a second account, or other base paths).</summary>
+    private bool EarlierSourceResolvesReferences(IConfigurationBuilder builder) => builder is IConfigurationRoot root
+        ? root.Providers.OfType<AkeylessConfigurationProvider>().Any(p => p.ResolvesSecretReferences)
+        : builder.Sources.TakeWhile(s => !ReferenceEquals(s, this)).OfType<AkeylessConfigurationSource>().Any(s => s.Options.ResolveSecretReferences);
 
     private (Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? Providers, PrecedingSources? Owned) ReferenceProviders(IConfigurationBuilder builder, AkeylessConfigurationOptions options)
     {
