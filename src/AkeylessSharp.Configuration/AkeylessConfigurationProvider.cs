@@ -17,7 +17,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     private readonly IAkeylessClient _client;
     private readonly bool _ownsClient;
     private readonly Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? _referenceProviders;
-    private readonly IDisposable? _referenceSources;
+    private readonly PrecedingSources? _referenceSources;
     private readonly ILogger _logger;
     private readonly AirflowLayout _layout;
     private readonly SecretSelector _selector;
@@ -33,7 +33,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         IAkeylessClient client,
         bool ownsClient,
         Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? referenceProviders,
-        IDisposable? referenceSources,
+        PrecedingSources? referenceSources,
         ConfigurationMetrics metrics)
     {
         _referenceSources = referenceSources;
@@ -74,6 +74,8 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         // The configuration API is synchronous; run on the pool so no synchronization context can deadlock.
         if (_loadedOnce)
         {
+            // IConfigurationRoot.Reload re-read the application's sources; the copies read for references follow them.
+            _referenceSources?.Reload();
             Task.Run(() => LoadCoreAsync(initial: false, _disposing.Token)).GetAwaiter().GetResult();
             return;
         }

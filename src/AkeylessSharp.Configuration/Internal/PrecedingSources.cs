@@ -13,6 +13,9 @@ internal sealed class PrecedingSources(IReadOnlyList<IConfigurationSource> sourc
 
     public IEnumerable<IConfigurationProvider> Providers => (_root ??= Build()).Providers;
 
+    /// <summary>Reloads the copies when the application reloads its configuration (a file source without reloadOnChange re-reads only then).</summary>
+    public void Reload() => _root?.Reload();
+
     public void Dispose() => (_root as IDisposable)?.Dispose();
 
     private IConfigurationRoot Build()

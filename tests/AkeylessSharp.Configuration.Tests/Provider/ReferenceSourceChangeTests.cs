@@ -121,37 +121,58 @@ public sealed class ReferenceSourceChangeTests
         Assert.Equal("A", manager["Api:Key"]);
     }
 
-    /// <summary>Stands for a file source with reloadOnChange: every provider built from it sees the edit and signals its reload token.</summary>
+    [Fact]
+    public void ConfigurationRootReload_SourceEditedWithoutSignal_ResolvesTheNewReference()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/a", "A").Set("/prod/b", "B");
+        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
+        using var h = new ProviderHarness(client);
+        var config = h.Build(o => { }, b => b.Add(file));
+        Assert.Equal("A", config["Api:Key"]);
+
+        file.EditWithoutSignal("akeyless:/prod/b");
+        config.Reload();
+
+        Assert.Equal("B", config["Api:Key"]);
+    }
+
+    /// <summary>
+    /// Stands for a file source: every provider built from it reads the file's current text on Load; with reloadOnChange
+    /// (<see cref="Change"/>) each also sees the edit at once and signals its reload token.
+    /// </summary>
     private sealed class ChangingSource(string key, string value) : IConfigurationSource
     {
         private readonly List<ChangingProvider> _built = [];
-        private string _value = value;
+
+        public string Key { get; } = key;
+
+        public string Value { get; private set; } = value;
 
         public IConfigurationProvider Build(IConfigurationBuilder builder)
         {
-            var provider = new ChangingProvider(key, _value);
+            var provider = new ChangingProvider(this);
             _built.Add(provider);
             return provider;
         }
 
+        public void EditWithoutSignal(string changedValue) => Value = changedValue;
+
         public void Change(string changedKey, string changedValue)
         {
-            _value = changedValue;
+            Assert.Equal(Key, changedKey);
+            Value = changedValue;
             foreach (var provider in _built)
             {
-                provider.Change(changedKey, changedValue);
+                provider.Load();
+                provider.SignalReload();
             }
         }
     }
 
-    private sealed class ChangingProvider : ConfigurationProvider
+    private sealed class ChangingProvider(ChangingSource source) : ConfigurationProvider
     {
-        public ChangingProvider(string key, string value) => Data[key] = value;
+        public override void Load() => Data[source.Key] = source.Value;
 
-        public void Change(string key, string value)
-        {
-            Data[key] = value;
-            OnReload();
-        }
+        public void SignalReload() => OnReload();
     }
 }
