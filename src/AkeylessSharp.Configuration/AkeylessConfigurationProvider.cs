@@ -74,9 +74,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         // The configuration API is synchronous; run on the pool so no synchronization context can deadlock.
         if (_loadedOnce)
         {
-            // IConfigurationRoot.Reload re-read the application's sources; the copies read for references follow them.
-            _referenceSources?.Reload();
-            Task.Run(() => LoadCoreAsync(initial: false, _disposing.Token)).GetAwaiter().GetResult();
+            Task.Run(() => LoadCoreAsync(initial: false, _disposing.Token, reloadReferenceSources: true)).GetAwaiter().GetResult();
             return;
         }
 
@@ -179,13 +177,19 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         }
     }
 
-    private async Task<bool> LoadCoreAsync(bool initial, CancellationToken cancellationToken)
+    private async Task<bool> LoadCoreAsync(bool initial, CancellationToken cancellationToken, bool reloadReferenceSources = false)
     {
         bool changed;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var started = _options.TimeProvider.GetTimestamp();
         try
         {
+            if (reloadReferenceSources)
+            {
+                // IConfigurationRoot.Reload re-read the application's sources; the copies read for references follow them.
+                _referenceSources?.Reload();
+            }
+
             var referenceSources = _referenceProviders is null ? [] : _referenceProviders(this).ToList();
             var references = ReferenceScanner.Scan(referenceSources, _options.SecretReferencePrefix, key => Log.ReferenceEmpty(_logger, key));
             var entries = await _selector.SelectAsync(references, cancellationToken).ConfigureAwait(false);

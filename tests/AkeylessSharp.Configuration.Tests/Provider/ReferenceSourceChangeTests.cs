@@ -136,6 +136,43 @@ public sealed class ReferenceSourceChangeTests
         Assert.Equal("B", config["Api:Key"]);
     }
 
+    [Fact]
+    public void ConfigurationRootReload_ReferenceSourceCopyFailsToReload_KeepsTheValuesAndRecordsTheError()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/a", "A");
+        using var h = new ProviderHarness(client);
+        var config = h.Build(o => { }, b => b.Add(new CopyFailsToReloadSource()));
+        Assert.Equal("A", config["Api:Key"]);
+
+        config.Reload();
+
+        Assert.Equal("A", config["Api:Key"]);
+        Assert.IsType<InvalidDataException>(h.Provider.LastError);
+    }
+
+    /// <summary>A source read over the network, say: the application's provider reloads, the copy read for references fails to.</summary>
+    private sealed class CopyFailsToReloadSource : IConfigurationSource
+    {
+        private int _built;
+
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => new FailingCopy(isCopy: _built++ > 0);
+
+        private sealed class FailingCopy(bool isCopy) : ConfigurationProvider
+        {
+            private int _loads;
+
+            public override void Load()
+            {
+                if (isCopy && _loads++ > 0)
+                {
+                    throw new InvalidDataException("The source is unavailable.");
+                }
+
+                Data["Api:Key"] = "akeyless:/prod/a";
+            }
+        }
+    }
+
     /// <summary>
     /// Stands for a file source: every provider built from it reads the file's current text on Load; with reloadOnChange
     /// (<see cref="Change"/>) each also sees the edit at once and signals its reload token.
