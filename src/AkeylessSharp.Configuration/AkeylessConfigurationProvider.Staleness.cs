@@ -14,9 +14,6 @@ public sealed partial class AkeylessConfigurationProvider
     /// <summary>The reload interval, which the health check's default age bound is based on.</summary>
     internal TimeSpan? ReloadInterval => _options.ReloadInterval;
 
-    /// <summary>Whether this provider resolves <c>akeyless:/…</c> references.</summary>
-    internal bool ResolvesSecretReferences => _options.ResolveSecretReferences;
-
     /// <summary>The instruments this provider records to (<see cref="ConfigurationMetrics.Shared"/> unless tests gave others).</summary>
     internal ConfigurationMetrics Metrics { get; }
 

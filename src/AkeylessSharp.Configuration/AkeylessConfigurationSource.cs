@@ -39,10 +39,12 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         return new AkeylessConfigurationProvider(options, client, ownsClient, referenceProviders, referenceSources, Metrics ?? ConfigurationMetrics.Shared);
     }
 
-    /// <summary>Whether an Akeyless source added before this one resolves references (a second account, or other base paths).</summary>
-    private bool EarlierSourceResolvesReferences(IConfigurationBuilder builder) => builder is IConfigurationRoot root
-        ? root.Providers.OfType<AkeylessConfigurationProvider>().Any(p => p.ResolvesSecretReferences)
-        : builder.Sources.TakeWhile(s => !ReferenceEquals(s, this)).OfType<AkeylessConfigurationSource>().Any(s => s.Options.ResolveSecretReferences);
+    /// <summary>
+    /// Whether an Akeyless source added before this one resolves references (a second account, or other base paths).
+    /// Read from the sources, not the providers: a configuration manager rebuilding its providers still lists the old ones, this source's own among them.
+    /// </summary>
+    private bool EarlierSourceResolvesReferences(IConfigurationBuilder builder) =>
+        builder.Sources.TakeWhile(s => !ReferenceEquals(s, this)).OfType<AkeylessConfigurationSource>().Any(s => s.Options.ResolveSecretReferences);
 
     private (Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? Providers, PrecedingSources? Owned) ReferenceProviders(IConfigurationBuilder builder, AkeylessConfigurationOptions options)
     {

@@ -56,6 +56,22 @@ public sealed class TwoAkeylessSourcesReferenceTests
     }
 
     [Fact]
+    public void Load_ConfigurationManagerRebuildsItsProviders_ASingleSourceStillHidesAMissingReference()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/b", "B");
+        using var manager = new ConfigurationManager();
+        manager.AddInMemoryCollection(s_reference);
+        manager.AddAkeyless(o => o.Client = client);
+        Assert.Null(manager["Api:Key"]);
+
+        // Changing the sources other than by adding one rebuilds every provider while the old ones are still listed.
+        IConfigurationBuilder builder = manager;
+        builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource());
+
+        Assert.Null(manager["Api:Key"]);
+    }
+
+    [Fact]
     public void Load_NeitherSourceFindsTheReference_ItIsStillHidden()
     {
         var first = new FakeAkeylessClient().Set("/prod/b", "B");
