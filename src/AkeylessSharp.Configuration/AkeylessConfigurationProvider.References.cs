@@ -14,13 +14,24 @@ public sealed partial class AkeylessConfigurationProvider
     private IConfigurationProvider[] _watched = [];
     private IDisposable[] _watches = [];
     private int _referencesChanged;
+    private IDisposable? _configurationWatch;
 
     /// <summary>Watches <paramref name="providers"/> (the live ones of a configuration manager) after a successful load.</summary>
     private void WatchReferenceSources(IReadOnlyList<IConfigurationProvider> providers)
     {
         lock (_watchLock)
         {
-            if (_disposed || providers.SequenceEqual(_watched, ReferenceEqualityComparer.Instance))
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_configurationReloadToken is not null)
+            {
+                _configurationWatch ??= ChangeToken.OnChange(_configurationReloadToken, OnConfigurationChanged);
+            }
+
+            if (providers.SequenceEqual(_watched, ReferenceEqualityComparer.Instance))
             {
                 return;
             }
@@ -29,6 +40,17 @@ public sealed partial class AkeylessConfigurationProvider
             _watched = [.. providers];
             _watches = [.. _watched.Select(p => ChangeToken.OnChange(p.GetReloadToken, OnReferenceSourceChanged))];
         }
+    }
+
+    private void StopWatchingConfiguration()
+    {
+        lock (_watchLock)
+        {
+            _configurationWatch?.Dispose();
+            _configurationWatch = null;
+        }
+
+        StopWatchingReferenceSources();
     }
 
     private void StopWatchingReferenceSources()
@@ -42,6 +64,29 @@ public sealed partial class AkeylessConfigurationProvider
 
             _watches = [];
             _watched = [];
+        }
+    }
+
+    /// <summary>
+    /// A configuration manager raises its own token after rebuilding every provider (a source inserted or removed): the
+    /// providers watched, and read by the load that ran during the rebuild, are the old ones. Read the new ones.
+    /// </summary>
+    private void OnConfigurationChanged()
+    {
+        if (_disposed || _referenceProviders is null)
+        {
+            return;
+        }
+
+        IConfigurationProvider[] watched;
+        lock (_watchLock)
+        {
+            watched = _watched;
+        }
+
+        if (!_referenceProviders(this).SequenceEqual(watched, ReferenceEqualityComparer.Instance))
+        {
+            OnReferenceSourceChanged();
         }
     }
 

@@ -18,6 +18,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     private readonly bool _ownsClient;
     private readonly Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? _referenceProviders;
     private readonly PrecedingSources? _referenceSources;
+    private readonly Func<Microsoft.Extensions.Primitives.IChangeToken>? _configurationReloadToken;
     private readonly ILogger _logger;
     private readonly AirflowLayout _layout;
     private readonly SecretSelector _selector;
@@ -34,9 +35,11 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         bool ownsClient,
         Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? referenceProviders,
         PrecedingSources? referenceSources,
+        Func<Microsoft.Extensions.Primitives.IChangeToken>? configurationReloadToken,
         ConfigurationMetrics metrics)
     {
         _referenceSources = referenceSources;
+        _configurationReloadToken = configurationReloadToken;
         _options = options;
         _client = client;
         _ownsClient = ownsClient;
@@ -166,7 +169,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
 
         _disposed = true;
         _timer?.Dispose();
-        StopWatchingReferenceSources();
+        StopWatchingConfiguration();
         _referenceSources?.Dispose();
         Metrics.Unregister(this);
         _disposing.Cancel();

@@ -36,7 +36,9 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         options.LeavesMissingReferencesToAnEarlierSource = options.ResolveSecretReferences && EarlierSourceResolvesReferences(builder);
         var (client, ownsClient) = ClientFactory.Create(options);
         var (referenceProviders, referenceSources) = ReferenceProviders(builder, options);
-        return new AkeylessConfigurationProvider(options, client, ownsClient, referenceProviders, referenceSources, Metrics ?? ConfigurationMetrics.Shared);
+        // A configuration manager rebuilds its providers when its sources change: its own token tells when.
+        var configurationReloadToken = referenceProviders is not null && builder is IConfigurationRoot root ? root.GetReloadToken : (Func<Microsoft.Extensions.Primitives.IChangeToken>?)null;
+        return new AkeylessConfigurationProvider(options, client, ownsClient, referenceProviders, referenceSources, configurationReloadToken, Metrics ?? ConfigurationMetrics.Shared);
     }
 
     /// <summary>

@@ -59,6 +59,28 @@ public sealed class ReferenceSourceChangeTests
     }
 
     [Fact]
+    public async Task ReferencingSourceReloads_AfterTheConfigurationManagerRebuiltItsProviders_ServesTheNewSecret()
+    {
+        var client = new FakeAkeylessClient().Set("/prod/a", "A").Set("/prod/b", "B");
+        using var manager = new ConfigurationManager();
+        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
+        IConfigurationBuilder builder = manager;
+        builder.Add(file);
+        manager.AddAkeyless(o => o.Client = client);
+
+        // Inserting a source rebuilds every provider; the new Akeyless one first loads while the old ones are still listed.
+        builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource());
+        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        await provider.PendingReload;
+        Assert.Equal("A", manager["Api:Key"]);
+
+        file.Change("Api:Key", "akeyless:/prod/b");
+        await provider.PendingReload;
+
+        Assert.Equal("B", manager["Api:Key"]);
+    }
+
+    [Fact]
     public async Task ReferencingSourceReloads_PlainConfigurationBuilder_ServesTheNewSecret()
     {
         var client = new FakeAkeylessClient().Set("/prod/a", "A").Set("/prod/b", "B");
@@ -198,7 +220,7 @@ public sealed class ReferenceSourceChangeTests
         {
             Assert.Equal(Key, changedKey);
             Value = changedValue;
-            foreach (var provider in _built)
+            foreach (var provider in _built.Where(p => !p.Disposed))
             {
                 provider.Load();
                 provider.SignalReload();
@@ -206,10 +228,14 @@ public sealed class ReferenceSourceChangeTests
         }
     }
 
-    private sealed class ChangingProvider(ChangingSource source) : ConfigurationProvider
+    private sealed class ChangingProvider(ChangingSource source) : ConfigurationProvider, IDisposable
     {
+        public bool Disposed { get; private set; }
+
         public override void Load() => Data[source.Key] = source.Value;
 
         public void SignalReload() => OnReload();
+
+        public void Dispose() => Disposed = true; // a disposed file provider stops watching its file
     }
 }
