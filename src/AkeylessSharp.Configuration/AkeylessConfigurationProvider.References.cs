@@ -16,7 +16,7 @@ public sealed partial class AkeylessConfigurationProvider
     private int _referencesChanged;
     private IDisposable? _configurationWatch;
 
-    /// <summary>Watches <paramref name="providers"/> (the live ones of a configuration manager) after a successful load.</summary>
+    /// <summary>Watches <paramref name="providers"/> (a configuration manager's own, or the kept copies of the preceding sources) after a successful load.</summary>
     private void WatchReferenceSources(IReadOnlyList<IConfigurationProvider> providers)
     {
         lock (_watchLock)
