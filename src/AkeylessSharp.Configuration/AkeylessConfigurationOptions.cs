@@ -232,6 +232,12 @@ public sealed class AkeylessConfigurationOptions
         }
     }
 
+    /// <summary>
+    /// Set on a provider's copy when an Akeyless source before it resolves references too: a reference this one cannot
+    /// find is left to that one (which holds its value, or hides it) rather than hidden here.
+    /// </summary>
+    internal bool LeavesMissingReferencesToAnEarlierSource { get; set; }
+
     /// <summary>Describes the selection; no secret is included.</summary>
     /// <returns>A description for logs.</returns>
     public override string ToString() =>

@@ -35,7 +35,12 @@ public sealed partial class AkeylessConfigurationProvider
         try
         {
             await Task.Yield();
-            await LoadCoreAsync(initial: false, _disposing.Token).ConfigureAwait(false);
+            do
+            {
+                Volatile.Write(ref _referencesChanged, 0);
+                await LoadCoreAsync(initial: false, _disposing.Token).ConfigureAwait(false);
+            }
+            while (Volatile.Read(ref _referencesChanged) == 1 && !_disposed);
         }
         catch (OperationCanceledException)
         {
@@ -48,6 +53,12 @@ public sealed partial class AkeylessConfigurationProvider
         finally
         {
             Volatile.Write(ref _timerReloadRunning, 0);
+        }
+
+        // A change signalled between the last check and the reset above found a reload running and was skipped.
+        if (Volatile.Read(ref _referencesChanged) == 1)
+        {
+            OnTimer();
         }
     }
 }

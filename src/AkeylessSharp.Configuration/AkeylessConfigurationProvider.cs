@@ -17,6 +17,8 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     private readonly IAkeylessClient _client;
     private readonly bool _ownsClient;
     private readonly Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? _referenceProviders;
+    private readonly PrecedingSources? _referenceSources;
+    private readonly Func<Microsoft.Extensions.Primitives.IChangeToken>? _configurationReloadToken;
     private readonly ILogger _logger;
     private readonly AirflowLayout _layout;
     private readonly SecretSelector _selector;
@@ -32,8 +34,12 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         IAkeylessClient client,
         bool ownsClient,
         Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? referenceProviders,
+        PrecedingSources? referenceSources,
+        Func<Microsoft.Extensions.Primitives.IChangeToken>? configurationReloadToken,
         ConfigurationMetrics metrics)
     {
+        _referenceSources = referenceSources;
+        _configurationReloadToken = configurationReloadToken;
         _options = options;
         _client = client;
         _ownsClient = ownsClient;
@@ -71,7 +77,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         // The configuration API is synchronous; run on the pool so no synchronization context can deadlock.
         if (_loadedOnce)
         {
-            Task.Run(() => LoadCoreAsync(initial: false, _disposing.Token)).GetAwaiter().GetResult();
+            Task.Run(() => LoadCoreAsync(initial: false, _disposing.Token, reloadReferenceSources: true)).GetAwaiter().GetResult();
             return;
         }
 
@@ -105,7 +111,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
     /// </summary>
     private void HideReferences()
     {
-        if (_referenceProviders is not null)
+        if (_referenceProviders is not null && !_options.LeavesMissingReferencesToAnEarlierSource)
         {
             Data = ReferenceScanner.Scan(_referenceProviders(this), _options.SecretReferencePrefix, _ => { })
                 .ToDictionary(r => r.Key, string? (_) => null, StringComparer.OrdinalIgnoreCase);
@@ -163,6 +169,8 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
 
         _disposed = true;
         _timer?.Dispose();
+        StopWatchingConfiguration();
+        _referenceSources?.Dispose();
         Metrics.Unregister(this);
         _disposing.Cancel();
         _disposing.Dispose();
@@ -172,16 +180,21 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
         }
     }
 
-    private async Task<bool> LoadCoreAsync(bool initial, CancellationToken cancellationToken)
+    private async Task<bool> LoadCoreAsync(bool initial, CancellationToken cancellationToken, bool reloadReferenceSources = false)
     {
         bool changed;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var started = _options.TimeProvider.GetTimestamp();
         try
         {
-            var references = _referenceProviders is null
-                ? []
-                : ReferenceScanner.Scan(_referenceProviders(this), _options.SecretReferencePrefix, key => Log.ReferenceEmpty(_logger, key));
+            if (reloadReferenceSources)
+            {
+                // IConfigurationRoot.Reload re-read the application's sources; the copies read for references follow them.
+                _referenceSources?.Reload();
+            }
+
+            var referenceSources = _referenceProviders is null ? [] : _referenceProviders(this).ToList();
+            var references = ReferenceScanner.Scan(referenceSources, _options.SecretReferencePrefix, key => Log.ReferenceEmpty(_logger, key));
             var entries = await _selector.SelectAsync(references, cancellationToken).ConfigureAwait(false);
             var fetched = await _fetcher.FetchAsync(entries, _state, cancellationToken).ConfigureAwait(false);
             var builder = new ConfigurationDataBuilder(_options, _logger);
@@ -191,6 +204,7 @@ public sealed partial class AkeylessConfigurationProvider : ConfigurationProvide
             Problems = builder.Problems;
             LastError = null;
             LastSuccessfulLoad = _options.TimeProvider.GetUtcNow();
+            WatchReferenceSources(referenceSources);
             Log.Loaded(_logger, data.Count, fetched.Fetched, fetched.Requests, fetched.Reused, (long)_options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
 
             var changedKeys = CountChanges(Data, data);

@@ -33,21 +33,32 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         ArgumentNullException.ThrowIfNull(builder);
         var options = Options.Snapshot();
         OptionsValidator.Validate(options);
+        options.LeavesMissingReferencesToAnEarlierSource = options.ResolveSecretReferences && EarlierSourceResolvesReferences(builder);
         var (client, ownsClient) = ClientFactory.Create(options);
-        return new AkeylessConfigurationProvider(options, client, ownsClient, ReferenceProviders(builder, options), Metrics ?? ConfigurationMetrics.Shared);
+        var (referenceProviders, referenceSources) = ReferenceProviders(builder, options);
+        // A configuration manager rebuilds its providers when its sources change: its own token tells when.
+        var configurationReloadToken = referenceProviders is not null && builder is IConfigurationRoot root ? root.GetReloadToken : (Func<Microsoft.Extensions.Primitives.IChangeToken>?)null;
+        return new AkeylessConfigurationProvider(options, client, ownsClient, referenceProviders, referenceSources, configurationReloadToken, Metrics ?? ConfigurationMetrics.Shared);
     }
 
-    private Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? ReferenceProviders(IConfigurationBuilder builder, AkeylessConfigurationOptions options)
+    /// <summary>
+    /// Whether an Akeyless source added before this one resolves references (a second account, or other base paths).
+    /// Read from the sources, not the providers: a configuration manager rebuilding its providers still lists the old ones, this source's own among them.
+    /// </summary>
+    private bool EarlierSourceResolvesReferences(IConfigurationBuilder builder) =>
+        builder.Sources.TakeWhile(s => !ReferenceEquals(s, this)).OfType<AkeylessConfigurationSource>().Any(s => s.Options.ResolveSecretReferences);
+
+    private (Func<AkeylessConfigurationProvider, IEnumerable<IConfigurationProvider>>? Providers, PrecedingSources? Owned) ReferenceProviders(IConfigurationBuilder builder, AkeylessConfigurationOptions options)
     {
         if (!options.ResolveSecretReferences)
         {
-            return null;
+            return (null, null);
         }
 
         // ConfigurationManager (WebApplicationBuilder.Configuration) is a builder and a root: read its live providers.
         if (builder is IConfigurationRoot root)
         {
-            return self => root.Providers.Where(p => !ReferenceEquals(p, self) && p is not AkeylessConfigurationProvider);
+            return (self => root.Providers.Where(p => !ReferenceEquals(p, self) && p is not AkeylessConfigurationProvider), null);
         }
 
         // A plain ConfigurationBuilder has no providers yet: read the sources added before this one, other Akeyless
@@ -55,21 +66,10 @@ public sealed class AkeylessConfigurationSource : IConfigurationSource
         var preceding = builder.Sources.TakeWhile(s => !ReferenceEquals(s, this)).Where(s => s is not AkeylessConfigurationSource).ToList();
         if (preceding.Count == 0)
         {
-            return null;
+            return (null, null);
         }
 
-        return _ =>
-        {
-            var temporary = new ConfigurationBuilder();
-            foreach (var source in preceding)
-            {
-                temporary.Add(source);
-            }
-
-            var built = temporary.Build();
-            var providers = built.Providers.ToList();
-            (built as IDisposable)?.Dispose();
-            return providers;
-        };
+        var owned = new PrecedingSources(preceding);
+        return (_ => owned.Providers, owned);
     }
 }

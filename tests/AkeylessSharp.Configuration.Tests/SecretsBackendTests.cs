@@ -27,6 +27,16 @@ public class SecretsBackendTests
     }
 
     [Fact]
+    public async Task GetVariableAsync_CustomSeparator_KeyEndingWithIt_ReadsThatKeyLikeAirflow()
+    {
+        // Airflow reads f"{base}{sep}{key}": "k-" under sep "-" is "/airflow/variables-k-", never the other secret "/airflow/variables-k".
+        var client = new FakeAkeylessClient().Set("/airflow/variables-k", "other").Set("/airflow/variables-k-", "mine");
+        var backend = new AkeylessSecretsBackend(client, new AkeylessConfigurationOptions { VariablesPath = "/airflow/variables", Separator = "-" });
+
+        Assert.Equal("mine", await backend.GetVariableAsync("k-"));
+    }
+
+    [Fact]
     public async Task GetAsync_Absent_ReturnsNull()
     {
         var backend = Backend(new FakeAkeylessClient());

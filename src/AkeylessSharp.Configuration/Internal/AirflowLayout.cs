@@ -54,7 +54,8 @@ internal sealed class AirflowLayout
             return [];
         }
 
-        var cleanKey = Trim(key.Trim());
+        // Only slashes are trimmed: a separator character ending the key is part of it ("k-" under "-" is "<base>-k-", as in Airflow).
+        var cleanKey = key.Trim().Trim('/');
         if (Team is null)
         {
             return [Join(root, cleanKey)];

@@ -40,7 +40,7 @@ internal sealed class ConfigurationDataBuilder
                     var source = entry.Kind == SecretEntryKind.Reference ? $"Secret reference '{entry.Key}'" : "An entry of Paths";
                     Log.NameRejected(_logger, source, entry.Path);
                     Problems.Add($"{source} names {Quote.Of(entry.Path)}, which Akeyless rejects as a secret name; correct it.");
-                    if (entry.Kind == SecretEntryKind.Reference)
+                    if (entry.Kind == SecretEntryKind.Reference && !_options.LeavesMissingReferencesToAnEarlierSource)
                     {
                         Set(entry.Key, null, entry.Path);
                     }
@@ -50,10 +50,14 @@ internal sealed class ConfigurationDataBuilder
 
                 if (entry.Kind == SecretEntryKind.Reference)
                 {
-                    // Hide the unresolved "akeyless:/..." text rather than hand it to the application as a value.
-                    Log.ReferenceNotFound(_logger, entry.Key, entry.Path);
+                    // Hide the unresolved "akeyless:/..." text rather than hand it to the application as a value; when an
+                    // earlier Akeyless source resolves references too, it does that (or holds the value this account lacks).
                     Problems.Add($"Secret reference {Quote.Of(entry.Key)} names {Quote.Of(entry.Path)}, which does not exist.");
-                    Set(entry.Key, null, entry.Path);
+                    if (!_options.LeavesMissingReferencesToAnEarlierSource)
+                    {
+                        Log.ReferenceNotFound(_logger, entry.Key, entry.Path);
+                        Set(entry.Key, null, entry.Path);
+                    }
                 }
 
                 continue;
