@@ -10,11 +10,8 @@ public sealed class ReferenceSourceChangeTests
     public async Task ReferencingSourceReloads_ReferenceRepointed_ServesTheNewSecret()
     {
         var client = new FakeAkeylessClient().Set("/prod/a", "A").Set("/prod/b", "B");
-        using var manager = new ConfigurationManager();
-        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
-        ((IConfigurationBuilder)manager).Add(file);
-        manager.AddAkeyless(o => o.Client = client);
-        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        var (manager, file, provider) = ManagerReferencing(client, "akeyless:/prod/a");
+        using var _ = manager;
         Assert.Equal("A", manager["Api:Key"]);
 
         file.Change("Api:Key", "akeyless:/prod/b");
@@ -27,11 +24,8 @@ public sealed class ReferenceSourceChangeTests
     public async Task ReferencingSourceReloads_ReferenceReplacedByPlainValue_ServesThePlainValue()
     {
         var client = new FakeAkeylessClient().Set("/prod/a", "A");
-        using var manager = new ConfigurationManager();
-        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
-        ((IConfigurationBuilder)manager).Add(file);
-        manager.AddAkeyless(o => o.Client = client);
-        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        var (manager, file, provider) = ManagerReferencing(client, "akeyless:/prod/a");
+        using var _ = manager;
         Assert.Equal("A", manager["Api:Key"]);
 
         file.Change("Api:Key", "plain");
@@ -44,11 +38,7 @@ public sealed class ReferenceSourceChangeTests
     public async Task ReferencingSourceReloads_AfterDispose_NothingIsRead()
     {
         var client = new FakeAkeylessClient().Set("/prod/a", "A");
-        var manager = new ConfigurationManager();
-        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
-        ((IConfigurationBuilder)manager).Add(file);
-        manager.AddAkeyless(o => o.Client = client);
-        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        var (manager, file, provider) = ManagerReferencing(client, "akeyless:/prod/a");
         manager.Dispose();
         client.ResetCounters();
 
@@ -126,11 +116,8 @@ public sealed class ReferenceSourceChangeTests
     public async Task ReferencingSourceReloads_ReferencesUnchanged_RaisesNoChange()
     {
         var client = new FakeAkeylessClient().Set("/prod/a", "A");
-        using var manager = new ConfigurationManager();
-        var file = new ChangingSource("Api:Key", "akeyless:/prod/a");
-        ((IConfigurationBuilder)manager).Add(file);
-        manager.AddAkeyless(o => o.Client = client);
-        var provider = ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single();
+        var (manager, file, provider) = ManagerReferencing(client, "akeyless:/prod/a");
+        using var _ = manager;
         var raised = 0;
         using var registration = provider.GetReloadToken().RegisterChangeCallback(_ => raised++, null);
         client.ResetCounters();
@@ -170,6 +157,16 @@ public sealed class ReferenceSourceChangeTests
 
         Assert.Equal("A", config["Api:Key"]);
         Assert.IsType<InvalidDataException>(h.Provider.LastError);
+    }
+
+    /// <summary>A configuration manager with a file-like source holding <c>Api:Key = reference</c>, then an Akeyless source over <paramref name="client"/>.</summary>
+    private static (ConfigurationManager Manager, ChangingSource File, AkeylessConfigurationProvider Provider) ManagerReferencing(FakeAkeylessClient client, string reference)
+    {
+        var manager = new ConfigurationManager();
+        var file = new ChangingSource("Api:Key", reference);
+        ((IConfigurationBuilder)manager).Add(file);
+        manager.AddAkeyless(o => o.Client = client);
+        return (manager, file, ((IConfigurationRoot)manager).Providers.OfType<AkeylessConfigurationProvider>().Single());
     }
 
     /// <summary>A source read over the network, say: the application's provider reloads, the copy read for references fails to.</summary>
