@@ -87,6 +87,12 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
             return await FailAsync(StartFailure.IsADirectory(program)).ConfigureAwait(false);
         }
 
+        if (ProgramLookup.Resolve(program, start.Environment.TryGetValue("PATH", out var path) ? path : null) is not { } file)
+        {
+            return await FailAsync(StartFailure.NotFound(program)).ConfigureAwait(false);
+        }
+
+        start.FileName = file;
         var process = new Process { StartInfo = start };
         try
         {

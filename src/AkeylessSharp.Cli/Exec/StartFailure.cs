@@ -22,6 +22,9 @@ internal static class StartFailure
     public static (int ExitCode, string Message) IsADirectory(string program) =>
         (ExitCodes.NotExecutable, $"cannot run '{program}': it is a directory, not a program.");
 
+    public static (int ExitCode, string Message) NotFound(string program) => (ExitCodes.CannotStart,
+        $"cannot start '{program}': {(program.Contains('/', StringComparison.Ordinal) ? "no such file" : "not found on the PATH")}. Check the name, the PATH and the working directory.");
+
     public static (int ExitCode, string Message) Describe(string program, Win32Exception ex, IReadOnlyList<KeyValuePair<string, string>> variables) => ex.NativeErrorCode switch
     {
         PermissionDenied => (ExitCodes.NotExecutable,
@@ -29,8 +32,7 @@ internal static class StartFailure
         ArgumentListTooLong => (ExitCodes.NotExecutable, TooLarge(program, variables)),
         ExecFormatError => (ExitCodes.NotExecutable,
             $"cannot run '{program}': exec format error, not a program this system can run (a binary for another platform, or a script without a #! line)."),
-        NoSuchFile => (ExitCodes.CannotStart,
-            $"cannot start '{program}': {(program.Contains('/', StringComparison.Ordinal) ? "no such file" : "not found on the PATH")}. Check the name, the PATH and the working directory."),
+        NoSuchFile => NotFound(program),
         TextFileBusy => (ExitCodes.NotExecutable,
             $"cannot run '{program}': text file busy, it is open for writing (still being written or replaced). Run it again once it is written."),
         _ => (ExitCodes.NotExecutable,
