@@ -54,7 +54,7 @@ internal static class ExecCommand
         var afterDoubleDash = context.Parse.Tokens.SkipWhile(static t => t.Type != TokenType.DoubleDash).Skip(1).Count();
         if (words.Length > afterDoubleDash && words[0].StartsWith('-'))
         {
-            throw new CliUsageException($"'{words[0].Split('=')[0]}' is not an option of exec (see exec --help); put the program and its arguments after --.");
+            throw new CliUsageException($"'{ParseErrorLines.OptionName(words[0])}' is not an option of exec (see exec --help); put the program and its arguments after --.");
         }
     }
 }

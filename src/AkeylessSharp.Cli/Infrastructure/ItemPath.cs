@@ -64,7 +64,7 @@ internal static class ItemPath
         if (path.StartsWith('-'))
         {
             // get-many takes every word it does not know as a path: a mistyped option (--outptu) must not read as a missing item (exit 4).
-            return $"{what} '{path.Split('=')[0]}' starts with '-', like an option: check the option's spelling (see --help), or write the path with its leading '/'.";
+            return $"{what} '{ParseErrorLines.OptionName(path)}' starts with '-', like an option: check the option's spelling (see --help), or write the path with its leading '/'.";
         }
 
         if (path != path.Trim())

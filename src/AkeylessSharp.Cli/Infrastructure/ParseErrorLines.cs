@@ -34,7 +34,7 @@ internal static class ParseErrorLines
     }
 
     /// <summary>
-    /// The words that are most likely the value of a mistyped option (<c>--acess-key KEY</c>, <c>--acess-key=KEY</c>),
+    /// The words that are most likely the value of a mistyped option (<c>--acess-key KEY</c>, <c>--acess-key=KEY</c>, <c>--acess-key:KEY</c>),
     /// which may be a credential, each with what the error says instead.
     /// </summary>
     private static List<(string Token, string Shown)> ValuesOfUnknownOptions(IReadOnlyList<string> unmatched)
@@ -48,10 +48,10 @@ internal static class ParseErrorLines
                 continue;
             }
 
-            var equals = token.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
+            var name = OptionName(token);
+            if (name.Length < token.Length)
             {
-                hidden.Add(($"'{token}'", $"'{token[..equals]}' (its value not shown: it may be a secret)"));
+                hidden.Add(($"'{token}'", $"'{name}' (its value not shown: it may be a secret)"));
             }
             else if (i + 1 < unmatched.Count && !unmatched[i + 1].StartsWith('-'))
             {
@@ -61,6 +61,12 @@ internal static class ParseErrorLines
 
         return hidden;
     }
+
+    /// <summary>
+    /// The name of an option-like word without the value glued to it: the parser takes both <c>--opt=VALUE</c> and
+    /// <c>--opt:VALUE</c>, so <c>--acess-key:KEY</c> is <c>--acess-key</c> and the rest, perhaps a credential, is not shown.
+    /// </summary>
+    public static string OptionName(string word) => word.IndexOfAny(['=', ':']) is > 0 and var at ? word[..at] : word;
 
     private static string Hide(string message, List<(string Token, string Shown)> hidden) =>
         hidden.Aggregate(message, static (text, h) => text.Replace(h.Token, h.Shown, StringComparison.Ordinal));

@@ -10,18 +10,26 @@ public sealed class MistypedOptionTests
 {
     private const string Secret = "c3VwZXItc2VjcmV0LWtleQ==";
 
+    // Without '=': cutting a word at the first '=' hides none of it.
+    private const string Unpadded = "c3VwZXItc2VjcmV0LWtleTE";
+
     [Theory]
     [InlineData("get", "/x", "--acess-key", Secret)]
     [InlineData("--acess-key", Secret, "get", "/x")]
     [InlineData("get", "/x", "--acess-key=" + Secret)]
     [InlineData("list", "/", "--uid-tokn", Secret)]
+    [InlineData("get", "/x", "--acess-key:" + Unpadded)]
+    [InlineData("get", "--acess-key:" + Unpadded, "/x")]
+    [InlineData("get-many", "/x", "--acess-key:" + Unpadded)]
+    [InlineData("exec", "--acess-key:" + Unpadded, "--map", "A=/x", "--", "true")]
     public async Task MistypedOption_ItsValue_IsNotEchoed(params string[] args)
     {
         var result = await CliRun.RunAsync(new Dictionary<string, string?>(), args);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains(args.First(static a => a.StartsWith("--", StringComparison.Ordinal)).Split('=')[0], result.Error, StringComparison.Ordinal);
+        Assert.Contains(args.First(static a => a.StartsWith("--", StringComparison.Ordinal)).Split('=', ':')[0], result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Unpadded, result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Out);
     }
 
