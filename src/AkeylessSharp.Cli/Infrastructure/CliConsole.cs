@@ -39,7 +39,7 @@ internal sealed class CliConsole
         Out = Console.IsOutputRedirected
             ? TextWriter.Synchronized(new StreamWriter(new StandardOutputStream(Console.OpenStandardOutput()), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true })
             : Console.Out,
-        Error = Console.Error,
+        Error = new StandardErrorWriter(Console.Error),
         In = Console.IsInputRedirected
             ? new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false)
             : Console.In,

@@ -22,4 +22,18 @@ public sealed class UnwritableOutputTests(ExecEmulator emulator) : IClassFixture
         Assert.StartsWith("error: " + expected, line, StringComparison.Ordinal);
         Assert.DoesNotContain(ExecEmulator.DbPassword, result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2>&-", "/demo/nope", 4)]
+    [InlineData("2>/dev/full", "/demo/nope", 4)]
+    [InlineData("2>&-", "/demo/db/password", 0)]
+    public async Task Get_StandardErrorUnwritable_ExitCodeIsStillTheDocumentedOne(string redirection, string path, int expected)
+    {
+        var start = ProcessRun.WithEnvironment(ProcessRun.Bash($"\"$@\" {redirection}", [.. ProcessRun.ToolCommand, "get", path]), emulator.Environment());
+
+        var result = await ProcessRun.RunAsync(start);
+
+        Assert.True(result.ExitCode == expected, result.ToString());
+        Assert.Equal(expected == 0 ? ExecEmulator.DbPassword + "\n" : string.Empty, result.OutText);
+    }
 }
