@@ -50,6 +50,14 @@ internal static class SshCertCommand
             throw new CliUsageException(
                 $"--public-key-file {file.FullName} holds a private key, which must not leave this machine; nothing was sent. Give its public key, such as {file.FullName}.pub.");
         }
+
+        // PuTTY's .ppk keeps the private key next to the public one.
+        if (key.TrimStart().StartsWith("PuTTY-User-Key-File-", StringComparison.Ordinal))
+        {
+            throw new CliUsageException(
+                $"--public-key-file {file.FullName} holds a private key (a PuTTY key file), which must not leave this machine; nothing was sent. "
+                + $"Export its public key in OpenSSH format ('puttygen {file.FullName} -O public-openssh -o key.pub') and give that file.");
+        }
     }
 
     /// <summary>The longest <c>--ttl</c>: a century, far past any certificate's use and well inside <see cref="TimeSpan"/>.</summary>

@@ -77,6 +77,23 @@ public sealed class PermissionsAndSshCertCommandTests(EmulatorFixture fixture) :
     }
 
     [Fact]
+    public async Task SshCert_PublicKeyFileIsAPuttyPrivateKey_ExitsTwoAndSendsNothing()
+    {
+        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var ppk = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20260101\nPublic-Lines: 2\n"
+            + "AAAAC3NzaC1lZDI1NTE5AAAAIDwHkRyqvMXOvdvGZb0jJgTAzKLKVvRYo4KVg0ABlr1s\n\nPrivate-Lines: 1\n" + secret + "\nPrivate-MAC: 00\n";
+        using var key = await TempFile.WithTextAsync(ppk);
+
+        var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", key.Path, "--verbose");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("holds a private key", result.Error, StringComparison.Ordinal);
+        Assert.Contains("puttygen", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ssh-certificate", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SshCert_PublicKeyFileIsADirectory_ExitsTwoSayingSo()
     {
         var result = await fixture.RunAsync("ssh-cert", "--issuer", EmulatorFixture.SshIssuerPath, "--username", "ubuntu", "--public-key-file", Path.GetTempPath());
