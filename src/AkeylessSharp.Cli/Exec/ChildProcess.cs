@@ -102,7 +102,7 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
         catch (Win32Exception ex)
         {
             process.Dispose();
-            return await FailAsync(StartFailure.Describe(program, ex, variables)).ConfigureAwait(false);
+            return await FailAsync(StartFailure.Describe(program, start.FileName, ex, variables)).ConfigureAwait(false);
         }
     }
 

@@ -25,13 +25,15 @@ internal static class StartFailure
     public static (int ExitCode, string Message) NotFound(string program) => (ExitCodes.CannotStart,
         $"cannot start '{program}': {(program.Contains('/', StringComparison.Ordinal) ? "no such file" : "not found on the PATH")}. Check the name, the PATH and the working directory.");
 
-    public static (int ExitCode, string Message) Describe(string program, Win32Exception ex, IReadOnlyList<KeyValuePair<string, string>> variables) => ex.NativeErrorCode switch
+    public static (int ExitCode, string Message) Describe(string program, string? file, Win32Exception ex, IReadOnlyList<KeyValuePair<string, string>> variables) => ex.NativeErrorCode switch
     {
         PermissionDenied => (ExitCodes.NotExecutable,
             $"cannot run '{program}': permission denied. Check that it is an executable file (chmod +x) and that you may run it."),
         ArgumentListTooLong => (ExitCodes.NotExecutable, TooLarge(program, variables)),
         ExecFormatError => (ExitCodes.NotExecutable,
             $"cannot run '{program}': exec format error, not a program this system can run (a binary for another platform, or a script without a #! line)."),
+        NoSuchFile when file is not null && File.Exists(file) => (ExitCodes.CannotStart,
+            $"cannot start '{program}': the file exists, but its interpreter (its #! line) or a library it needs was not found."),
         NoSuchFile => NotFound(program),
         TextFileBusy => (ExitCodes.NotExecutable,
             $"cannot run '{program}': text file busy, it is open for writing (still being written or replaced). Run it again once it is written."),

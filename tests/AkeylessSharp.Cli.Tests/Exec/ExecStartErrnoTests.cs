@@ -38,4 +38,20 @@ public sealed class ExecStartErrnoTests(ExecEmulator emulator) : IClassFixture<E
         Assert.StartsWith($"error: cannot run '{program}': ", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.TrimEnd('\n').Split('\n'));
     }
+
+    [Fact]
+    public async Task Exec_ScriptWhoseInterpreterIsMissing_Exits127SayingTheInterpreterNotTheProgramIsMissing()
+    {
+        using var file = await TempFile.WithTextAsync("#!/nonexistent/interpreter\necho started\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var result = await emulator.RunToolAsync(null, "exec", "--map", "KEY=/demo/api/key", "--", file.Path);
+
+        Assert.True(result.ExitCode == 127, result.ToString());
+        Assert.Empty(result.Out);
+        Assert.Equal($"error: cannot start '{file.Path}': the file exists, but its interpreter (its #! line) or a library it needs was not found.", result.Error.Trim());
+    }
 }
