@@ -1,4 +1,5 @@
 using AkeylessSharp.Cli.Infrastructure;
+using AkeylessSharp.Settings.Internal;
 
 namespace AkeylessSharp.Cli.Settings;
 
@@ -18,7 +19,8 @@ internal sealed class ProfileStore(Func<string, string?> environment)
     public string PathOf(string name) => Path.Combine(Home(), ".akeyless", "profiles", name + ".toml");
 
     /// <summary>Applies the profile's settings to <paramref name="options"/>; <see langword="false"/> when there is no such file.</summary>
-    /// <exception cref="CliUsageException">The file cannot be read or parsed, or its access type is unknown.</exception>
+    /// <exception cref="CliUsageException">The file cannot be read or parsed.</exception>
+    /// <exception cref="AkeylessConfigurationException">Its access type is not one this tool supports; quoted only when it is another Akeyless type.</exception>
     public bool TryApply(string name, AkeylessClientOptions options)
     {
         if (name.IndexOfAny(['/', '\\']) >= 0 || name.Contains("..", StringComparison.Ordinal))
@@ -51,7 +53,7 @@ internal sealed class ProfileStore(Func<string, string?> environment)
         Set(values, "azure_ad_object_id", v => options.AzureObjectId = v);
         Set(values, "access_type", v => options.AccessType = AkeylessAccessTypeNames.TryParse(v, out var type)
             ? type
-            : throw new CliUsageException($"the Akeyless CLI profile {path} has access_type '{v}', which this tool does not support. Supported: {AkeylessAccessTypeNames.AllowedNames}."));
+            : throw UnknownAccessType.Error($"access_type in the Akeyless CLI profile {path}", v));
         if (name.All(static c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
             // The name of the official CLI's stored SAML credentials; the client allows only these characters.

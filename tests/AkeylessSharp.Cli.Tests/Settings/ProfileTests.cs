@@ -139,6 +139,20 @@ public sealed class ProfileTests(EmulatorFixture fixture) : IClassFixture<Emulat
     }
 
     [Fact]
+    public async Task AccessTypeThatIsNoAkeylessType_IsUsageErrorThatDoesNotQuoteIt()
+    {
+        // access_type and access_key differ by one word: the value may be the key, written under the wrong name.
+        WriteRaw("typo", "[\"typo\"]\n  access_id = 'p-abc'\n  access_type = 'c3VwZXItc2VjcmV0LWtleTI'\n");
+
+        var result = await CliRun.RunAsync(Environment(), ["get", EmulatorFixture.StaticPath, "--profile", "typo"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("typo.toml", result.Error, StringComparison.Ordinal);
+        Assert.Contains("access_type", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("c3VwZXItc2VjcmV0LWtleTI", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Saml_ReadsTheStoredCredentialsUnderTheHomeTheToolSees()
     {
         var (token, expiry) = await IssueTokenAsync();
