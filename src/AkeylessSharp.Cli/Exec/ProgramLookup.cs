@@ -11,15 +11,22 @@ internal static class ProgramLookup
     private const string DefaultPath = "/bin:/usr/bin";
 
     /// <summary>
-    /// The file to start: <paramref name="program"/> itself when it names a path (or on Windows, whose lookup is its own);
+    /// The file to start: <paramref name="program"/> itself when it names a path, relative to the working directory only
+    /// (or on Windows, whose lookup is its own);
     /// else the first executable file of that name on <paramref name="path"/>, or, when none is executable, the first file
     /// (which then fails to start as not executable, exit 126); <see langword="null"/> when no folder holds it.
     /// </summary>
     public static string? Resolve(string program, string? path)
     {
-        if (OperatingSystem.IsWindows() || program.Contains('/', StringComparison.Ordinal))
+        if (OperatingSystem.IsWindows())
         {
             return program;
+        }
+
+        if (program.Contains('/', StringComparison.Ordinal))
+        {
+            // Made absolute: .NET tries a relative path in its host's folder and on the PATH too (./printenv ran /usr/bin/printenv).
+            return Path.GetFullPath(program);
         }
 
         string? notExecutable = null;

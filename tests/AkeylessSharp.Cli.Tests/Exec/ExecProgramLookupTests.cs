@@ -4,7 +4,8 @@ namespace AkeylessSharp.Cli.Tests.Exec;
 
 /// <summary>
 /// A program named without a '/' is looked up on the PATH only, as a shell looks it up: an executable of that name in
-/// the working directory (a cloned repository, a download folder) is never the one that gets the secrets.
+/// the working directory (a cloned repository, a download folder) is never the one that gets the secrets. A relative path
+/// is the working directory's file only, never one of that name elsewhere.
 /// </summary>
 public sealed class ExecProgramLookupTests(ExecEmulator emulator) : IClassFixture<ExecEmulator>, IDisposable
 {
@@ -35,6 +36,29 @@ public sealed class ExecProgramLookupTests(ExecEmulator emulator) : IClassFixtur
         Assert.True(result.ExitCode == 127, result.ToString());
         Assert.Empty(result.Out);
         Assert.Equal("error: cannot start 'only-here-akeyless-sharp': not found on the PATH. Check the name, the PATH and the working directory.", result.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData("./printenv")]
+    [InlineData("bin/printenv")]
+    public async Task Exec_RelativePathMissingFromTheWorkingDirectory_Exits127AndRunsNothing(string program)
+    {
+        var result = await RunInWorkAsync("exec", "--map", "KEY=/demo/api/key", "--", program, "KEY");
+
+        Assert.True(result.ExitCode == 127, result.ToString());
+        Assert.Empty(result.Out);
+        Assert.Equal($"error: cannot start '{program}': no such file. Check the name, the PATH and the working directory.", result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Exec_RelativePath_RunsTheOneInTheWorkingDirectory()
+    {
+        Plant("printenv");
+
+        var result = await RunInWorkAsync("exec", "--map", "KEY=/demo/api/key", "--", "./printenv");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"{Planted} {ExecEmulator.ApiKey}\n", result.OutText);
     }
 
     private void Plant(string name)
