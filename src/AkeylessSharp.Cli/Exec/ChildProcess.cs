@@ -3,6 +3,7 @@ using System.Diagnostics;
 using AkeylessSharp.Cli.Infrastructure;
 using AkeylessSharp.Cli.Output;
 using AkeylessSharp.Cli.Settings;
+using AkeylessSharp.Internal;
 
 namespace AkeylessSharp.Cli.Exec;
 

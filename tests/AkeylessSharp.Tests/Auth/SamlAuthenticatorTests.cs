@@ -419,6 +419,38 @@ public sealed class SamlAuthenticatorTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Authenticate_LoginCommandNamedWithoutAPath_IsLookedUpOnThePathOnly_NotInTheWorkingDirectory()
+    {
+        // .NET's own lookup tries the working directory before the PATH: a program of the login command's name planted
+        // there (a cloned repository) would run.
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows has its own lookup rules; the client keeps them.
+        }
+
+        await File.WriteAllTextAsync(CredsFile, JsonSerializer.Serialize(new { token = "t-expired", expiry = _harness.Time.GetUtcNow().AddMinutes(-1).ToUnixTimeSeconds() }));
+        var name = $"akeyless-planted-{Guid.NewGuid():N}";
+        var planted = Path.Combine(Directory.GetCurrentDirectory(), name);
+        var ran = Path.Combine(_directory, "planted-ran");
+        await File.WriteAllTextAsync(planted, $"#!/bin/sh\ntouch \"{ran}\"\n");
+        File.SetUnixFileMode(planted, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            using var client = Client(login: name + " login");
+
+            var ex = await Assert.ThrowsAsync<AkeylessConfigurationException>(() => client.GetSecretAsync(EmulatorHarness.StaticPath).AsTask());
+
+            Assert.Equal(nameof(AkeylessClientOptions.SamlLoginCommand), ex.Field);
+            Assert.Contains("not found on the PATH", ex.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(ran), "the program planted in the working directory ran");
+        }
+        finally
+        {
+            File.Delete(planted);
+        }
+    }
+
     private AkeylessClient Client(string login, TimeSpan? ttl = null) => _harness.Client(o =>
     {
         Saml(o, login);

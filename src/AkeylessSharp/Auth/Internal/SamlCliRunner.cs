@@ -24,7 +24,12 @@ internal static partial class SamlCliRunner
             throw new AkeylessConfigurationException("SamlLoginCommand is empty; set it to the Akeyless CLI command that logs in, such as 'akeyless list-items --profile {profile} --path /not/a/real/path'.", nameof(AkeylessClientOptions.SamlLoginCommand));
         }
 
-        var start = new ProcessStartInfo(words[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = false };
+        // Found on the PATH only, as a shell finds it: .NET's own lookup would run an 'akeyless' file in the working directory.
+        var program = AkeylessSharp.Internal.ProgramLookup.Resolve(words[0], Environment.GetEnvironmentVariable("PATH"))
+            ?? throw new AkeylessConfigurationException(
+                $"The Akeyless CLI ('{words[0]}') was not found on the PATH. Install the Akeyless CLI and run 'akeyless auth --access-id {options.AccessId} --access-type saml --profile {options.Profile}' once, or set SamlLoginCommand.",
+                nameof(AkeylessClientOptions.SamlLoginCommand));
+        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = false };
         for (var i = 1; i < words.Count; i++)
         {
             start.ArgumentList.Add(words[i]);

@@ -1,4 +1,4 @@
-namespace AkeylessSharp.Cli.Exec;
+namespace AkeylessSharp.Internal;
 
 /// <summary>
 /// Finds a program named without a '/' the way a shell does (<c>execvp</c>): in the PATH's folders only, the first
