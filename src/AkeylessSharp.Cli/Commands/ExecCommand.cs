@@ -39,7 +39,8 @@ internal static class ExecCommand
             var watcher = interval is { } every
                 ? new SecretWatch(ct => SecretEnvironment.ResolveAsync(client, request, ct), every, context.Console, TimeProvider.System)
                 : null;
-            return await new ChildProcess(context.Get(program)!, context.Console).RunAsync(variables, watcher).ConfigureAwait(false);
+            string[] credentialVariables = context.JwtEnvironmentVariable is { } jwtVariable ? [jwtVariable] : [];
+            return await new ChildProcess(context.Get(program)!, context.Console, credentialVariables).RunAsync(variables, watcher).ConfigureAwait(false);
         });
         return command;
     }

@@ -13,12 +13,15 @@ namespace AkeylessSharp.Cli.Exec;
 /// this process's (128 + the signal number when a signal ended it, as shells report it). With a watch interval the
 /// secrets are read again on each tick, and a change restarts the program with the new values.
 /// </summary>
-internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole console)
+internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole console, IReadOnlyList<string> credentialVariables)
 {
     /// <summary>How long a program stopped for a restart has to exit after SIGTERM before it is killed.</summary>
     private static readonly TimeSpan RestartGrace = TimeSpan.FromSeconds(10);
 
-    /// <summary>The tool's own credentials: the program gets the secrets it was given, not the key to all of them.</summary>
+    /// <summary>
+    /// The tool's own credentials (with the variable <c>--jwt-env</c> names): the program gets the secrets it was given,
+    /// not the key to all of them.
+    /// </summary>
     private static readonly string[] s_credentialVariables =
         [AkeylessEnvironmentVariables.AccessKey, AkeylessEnvironmentVariables.UidToken, AkeylessEnvironmentVariables.Jwt, AkeylessEnvironmentVariables.ConnectionString];
 
@@ -71,7 +74,7 @@ internal sealed class ChildProcess(IReadOnlyList<string> command, CliConsole con
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in s_credentialVariables)
+        foreach (var name in s_credentialVariables.Concat(credentialVariables))
         {
             start.Environment.Remove(name);
         }

@@ -26,6 +26,9 @@ internal sealed class CommandContext(ParseResult parse, CliConsole console, Func
         return _session.Client;
     }
 
+    /// <summary>The variable the connected client read its JWT from (<c>--jwt-env</c>), if any; known after <see cref="ConnectAsync"/>.</summary>
+    public string? JwtEnvironmentVariable => _session?.JwtEnvironmentVariable;
+
     public async ValueTask DisposeAsync()
     {
         if (_session is not null)

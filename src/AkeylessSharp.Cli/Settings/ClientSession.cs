@@ -16,14 +16,18 @@ internal sealed class ClientSession : IAsyncDisposable
     private readonly AkeylessEmulator? _emulator;
     private readonly ILoggerFactory _loggerFactory;
 
-    private ClientSession(IAkeylessClient client, AkeylessEmulator? emulator, ILoggerFactory loggerFactory)
+    private ClientSession(IAkeylessClient client, string? jwtVariable, AkeylessEmulator? emulator, ILoggerFactory loggerFactory)
     {
         Client = client;
+        JwtEnvironmentVariable = jwtVariable;
         _emulator = emulator;
         _loggerFactory = loggerFactory;
     }
 
     public IAkeylessClient Client { get; }
+
+    /// <summary>The variable the client reads its JWT from (<c>--jwt-env</c>), a credential like AKEYLESS_ACCESS_KEY.</summary>
+    public string? JwtEnvironmentVariable { get; }
 
     public static async Task<ClientSession> StartAsync(AkeylessClientOptions options, FileInfo? seed, bool useEmulator, bool verbose, CliConsole console, ClientFactory factory, CancellationToken cancellationToken)
     {
@@ -67,7 +71,7 @@ internal sealed class ClientSession : IAsyncDisposable
                 console.Error.WriteLine($"settings: {options}");
             }
 
-            return new ClientSession(factory(options, loggerFactory), emulator, loggerFactory);
+            return new ClientSession(factory(options, loggerFactory), options.JwtEnvironmentVariable, emulator, loggerFactory);
         }
         catch
         {
