@@ -44,7 +44,7 @@ internal sealed class SecretWatch(
                 catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
                 {
-                    await console.Error.WriteLineAsync($"warning: reading the secrets again failed, the program keeps its values: {ErrorReporter.Describe(ex).Message}").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"warning: reading the secrets again failed, the program keeps its values: {ErrorReporter.OneLine(ErrorReporter.Describe(ex).Message)}").ConfigureAwait(false);
                     continue;
                 }
 

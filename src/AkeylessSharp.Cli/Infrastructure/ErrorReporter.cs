@@ -102,5 +102,5 @@ internal static class ErrorReporter
 
     // Messages name paths and carry Akeyless's own text, which whoever may write items chooses: a control character
     // (a terminal escape sequence) is shown as \xHH, never sent to the terminal.
-    private static string OneLine(string message) => TerminalText.Escape(message.ReplaceLineEndings(" ").Trim());
+    internal static string OneLine(string message) => TerminalText.Escape(message.ReplaceLineEndings(" ").Trim());
 }
