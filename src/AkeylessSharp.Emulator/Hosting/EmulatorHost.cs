@@ -4,6 +4,7 @@ using AkeylessSharp.Emulator.Seed;
 using AkeylessSharp.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -67,7 +68,7 @@ internal static class EmulatorHost
         try
         {
             var credential = DevCredential.Register(state, options);
-            await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
+            await ApplySeedAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
 
             var dispatcher = new CommandDispatcher(state, state.Commands, logger, app.Lifetime.ApplicationStopping);
             LoopbackHostFilter.Use(app, options);
@@ -101,6 +102,20 @@ internal static class EmulatorHost
             await app.DisposeAsync().ConfigureAwait(false);
             state.Dispose();
             throw;
+        }
+    }
+
+    private static async Task ApplySeedAsync(EmulatorState state, AkeylessEmulatorOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            // The file opened and loaded, then refused the seed's items (a full disk, a damaged applied_seeds table).
+            throw new InvalidOperationException(
+                $"The data file {Path.GetFullPath(options.DataPath!)} cannot take the seed's items: {e.Message.TrimEnd('.')}. Free some disk space, or give DataPath (--data) another file.", e);
         }
     }
 
