@@ -65,6 +65,12 @@ internal sealed class CommandDispatcher
         {
             return;
         }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // A client still sending its body when the emulator stops is dropped: the host would wait out its 30 s shutdown timeout.
+            http.Abort();
+            return;
+        }
 #pragma warning disable CA1031 // The emulator must answer with a JSON error whatever went wrong.
         catch (Exception e)
 #pragma warning restore CA1031
@@ -81,7 +87,7 @@ internal sealed class CommandDispatcher
     private async Task<IResult> ExecuteAsync(HttpContext http, CommandEntry entry)
     {
         var command = entry.Name;
-        var body = RequestBody.Parse(await ReadBodyAsync(http, _state.Options.MaxRequestBodyBytes).ConfigureAwait(false));
+        var body = RequestBody.Parse(await ReadBodyAsync(http, _state.Options.MaxRequestBodyBytes, _stopping).ConfigureAwait(false));
         if (_state.Options.StrictWire)
         {
             WireSchema.Validate(command, body);
@@ -142,7 +148,7 @@ internal sealed class CommandDispatcher
         return true;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpContext http, int maxBodyBytes)
+    private static async Task<byte[]> ReadBodyAsync(HttpContext http, int maxBodyBytes, CancellationToken stopping)
     {
         // Like the service, the emulator reads the body as sent: a compressed one would otherwise be "invalid JSON".
         if (http.Request.Headers.ContentEncoding is { Count: > 0 } encoding && !string.Equals(encoding.ToString(), "identity", StringComparison.OrdinalIgnoreCase))
@@ -156,9 +162,10 @@ internal sealed class CommandDispatcher
         }
 
         using var buffer = new MemoryStream();
+        using var readCancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+        while ((read = await http.Request.Body.ReadAsync(chunk, readCancel.Token).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > maxBodyBytes)
             {
