@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Emulator.Hosting;
@@ -14,6 +15,8 @@ namespace AkeylessSharp.Emulator.Hosting;
 internal static class EmulatorHost
 {
     public const string DefaultUrls = "http://127.0.0.1:0";
+
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
 
     public static async Task<(WebApplication App, EmulatorState State, Uri BaseUrl)> StartAsync(
         AkeylessEmulatorOptions options, CancellationToken cancellationToken)
@@ -43,6 +46,9 @@ internal static class EmulatorHost
             kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
             kestrel.Limits.KeepAliveTimeout = options.KeepAliveTimeout;
         });
+        // A connection stalled before its request reaches the app (half its headers sent) holds a stop this long, not 30 s;
+        // commands finish in milliseconds, and requests held by injected latency or a stalled body end as the host stops.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);

@@ -25,4 +25,18 @@ public sealed class ShutdownWithRequestsInFlightTests
         // Generous: the host's shutdown timeout, which a stalled request would run out, is 30 s.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {watch.Elapsed}");
     }
+
+    [Fact]
+    public async Task Dispose_WhileAClientStallsMidHeaders_StopsPromptly()
+    {
+        var emulator = await AkeylessEmulator.StartAsync();
+        using var stalled = await RawConnection.OpenAsync(emulator.BaseUrl);
+        await stalled.SendAsync("POST /api/v2/describe-item HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty");
+        await Task.Delay(200);
+
+        var watch = Stopwatch.StartNew();
+        await emulator.DisposeAsync();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {watch.Elapsed}");
+    }
 }
