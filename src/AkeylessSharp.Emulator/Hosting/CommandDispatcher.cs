@@ -2,6 +2,7 @@ using System.Globalization;
 using AkeylessSharp.Emulator.Commands;
 using AkeylessSharp.Emulator.Wire;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Emulator.Hosting;
@@ -70,6 +71,13 @@ internal sealed class CommandDispatcher
             // A client still sending its body when the emulator stops is dropped: the host would wait out its 30 s shutdown timeout.
             http.Abort();
             return;
+        }
+        catch (SqliteException e)
+        {
+            // Not a bug: the disk is full, or the file was damaged under the emulator. The write was rolled back.
+            var reason = e.Message.TrimEnd('.');
+            Log.DataFileWriteFailed(_logger, command, reason);
+            result = Reply.Error(StatusCodes.Status500InternalServerError, $"internal error: the emulator's data file could not be written ({reason}); nothing was changed");
         }
 #pragma warning disable CA1031 // The emulator must answer with a JSON error whatever went wrong.
         catch (Exception e)
