@@ -22,6 +22,15 @@ internal static class EmulatorHost
         AkeylessEmulatorOptions options, CancellationToken cancellationToken)
     {
         options = options.Snapshot();
+        if (options.TimeProvider is null)
+        {
+            // Otherwise every request would fail on the first date it reads.
+            throw new ArgumentNullException(
+                nameof(options.TimeProvider), $"{nameof(AkeylessEmulatorOptions)}.{nameof(options.TimeProvider)} is null: give it a clock, such as TimeProvider.System (the default).");
+        }
+
+        RequireNotBlank(options.DataPath, nameof(options.DataPath), "leave it null to keep items in memory");
+        RequireNotBlank(options.SeedPath, nameof(options.SeedPath), "leave it null for no seed file");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
 
         // A longer lifetime overflows the expiry date of every token, failing each auth call.
@@ -108,6 +117,15 @@ internal static class EmulatorHost
             await app.DisposeAsync().ConfigureAwait(false);
             state.Dispose();
             throw;
+        }
+    }
+
+    private static void RequireNotBlank(string? path, string name, string alternative)
+    {
+        if (path is not null && string.IsNullOrWhiteSpace(path))
+        {
+            // Path.GetFullPath would name its own parameter, or make a file named by spaces in the current directory.
+            throw new ArgumentException($"{nameof(AkeylessEmulatorOptions)}.{name} is blank: give it a file path, or {alternative}.", name);
         }
     }
 
