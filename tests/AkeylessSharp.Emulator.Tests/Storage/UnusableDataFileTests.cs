@@ -98,6 +98,20 @@ public sealed class UnusableDataFileTests : IDisposable
         Assert.Contains("DataPath", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StartAsync_PortInUse_FailsAndLeavesTheDataFileFreeForTheNextStart()
+    {
+        await using var holder = await AkeylessEmulator.StartAsync();
+
+        await Assert.ThrowsAsync<IOException>(() => AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions
+        {
+            DataPath = DataPath,
+            Urls = holder.BaseUrl.GetLeftPart(UriPartial.Authority),
+        }));
+
+        await StartAsync(DataPath);
+    }
+
     private static async Task StartAsync(string dataPath)
     {
         await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = dataPath });
