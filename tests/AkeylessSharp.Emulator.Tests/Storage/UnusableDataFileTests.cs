@@ -98,6 +98,30 @@ public sealed class UnusableDataFileTests : IDisposable
         Assert.Contains("DataPath", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    public async Task StartAsync_TruncatedFile_ThrowsNamingTheFile(double kept)
+    {
+        await using (var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath }))
+        {
+            using var client = await EmulatorClient.ConnectAsync(emulator);
+            for (var i = 0; i < 200; i++)
+            {
+                (await client.PostAsync("create-secret", new JsonObject { ["name"] = $"/many/{i}", ["value"] = new string('v', 500) })).AssertStatus(HttpStatusCode.OK);
+            }
+        }
+
+        await using (var file = new FileStream(DataPath, FileMode.Open))
+        {
+            file.SetLength((long)(file.Length * kept) / 4096 * 4096);
+        }
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(DataPath));
+
+        Assert.Contains(DataPath, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StartAsync_PortInUse_FailsAndLeavesTheDataFileFreeForTheNextStart()
     {
