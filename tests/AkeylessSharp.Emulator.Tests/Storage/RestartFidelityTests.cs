@@ -37,6 +37,26 @@ public sealed class RestartFidelityTests : IDisposable
         Assert.Equal(before, await SnapshotAsync(again));
     }
 
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("\u0000")]
+    [InlineData("tab\tnew line\r\n\u001f end \uffff")]
+    [InlineData("emoji \ud83d\ude00 and \u00e9")]
+    public async Task Restart_ValueWithControlOrNulCharacters_ReadsBackTheSame(string value)
+    {
+        await using (var first = await StartAsync())
+        {
+            using var client = await EmulatorClient.ConnectAsync(first);
+            (await client.PostAsync("create-secret", new JsonObject { ["name"] = "/odd", ["value"] = value })).AssertStatus(HttpStatusCode.OK);
+            Assert.Equal(value, (await client.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/odd") })).Str("/odd"));
+        }
+
+        await using var second = await StartAsync();
+        using var again = await EmulatorClient.ConnectAsync(second);
+
+        Assert.Equal(value, (await again.PostAsync("get-secret-value", new JsonObject { ["names"] = new JsonArray("/odd") })).AssertStatus(HttpStatusCode.OK).Str("/odd"));
+    }
+
     private async Task MakeHistoryAsync(EmulatorClient client)
     {
         (await client.PostAsync("create-secret", new JsonObject
