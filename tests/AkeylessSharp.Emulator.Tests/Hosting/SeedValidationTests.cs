@@ -83,6 +83,19 @@ public sealed class SeedValidationTests
         Assert.Contains("'/bad'", e.Message, StringComparison.Ordinal);
     }
 
+    // The README's limits table says a seed over them stops the start, as create-rotated-secret answers 400.
+    [Theory]
+    [InlineData("username", 1025, "rotated-username")]
+    [InlineData("password", 16 * 1024 + 1, "MaxValueBytes")]
+    public async Task StartAsync_SeedRotatedFieldOverItsLimit_ThrowsNamingIt(string field, int length, string expected)
+    {
+        var seed = $$"""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "{{field}}": "{{new string('x', length)}}" } } ] }""";
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(seed));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StartAsync_SeedItemNameOverMaxLength_ThrowsNamingTheSeed()
     {
