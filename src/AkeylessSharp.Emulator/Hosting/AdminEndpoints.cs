@@ -70,7 +70,7 @@ internal static class AdminEndpoints
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested || http.RequestAborted.IsCancellationRequested)
             {
-                // A client still sending its body when the emulator stops is dropped: the host would wait out its 30 s shutdown timeout.
+                // A client still sending its body when the emulator stops is dropped: the host would wait out its shutdown timeout.
                 http.Abort();
                 return;
             }

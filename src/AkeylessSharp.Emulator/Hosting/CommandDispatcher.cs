@@ -68,7 +68,7 @@ internal sealed class CommandDispatcher
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // A client still sending its body when the emulator stops is dropped: the host would wait out its 30 s shutdown timeout.
+            // A client still sending its body when the emulator stops is dropped: the host would wait out its shutdown timeout.
             http.Abort();
             return;
         }
@@ -121,7 +121,7 @@ internal sealed class CommandDispatcher
         if (fault.Latency > TimeSpan.Zero)
         {
             // Real time on purpose: injected latency is about wall-clock behaviour, even under a fake clock. Stopping the
-            // emulator ends the wait (and drops the connection): the host would otherwise wait out its 30 s shutdown timeout.
+            // emulator ends the wait (and drops the connection): the host would otherwise wait out its shutdown timeout.
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping);
             try
             {
