@@ -54,6 +54,7 @@ public sealed class AkeylessEmulator : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The seed is invalid, or a non-loopback address is requested without an admin token.</exception>
     /// <exception cref="IOException">The seed file cannot be read or the address cannot be bound.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (a non-positive TTL, page size or limit).</exception>
+    /// <exception cref="ArgumentException"><see cref="AkeylessEmulatorOptions.DataPath"/> or <see cref="AkeylessEmulatorOptions.SeedPath"/> is blank, or <see cref="AkeylessEmulatorOptions.TimeProvider"/> is null.</exception>
     public static async Task<AkeylessEmulator> StartAsync(AkeylessEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AkeylessEmulatorOptions();

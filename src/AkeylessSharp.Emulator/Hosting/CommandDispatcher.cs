@@ -2,6 +2,7 @@ using System.Globalization;
 using AkeylessSharp.Emulator.Commands;
 using AkeylessSharp.Emulator.Wire;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Emulator.Hosting;
@@ -65,6 +66,19 @@ internal sealed class CommandDispatcher
         {
             return;
         }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // A client still sending its body when the emulator stops is dropped: the host would wait out its shutdown timeout.
+            http.Abort();
+            return;
+        }
+        catch (SqliteException e)
+        {
+            // Not a bug: the disk is full, or the file was damaged under the emulator. The write was rolled back.
+            var reason = e.Message.TrimEnd('.');
+            Log.DataFileWriteFailed(_logger, command, reason);
+            result = Reply.Error(StatusCodes.Status500InternalServerError, $"internal error: the emulator's data file could not be written ({reason}); nothing was changed");
+        }
 #pragma warning disable CA1031 // The emulator must answer with a JSON error whatever went wrong.
         catch (Exception e)
 #pragma warning restore CA1031
@@ -81,7 +95,7 @@ internal sealed class CommandDispatcher
     private async Task<IResult> ExecuteAsync(HttpContext http, CommandEntry entry)
     {
         var command = entry.Name;
-        var body = RequestBody.Parse(await ReadBodyAsync(http, _state.Options.MaxRequestBodyBytes).ConfigureAwait(false));
+        var body = RequestBody.Parse(await ReadBodyAsync(http, _state.Options.MaxRequestBodyBytes, _stopping).ConfigureAwait(false));
         if (_state.Options.StrictWire)
         {
             WireSchema.Validate(command, body);
@@ -107,7 +121,7 @@ internal sealed class CommandDispatcher
         if (fault.Latency > TimeSpan.Zero)
         {
             // Real time on purpose: injected latency is about wall-clock behaviour, even under a fake clock. Stopping the
-            // emulator ends the wait (and drops the connection): the host would otherwise wait out its 30 s shutdown timeout.
+            // emulator ends the wait (and drops the connection): the host would otherwise wait out its shutdown timeout.
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping);
             try
             {
@@ -142,7 +156,7 @@ internal sealed class CommandDispatcher
         return true;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpContext http, int maxBodyBytes)
+    private static async Task<byte[]> ReadBodyAsync(HttpContext http, int maxBodyBytes, CancellationToken stopping)
     {
         // Like the service, the emulator reads the body as sent: a compressed one would otherwise be "invalid JSON".
         if (http.Request.Headers.ContentEncoding is { Count: > 0 } encoding && !string.Equals(encoding.ToString(), "identity", StringComparison.OrdinalIgnoreCase))
@@ -156,9 +170,10 @@ internal sealed class CommandDispatcher
         }
 
         using var buffer = new MemoryStream();
+        using var readCancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+        while ((read = await http.Request.Body.ReadAsync(chunk, readCancel.Token).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > maxBodyBytes)
             {

@@ -4,7 +4,9 @@ using AkeylessSharp.Emulator.Seed;
 using AkeylessSharp.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AkeylessSharp.Emulator.Hosting;
@@ -14,10 +16,21 @@ internal static class EmulatorHost
 {
     public const string DefaultUrls = "http://127.0.0.1:0";
 
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
     public static async Task<(WebApplication App, EmulatorState State, Uri BaseUrl)> StartAsync(
         AkeylessEmulatorOptions options, CancellationToken cancellationToken)
     {
         options = options.Snapshot();
+        if (options.TimeProvider is null)
+        {
+            // Otherwise every request would fail on the first date it reads.
+            throw new ArgumentNullException(
+                nameof(options.TimeProvider), $"{nameof(AkeylessEmulatorOptions)}.{nameof(options.TimeProvider)} is null: give it a clock, such as TimeProvider.System (the default).");
+        }
+
+        RequireNotBlank(options.DataPath, nameof(options.DataPath), "leave it null to keep items in memory");
+        RequireNotBlank(options.SeedPath, nameof(options.SeedPath), "leave it null for no seed file");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TokenTtl, TimeSpan.Zero, nameof(options.TokenTtl));
 
         // A longer lifetime overflows the expiry date of every token, failing each auth call.
@@ -42,6 +55,9 @@ internal static class EmulatorHost
             kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
             kestrel.Limits.KeepAliveTimeout = options.KeepAliveTimeout;
         });
+        // A connection stalled before its request reaches the app (half its headers sent) holds a stop this long, not 30 s;
+        // commands finish in milliseconds, and requests held by injected latency or a stalled body end as the host stops.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -67,7 +83,7 @@ internal static class EmulatorHost
         try
         {
             var credential = DevCredential.Register(state, options);
-            await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
+            await ApplySeedAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
 
             var dispatcher = new CommandDispatcher(state, state.Commands, logger, app.Lifetime.ApplicationStopping);
             LoopbackHostFilter.Use(app, options);
@@ -101,6 +117,29 @@ internal static class EmulatorHost
             await app.DisposeAsync().ConfigureAwait(false);
             state.Dispose();
             throw;
+        }
+    }
+
+    private static void RequireNotBlank(string? path, string name, string alternative)
+    {
+        if (path is not null && string.IsNullOrWhiteSpace(path))
+        {
+            // Path.GetFullPath would name its own parameter, or make a file named by spaces in the current directory.
+            throw new ArgumentException($"{nameof(AkeylessEmulatorOptions)}.{name} is blank: give it a file path, or {alternative}.", name);
+        }
+    }
+
+    private static async Task ApplySeedAsync(EmulatorState state, AkeylessEmulatorOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SeedLoader.ApplyAsync(state, options, logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            // The file opened and loaded, then refused the seed's items (a full disk, a damaged applied_seeds table).
+            throw new InvalidOperationException(
+                $"The data file {Path.GetFullPath(options.DataPath!)} cannot take the seed's items: {e.Message.TrimEnd('.')}. Free some disk space, or give DataPath (--data) another file.", e);
         }
     }
 

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "Listening beyond loopback ({Addresses}): other machines can reach the emulator; the admin API requires the admin token")]
     public static partial void Exposed(ILogger logger, string addresses);
+
+    [LoggerMessage(10, LogLevel.Error, "{Command} could not write the data file: {Reason}; the write was rolled back")]
+    public static partial void DataFileWriteFailed(ILogger logger, string command, string reason);
 }

@@ -81,8 +81,8 @@ internal static class SeedItems
             new RotatedSpec
             {
                 RotatorType = r.RotatorType,
-                Username = r.Username,
-                Password = string.IsNullOrEmpty(r.Password) ? ItemFactory.NewPassword() : r.Password,
+                Username = Commands.ItemText.Bounded(r.Username, "rotated-username"),
+                Password = string.IsNullOrEmpty(r.Password) ? ItemFactory.NewPassword() : state.CheckValueSize(r.Password, $"password of seed item {name}"),
                 AutoRotate = r.RotationIntervalSeconds is > 0,
                 RotationIntervalSeconds = r.RotationIntervalSeconds ?? 0,
                 LastRotation = now,

@@ -18,6 +18,8 @@ internal static class SeedLoader
         "access_key", "jwt", "k8s", "cert", "aws_iam", "azure_ad", "gcp", "universal_identity",
     };
 
+    private static readonly HashSet<string> KnownCapabilities = new([.. Authorizer.AllCapabilities, "deny"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The longest token lifetime: a century, far inside the range of the expiry dates it is added to.</summary>
     public static readonly TimeSpan MaxTokenTtl = TimeSpan.FromDays(36_500);
 
@@ -102,9 +104,10 @@ internal static class SeedLoader
             state.Directory.Add(method);
         }
 
-        foreach (var role in seed.Roles)
+        for (var i = 0; i < seed.Roles.Count; i++)
         {
-            state.Directory.Add(role);
+            CheckCapabilities(seed.Roles[i], i);
+            state.Directory.Add(seed.Roles[i]);
         }
 
         for (var i = 0; i < seed.UidTokens.Count; i++)
@@ -131,6 +134,23 @@ internal static class SeedLoader
         var created = await state.Items.ApplySeedAsync(records, cancellationToken).ConfigureAwait(false);
 
         Log.SeedApplied(logger, seed.AuthMethods.Count, seed.Roles.Count, created);
+    }
+
+    /// <summary>A misspelt capability would grant nothing, and every call of the role's clients be a 403 with no hint why.</summary>
+    private static void CheckCapabilities(RoleSeed role, int index)
+    {
+        for (var r = 0; r < role.Rules.Count; r++)
+        {
+            var capabilities = role.Rules[r].Capabilities;
+            for (var c = 0; c < capabilities.Count; c++)
+            {
+                if (!KnownCapabilities.Contains(capabilities[c]))
+                {
+                    throw new InvalidOperationException(
+                        $"Seed role '{role.Name}' has roles[{index}].rules[{r}].capabilities[{c}] '{capabilities[c]}'; expected one of: {string.Join(", ", KnownCapabilities)}.");
+                }
+            }
+        }
     }
 
     public static TimeSpan UidTtl(AuthMethodSeed method, AkeylessEmulatorOptions options) =>

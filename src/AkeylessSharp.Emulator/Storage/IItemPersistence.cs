@@ -13,8 +13,11 @@ internal interface IItemPersistence : IDisposable
     /// <summary>The names of the seed items applied at an earlier start, whether or not they still exist.</summary>
     IReadOnlySet<string> LoadAppliedSeeds();
 
-    /// <summary>Records <paramref name="names"/> as applied seed items, so a later start does not create them again.</summary>
-    void MarkSeedsApplied(IReadOnlyCollection<string> names);
+    /// <summary>
+    /// Stores the new seed <paramref name="items"/> and records <paramref name="names"/> as applied seed items (so a later
+    /// start does not create them again), all in one transaction: one commit for the whole seed, not one per item.
+    /// </summary>
+    void ApplySeed(IReadOnlyCollection<StoredItem> items, IReadOnlyCollection<string> names);
 }
 
 /// <summary>In-memory mode: nothing survives the process.</summary>
@@ -32,7 +35,7 @@ internal sealed class NullPersistence : IItemPersistence
 
     public IReadOnlySet<string> LoadAppliedSeeds() => new HashSet<string>();
 
-    public void MarkSeedsApplied(IReadOnlyCollection<string> names)
+    public void ApplySeed(IReadOnlyCollection<StoredItem> items, IReadOnlyCollection<string> names)
     {
     }
 

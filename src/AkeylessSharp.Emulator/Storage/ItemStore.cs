@@ -117,18 +117,12 @@ internal sealed class ItemStore : IDisposable
                 throw Errors.BadRequest($"cannot apply the seed: with its new items the emulator would hold {merged.Count}, over its limit (MaxItems = {_limits.MaxItems})");
             }
 
-            foreach (var next in added)
-            {
-                _persistence.Upsert(null, next);
-            }
-
+            // One commit for the items and their applied marks: a commit per item made a large seed take minutes.
+            _persistence.ApplySeed(added, records.Select(r => r.Name).Where(n => !applied.Contains(n)).ToArray());
             if (added.Count > 0)
             {
                 _items = new SortedList<string, StoredItem>(merged, StringComparer.Ordinal);
             }
-
-            // Marked after the items are committed: a crash in between leaves them present, and marked at the next start.
-            _persistence.MarkSeedsApplied(records.Select(r => r.Name).Where(n => !applied.Contains(n)).ToArray());
 
             return added.Count;
         }

@@ -16,9 +16,19 @@ internal sealed partial class SqlitePersistence
         return names;
     }
 
-    public void MarkSeedsApplied(IReadOnlyCollection<string> names)
+    public void ApplySeed(IReadOnlyCollection<StoredItem> items, IReadOnlyCollection<string> names)
     {
         using var tx = _connection.BeginTransaction();
+        foreach (var item in items)
+        {
+            WriteItemRow(tx, item);
+            DeleteVersions(tx, item.Name);
+            foreach (var version in item.Versions)
+            {
+                InsertVersion(tx, item.Name, version);
+            }
+        }
+
         using var cmd = Command(tx, "INSERT OR IGNORE INTO applied_seeds(name) VALUES ($n);");
         var name = cmd.Parameters.Add("$n", Microsoft.Data.Sqlite.SqliteType.Text);
         foreach (var n in names)

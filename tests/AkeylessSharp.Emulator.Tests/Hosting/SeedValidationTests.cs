@@ -55,6 +55,9 @@ public sealed class SeedValidationTests
     // auth and uid-rotate-token take only u- tokens, and bulk revokes treat t- ones as API tokens.
     [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity" } ], "uidTokens": [ { "token": "seeded", "authMethod": "/u" } ] }""", "uidTokens[0].token")]
     [InlineData("""{ "authMethods": [ { "name": "/u", "type": "universal_identity" } ], "uidTokens": [ { "token": "t-seeded", "authMethod": "/u" } ] }""", "uidTokens[0].token")]
+    // A misspelt capability granted nothing: every call of the role's clients was a 403 with no hint at start.
+    [InlineData("""{ "roles": [ { "name": "/r", "rules": [ { "path": "/*", "capabilities": ["raed"] } ] } ] }""", "roles[0].rules[0].capabilities[0]")]
+    [InlineData("""{ "roles": [ { "name": "/r", "rules": [ { "capabilities": ["read"] }, { "capabilities": ["list", "write"] } ] } ] }""", "roles[0].rules[1].capabilities[1]")]
     public async Task StartAsync_OutOfRangeSeedValue_ThrowsNamingTheField(string seed, string field)
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(seed));
@@ -78,6 +81,19 @@ public sealed class SeedValidationTests
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync($$"""{ "authMethods": [ {{method}} ] }"""));
 
         Assert.Contains("'/bad'", e.Message, StringComparison.Ordinal);
+    }
+
+    // The README's limits table says a seed over them stops the start, as create-rotated-secret answers 400.
+    [Theory]
+    [InlineData("username", 1025, "rotated-username")]
+    [InlineData("password", 16 * 1024 + 1, "MaxValueBytes")]
+    public async Task StartAsync_SeedRotatedFieldOverItsLimit_ThrowsNamingIt(string field, int length, string expected)
+    {
+        var seed = $$"""{ "items": [ { "name": "/r", "type": "rotated", "rotated": { "{{field}}": "{{new string('x', length)}}" } } ] }""";
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(seed));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

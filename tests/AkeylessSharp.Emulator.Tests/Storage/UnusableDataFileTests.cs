@@ -51,13 +51,7 @@ public sealed class UnusableDataFileTests : IDisposable
             (await client.PostAsync("create-secret", new JsonObject { ["name"] = "/kept", ["value"] = "v" })).AssertStatus(HttpStatusCode.OK);
         }
 
-        using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DataPath, Pooling = false }.ToString()))
-        {
-            db.Open();
-            using var cmd = db.CreateCommand();
-            cmd.CommandText = damage;
-            cmd.ExecuteNonQuery();
-        }
+        Damage(damage);
 
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(DataPath));
 
@@ -84,9 +78,76 @@ public sealed class UnusableDataFileTests : IDisposable
         Assert.Equal(2, (await again.PostAsync("describe-item", new JsonObject { ["name"] = "/mine" })).Json!["last_version"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("CREATE TRIGGER full BEFORE INSERT ON items BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;")]
+    [InlineData("CREATE TRIGGER full BEFORE INSERT ON applied_seeds BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;")]
+    [InlineData("DROP TABLE applied_seeds; CREATE TABLE applied_seeds (other TEXT);")]
+    public async Task StartAsync_SeedItemsTheFileRefuses_ThrowsNamingTheFile(string damage)
+    {
+        // A trigger stands in for a full disk: the file opens and loads, then refuses the seed's new item.
+        await StartAsync(DataPath);
+        Damage(damage);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions
+        {
+            DataPath = DataPath,
+            SeedJson = """{ "items": [ { "name": "/seeded", "value": "v" } ] }""",
+        }));
+
+        Assert.Contains(DataPath, e.Message, StringComparison.Ordinal);
+        Assert.Contains("DataPath", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    public async Task StartAsync_TruncatedFile_ThrowsNamingTheFile(double kept)
+    {
+        await using (var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = DataPath }))
+        {
+            using var client = await EmulatorClient.ConnectAsync(emulator);
+            for (var i = 0; i < 200; i++)
+            {
+                (await client.PostAsync("create-secret", new JsonObject { ["name"] = $"/many/{i}", ["value"] = new string('v', 500) })).AssertStatus(HttpStatusCode.OK);
+            }
+        }
+
+        await using (var file = new FileStream(DataPath, FileMode.Open))
+        {
+            file.SetLength((long)(file.Length * kept) / 4096 * 4096);
+        }
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(DataPath));
+
+        Assert.Contains(DataPath, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_PortInUse_FailsAndLeavesTheDataFileFreeForTheNextStart()
+    {
+        await using var holder = await AkeylessEmulator.StartAsync();
+
+        await Assert.ThrowsAsync<IOException>(() => AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions
+        {
+            DataPath = DataPath,
+            Urls = holder.BaseUrl.GetLeftPart(UriPartial.Authority),
+        }));
+
+        await StartAsync(DataPath);
+    }
+
     private static async Task StartAsync(string dataPath)
     {
         await using var emulator = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = dataPath });
+    }
+
+    private void Damage(string sql)
+    {
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DataPath, Pooling = false }.ToString());
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
     }
 
     public void Dispose()
