@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using AkeylessSharp.Emulator.Tests.Infrastructure;
@@ -7,8 +6,9 @@ using AkeylessSharp.Tests.Shared;
 namespace AkeylessSharp.Emulator.Tests.Storage;
 
 /// <summary>
-/// A large seed applied to a data file is written in one transaction, not one synchronous commit per item
-/// (5,000 items took 7.6 s that way, so a 100,000-item seed took minutes), and all of it survives a restart.
+/// A large seed applied to a data file (written in one transaction since dedfada; one synchronous commit per item took
+/// 7.1–7.6 s for these 5,000 items, 0.4–0.5 s after, measured by hand: a figure, not something a test asserts) all
+/// survives a restart.
 /// </summary>
 public sealed class LargeSeedOnDataFileTests : IDisposable
 {
@@ -16,7 +16,7 @@ public sealed class LargeSeedOnDataFileTests : IDisposable
     private readonly TempDirectory _dir = new("akeyless-bigseed-");
 
     [Fact]
-    public async Task StartAsync_SeedOf5000ItemsOntoADataFile_IsQuickAndEveryItemSurvivesARestart()
+    public async Task StartAsync_SeedOf5000ItemsOntoADataFile_EveryItemSurvivesARestart()
     {
         var seed = new JsonObject
         {
@@ -24,9 +24,7 @@ public sealed class LargeSeedOnDataFileTests : IDisposable
         }.ToJsonString();
         var options = new AkeylessEmulatorOptions { DataPath = _dir.File("emulator.db"), SeedJson = seed };
 
-        var watch = Stopwatch.StartNew();
         await (await AkeylessEmulator.StartAsync(options)).DisposeAsync();
-        var elapsed = watch.Elapsed;
 
         await using var restarted = await AkeylessEmulator.StartAsync(new AkeylessEmulatorOptions { DataPath = options.DataPath });
         using var client = await EmulatorClient.ConnectAsync(restarted);
@@ -35,9 +33,6 @@ public sealed class LargeSeedOnDataFileTests : IDisposable
 
         Assert.Equal(Count, list.AssertStatus(HttpStatusCode.OK).Json!["items"]!.AsArray().Count);
         Assert.Equal($"v{Count - 1}", last.AssertStatus(HttpStatusCode.OK).Str($"/big/{Count - 1}"));
-
-        // Generous: one transaction takes well under a second here; one commit per item took 7.6 s.
-        Assert.True(elapsed < TimeSpan.FromSeconds(4), $"the seeded start took {elapsed}");
     }
 
     public void Dispose() => _dir.Dispose();
