@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace AkeylessSharp.Internal;
@@ -27,20 +26,11 @@ internal static class SentText
         }
     }
 
-    private static readonly SearchValues<char> s_surrogates = SearchValues.Create(
-        string.Create(0xE000 - 0xD800, 0, static (chars, _) =>
-        {
-            for (var i = 0; i < chars.Length; i++)
-            {
-                chars[i] = (char)(0xD800 + i);
-            }
-        }));
-
     public static bool IsText(ReadOnlySpan<char> text)
     {
-        // Vectorized for the usual text without surrogates (this runs on every cache hit), then pair by pair. SearchValues,
-        // not ContainsAnyInRange: that generic method allocates until the JIT has optimized it.
-        if (!text.ContainsAny(s_surrogates))
+        // Paths are ASCII as a rule: one vectorized check, with no generic or static state that could allocate on a cache
+        // hit (ContainsAnyInRange's generic code allocates until the JIT optimizes it), then pair by pair.
+        if (System.Text.Ascii.IsValid(text))
         {
             return true;
         }
