@@ -14,11 +14,7 @@ public sealed class TwoAkeylessSourcesReferenceTests
         var first = new FakeAkeylessClient().Set("/prod/a", "A");
         var second = new FakeAkeylessClient().Set("/other/x", "X");
 
-        var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(s_reference)
-            .AddAkeyless(o => o.Client = first)
-            .AddAkeyless(o => { o.Client = second; o.BasePaths.Add("/other"); })
-            .Build();
+        var config = Build(first, second, static o => o.BasePaths.Add("/other"));
 
         Assert.Equal("A", config["Api:Key"]);
         Assert.Equal("X", config["x"]);
@@ -45,11 +41,7 @@ public sealed class TwoAkeylessSourcesReferenceTests
         var second = new FakeAkeylessClient().Set("/other/x", "X");
         second.FailNext(FakeAkeylessClient.Unavailable(), count: 10);
 
-        var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(s_reference)
-            .AddAkeyless(o => o.Client = first)
-            .AddAkeyless(o => { o.Client = second; o.BasePaths.Add("/other"); o.Optional = true; })
-            .Build();
+        var config = Build(first, second, static o => { o.BasePaths.Add("/other"); o.Optional = true; });
 
         Assert.Equal("A", config["Api:Key"]);
         Assert.Null(config["x"]);
@@ -77,11 +69,7 @@ public sealed class TwoAkeylessSourcesReferenceTests
         var first = new FakeAkeylessClient().Set("/prod/b", "B");
         var second = new FakeAkeylessClient().Set("/other/x", "X");
 
-        var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(s_reference)
-            .AddAkeyless(o => o.Client = first)
-            .AddAkeyless(o => { o.Client = second; o.BasePaths.Add("/other"); })
-            .Build();
+        var config = Build(first, second, static o => o.BasePaths.Add("/other"));
 
         Assert.Null(config["Api:Key"]);
     }
@@ -92,12 +80,20 @@ public sealed class TwoAkeylessSourcesReferenceTests
         var first = new FakeAkeylessClient().Set("/prod/b", "B");
         var second = new FakeAkeylessClient().Set("/prod/a", "A2");
 
-        var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(s_reference)
-            .AddAkeyless(o => o.Client = first)
-            .AddAkeyless(o => o.Client = second)
-            .Build();
+        var config = Build(first, second, static _ => { });
 
         Assert.Equal("A2", config["Api:Key"]);
     }
+
+    /// <summary>The reference in memory, then an Akeyless source over <paramref name="first"/>, then one over <paramref name="second"/>.</summary>
+    private static IConfigurationRoot Build(FakeAkeylessClient first, FakeAkeylessClient second, Action<AkeylessConfigurationOptions> configureSecond) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(s_reference)
+            .AddAkeyless(o => o.Client = first)
+            .AddAkeyless(o =>
+            {
+                o.Client = second;
+                configureSecond(o);
+            })
+            .Build();
 }
